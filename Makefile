@@ -1,0 +1,55 @@
+# Civic: `make run` sets up and serves the demo; `make test` runs the whole suite.
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format bench check-deploy clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	@set -e; PYBIN=$$(scripts/find-python); echo "Using $$PYBIN"; \
+	if [ ! -x "$(PY)" ]; then \
+	  if command -v uv >/dev/null 2>&1; then uv venv -q -p "$$PYBIN" $(VENV); else "$$PYBIN" -m venv $(VENV); fi; \
+	fi; \
+	if command -v uv >/dev/null 2>&1; then uv pip install -q -p $(PY) -e ".[dev]"; \
+	else $(PY) -m pip install -q --upgrade pip && $(PY) -m pip install -q -e ".[dev]"; fi
+	@touch $@
+
+install: $(VENV)/.installed ## Create the virtual environment and install Civic
+
+run: install ## Set up and serve the demo on http://127.0.0.1:8000 (SQLite, no servers needed)
+	@mkdir -p var
+	$(PY) manage.py migrate --no-input -v 1
+	$(PY) manage.py seed_demo
+	$(PY) manage.py collectstatic --no-input -v 0
+	@echo "Serving Civic on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	$(BIN)/daphne -b $(HOST) -p $(PORT) civic.asgi:application
+
+test: install ## Run the whole test suite (set DATABASE_URL / REDIS_URL to use PostgreSQL / Redis)
+	@mkdir -p var
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## Check style with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format code with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install ## Run the benchmarks (PostgreSQL: set DATABASE_URL, default postgres:///postgres)
+	$(PY) bench/run.py
+
+check-deploy: install ## Run Django's deployment checks with production settings
+	DJANGO_SETTINGS_MODULE=civic.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=')} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-civic.example.org} $(PY) manage.py check --deploy --fail-level WARNING
+
+clean: ## Remove the virtual environment and local data
+	rm -rf $(VENV) var staticfiles

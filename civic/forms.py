@@ -1,0 +1,75 @@
+"""Account forms: sign-up asks for a public display name, never shows the real one."""
+
+from django import forms
+
+from .text import plain_text
+
+DISPLAY_NAME_HELP = (
+    "Shown next to your comments. Choose any name: it does not need to be your real name. "
+    "Your email address is never shown to anyone."
+)
+
+
+def clean_display_name(value: str) -> str:
+    """A display name is plain text of 2 to 50 visible characters."""
+    name = " ".join(plain_text(value).split())
+    if len(name) < 2:
+        raise forms.ValidationError("Enter a display name of at least 2 characters.")
+    if len(name) > 50:
+        raise forms.ValidationError("Display name must be 50 characters or fewer.")
+    if "@" in name:
+        raise forms.ValidationError("Display name must not contain an email address.")
+    return name
+
+
+class AccessibleFormMixin:
+    """Links each input to its hint and errors (aria-describedby) and marks invalid inputs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe_fields()
+
+    def full_clean(self):
+        super().full_clean()
+        self.describe_fields()
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        self.describe_fields()
+
+    def describe_fields(self):
+        errors = self._errors or {}
+        for name, field in self.fields.items():
+            if getattr(field.widget, "input_type", None) == "radio":
+                continue  # radios are described on their fieldset
+            bound_id = self[name].auto_id
+            ids = []
+            if field.help_text:
+                ids.append(f"{bound_id}-hint")
+            if name in errors:
+                ids.append(f"{bound_id}-error")
+                field.widget.attrs["aria-invalid"] = "true"
+            else:
+                field.widget.attrs.pop("aria-invalid", None)
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+class SignupForm(forms.Form):
+    """Extra fields allauth adds to its sign-up form."""
+
+    display_name = forms.CharField(max_length=50, label="Display name", help_text=DISPLAY_NAME_HELP)
+
+    def clean_display_name(self):
+        return clean_display_name(self.cleaned_data["display_name"])
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"]
+        user.save(update_fields=["display_name"])
+
+
+class ProfileForm(AccessibleFormMixin, forms.Form):
+    display_name = forms.CharField(max_length=50, label="Display name", help_text=DISPLAY_NAME_HELP)
+
+    def clean_display_name(self):
+        return clean_display_name(self.cleaned_data["display_name"])

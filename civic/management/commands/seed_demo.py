@@ -1,0 +1,230 @@
+"""Load the fictional Northbrook demo once: organisations, wards, consultations, people, comments."""
+
+import random
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import encrypt
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+
+from civic.demo import content
+from civic.models import HomePage, Organisation, User
+from consultations.models import (
+    Comment,
+    ConsultationIndexPage,
+    ConsultationPage,
+    ProposalPage,
+    Stance,
+    Topic,
+    Vote,
+)
+from mapping.models import Area
+
+# Staff accounts must use two-factor sign-in; the demo gives them this fixed authenticator secret
+# so a newcomer can add it to any authenticator app (or run `manage.py totp_code EMAIL`).
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105
+RESIDENTS = 60
+COMMENTS = 240
+
+
+class Command(BaseCommand):
+    help = "Load the Northbrook demo data (safe to run again: it loads once)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=2026, help="Random seed for demo content.")
+
+    def handle(self, *args, seed, **options):
+        if ConsultationPage.objects.filter(slug="leaving-hospital").exists():
+            self.stdout.write("Demo data is already loaded.")
+        else:
+            rng = random.Random(seed)
+            with transaction.atomic():
+                self.load(rng)
+            self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        self.print_accounts()
+
+    def step(self, message):
+        self.stdout.write(f"  {message}")
+
+    def load(self, rng):
+        now = timezone.now()
+        orgs = {
+            slug: Organisation.objects.get_or_create(slug=slug, defaults={"name": name, "kind": kind})[0]
+            for slug, name, kind in content.ORGANISATIONS
+        }
+        topics = {
+            slug: Topic.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+            for slug, name in content.TOPICS
+        }
+        self.step(f"{len(orgs)} organisations, {len(topics)} topics")
+        wards = []
+        for slug, name, west, south, east, north in content.WARDS:
+            ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+            area, _ = Area.objects.get_or_create(
+                slug=slug,
+                defaults={"name": name, "geometry": {"type": "Polygon", "coordinates": [ring]}},
+            )
+            wards.append(area)
+        self.step(f"{len(wards)} wards")
+        self.create_accounts(orgs)
+        residents = self.create_residents(rng)
+        self.step(f"{len(residents) + len(content.ACCOUNTS)} accounts")
+
+        home = HomePage.objects.first() or Page.objects.get(depth=1).add_child(
+            instance=HomePage(title="Have your say", slug="home")
+        )
+        index = ConsultationIndexPage.objects.child_of(home).first()
+        if index is None:
+            index = home.add_child(
+                instance=ConsultationIndexPage(
+                    title="Consultations",
+                    slug="consultations",
+                    intro="<p>Every consultation run by the council and its partners.</p>",
+                )
+            )
+            index.save_revision().publish()
+        proposals_made = comments_made = votes_made = 0
+        for spec in content.CONSULTATIONS:
+            consultation = ConsultationPage(
+                title=spec["title"],
+                slug=spec["slug"],
+                summary=spec["summary"],
+                body=[("paragraph", RichText(f"<p>{escape(text)}</p>")) for text in spec["body"]],
+                opens_at=now + timedelta(days=spec["opens_days"]),
+                closes_at=now + timedelta(days=spec["closes_days"]),
+                lead_organisation=orgs[spec["lead"]],
+                moderation_policy=spec["moderation"],
+                results_published=bool(spec.get("results")),
+                results=spec.get("results", ""),
+                how_to_take_part=(
+                    "<p>Fill in a paper form at any Northbrook library, call 01632 960 000 "
+                    "(Monday to Friday, 9am to 5pm), or come to a drop-in event at the town hall.</p>"
+                ),
+            )
+            index.add_child(instance=consultation)
+            consultation.partner_organisations.set([orgs[s] for s in spec["partners"]])
+            consultation.topics.set([topics[s] for s in spec["topics"]])
+            consultation.save_revision().publish()
+            proposals = []
+            for title, problem, change in spec["proposals"]:
+                proposal = ProposalPage(
+                    title=title,
+                    problem=f"<p>{escape(problem)}</p>",
+                    proposed_change=f"<p>{escape(change)}</p>",
+                    who_it_affects="<p>Residents of Northbrook and the people who care for them.</p>",
+                )
+                consultation.add_child(instance=proposal)
+                proposal.save_revision().publish()
+                proposals.append(proposal)
+            proposals_made += len(proposals)
+            if spec["opens_days"] < 0:
+                comments_made += self.create_comments(rng, consultation, proposals, residents, wards)
+                votes_made += self.create_votes(rng, proposals, residents)
+        self.step(f"4 consultations, {proposals_made} proposals")
+        self.step(f"{comments_made} comments, {votes_made} votes")
+
+    def create_accounts(self, orgs):
+        for role, email, display_name, org_slug, superuser in content.ACCOUNTS:
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = User(
+                    username=email.split("@")[0].replace(".", "_"),
+                    email=email,
+                    display_name=display_name,
+                    organisation=orgs.get(org_slug),
+                    is_superuser=superuser,
+                    is_staff=superuser,
+                )
+                user.set_password(content.PASSWORD)
+                user.save()
+            EmailAddress.objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
+            if role in ("Officers", "Moderators", "Councillors", "Residents"):
+                user.groups.add(Group.objects.get(name=role))
+            if superuser or role in ("Officers", "Moderators"):
+                Authenticator.objects.get_or_create(
+                    user=user,
+                    type=Authenticator.Type.TOTP,
+                    defaults={"data": {"secret": encrypt(DEMO_TOTP_SECRET)}},
+                )
+
+    def create_residents(self, rng):
+        group = Group.objects.get(name="Residents")
+        residents = []
+        for i in range(RESIDENTS):
+            email = f"resident{i + 1}@northbrook.example"
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                name = f"{rng.choice(content.FIRST_NAMES)}{rng.randint(10, 99)}"
+                user = User(username=f"resident{i + 1}", email=email, display_name=name)
+                user.set_password(content.PASSWORD)
+                user.save()
+                EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+                user.groups.add(group)
+            residents.append(user)
+        return residents
+
+    def create_comments(self, rng, consultation, proposals, residents, wards) -> int:
+        points = content.POINTS[consultation.slug]
+        share = max(1, COMMENTS // 3)
+        started = consultation.opens_at
+        span = max(1, int((min(timezone.now(), consultation.closes_at) - started).total_seconds()))
+        made = []
+        for _ in range(share):
+            target = rng.choice([None, *proposals])
+            opening = rng.choice(content.OPENINGS).format(ward=rng.choice(wards).name)
+            body = f"{opening} {rng.choice(points)}.{rng.choice(content.CLOSINGS)}"
+            made.append(
+                Comment(
+                    consultation=consultation,
+                    proposal=target,
+                    author=rng.choice(residents),
+                    body=body[0].upper() + body[1:],
+                    stance=rng.choice(Stance.values),
+                    created_at=started + timedelta(seconds=rng.randint(0, span)),
+                )
+            )
+        Comment.objects.bulk_create(made)
+        replies = []
+        for parent in rng.sample(made, k=len(made) // 5):
+            replies.append(
+                Comment(
+                    consultation=consultation,
+                    proposal=parent.proposal,
+                    parent=parent,
+                    author=rng.choice(residents),
+                    body=f"I agree that {rng.choice(points)}.",
+                    stance=rng.choice(Stance.values),
+                    created_at=parent.created_at + timedelta(hours=rng.randint(1, 48)),
+                )
+            )
+        Comment.objects.bulk_create(replies)
+        return len(made) + len(replies)
+
+    def create_votes(self, rng, proposals, residents) -> int:
+        votes = []
+        for proposal in proposals:
+            for voter in rng.sample(residents, k=rng.randint(len(residents) // 3, len(residents))):
+                choice = "support" if rng.random() < 0.65 else "oppose"
+                votes.append(Vote(proposal=proposal, user=voter, choice=choice))
+        Vote.objects.bulk_create(votes, ignore_conflicts=True)
+        return len(votes)
+
+    def print_accounts(self):
+        self.stdout.write("")
+        self.stdout.write(f"Demo accounts (password for all: {content.PASSWORD})")
+        for role, email, _display_name, _org_slug, _superuser in content.ACCOUNTS:
+            self.stdout.write(f"  {role:<14} {email}")
+        self.stdout.write("  Residents      resident1@northbrook.example ... resident60@northbrook.example")
+        self.stdout.write("")
+        self.stdout.write("Staff sign in with two-factor authentication. Add this secret to an")
+        self.stdout.write(f"authenticator app: {DEMO_TOTP_SECRET}")
+        self.stdout.write("or print the current code with: .venv/bin/python manage.py totp_code EMAIL")

@@ -1,0 +1,242 @@
+"""Settings shared by every environment; values that vary come from civic.settings.env."""
+
+from pathlib import Path
+
+import dj_database_url
+
+from . import env
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+SECRET_KEY = env.get("SECRET_KEY")
+DEBUG = env.flag("DEBUG", False)
+ALLOWED_HOSTS = env.items("ALLOWED_HOSTS", "localhost,127.0.0.1")
+CSRF_TRUSTED_ORIGINS = env.items("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "daphne",
+    "civic",
+    "consultations",
+    "mapping",
+    "search",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "channels",
+    "django_tasks_db",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "civic.middleware.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "civic.middleware.StaffTwoFactorMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "civic.middleware.AdminFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "civic.urls"
+ASGI_APPLICATION = "civic.asgi.application"
+WSGI_APPLICATION = None
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "civic.context_processors.platform",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'civic.sqlite3'}"),
+        conn_max_age=env.integer("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several ASGI threads write at once; WAL and a busy timeout avoid "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env.get("REDIS_URL")
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": env.get("CHANNELS_PREFIX", "civic")},
+        }
+    }
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "civic",
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL")
+
+TASKS = {"default": {"BACKEND": env.get("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
+
+AUTH_USER_MODEL = "civic.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_SIGNUP_FORM_CLASS = "civic.forms.SignupForm"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "20/m/ip"}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Civic] "
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env.get("MFA_TOTP_ISSUER", "Civic")
+
+EMAIL_BACKEND_PATH = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
+if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": env.get("EMAIL_HOST", "localhost"),
+        "port": env.integer("EMAIL_PORT", 25),
+        "username": env.get("EMAIL_HOST_USER"),
+        "password": env.get("EMAIL_HOST_PASSWORD"),
+        "use_tls": env.flag("EMAIL_USE_TLS", False),
+    }
+DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Civic <civic@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = env.get("TIME_ZONE", "Europe/London")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env.get("MEDIA_ROOT", str(BASE_DIR / "media")))
+
+WAGTAIL_SITE_NAME = env.get("SITE_NAME", "Civic")
+WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILEMBEDS_FINDERS = []
+WAGTAIL_I18N_ENABLED = False
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
+MAP_TILE_URL = env.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env.get("MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors")
+
+# Participation limits a council can tune without code changes.
+COMMENT_MAX_LENGTH = env.integer("COMMENT_MAX_LENGTH", 3000)
+COMMENTS_PER_PAGE = env.integer("COMMENTS_PER_PAGE", 20)
+WRITE_RATE_LIMIT = env.get("WRITE_RATE_LIMIT", "20/m")
+
+X_FRAME_OPTIONS = "DENY"  # the Wagtail admin alone may frame itself (preview): see civic.middleware
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "django.tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
+}
+
+# Content Security Policy: Civic's own pages run only its own scripts (with a nonce for the
+# few inline configuration blocks). The Wagtail admin gets ADMIN_CSP (see civic.middleware).
+from urllib.parse import urlsplit  # noqa: E402
+
+from django.utils.csp import CSP  # noqa: E402
+
+_tiles = urlsplit(MAP_TILE_URL.replace("{s}", "a"))
+MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc}" if _tiles.netloc else ""
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
+    "connect-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+ADMIN_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+}

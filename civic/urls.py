@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from civic import views as civic_views
+from consultations import urls as consultation_urls
+from search import views as search_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/profile/", civic_views.profile, name="profile"),
+    path("accounts/", include("allauth.urls")),
+    path("search/", search_views.site_search, name="site_search"),
+    path("healthz", civic_views.healthz, name="healthz"),
+    path("", include(consultation_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

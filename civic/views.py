@@ -1,0 +1,41 @@
+"""Account pages that allauth does not provide."""
+
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from . import services
+from .forms import ProfileForm
+from .roles import role_names
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """Show what others see (display name) and what only the owner sees (email, roles)."""
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            services.update_display_name(request.user, form.cleaned_data["display_name"])
+            messages.success(request, "Your display name has been updated.")
+            return redirect("profile")
+        status = 400
+    else:
+        form = ProfileForm(initial={"display_name": request.user.display_name})
+        status = 200
+    emails = EmailAddress.objects.filter(user=request.user).order_by("-primary", "email")
+    return render(
+        request,
+        "civic/profile.html",
+        {"form": form, "emails": emails, "roles": sorted(role_names(request.user))},
+        status=status,
+    )
+
+
+def healthz(request):
+    """Liveness probe for load balancers; touches nothing so it also serves as a timing floor."""
+    from django.http import HttpResponse
+
+    return HttpResponse("ok", content_type="text/plain")

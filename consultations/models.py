@@ -1,0 +1,370 @@
+"""Editorial pages (Wagtail) and participation records (plain models) for consultations."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
+
+
+@register_snippet
+class Topic(models.Model):
+    """A service area residents can filter consultations by (health, transport, housing...)."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class State(models.TextChoices):
+    UPCOMING = "upcoming", "Upcoming"
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class ConsultationQuerySet(PageQuerySet):
+    """Consultation state is derived from dates, so these filters take 'now' into account."""
+
+    def open(self, now=None):
+        now = now or timezone.now()
+        return self.filter(opens_at__lte=now, closes_at__gt=now)
+
+    def upcoming(self, now=None):
+        return self.filter(opens_at__gt=now or timezone.now())
+
+    def closed(self, now=None):
+        return self.filter(closes_at__lte=now or timezone.now())
+
+    def in_state(self, state: str, now=None):
+        return {"open": self.open, "upcoming": self.upcoming, "closed": self.closed}[state](now)
+
+    def owned_by(self, organisation):
+        return self.filter(
+            Q(lead_organisation=organisation) | Q(partner_organisations=organisation)
+        ).distinct()
+
+
+ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
+
+
+class ConsultationIndexPage(Page):
+    """Lists consultations with filters by topic, state and organisation."""
+
+    intro = RichTextField(blank=True, features=RICH_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["civic.HomePage"]
+    subpage_types = ["consultations.ConsultationPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import consultation_list_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(consultation_list_context(request, self))
+        return context
+
+
+class ConsultationPage(Page):
+    """A consultation: what is proposed, when residents can respond and who runs it."""
+
+    class Moderation(models.TextChoices):
+        PRE = "pre", "Pre-moderation: contributions wait for a moderator"
+        POST = "post", "Post-moderation: contributions appear at once"
+
+    summary = models.TextField(
+        max_length=600, help_text="One or two sentences shown in lists and search results."
+    )
+    body = StreamField(
+        [
+            ("heading", blocks.CharBlock(form_classname="title", max_length=120)),
+            ("paragraph", blocks.RichTextBlock(features=RICH_FEATURES)),
+            ("image", ImageBlock()),
+            ("quote", blocks.BlockQuoteBlock()),
+            (
+                "key_facts",
+                blocks.ListBlock(blocks.CharBlock(max_length=200), label="Key facts"),
+            ),
+        ],
+        blank=True,
+    )
+    opens_at = models.DateTimeField(help_text="Residents can respond from this time.")
+    closes_at = models.DateTimeField(help_text="Responses close at this time.")
+    results_published = models.BooleanField(
+        default=False, help_text="Tick once the council's response to the feedback is published."
+    )
+    results = RichTextField(blank=True, features=RICH_FEATURES)
+    how_to_take_part = RichTextField(
+        blank=True,
+        features=RICH_FEATURES,
+        help_text="Other ways to respond: paper forms, phone, drop-in events, accessible formats.",
+    )
+    lead_organisation = models.ForeignKey(
+        "civic.Organisation", on_delete=models.PROTECT, related_name="led_consultations"
+    )
+    partner_organisations = ParentalManyToManyField(
+        "civic.Organisation", blank=True, related_name="partner_consultations"
+    )
+    moderation_policy = models.CharField(max_length=4, choices=Moderation.choices, default=Moderation.POST)
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="consultations")
+
+    objects = ConsultationManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])], heading="Dates"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_organisation"),
+                FieldPanel("partner_organisations"),
+                FieldPanel("topics"),
+                FieldPanel("moderation_policy"),
+            ],
+            heading="Ownership and moderation",
+        ),
+        FieldPanel("how_to_take_part"),
+        MultiFieldPanel([FieldPanel("results_published"), FieldPanel("results")], heading="Results"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("opens_at"),
+        index.FilterField("closes_at"),
+    ]
+    parent_page_types = ["consultations.ConsultationIndexPage"]
+    subpage_types = ["consultations.ProposalPage"]
+
+    class Meta:
+        indexes = [models.Index(fields=["opens_at", "closes_at"])]
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": "The closing date must be after the opening date."})
+
+    def state_at(self, now=None) -> str:
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return State.UPCOMING
+        if now >= self.closes_at:
+            return State.CLOSED
+        return State.OPEN
+
+    @property
+    def state(self) -> str:
+        return self.state_at()
+
+    @property
+    def state_label(self) -> str:
+        return State(self.state).label
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == State.OPEN
+
+    @property
+    def consultation(self):
+        return self
+
+    def organisation_ids(self) -> set[int]:
+        """Lead and partner organisations: the bodies whose officers may work on this."""
+        ids = {self.lead_organisation_id}
+        ids.update(o.pk for o in self.partner_organisations.all())
+        return ids
+
+    def permissions_for_user(self, user):
+        from .permissions import OrganisationPagePermissionTester
+
+        return OrganisationPagePermissionTester(user, self)
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import consultation_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(consultation_page_context(request, self))
+        return context
+
+
+class ProposalPage(Page):
+    """A service-design proposal inside a consultation that residents vote and comment on."""
+
+    problem = RichTextField(features=RICH_FEATURES, help_text="What is not working today.")
+    proposed_change = RichTextField(features=RICH_FEATURES, help_text="What would change.")
+    who_it_affects = RichTextField(
+        blank=True, features=RICH_FEATURES, help_text="People and places the change affects."
+    )
+    location_name = models.CharField(max_length=200, blank=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("problem"),
+        FieldPanel("proposed_change"),
+        FieldPanel("who_it_affects"),
+        MultiFieldPanel(
+            [
+                FieldPanel("location_name"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading="Location (optional)",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("problem"),
+        index.SearchField("proposed_change"),
+        index.SearchField("who_it_affects"),
+    ]
+    parent_page_types = ["consultations.ConsultationPage"]
+    subpage_types = []
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError("Give both latitude and longitude, or neither.")
+        if self.latitude is not None and not -90 <= self.latitude <= 90:
+            raise ValidationError({"latitude": "Latitude must be between -90 and 90."})
+        if self.longitude is not None and not -180 <= self.longitude <= 180:
+            raise ValidationError({"longitude": "Longitude must be between -180 and 180."})
+
+    @property
+    def consultation(self) -> ConsultationPage:
+        """The consultation this proposal belongs to (cached: it is used several times a page)."""
+        if not hasattr(self, "_consultation"):
+            self._consultation = (
+                ConsultationPage.objects.parent_of(self)
+                .select_related("lead_organisation")
+                .prefetch_related("partner_organisations")
+                .get()
+            )
+        return self._consultation
+
+    def permissions_for_user(self, user):
+        from .permissions import OrganisationPagePermissionTester
+
+        return OrganisationPagePermissionTester(user, self)
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import proposal_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(proposal_page_context(request, self))
+        return context
+
+
+class Stance(models.TextChoices):
+    SUPPORT = "support", "Support"
+    OPPOSE = "oppose", "Oppose"
+    NEUTRAL = "neutral", "Neutral"
+    QUESTION = "question", "Question"
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible(self):
+        """What any visitor may read."""
+        return self.filter(status=Comment.Status.PUBLISHED)
+
+    def on_consultation_itself(self):
+        return self.filter(proposal__isnull=True)
+
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+
+class Comment(models.Model):
+    """A resident's comment on a consultation or one of its proposals (one level of replies)."""
+
+    class Status(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        PENDING = "pending", "Awaiting moderation"
+        HIDDEN = "hidden", "Hidden"
+        REMOVED = "removed", "Removed"
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", "Online"
+        PAPER = "paper", "Paper"
+        PHONE = "phone", "Phone"
+        EVENT = "event", "Event"
+
+    consultation = models.ForeignKey(ConsultationPage, on_delete=models.CASCADE, related_name="comments")
+    proposal = models.ForeignKey(
+        ProposalPage, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="comments"
+    )
+    body = models.TextField()
+    stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.NEUTRAL)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    client_token = models.UUIDField(
+        null=True, blank=True, editable=False, help_text="Makes a double-submitted form harmless."
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["consultation", "proposal", "status", "created_at"]),
+            models.Index(fields=["parent", "status", "created_at"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "client_token"], name="comment_unique_client_token"),
+        ]
+
+    def __str__(self):
+        return f"Comment {self.pk} by {self.author_name}"
+
+    @property
+    def author_name(self) -> str:
+        return self.author.public_name if self.author_id else "Former participant"
+
+    @property
+    def anchor(self) -> str:
+        return f"comment-{self.pk}"
+
+
+class Vote(models.Model):
+    """One resident's vote on a proposal; changeable while the consultation is open."""
+
+    class Choice(models.TextChoices):
+        SUPPORT = "support", "Support"
+        OPPOSE = "oppose", "Oppose"
+
+    proposal = models.ForeignKey(ProposalPage, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="votes")
+    choice = models.CharField(max_length=10, choices=Choice.choices)
+    channel = models.CharField(max_length=10, choices=Comment.Channel.choices, default=Comment.Channel.ONLINE)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "user"], name="one_vote_per_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.choice} on {self.proposal_id}"

@@ -1,0 +1,164 @@
+"""The one write path for participation: web forms, sockets, API, commands and tests call these."""
+
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+
+from civic import ratelimit
+from civic.text import plain_text
+
+from . import permissions
+from .models import Comment, ConsultationPage, ProposalPage, Stance, Vote
+
+MIN_COMMENT_LENGTH = 2
+
+
+class ParticipationError(Exception):
+    """A contribution was refused; the message is safe to show to the person."""
+
+    def __init__(self, message: str, *, code: str = "invalid", field: str | None = None):
+        self.message = message
+        self.code = code
+        self.field = field
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Tally:
+    support: int = 0
+    oppose: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.support + self.oppose
+
+    @property
+    def support_percent(self) -> int:
+        return round(100 * self.support / self.total) if self.total else 0
+
+    @property
+    def oppose_percent(self) -> int:
+        return 100 - self.support_percent if self.total else 0
+
+
+def clean_comment_body(body: str) -> str:
+    """Plain text within the length limits, or a ParticipationError saying what is wrong."""
+    text = plain_text(body or "")
+    limit = settings.COMMENT_MAX_LENGTH
+    if len(text) < MIN_COMMENT_LENGTH:
+        raise ParticipationError("Enter your comment.", code="empty", field="body")
+    if len(text) > limit:
+        raise ParticipationError(
+            f"Your comment must be {limit:,} characters or fewer (it is {len(text):,}).",
+            code="too_long",
+            field="body",
+        )
+    return text
+
+
+def _check_rate(user) -> None:
+    try:
+        ratelimit.hit("write", str(user.pk))
+    except ratelimit.RateLimited as exc:
+        raise ParticipationError(str(exc), code="rate_limited") from exc
+
+
+def post_comment(
+    *,
+    author,
+    consultation: ConsultationPage,
+    body: str,
+    stance: str = Stance.NEUTRAL,
+    proposal: ProposalPage | None = None,
+    parent: Comment | None = None,
+    client_token: uuid.UUID | None = None,
+) -> Comment:
+    """Save a comment if the rules allow it; a repeated client_token returns the first one."""
+    decision = permissions.can_comment(author, consultation)
+    if not decision:
+        raise ParticipationError(decision.reason, code="forbidden")
+    if stance not in Stance.values:
+        raise ParticipationError("Choose a valid stance.", code="invalid_stance", field="stance")
+    text = clean_comment_body(body)
+    if proposal is not None and proposal.consultation.pk != consultation.pk:
+        raise ParticipationError("That proposal is not part of this consultation.", code="mismatch")
+    if parent is not None:
+        if parent.consultation_id != consultation.pk or parent.proposal_id != (
+            proposal.pk if proposal else None
+        ):
+            raise ParticipationError("You can only reply to a comment on this page.", code="mismatch")
+        if parent.parent_id is not None:
+            parent = parent.parent  # one level of replies: answer the thread, not the reply
+        if parent.status != Comment.Status.PUBLISHED:
+            raise ParticipationError("That comment can no longer be replied to.", code="mismatch")
+    if client_token is not None:
+        existing = Comment.objects.filter(author=author, client_token=client_token).first()
+        if existing is not None:
+            return existing
+    _check_rate(author)
+    status = (
+        Comment.Status.PENDING
+        if consultation.moderation_policy == ConsultationPage.Moderation.PRE
+        else Comment.Status.PUBLISHED
+    )
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                consultation=consultation,
+                proposal=proposal,
+                parent=parent,
+                author=author,
+                body=text,
+                stance=stance,
+                status=status,
+                client_token=client_token,
+            )
+    except IntegrityError:
+        # The same form arrived twice at once: the first one won.
+        return Comment.objects.get(author=author, client_token=client_token)
+    return comment
+
+
+def cast_vote(*, voter, proposal: ProposalPage, choice: str) -> tuple[Vote, bool]:
+    """Record or change a vote; returns (vote, changed). One vote per person per proposal."""
+    if choice not in Vote.Choice.values:
+        raise ParticipationError("Choose support or oppose.", code="invalid_choice", field="choice")
+    decision = permissions.can_vote(voter, proposal)
+    if not decision:
+        raise ParticipationError(decision.reason, code="forbidden")
+    _check_rate(voter)
+    with transaction.atomic():
+        vote = Vote.objects.select_for_update().filter(proposal=proposal, user=voter).first()
+        if vote is None:
+            try:
+                with transaction.atomic():
+                    vote = Vote.objects.create(proposal=proposal, user=voter, choice=choice)
+                return vote, True
+            except IntegrityError:
+                vote = Vote.objects.select_for_update().get(proposal=proposal, user=voter)
+        if vote.choice == choice:
+            return vote, False
+        vote.choice = choice
+        vote.save(update_fields=["choice", "updated_at"])
+        return vote, True
+
+
+def tallies(proposal_ids) -> dict[int, Tally]:
+    """Vote counts for many proposals in one query."""
+    counts: dict[int, dict[str, int]] = {pid: {} for pid in proposal_ids}
+    rows = (
+        Vote.objects.filter(proposal_id__in=list(counts))
+        .values_list("proposal_id", "choice")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for proposal_id, choice, n in rows:
+        counts[proposal_id][choice] = n
+    return {pid: Tally(c.get("support", 0), c.get("oppose", 0)) for pid, c in counts.items()}
+
+
+def tally(proposal: ProposalPage) -> Tally:
+    return tallies([proposal.pk])[proposal.pk]

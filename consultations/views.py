@@ -1,0 +1,223 @@
+"""Thin views: gather context for pages and hand every write to services."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from . import permissions, services
+from .forms import CommentForm, ConsultationFilterForm, VoteForm
+from .models import Comment, ConsultationPage, ProposalPage, Vote
+
+STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429}
+
+
+def consultation_list_context(request, index_page) -> dict:
+    """Consultations under an index page, filtered by state, topic and organisation."""
+    form = ConsultationFilterForm(request.GET or None)
+    consultations = (
+        ConsultationPage.objects.child_of(index_page)
+        .live()
+        .public()
+        .select_related("lead_organisation")
+        .prefetch_related("topics")
+        .order_by("-opens_at")
+    )
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data["state"]:
+            consultations = consultations.in_state(data["state"])
+        if data["topic"]:
+            consultations = consultations.filter(topics=data["topic"])
+        if data["organisation"]:
+            consultations = consultations.owned_by(data["organisation"])
+    page = Paginator(consultations, 10).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {"filter_form": form, "consultations": page, "filter_query": query.urlencode()}
+
+
+def _comment_page(request, comments):
+    """Top-level comments paginated, replies prefetched: a fixed number of queries per page."""
+    user = request.user
+    own_pending = Q(status=Comment.Status.PENDING, author=user) if user.is_authenticated else Q(pk__in=[])
+    replies = (
+        Comment.objects.filter(Q(status=Comment.Status.PUBLISHED) | own_pending)
+        .select_related("author")
+        .order_by("created_at", "id")
+    )
+    threads = (
+        comments.filter(Q(status=Comment.Status.PUBLISHED) | own_pending)
+        .top_level()
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+        .order_by("-created_at", "-id")
+    )
+    return Paginator(threads, settings.COMMENTS_PER_PAGE).get_page(request.GET.get("page"))
+
+
+def _reply_target(request, comments):
+    """The comment named by ?reply_to= when it is a visible top-level comment on this page."""
+    raw = request.GET.get("reply_to", "")
+    if not raw.isdigit():
+        return None
+    return comments.visible().top_level().select_related("author").filter(pk=int(raw)).first()
+
+
+def _comment_form(request, comments):
+    reply_to = _reply_target(request, comments)
+    form = CommentForm(initial={"parent": reply_to.pk} if reply_to else {})
+    return {"comment_form": form, "reply_to": reply_to}
+
+
+def _participation_context(request, consultation) -> dict:
+    decision = permissions.can_comment(request.user, consultation)
+    return {
+        "consultation": consultation,
+        "can_comment": decision,
+        "can_manage": permissions.can_manage_consultation(request.user, consultation),
+    }
+
+
+def consultation_page_context(request, page: ConsultationPage) -> dict:
+    proposals = list(
+        ProposalPage.objects.child_of(page)
+        .live()
+        .order_by("path")
+        .only(
+            "id",
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "slug",
+            "proposed_change",
+            "location_name",
+        )
+    )
+    ids = [p.pk for p in proposals]
+    tallies = services.tallies(ids)
+    comment_counts = dict(
+        Comment.objects.visible()
+        .filter(proposal_id__in=ids)
+        .values_list("proposal_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for proposal in proposals:
+        proposal.tally = tallies[proposal.pk]
+        proposal.comment_count = comment_counts.get(proposal.pk, 0)
+    context = _participation_context(request, page)
+    context.update(
+        proposals=proposals,
+        comments=_comment_page(request, page.comments.on_consultation_itself()),
+        comment_total=page.comments.visible().on_consultation_itself().count(),
+        **_comment_form(request, page.comments.on_consultation_itself()),
+        comment_action=f"/consultations/{page.pk}/comment/",
+    )
+    return context
+
+
+def proposal_page_context(request, page: ProposalPage) -> dict:
+    consultation = page.consultation
+    my_vote = None
+    if request.user.is_authenticated:
+        my_vote = (
+            Vote.objects.filter(proposal=page, user=request.user).values_list("choice", flat=True).first()
+        )
+    context = _participation_context(request, consultation)
+    context.update(
+        proposal=page,
+        tally=services.tally(page),
+        my_vote=my_vote,
+        vote_form=VoteForm(initial={"choice": my_vote}),
+        comments=_comment_page(request, page.comments.all()),
+        comment_total=page.comments.visible().count(),
+        **_comment_form(request, page.comments.all()),
+        comment_action=f"/consultations/{page.pk}/comment/",
+    )
+    return context
+
+
+def _target(page_id: int):
+    """The consultation or proposal a form was posted to, with its consultation."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if isinstance(page, ConsultationPage):
+        return page, page, None
+    if isinstance(page, ProposalPage):
+        return page, page.consultation, page
+    raise Http404("Not a consultation or proposal")
+
+
+def _render_with_errors(request, page, status: int, **overrides):
+    """Re-render the page with the submitted form and its errors (no redirect, nothing lost)."""
+    context = page.get_context(request)
+    context.update(overrides)
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _guard_view(request, consultation):
+    if not permissions.can_view_consultation(request.user, consultation):
+        raise Http404("No such consultation")
+
+
+@require_POST
+def post_comment(request, page_id: int):
+    """Accept a comment (or reply) from the plain HTML form, then redirect to it."""
+    page, consultation, proposal = _target(page_id)
+    _guard_view(request, consultation)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _render_with_errors(request, page, 400, comment_form=form)
+    parent = None
+    if form.cleaned_data.get("parent"):
+        parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
+        if parent is None:
+            form.add_error(None, "The comment you replied to no longer exists.")
+            return _render_with_errors(request, page, 400, comment_form=form)
+    try:
+        comment = services.post_comment(
+            author=request.user,
+            consultation=consultation,
+            proposal=proposal,
+            parent=parent,
+            body=form.cleaned_data["body"],
+            stance=form.cleaned_data["stance"],
+            client_token=form.cleaned_data["client_token"],
+        )
+    except services.ParticipationError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return _render_with_errors(request, page, STATUS_FOR_CODE.get(exc.code, 400), comment_form=form)
+    if comment.status == Comment.Status.PENDING:
+        messages.info(request, "Thank you. Your comment will appear once a moderator has checked it.")
+    else:
+        messages.success(request, "Thank you. Your comment has been published.")
+    return redirect(f"{page.url}#{comment.anchor}")
+
+
+@require_POST
+def cast_vote(request, page_id: int):
+    """Record a vote from the plain HTML form."""
+    proposal = get_object_or_404(ProposalPage, pk=page_id)
+    _guard_view(request, proposal.consultation)
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        return _render_with_errors(request, proposal, 400, vote_form=form)
+    try:
+        _vote, changed = services.cast_vote(
+            voter=request.user, proposal=proposal, choice=form.cleaned_data["choice"]
+        )
+    except services.ParticipationError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return _render_with_errors(request, proposal, STATUS_FOR_CODE.get(exc.code, 400), vote_form=form)
+    choice = form.cleaned_data["choice"]
+    if changed:
+        messages.success(request, f"Thank you. Your vote ({choice}) has been recorded.")
+    else:
+        messages.info(request, f"Your vote was already {choice}.")
+    return redirect(f"{proposal.url}#vote")

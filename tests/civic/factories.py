@@ -1,0 +1,42 @@
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from civic.models import Organisation, User
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    kind = Organisation.Kind.COUNCIL
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A user with a verified email unless verified=False; roles=[...] adds groups."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    display_name = factory.Sequence(lambda n: f"Neighbour{n}")
+    first_name = "Realfirst"
+    last_name = "Reallast"
+    password = factory.django.Password("correct horse battery staple")
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.create(
+                user=self, email=self.email, primary=True, verified=extracted is not False
+            )
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*[Group.objects.get(name=name) for name in extracted])

@@ -1,0 +1,122 @@
+import re
+
+from allauth.mfa.models import Authenticator
+from django.core import mail
+
+from civic.models import User
+from tests.civic.factories import UserFactory
+
+PASSWORD = "a-long-unusual-passphrase-2026"
+
+
+def sign_up(client, email="new@example.org", display_name="RiversideRita"):
+    return client.post(
+        "/accounts/signup/",
+        {"email": email, "password1": PASSWORD, "password2": PASSWORD, "display_name": display_name},
+    )
+
+
+def test_signup_requires_email_verification_before_taking_part(client, consultation):
+    response = sign_up(client)
+    assert response.status_code == 302
+    user = User.objects.get(email="new@example.org")
+    assert user.display_name == "RiversideRita"
+    assert len(mail.outbox) == 1
+    from consultations.permissions import can_comment, is_verified
+
+    assert not is_verified(user)
+    assert not can_comment(User.objects.get(pk=user.pk), consultation)
+    link = re.search(r"http://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
+    path = link.split("testserver", 1)[-1] if "testserver" in link else re.sub(r"^https?://[^/]+", "", link)
+    client.post(path)
+    assert is_verified(User.objects.get(pk=user.pk))
+    assert can_comment(User.objects.get(pk=user.pk), consultation)
+
+
+def test_signup_display_name_is_validated(client, db):
+    response = sign_up(client, display_name="<b>x</b>")
+    assert response.status_code == 200
+    assert "at least 2 characters" in response.content.decode()
+    response = sign_up(client, display_name="me@example.org")
+    assert "must not contain an email address" in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_login_and_logout(client, db):
+    user = UserFactory()
+    response = client.post(
+        "/accounts/login/", {"login": user.email, "password": "correct horse battery staple"}
+    )
+    assert response.status_code == 302
+    assert client.get("/accounts/profile/").status_code == 200
+    client.post("/accounts/logout/")
+    assert client.get("/accounts/profile/").status_code == 302
+
+
+def test_password_reset_sends_email(client, db):
+    user = UserFactory()
+    client.post("/accounts/password/reset/", {"email": user.email})
+    assert len(mail.outbox) == 1
+    assert "/accounts/password/reset/key/" in mail.outbox[0].body
+
+
+def test_profile_shows_private_details_to_owner_only(client, db):
+    user = UserFactory(display_name="Pseudonym", email="owner@example.org")
+    assert client.get("/accounts/profile/").status_code == 302  # anonymous: to sign in
+    client.force_login(user)
+    html = client.get("/accounts/profile/").content.decode()
+    assert "owner@example.org" in html and "Pseudonym" in html
+
+
+def test_profile_updates_display_name_and_rejects_bad_input(client, db):
+    user = UserFactory()
+    client.force_login(user)
+    assert client.post("/accounts/profile/", {"display_name": "  New   Name "}).status_code == 302
+    user.refresh_from_db()
+    assert user.display_name == "New Name"
+    response = client.post("/accounts/profile/", {"display_name": "x"})
+    assert response.status_code == 400
+    assert "There is a problem" in response.content.decode()
+    user.refresh_from_db()
+    assert user.display_name == "New Name"
+
+
+def test_staff_without_two_factor_are_sent_to_set_it_up(client, officer):
+    client.force_login(officer)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/2fa/totp/activate/")
+
+
+def test_staff_with_two_factor_reach_the_admin(client, officer):
+    from allauth.mfa.utils import encrypt
+
+    Authenticator.objects.create(
+        user=officer, type=Authenticator.Type.TOTP, data={"secret": encrypt("JBSWY3DPEHPK3PXP")}
+    )
+    client.force_login(officer)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_residents_cannot_use_the_admin(client, resident):
+    client.force_login(resident)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/accounts/2fa" not in response["Location"]
+
+
+def test_officer_of_other_organisation_cannot_edit_page_in_admin(client, consultation):
+    from allauth.mfa.utils import encrypt
+
+    from tests.civic.factories import OrganisationFactory
+
+    outsider = UserFactory(roles=["Officers"], organisation=OrganisationFactory())
+    insider = UserFactory(roles=["Officers"], organisation=consultation.lead_organisation)
+    for user in (outsider, insider):
+        Authenticator.objects.create(
+            user=user, type=Authenticator.Type.TOTP, data={"secret": encrypt("JBSWY3DPEHPK3PXP")}
+        )
+    client.force_login(outsider)
+    assert client.get(f"/admin/pages/{consultation.pk}/edit/").status_code in (302, 403)
+    client.force_login(insider)
+    assert client.get(f"/admin/pages/{consultation.pk}/edit/").status_code == 200

@@ -1,0 +1,65 @@
+import pytest
+from django.core.cache import cache
+
+from civic.models import HomePage
+from consultations.models import ConsultationIndexPage
+from tests.civic.factories import OrganisationFactory, UserFactory
+from tests.consultations.factories import make_consultation, make_proposal
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters and caches must not leak between tests."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def index(home):
+    page = ConsultationIndexPage(title="Consultations", slug="consultations")
+    home.add_child(instance=page)
+    return page
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Northbrook Council", slug="northbrook")
+
+
+@pytest.fixture
+def partner(db):
+    return OrganisationFactory(name="Northbrook NHS", slug="northbrook-nhs")
+
+
+@pytest.fixture
+def consultation(index, organisation, partner):
+    page = make_consultation(index, "open", lead_organisation=organisation)
+    page.partner_organisations.add(partner)
+    page.save()
+    return page
+
+
+@pytest.fixture
+def proposal(consultation):
+    return make_proposal(consultation)
+
+
+@pytest.fixture
+def resident(db):
+    return UserFactory(roles=["Residents"])
+
+
+@pytest.fixture
+def officer(organisation):
+    return UserFactory(roles=["Officers"], organisation=organisation)
+
+
+@pytest.fixture
+def make_user(db):
+    return UserFactory
