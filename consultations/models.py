@@ -368,3 +368,40 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.choice} on {self.proposal_id}"
+
+
+class LiveSequence(models.Model):
+    """The last event number of a consultation; rows are locked to hand out gap-free numbers."""
+
+    consultation = models.OneToOneField(
+        ConsultationPage, on_delete=models.CASCADE, primary_key=True, related_name="live_sequence"
+    )
+    last_seq = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.consultation_id}: {self.last_seq}"
+
+
+class LiveEvent(models.Model):
+    """A visible change on a consultation, numbered so clients can replay what they missed."""
+
+    consultation = models.ForeignKey(
+        ConsultationPage, on_delete=models.CASCADE, related_name="live_events"
+    )
+    seq = models.PositiveBigIntegerField()
+    type = models.CharField(max_length=40)
+    html = models.TextField(null=True, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["consultation", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "seq"], name="live_event_unique_seq"),
+        ]
+
+    def __str__(self):
+        return f"{self.consultation_id}#{self.seq} {self.type}"
+
+    def as_message(self) -> dict:
+        return {"seq": self.seq, "type": self.type, "html": self.html, "data": self.data}
