@@ -1,0 +1,320 @@
+"""Browser journeys: a real daphne server on its own database, driven by Debian's Chromium.
+
+The server runs in a subprocess on a free loopback port with `civic.settings.browser` (test
+settings, its own SQLite file or PostgreSQL database, emails written to files). Each test gets
+fresh browser contexts that refuse every request leaving 127.0.0.1, and a failing test leaves a
+screenshot of each open page in test-artifacts/browser/.
+"""
+
+import email
+import email.policy
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+ROOT = Path(settings.BASE_DIR)
+ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", ROOT / "test-artifacts" / "browser"))
+DEMO_PASSWORD = "civic-demo-2026"
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
+ASGI_APP = "civic.asgi:application"
+_screenshots: list[Path] = []
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _screenshots:
+        terminalreporter.write_line(f"Browser failure screenshots: {ARTIFACTS}")
+
+
+# --- the server -------------------------------------------------------------------------------
+
+
+@dataclass
+class Server:
+    url: str
+    data: dict
+    mail_dir: Path
+    log: Path
+    process: subprocess.Popen = field(repr=False)
+
+    def __call__(self, path: str) -> str:
+        return self.url + path
+
+    def mails_to(self, address: str) -> list[email.message.EmailMessage]:
+        """Every message the server has sent to address, oldest first."""
+        found = []
+        for path in sorted(self.mail_dir.glob("*.log"), key=lambda p: p.stat().st_mtime):
+            for chunk in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
+                if chunk.strip():
+                    message = email.message_from_bytes(chunk, policy=email.policy.default)
+                    if address in str(message["To"]):
+                        found.append(message)
+        return found
+
+    def wait_for_mail(self, address: str, timeout: float = 10) -> str:
+        """The plain-text body of the newest message to address."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            messages = self.mails_to(address)
+            if messages:
+                return messages[-1].get_body(("plain",)).get_content()
+            time.sleep(0.1)
+        raise AssertionError(f"No email to {address} in {self.mail_dir}")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url(workdir: Path) -> tuple[str, callable]:
+    """SQLite file in workdir, or a fresh PostgreSQL database beside DATABASE_URL's one."""
+    base = os.environ.get("DATABASE_URL", "")
+    if not base.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{workdir / 'server.sqlite3'}", lambda: None
+    import psycopg
+
+    name = f"civic_browser_{os.getpid()}"
+    parts = urlsplit(base)
+
+    def run(sql):
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(sql)
+
+    drop = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+    run(drop)
+    run(f'CREATE DATABASE "{name}"')
+    return parts._replace(path=f"/{name}").geturl(), lambda: run(drop)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, browser):
+    """Migrate and seed the server's database, start daphne, stop it after the session."""
+    workdir = tmp_path_factory.mktemp("browser-server")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    database_url, drop_database = _database_url(workdir)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "civic.settings.browser",
+        "CIVIC_BROWSER_DATABASE_URL": database_url,
+        "CIVIC_BROWSER_MAIL_DIR": str(workdir / "mail"),
+        "PYTHONUNBUFFERED": "1",
+        "LOG_LEVEL": "WARNING",
+    }
+    seeded = subprocess.run(
+        [sys.executable, "-m", "tests.browser.seed"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if seeded.returncode:
+        pytest.fail(f"Seeding the browser-test database failed:\n{seeded.stderr[-4000:]}")
+    data = json.loads(seeded.stdout.strip().splitlines()[-1])
+    log = ARTIFACTS / "server.log"
+    process = None
+    for _attempt in range(3):
+        port = _free_port()
+        with log.open("w") as out:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), ASGI_APP],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        url = f"http://127.0.0.1:{port}"
+        if _wait_until_up(url, process):
+            break
+        process.kill()
+        process.wait()
+    else:
+        pytest.fail(f"daphne did not start; see {log}:\n{log.read_text()[-3000:]}")
+    yield Server(url=url, data=data, mail_dir=workdir / "mail", log=log, process=process)
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    drop_database()
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            return False
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+# --- the browser ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright; skipped on a developer machine without it, never in CI."""
+    if os.environ.get("CIVIC_BROWSER_TESTS", "1").lower() in {"0", "false", "no", "off"}:
+        pytest.skip("browser tests switched off (CIVIC_BROWSER_TESTS=0)")
+    problem = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        problem = "the playwright package is not installed (make install)"
+    if problem is None and not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        problem = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)"
+    if problem:
+        if IN_CI:
+            pytest.fail(f"Browser tests must run in CI but {problem}")
+        pytest.skip(problem)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class OutsideRequestGuard:
+    """Lets loopback requests through and records (and aborts) everything else."""
+
+    def __init__(self):
+        self.outside: list[str] = []
+
+    @staticmethod
+    def is_local(url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme in LOCAL_SCHEMES:
+            return True
+        host = parts.hostname or ""
+        return host in LOOPBACK or host.startswith("127.")
+
+    def handle_route(self, route):
+        if self.is_local(route.request.url):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    def watch_page(self, page):
+        page.on("websocket", lambda ws: None if self.is_local(ws.url) else self.outside.append(ws.url))
+
+
+@pytest.fixture
+def new_context(browser, server, request):
+    """Make browser contexts for this test; all are checked for outside requests and closed after."""
+    made = []
+
+    def make(**options):
+        options.setdefault("base_url", server.url)
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        options.setdefault("locale", "en-GB")
+        options.setdefault("timezone_id", "Europe/London")
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        guard = OutsideRequestGuard()
+        context.route("**/*", guard.handle_route)
+        context.on("page", guard.watch_page)
+        made.append((context, guard))
+        return context
+
+    yield make
+    report = getattr(request.node, "rep_call", None)
+    failed = report is None or report.failed
+    for number, (context, _guard) in enumerate(made):
+        for page_number, page in enumerate(context.pages):
+            if failed and report is not None:
+                name = re.sub(r"[^\w.-]+", "_", request.node.name)
+                path = ARTIFACTS / f"{name}-{number}-{page_number}.png"
+                try:
+                    page.screenshot(path=str(path), full_page=True)
+                    _screenshots.append(path)
+                except Exception as exc:  # noqa: BLE001 - a screenshot must not hide the real failure
+                    print(f"Could not save screenshot {path}: {exc}")
+        context.close()
+    outside = [url for _context, guard in made for url in guard.outside]
+    assert not outside, f"Requests left 127.0.0.1: {outside}"
+
+
+@pytest.fixture
+def page(new_context):
+    """One page in a fresh context with JavaScript on."""
+    return new_context().new_page()
+
+
+# --- helpers journeys share -------------------------------------------------------------------
+
+
+def totp_code(secret: str = DEMO_TOTP_SECRET) -> str:
+    """The current authenticator code, computed as allauth checks it."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def sign_in(page, email_address: str, password: str = DEMO_PASSWORD, next_path: str = "/") -> None:
+    """Sign in through the form; staff also enter their authenticator code."""
+    page.goto(f"/accounts/login/?next={next_path}")
+    page.get_by_label("Email").fill(email_address)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state()
+    if "/accounts/2fa/authenticate/" in page.url:
+        page.get_by_label(re.compile("Authenticator code", re.I)).fill(totp_code())
+        page.get_by_role("button", name=re.compile("Sign In", re.I)).click()
+        page.wait_for_load_state()
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+def vnu_available() -> str | None:
+    jar = ROOT / "tests" / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    return str(jar) if jar.exists() and shutil.which("java") else None

@@ -1,0 +1,70 @@
+"""Prepare the browser-test server's database: migrate, load the demo, add what journeys need.
+
+Run by conftest.py as `python -m tests.browser.seed` with civic.settings.browser; prints one line of
+JSON (ids and paths) that the tests read.
+"""
+
+import json
+import os
+import sys
+from datetime import timedelta
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civic.settings.browser")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+    from django.utils import timezone
+
+    from civic.models import Organisation, User
+    from consultations.models import Comment, ConsultationIndexPage, ConsultationPage, ProposalPage
+
+    index = ConsultationIndexPage.objects.get()
+    council = Organisation.objects.get(slug="northbrook-council")
+    now = timezone.now()
+    draft = ConsultationPage(
+        title="Street lighting after midnight",
+        slug="street-lighting",
+        summary="Should street lights in residential roads dim after midnight to save energy?",
+        opens_at=now + timedelta(days=3),
+        closes_at=now + timedelta(days=60),
+        lead_organisation=council,
+        live=False,
+    )
+    index.add_child(instance=draft)
+    draft.save_revision()
+
+    open_consultation = ConsultationPage.objects.get(slug="leaving-hospital")
+    proposal = ProposalPage.objects.child_of(open_consultation).live().order_by("path").first()
+    premoderated = ConsultationPage.objects.get(slug="town-centre-plan")
+    pending = Comment.objects.create(
+        consultation=premoderated,
+        author=User.objects.get(email="resident@northbrook.example"),
+        body="Please keep the market square free of parked cars on Saturdays.",
+        stance="support",
+        status=Comment.Status.PENDING,
+    )
+    data = {
+        "index_url": index.get_url(),
+        "consultation_id": open_consultation.pk,
+        "consultation_url": open_consultation.get_url(),
+        "proposal_id": proposal.pk,
+        "proposal_url": proposal.get_url(),
+        "nhs_consultation_id": open_consultation.pk,
+        "draft_id": draft.pk,
+        "draft_url": f"/consultations/{draft.slug}/",
+        "pending_comment_id": pending.pk,
+        "pending_comment_body": pending.body,
+        "premoderated_url": premoderated.get_url(),
+    }
+    sys.stdout.write(json.dumps(data) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""A resident signs up, confirms their email, signs in, comments and votes: with the mouse, with the
+keyboard alone, and with JavaScript off."""
+
+import re
+import uuid
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import sign_in
+
+PASSWORD = "a-long-unusual-passphrase-2026"
+JS = pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
+
+
+def sign_up_and_confirm(page, server, name: str) -> str:
+    """Create an account through the form and follow the link in the confirmation email."""
+    address = f"{name.lower()}.{uuid.uuid4().hex[:8]}@example.org"
+    page.goto("/accounts/signup/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign Up")
+    page.get_by_label("Email").fill(address)
+    page.get_by_label("Display name").fill(name)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Verify Your Email", re.I))
+
+    body = server.wait_for_mail(address)
+    link = re.search(r"http://127\.0\.0\.1:\d+/accounts/confirm-email/\S+", body).group(0)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm").click()
+    page.wait_for_load_state()
+    return address
+
+
+@JS
+def test_resident_signs_up_confirms_email_comments_and_votes(new_context, server, js):
+    page = new_context(java_script_enabled=js).new_page()
+    name = f"Riverside{'Js' if js else 'Plain'}"
+    address = sign_up_and_confirm(page, server, name)
+
+    sign_in(page, address, PASSWORD, next_path=server.data["consultation_url"])
+    expect(page).to_have_url(re.compile(re.escape(server.data["consultation_url"]) + "$"))
+    expect(page.get_by_role("link", name=re.compile("Your account"))).to_be_visible()
+
+    text = f"More evening buses to the hospital, please ({uuid.uuid4().hex[:6]})."
+    form = page.locator("#comment-form")
+    form.get_by_label("Your comment").fill(text)
+    form.get_by_role("radio", name="Support").check()
+    form.get_by_role("button", name="Post comment").click()
+    expect(page.get_by_text("Your comment has been published")).to_be_visible()
+    comment = page.locator(".comment").filter(has_text=text)
+    expect(comment).to_have_count(1)
+    expect(comment.locator(".comment__author")).to_have_text(name)
+    expect(comment).not_to_contain_text(address)  # the email address is never shown
+
+    page.goto(server.data["proposal_url"])
+    votes = page.locator("#vote")
+    before = int(votes.locator(".tally__text strong").first.inner_text())
+    votes.get_by_role("radio", name="Support").check()
+    votes.get_by_role("button", name="Vote").click()
+    expect(page.get_by_text("Your vote (support) has been recorded")).to_be_visible()
+    expect(page.locator("#vote .tally__text strong").first).to_have_text(str(before + 1))
+    expect(page.locator("#vote").get_by_role("radio", name="Support")).to_be_checked()
+
+
+@JS
+def test_resident_comments_using_only_the_keyboard(new_context, server, js):
+    page = new_context(java_script_enabled=js).new_page()
+    sign_in(page, "resident7@northbrook.example", next_path=server.data["consultation_url"])
+    page.wait_for_url(re.compile(re.escape(server.data["consultation_url"])))
+
+    # Tab from the top of the page until the comment box has focus, as a keyboard user would.
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Skip to main content")
+    page.keyboard.press("Enter")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "id_body":
+            break
+    else:
+        pytest.fail("Tab never reached the comment box")
+    text = f"Typed without a mouse ({uuid.uuid4().hex[:6]})."
+    page.keyboard.type(text)
+    page.keyboard.press("Tab")  # to the stance radios: the checked one (Neutral) takes focus
+    expect(page.locator(":focus")).to_have_attribute("type", "radio")
+    page.keyboard.press("ArrowLeft")  # radios move with arrow keys: Neutral -> Oppose
+    page.keyboard.press("Space")
+    expect(page.get_by_role("radio", name="Oppose")).to_be_checked()
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Post comment")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Your comment has been published")).to_be_visible()
+    comment = page.locator(".comment").filter(has_text=text)
+    expect(comment).to_have_count(1)
+    expect(comment.locator(".tag--oppose")).to_be_visible()
+
+
+def test_second_browser_sees_a_new_comment_without_reloading(new_context, server):
+    watcher = new_context().new_page()
+    watcher.goto(server.data["consultation_url"])
+    has_live = watcher.evaluate(
+        "!!document.querySelector('[data-live-ws], [data-live-url]')"
+        " && !!document.querySelector('script[src*=\"js/live\"]')"
+    )
+    if not has_live:
+        pytest.xfail("the consultation page has no live-update script yet (static/js/live.js + data-live-*)")
+    watcher.evaluate("window.__notReloaded = true")
+
+    writer = new_context().new_page()
+    sign_in(writer, "resident8@northbrook.example", next_path=server.data["consultation_url"])
+    text = f"Seen live by a neighbour ({uuid.uuid4().hex[:6]})."
+    writer.locator("#comment-form").get_by_label("Your comment").fill(text)
+    writer.locator("#comment-form").get_by_role("button", name="Post comment").click()
+    expect(writer.get_by_text(text)).to_be_visible()
+
+    expect(watcher.locator(".comment").filter(has_text=text)).to_have_count(1, timeout=10_000)
+    assert watcher.evaluate("window.__notReloaded === true"), "the watcher's page was reloaded"
