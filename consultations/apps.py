@@ -6,3 +6,10 @@ class ConsultationsConfig(AppConfig):
 
     name = "consultations"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from . import signals
+
+        page_published.connect(signals.announce_state, dispatch_uid="consultations.live_state")

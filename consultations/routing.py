@@ -1,3 +1,9 @@
-"""Websocket routes for consultations (live updates arrive with the live participation work)."""
+"""Websocket routes for consultations."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from .consumers import ConsultationConsumer
+
+websocket_urlpatterns = [
+    path("ws/consultations/<int:page_id>/", ConsultationConsumer.as_asgi()),
+]

@@ -10,7 +10,7 @@ from django.db.models import Count
 from civic import ratelimit
 from civic.text import plain_text
 
-from . import permissions
+from . import live, permissions
 from .models import Comment, ConsultationPage, ProposalPage, Stance, Vote
 
 MIN_COMMENT_LENGTH = 2
@@ -116,6 +116,7 @@ def post_comment(
                 status=status,
                 client_token=client_token,
             )
+            live.comment_posted(comment)
     except IntegrityError:
         # The same form arrived twice at once: the first one won.
         return Comment.objects.get(author=author, client_token=client_token)
@@ -136,6 +137,7 @@ def cast_vote(*, voter, proposal: ProposalPage, choice: str) -> tuple[Vote, bool
             try:
                 with transaction.atomic():
                     vote = Vote.objects.create(proposal=proposal, user=voter, choice=choice)
+                live.tally_changed(proposal)
                 return vote, True
             except IntegrityError:
                 vote = Vote.objects.select_for_update().get(proposal=proposal, user=voter)
@@ -143,6 +145,7 @@ def cast_vote(*, voter, proposal: ProposalPage, choice: str) -> tuple[Vote, bool
             return vote, False
         vote.choice = choice
         vote.save(update_fields=["choice", "updated_at"])
+        live.tally_changed(proposal)
         return vote, True
 
 
@@ -162,3 +165,42 @@ def tallies(proposal_ids) -> dict[int, Tally]:
 
 def tally(proposal: ProposalPage) -> Tally:
     return tallies([proposal.pk])[proposal.pk]
+
+
+def edit_comment(*, editor, comment: Comment, body: str) -> Comment:
+    """Let an author correct their own comment while the consultation is open."""
+    if not getattr(editor, "is_authenticated", False) or comment.author_id != editor.pk:
+        raise ParticipationError("You can only edit your own comments.", code="forbidden")
+    decision = permissions.can_comment(editor, comment.consultation)
+    if not decision:
+        raise ParticipationError(decision.reason, code="forbidden")
+    if comment.status in (Comment.Status.HIDDEN, Comment.Status.REMOVED):
+        raise ParticipationError("This comment has been moderated and cannot be edited.", code="forbidden")
+    text = clean_comment_body(body)
+    _check_rate(editor)
+    with transaction.atomic():
+        comment.body = text
+        comment.save(update_fields=["body", "updated_at"])
+        if comment.status == Comment.Status.PUBLISHED:
+            live.comment_updated(comment)
+    return comment
+
+
+def set_comment_status(*, moderator, comment: Comment, status: str) -> Comment:
+    """Publish, hide or remove a comment; viewers see the change live."""
+    if status not in Comment.Status.values:
+        raise ParticipationError("Choose a valid moderation decision.", code="invalid")
+    if not permissions.can_manage_consultation(moderator, comment.consultation):
+        raise ParticipationError("You cannot moderate this consultation.", code="forbidden")
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        previous = locked.status
+        if previous == status:
+            return locked
+        locked.status = status
+        locked.save(update_fields=["status", "updated_at"])
+        if status == Comment.Status.PUBLISHED:
+            live.comment_posted(locked)
+        elif previous == Comment.Status.PUBLISHED:
+            live.comment_updated(locked)
+    return locked

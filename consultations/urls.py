@@ -6,4 +6,5 @@ app_name = "consultations"
 urlpatterns = [
     path("consultations/<int:page_id>/comment/", views.post_comment, name="post_comment"),
     path("consultations/<int:page_id>/vote/", views.cast_vote, name="cast_vote"),
+    path("consultations/<int:page_id>/events/", views.events, name="events"),
 ]

@@ -4,13 +4,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from . import permissions, services
+from . import live, permissions, services
 from .forms import CommentForm, ConsultationFilterForm, VoteForm
 from .models import Comment, ConsultationPage, ProposalPage, Vote
 
@@ -81,6 +81,7 @@ def _participation_context(request, consultation) -> dict:
         "consultation": consultation,
         "can_comment": decision,
         "can_manage": permissions.can_manage_consultation(request.user, consultation),
+        "live_seq": live.last_seq(consultation.pk),
     }
 
 
@@ -221,3 +222,29 @@ def cast_vote(request, page_id: int):
     else:
         messages.info(request, f"Your vote was already {choice}.")
     return redirect(f"{proposal.url}#vote")
+
+
+def events(request, page_id: int):
+    """The live stream over plain HTTP, for networks that block websockets."""
+    consultation = (
+        ConsultationPage.objects.filter(pk=page_id)
+        .select_related("lead_organisation")
+        .prefetch_related("partner_organisations")
+        .first()
+    )
+    if consultation is None or not permissions.can_view_consultation(request.user, consultation):
+        return JsonResponse({"error": "No such consultation."}, status=404)
+    raw = request.GET.get("since", "0")
+    if not raw.isdigit() or len(raw) > 18:
+        return JsonResponse({"error": "since must be a whole number of 0 or more."}, status=400)
+    try:
+        found, last = live.events_since(consultation.pk, int(raw))
+    except live.FutureSince as exc:
+        return JsonResponse({"error": str(exc), "last_seq": live.last_seq(consultation.pk)}, status=400)
+    except live.TooFarBehind as exc:
+        return JsonResponse(
+            {"error": str(exc), "reload": True, "last_seq": live.last_seq(consultation.pk)}, status=410
+        )
+    response = JsonResponse({"events": [e.as_message() for e in found], "last_seq": last})
+    response["Cache-Control"] = "no-store"
+    return response

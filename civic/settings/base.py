@@ -107,7 +107,12 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": env.get("CHANNELS_PREFIX", "civic")},
+            "CONFIG": {
+                # Short timeouts: when Redis is down, posting must still save promptly.
+                "hosts": [{"address": REDIS_URL, "socket_connect_timeout": 2, "socket_timeout": 5}],
+                "prefix": env.get("CHANNELS_PREFIX", "civic"),
+                "capacity": 1000,
+            },
         }
     }
     CACHES = {
@@ -118,7 +123,9 @@ if REDIS_URL:
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {
+        "default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 1000}}
+    }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL")
@@ -196,6 +203,14 @@ MAP_TILE_ATTRIBUTION = env.get("MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap con
 COMMENT_MAX_LENGTH = env.integer("COMMENT_MAX_LENGTH", 3000)
 COMMENTS_PER_PAGE = env.integer("COMMENTS_PER_PAGE", 20)
 WRITE_RATE_LIMIT = env.get("WRITE_RATE_LIMIT", "20/m")
+
+# Live updates (consultations/live.py, consultations/hub.py).
+LIVE_EVENT_RETENTION_DAYS = env.integer("LIVE_EVENT_RETENTION_DAYS", 14)
+LIVE_MAX_REPLAY = env.integer("LIVE_MAX_REPLAY", 500)  # further behind than this: reload
+LIVE_IDLE_TIMEOUT = env.integer("LIVE_IDLE_TIMEOUT", 60)  # seconds without a client ping
+LIVE_PRESENCE_INTERVAL = env.integer("LIVE_PRESENCE_INTERVAL", 15)  # presence heartbeat, seconds
+LIVE_MAX_FRAME_BYTES = env.integer("LIVE_MAX_FRAME_BYTES", 16384)
+LIVE_FRAME_RATE = env.get("LIVE_FRAME_RATE", "60/m")  # messages a socket may send
 
 X_FRAME_OPTIONS = "DENY"  # the Wagtail admin alone may frame itself (preview): see civic.middleware
 SECURE_CONTENT_TYPE_NOSNIFF = True

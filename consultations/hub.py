@@ -1,0 +1,249 @@
+"""The per-process fan-out hub for live updates.
+
+Each server process subscribes ONE channel to a consultation's group while it has local viewers.
+An event therefore crosses the channel layer once per process, not once per viewer; the hub then
+writes the same pre-serialised frame to every local socket, in sequence order, filling any gap
+from the database. Presence counts travel the same way: each process reports its local count and
+the totals are summed from reports fresher than the idle timeout."""
+
+import asyncio
+import logging
+import os
+import time
+import uuid
+import weakref
+
+from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
+from django.conf import settings
+
+from . import live
+
+log = logging.getLogger(__name__)
+GROUP_REFRESH_SECONDS = 3600  # channels_redis forgets group members after a day
+
+
+class Topic:
+    """Local viewers of one consultation and what this process has delivered to them."""
+
+    def __init__(self, consultation_id: int):
+        self.consultation_id = consultation_id
+        self.viewers: set = set()
+        self.last_seq = 0
+        self.ready = asyncio.Event()
+        self.lock = asyncio.Lock()
+        self.reports: dict[str, tuple[int, float]] = {}  # process id -> (count, when)
+        self.announced_total = -1
+        self.presence_pending = False
+
+
+class Hub:
+    """One per event loop (one per server process in production)."""
+
+    def __init__(self):
+        self.process_id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.layer = get_channel_layer()
+        self.channel_name: str | None = None
+        self.topics: dict[int, Topic] = {}
+        self.tasks: list[asyncio.Task] = []
+        self.started = asyncio.Lock()
+
+    # Subscription -------------------------------------------------------------------------
+
+    async def start(self):
+        async with self.started:
+            if self.channel_name is not None or self.layer is None:
+                return
+            self.channel_name = await self.layer.new_channel(prefix="live-hub.")
+            loop = asyncio.get_running_loop()
+            self.tasks = [loop.create_task(self.receive_loop()), loop.create_task(self.tick_loop())]
+
+    async def join(self, consumer, consultation_id: int) -> Topic:
+        """Register a socket; the first local viewer subscribes this process to the group."""
+        await self.start()
+        topic = self.topics.get(consultation_id)
+        if topic is None:
+            topic = self.topics[consultation_id] = Topic(consultation_id)
+            try:
+                if self.layer is not None:
+                    await self.layer.group_add(live.group_name(consultation_id), self.channel_name)
+            except Exception:  # noqa: BLE001 - Redis down: replay and the HTTP fallback still work
+                log.warning("live: could not subscribe to %s", consultation_id, exc_info=True)
+            topic.last_seq = await database_sync_to_async(live.last_seq)(consultation_id)
+            topic.ready.set()
+        await topic.ready.wait()
+        topic.viewers.add(consumer)
+        self.presence_changed(topic)
+        return topic
+
+    async def leave(self, consumer, consultation_id: int):
+        topic = self.topics.get(consultation_id)
+        if topic is None:
+            return
+        topic.viewers.discard(consumer)
+        self.presence_changed(topic)
+        if not topic.viewers:
+            self.topics.pop(consultation_id, None)
+            try:
+                if self.layer is not None:
+                    await self.layer.group_discard(live.group_name(consultation_id), self.channel_name)
+            except Exception:  # noqa: BLE001
+                log.warning("live: could not unsubscribe from %s", consultation_id)
+
+    # Receiving ----------------------------------------------------------------------------
+
+    async def receive_loop(self):
+        while True:
+            try:
+                message = await self.layer.receive(self.channel_name)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - a layer outage must not kill the hub
+                log.warning("live: channel layer receive failed; retrying", exc_info=True)
+                await asyncio.sleep(1)
+                continue
+            try:
+                if message.get("type") == "live.event":
+                    await self.on_event(message["consultation"], message["seq"], message["frame"])
+                elif message.get("type") == "live.presence":
+                    await self.on_presence(message)
+            except Exception:  # noqa: BLE001
+                log.exception("live: could not handle %s", message.get("type"))
+
+    async def on_event(self, consultation_id: int, seq: int, text: str):
+        topic = self.topics.get(consultation_id)
+        if topic is None:
+            return
+        async with topic.lock:
+            if seq <= topic.last_seq:
+                return  # already delivered (for example filled from the database)
+            if seq > topic.last_seq + 1:
+                # Events from other processes can overtake each other: fill from the database.
+                missing = await database_sync_to_async(self.fetch_range)(consultation_id, topic.last_seq, seq)
+                for event_seq, event_text in missing:
+                    await self.deliver(topic, event_seq, event_text)
+            await self.deliver(topic, seq, text)
+
+    @staticmethod
+    def fetch_range(consultation_id: int, after: int, before: int) -> list[tuple[int, str]]:
+        from .models import LiveEvent
+
+        events = LiveEvent.objects.filter(
+            consultation_id=consultation_id, seq__gt=after, seq__lt=before
+        ).order_by("seq")
+        return [(e.seq, live.frame(e.as_message())) for e in events]
+
+    async def deliver(self, topic: Topic, seq: int, text: str):
+        topic.last_seq = seq
+        for consumer in list(topic.viewers):
+            await consumer.push(seq, text)
+
+    # Presence -----------------------------------------------------------------------------
+
+    PRESENCE_DEBOUNCE = 0.5
+
+    def presence_changed(self, topic: Topic):
+        """Coalesce joins and leaves: one report and one announcement per half second."""
+        if topic.presence_pending:
+            return
+        topic.presence_pending = True
+
+        async def flush():
+            await asyncio.sleep(self.PRESENCE_DEBOUNCE)
+            topic.presence_pending = False
+            await self.report_presence(topic)
+
+        asyncio.get_running_loop().create_task(flush())
+
+    def presence_frame(self, topic: Topic, total: int) -> str:
+        return live.frame(
+            {"seq": topic.last_seq, "type": "presence", "html": None, "data": {"viewers": total}}
+        )
+
+    async def report_presence(self, topic: Topic):
+        """Tell every process (including this one) how many viewers this process has."""
+        count = len(topic.viewers)
+        await self.announce(topic)
+        if self.layer is None:
+            return
+        try:
+            await self.layer.group_send(
+                live.group_name(topic.consultation_id),
+                {
+                    "type": "live.presence",
+                    "consultation": topic.consultation_id,
+                    "process": self.process_id,
+                    "count": count,
+                },
+            )
+        except Exception:  # noqa: BLE001
+            log.debug("live: presence report failed", exc_info=True)
+
+    async def on_presence(self, message: dict):
+        topic = self.topics.get(message["consultation"])
+        if topic is None or message["process"] == self.process_id:
+            return
+        topic.reports[message["process"]] = (message["count"], time.monotonic())
+        await self.announce(topic)
+
+    def total(self, topic: Topic) -> int:
+        fresh_after = time.monotonic() - settings.LIVE_PRESENCE_INTERVAL * 3
+        topic.reports = {
+            p: r for p, r in topic.reports.items() if r[1] >= fresh_after and p != self.process_id
+        }
+        return len(topic.viewers) + sum(count for count, _ in topic.reports.values())
+
+    async def announce(self, topic: Topic):
+        total = self.total(topic)
+        if total == topic.announced_total:
+            return
+        topic.announced_total = total
+        text = self.presence_frame(topic, total)
+        for consumer in list(topic.viewers):
+            await consumer.send_control(text)
+
+    # Housekeeping -------------------------------------------------------------------------
+
+    async def tick_loop(self):
+        """Drop silent sockets, refresh presence and group membership, notice state changes."""
+        last_refresh = time.monotonic()
+        while True:
+            interval = min(settings.LIVE_PRESENCE_INTERVAL, max(1, settings.LIVE_IDLE_TIMEOUT / 2))
+            await asyncio.sleep(interval)
+            now = time.monotonic()
+            try:
+                for topic in list(self.topics.values()):
+                    for consumer in list(topic.viewers):
+                        if now - consumer.last_seen > settings.LIVE_IDLE_TIMEOUT:
+                            await consumer.close_idle()
+                    if topic.consultation_id in self.topics:
+                        await self.report_presence(topic)
+                        await database_sync_to_async(self.check_state)(topic.consultation_id)
+                if now - last_refresh > GROUP_REFRESH_SECONDS and self.layer is not None:
+                    last_refresh = now
+                    for cid in list(self.topics):
+                        await self.layer.group_add(live.group_name(cid), self.channel_name)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001
+                log.warning("live: housekeeping failed", exc_info=True)
+
+    @staticmethod
+    def check_state(consultation_id: int):
+        from .models import ConsultationPage
+
+        page = ConsultationPage.objects.filter(pk=consultation_id).first()
+        if page is not None:
+            live.sync_state(page)
+
+
+_hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub]" = weakref.WeakKeyDictionary()
+
+
+def get_hub() -> Hub:
+    """The hub of the running event loop (one per server process)."""
+    loop = asyncio.get_running_loop()
+    hub = _hubs.get(loop)
+    if hub is None:
+        hub = _hubs[loop] = Hub()
+    return hub

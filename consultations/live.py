@@ -1,0 +1,219 @@
+"""Live events: every visible change on a consultation is stored with a gap-free number, then
+published to the channel layer after commit. The database is the source of truth: sockets and
+the HTTP fallback replay from the LiveEvent table, so nothing is lost when Redis is down."""
+
+import json
+import logging
+from datetime import timedelta
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .models import Comment, ConsultationPage, LiveEvent, LiveSequence, ProposalPage
+
+log = logging.getLogger(__name__)
+
+# Event types: stored, numbered and replayed. Everything else on the socket is a control message.
+COMMENT_POSTED = "comment.posted"
+COMMENT_UPDATED = "comment.updated"
+COMMENT_REMOVED = "comment.removed"
+TALLY_CHANGED = "tally.changed"
+STATE_CHANGED = "consultation.state"
+OFFICIAL_RESPONSE = "response.posted"
+EVENT_TYPES = {
+    COMMENT_POSTED,
+    COMMENT_UPDATED,
+    COMMENT_REMOVED,
+    TALLY_CHANGED,
+    STATE_CHANGED,
+    OFFICIAL_RESPONSE,
+}
+
+
+class TooFarBehind(Exception):
+    """The client's position was pruned or is too old to replay: it must reload the page."""
+
+
+class FutureSince(Exception):
+    """The client claims a position the stream has not reached."""
+
+
+def group_name(consultation_id: int) -> str:
+    return f"live.{consultation_id}"
+
+
+def frame(message: dict) -> str:
+    """The exact text written to every socket: serialised once, reused for every viewer."""
+    return json.dumps(message, separators=(",", ":"))
+
+
+def record(consultation_id: int, type: str, *, html: str | None = None, data=None) -> LiveEvent:
+    """Store the next event for a consultation and publish it after the transaction commits.
+
+    The sequence row stays locked until commit, so numbers are gap-free and commit in order even
+    with concurrent writers on PostgreSQL."""
+    with transaction.atomic():
+        LiveSequence.objects.bulk_create(
+            [LiveSequence(consultation_id=consultation_id)], ignore_conflicts=True
+        )
+        sequence = LiveSequence.objects.select_for_update().get(consultation_id=consultation_id)
+        sequence.last_seq += 1
+        sequence.save(update_fields=["last_seq"])
+        event = LiveEvent.objects.create(
+            consultation_id=consultation_id,
+            seq=sequence.last_seq,
+            type=type,
+            html=html,
+            data=data or {},
+        )
+    transaction.on_commit(lambda: publish(event))
+    return event
+
+
+def publish(event: LiveEvent) -> bool:
+    """Send one message per event to the consultation's group (one per server process).
+
+    Failure is logged, never raised: the event is stored and clients catch up on reconnect."""
+    layer = get_channel_layer()
+    if layer is None:
+        return False
+    message = event.as_message()
+    try:
+        async_to_sync(layer.group_send)(
+            group_name(event.consultation_id),
+            {
+                "type": "live.event",
+                "consultation": event.consultation_id,
+                "seq": event.seq,
+                "frame": frame(message),
+            },
+        )
+    except Exception:  # noqa: BLE001 - Redis down or slow must not break a resident's post
+        log.warning("live: could not publish event %s#%s", event.consultation_id, event.seq, exc_info=True)
+        return False
+    return True
+
+
+def last_seq(consultation_id: int) -> int:
+    return (
+        LiveSequence.objects.filter(consultation_id=consultation_id)
+        .values_list("last_seq", flat=True)
+        .first()
+        or 0
+    )
+
+
+def events_since(consultation_id: int, since: int, limit: int | None = None) -> tuple[list, int]:
+    """Stored events after `since`, in order, and the current last seq.
+
+    Raises TooFarBehind when events after `since` were pruned or exceed the replay limit, and
+    FutureSince when `since` is beyond the last event."""
+    limit = limit or settings.LIVE_MAX_REPLAY
+    current = last_seq(consultation_id)
+    if since > current:
+        raise FutureSince(f"since={since} is ahead of the stream (last seq {current}).")
+    if since == current:
+        return [], current
+    if current - since > limit:
+        raise TooFarBehind(f"{current - since} events missed; reload the page.")
+    events = list(LiveEvent.objects.filter(consultation_id=consultation_id, seq__gt=since).order_by("seq"))
+    if not events or events[0].seq != since + 1:
+        raise TooFarBehind("Older events have been pruned; reload the page.")
+    return events, events[-1].seq
+
+
+def prune(older_than: timedelta | None = None) -> int:
+    """Delete old events (keeping each consultation's newest) and return how many went."""
+    cutoff = timezone.now() - (older_than or timedelta(days=settings.LIVE_EVENT_RETENTION_DAYS))
+    newest = LiveSequence.objects.values_list("consultation_id", "last_seq")
+    keep = {(cid, seq) for cid, seq in newest}
+    deleted = 0
+    for cid, seq in keep:
+        deleted += LiveEvent.objects.filter(consultation_id=cid, created_at__lt=cutoff, seq__lt=seq).delete()[
+            0
+        ]
+    return deleted
+
+
+# What changed, rendered with the same partials the pages use.
+
+
+def _comment_html(comment: Comment) -> str:
+    return render_to_string(
+        "consultations/includes/_comment.html",
+        {"comment": comment, "consultation": comment.consultation},
+    )
+
+
+def _comment_data(comment: Comment) -> dict:
+    return {
+        "id": comment.pk,
+        "anchor": comment.anchor,
+        "proposal": comment.proposal_id,
+        "parent": comment.parent_id,
+        "stance": comment.stance,
+        "author": comment.author_name,
+    }
+
+
+def comment_posted(comment: Comment) -> LiveEvent | None:
+    if comment.status != Comment.Status.PUBLISHED:
+        return None  # waiting for moderation: nobody else sees it yet
+    return record(
+        comment.consultation_id, COMMENT_POSTED, html=_comment_html(comment), data=_comment_data(comment)
+    )
+
+
+def comment_updated(comment: Comment) -> LiveEvent:
+    if comment.status != Comment.Status.PUBLISHED:
+        return record(
+            comment.consultation_id,
+            COMMENT_REMOVED,
+            data={**_comment_data(comment), "status": comment.status},
+        )
+    return record(
+        comment.consultation_id, COMMENT_UPDATED, html=_comment_html(comment), data=_comment_data(comment)
+    )
+
+
+def tally_changed(proposal: ProposalPage) -> LiveEvent:
+    from .services import tally
+
+    result = tally(proposal)
+    html = render_to_string("consultations/includes/_tally.html", {"proposal": proposal, "tally": result})
+    return record(
+        proposal.consultation.pk,
+        TALLY_CHANGED,
+        html=html,
+        data={
+            "proposal": proposal.pk,
+            "support": result.support,
+            "oppose": result.oppose,
+            "total": result.total,
+        },
+    )
+
+
+def sync_state(consultation: ConsultationPage) -> LiveEvent | None:
+    """Record a state event when a consultation opened or closed since the last one."""
+    state = consultation.state
+    with transaction.atomic():
+        LiveSequence.objects.bulk_create(
+            [LiveSequence(consultation_id=consultation.pk)], ignore_conflicts=True
+        )
+        LiveSequence.objects.select_for_update().get(consultation_id=consultation.pk)
+        previous = (
+            LiveEvent.objects.filter(consultation_id=consultation.pk, type=STATE_CHANGED)
+            .order_by("-seq")
+            .values_list("data", flat=True)
+            .first()
+        )
+        if previous is not None and previous.get("state") == state:
+            return None
+        return record(
+            consultation.pk, STATE_CHANGED, data={"state": state, "label": consultation.state_label}
+        )
