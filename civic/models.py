@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 
 class Organisation(models.Model):
@@ -91,3 +92,68 @@ class HomePage(Page):
         context["recent_results"] = live.closed().filter(results_published=True).order_by("-closes_at")[:6]
         context["upcoming_consultations"] = live.upcoming().order_by("opens_at")[:6]
         return context
+
+
+class AgeBand(models.TextChoices):
+    """Census 2021 age bands (adults and young people who can take part)."""
+
+    UNDER_16 = "under-16", "Under 16"
+    A16_24 = "16-24", "16 to 24"
+    A25_34 = "25-34", "25 to 34"
+    A35_44 = "35-44", "35 to 44"
+    A45_54 = "45-54", "45 to 54"
+    A55_64 = "55-64", "55 to 64"
+    A65_74 = "65-74", "65 to 74"
+    A75_PLUS = "75-plus", "75 and over"
+
+
+class Disability(models.TextChoices):
+    """Census 2021 disability question (Equality Act definition)."""
+
+    LIMITED_A_LOT = "limited-a-lot", "Disabled: day-to-day activities limited a lot"
+    LIMITED_A_LITTLE = "limited-a-little", "Disabled: day-to-day activities limited a little"
+    NOT_DISABLED = "not-disabled", "Not disabled"
+
+
+class Ethnicity(models.TextChoices):
+    """Census 2021 high-level ethnic groups (England and Wales)."""
+
+    ASIAN = "asian", "Asian, Asian British or Asian Welsh"
+    BLACK = "black", "Black, Black British, Black Welsh, Caribbean or African"
+    MIXED = "mixed", "Mixed or Multiple ethnic groups"
+    WHITE = "white", "White"
+    OTHER = "other", "Other ethnic group"
+
+
+class ParticipantProfile(models.Model):
+    """Optional equality details a resident chose to share; only counted in groups of 5 or more."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="participant_profile")
+    consented_at = models.DateTimeField(null=True, blank=True)
+    age_band = models.CharField(max_length=20, choices=AgeBand.choices, blank=True)
+    ward = models.ForeignKey(
+        "mapping.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    disability = models.CharField(max_length=20, choices=Disability.choices, blank=True)
+    ethnicity = models.CharField(max_length=20, choices=Ethnicity.choices, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Profile of participant {self.user_id}"
+
+    @property
+    def has_consented(self) -> bool:
+        return self.consented_at is not None
+
+
+@register_snippet
+class WardCouncillor(models.Model):
+    """The ward a councillor represents: the default of the 'my ward' filter in summaries."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="ward_councillor")
+    ward = models.ForeignKey("mapping.Area", on_delete=models.CASCADE, related_name="councillors")
+
+    panels = [FieldPanel("user"), FieldPanel("ward")]
+
+    def __str__(self):
+        return f"{self.user.public_name}: {self.ward.name}"

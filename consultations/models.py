@@ -405,3 +405,12 @@ class LiveEvent(models.Model):
 
     def as_message(self) -> dict:
         return {"seq": self.seq, "type": self.type, "html": self.html, "data": self.data}
+
+
+from .summaries.models import (  # noqa: E402, F401  (summary models live with their feature)
+    FeedbackResponse,
+    PopulationBaseline,
+    Theme,
+    ThemeMembership,
+    ThemeRun,
+)

@@ -1,0 +1,1 @@
+"""Feedback summaries: themes with provenance, participation figures, representation, responses."""

@@ -1,0 +1,251 @@
+"""Writes for summaries: storing computed themes, officers' edits, responses and notifications."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from ..models import Comment, ConsultationPage
+from .models import FeedbackResponse, Theme, ThemeMembership, ThemeRun
+from .themes import OTHER_LABEL, compute_themes
+
+
+class SummaryError(Exception):
+    """An officer's edit was refused; the message is safe to show."""
+
+
+def summarised_comments(consultation):
+    """The contributions a summary covers: every published comment and reply, on any proposal."""
+    return Comment.objects.visible().filter(consultation=consultation)
+
+
+def request_themes(consultation: ConsultationPage) -> ThemeRun:
+    """Mark themes as being prepared and queue the computation once the transaction commits."""
+    from .tasks import compute_themes_task
+
+    with transaction.atomic():
+        run, _ = ThemeRun.objects.update_or_create(
+            consultation=consultation,
+            defaults={"status": ThemeRun.Status.QUEUED, "requested_at": timezone.now(), "error": ""},
+        )
+        transaction.on_commit(lambda: compute_themes_task.enqueue(consultation.pk))
+    return run
+
+
+def build_themes(consultation_id: int) -> ThemeRun:
+    """Compute themes and replace the stored ones (what the background task runs)."""
+    consultation = ConsultationPage.objects.get(pk=consultation_id)
+    run, _ = ThemeRun.objects.get_or_create(consultation=consultation)
+    ThemeRun.objects.filter(pk=run.pk).update(status=ThemeRun.Status.RUNNING)
+    try:
+        rows = list(summarised_comments(consultation).order_by("id").values_list("id", "body"))
+        result = compute_themes(rows)
+        save_themes(consultation, result)
+    except Exception as exc:
+        ThemeRun.objects.filter(pk=run.pk).update(
+            status=ThemeRun.Status.FAILED, finished_at=timezone.now(), error=str(exc)[:500]
+        )
+        raise
+    ThemeRun.objects.filter(pk=run.pk).update(
+        status=ThemeRun.Status.READY, finished_at=timezone.now(), comment_count=len(rows), error=""
+    )
+    run.refresh_from_db()
+    return run
+
+
+def _memberships(theme: Theme, draft) -> list[ThemeMembership]:
+    ranks = {cid: rank for rank, cid in enumerate(draft.quotes, start=1)}
+    return [
+        ThemeMembership(comment_id=cid, theme=theme, weight=weight, quote_rank=ranks.get(cid))
+        for cid, weight in draft.members
+    ]
+
+
+@transaction.atomic
+def save_themes(consultation, result) -> list[Theme]:
+    """Replace a consultation's themes with a fresh computation (officers' edits start over)."""
+    Theme.objects.filter(consultation=consultation).delete()
+    themes, rows = [], []
+    for position, draft in enumerate([*result.themes, result.other]):
+        theme = Theme.objects.create(
+            consultation=consultation,
+            label=draft.label,
+            machine_label=draft.label,
+            key_terms=draft.terms,
+            is_other=draft.is_other,
+            position=position,
+        )
+        themes.append(theme)
+        rows.extend(_memberships(theme, draft))
+    ThemeMembership.objects.bulk_create(rows, batch_size=2000)
+    return themes
+
+
+def _comment_texts(theme: Theme) -> list[tuple[int, str, float]]:
+    return list(
+        theme.memberships.order_by("-weight", "comment_id").values_list(
+            "comment_id", "comment__body", "weight"
+        )
+    )
+
+
+def _requote(theme: Theme) -> None:
+    """Choose the theme's quotes again from its own members, strongest first."""
+    from .themes import _pick_quotes
+
+    rows = _comment_texts(theme)
+    quotes = _pick_quotes([(cid, w) for cid, _body, w in rows], {cid: body for cid, body, _w in rows})
+    theme.memberships.update(quote_rank=None)
+    for rank, cid in enumerate(quotes, start=1):
+        ThemeMembership.objects.filter(theme=theme, comment_id=cid).update(quote_rank=rank)
+
+
+@transaction.atomic
+def rename_theme(theme: Theme, label: str) -> Theme:
+    """An officer's own words for a theme; it stays machine-suggested until signed off."""
+    label = " ".join((label or "").split())
+    if not label:
+        raise SummaryError("Enter a name for the theme.")
+    theme.label = label[:200]
+    theme.save(update_fields=["label"])
+    return theme
+
+
+@transaction.atomic
+def merge_themes(target: Theme, source: Theme) -> Theme:
+    """Move every comment of source into target; the merged theme needs signing off again."""
+    if source.pk == target.pk:
+        raise SummaryError("A theme cannot be merged into itself. Choose a different theme.")
+    if source.consultation_id != target.consultation_id:
+        raise SummaryError("Both themes must belong to the same consultation.")
+    source.memberships.update(theme=target, quote_rank=None)
+    source.delete()
+    target.signed_off_at = None
+    target.signed_off_by = None
+    target.save(update_fields=["signed_off_at", "signed_off_by"])
+    _requote(target)
+    return target
+
+
+@transaction.atomic
+def split_theme(theme: Theme) -> tuple[Theme, Theme]:
+    """Split a theme in two by clustering its own comments again; both halves need signing off."""
+    rows = _comment_texts(theme)
+    if len(rows) < 4:
+        raise SummaryError("A theme needs at least 4 comments to be split.")
+    result = compute_themes([(cid, body) for cid, body, _w in rows], k=2, fold_small=False)
+    groups = [draft for draft in result.themes if draft.members]
+    if len(groups) < 2:
+        raise SummaryError("These comments are too alike to split automatically.")
+    keep, move = groups[0], groups[1]
+    last = Theme.objects.filter(consultation_id=theme.consultation_id).aggregate(m=Max("position"))["m"]
+    new = Theme.objects.create(
+        consultation_id=theme.consultation_id,
+        label=move.label,
+        machine_label=move.label,
+        key_terms=move.terms,
+        is_other=False,
+        position=(last or 0) + 1,
+    )
+    moved = set(move.ids)
+    theme.memberships.filter(comment_id__in=moved).update(theme=new, quote_rank=None)
+    for extra in result.other.ids:  # compute_themes(fold_small=False) leaves only wordless ones here
+        theme.memberships.filter(comment_id=extra).update(quote_rank=None)
+    theme.signed_off_at = None
+    theme.signed_off_by = None
+    if theme.label == theme.machine_label and not theme.is_other:
+        theme.label = theme.machine_label = keep.label
+        theme.key_terms = keep.terms
+    theme.save()
+    _requote(theme)
+    _requote(new)
+    return theme, new
+
+
+@transaction.atomic
+def sign_off_theme(theme: Theme, officer) -> Theme:
+    """An officer has read the theme and vouches for its name and contents."""
+    theme.signed_off_at = timezone.now()
+    theme.signed_off_by = officer
+    theme.save(update_fields=["signed_off_at", "signed_off_by"])
+    return theme
+
+
+@transaction.atomic
+def withdraw_sign_off(theme: Theme) -> Theme:
+    theme.signed_off_at = None
+    theme.signed_off_by = None
+    theme.save(update_fields=["signed_off_at", "signed_off_by"])
+    return theme
+
+
+def publish_response(
+    *, consultation, officer, you_said: str, we_did: str, theme=None, proposal=None
+) -> FeedbackResponse:
+    """Publish 'you said, we did' and email the residents it answers once it is saved."""
+    from .tasks import notify_response_task
+
+    you_said, we_did = (you_said or "").strip(), (we_did or "").strip()
+    if not you_said or not we_did:
+        raise SummaryError("Say what residents said and what the council will do.")
+    if theme is not None and theme.consultation_id != consultation.pk:
+        raise SummaryError("That theme is not part of this consultation.")
+    if proposal is not None and proposal.consultation.pk != consultation.pk:
+        raise SummaryError("That proposal is not part of this consultation.")
+    with transaction.atomic():
+        response = FeedbackResponse.objects.create(
+            consultation=consultation,
+            theme=theme,
+            proposal=proposal,
+            you_said=you_said,
+            we_did=we_did,
+            created_by=officer,
+        )
+        transaction.on_commit(lambda: notify_response_task.enqueue(response.pk))
+    return response
+
+
+def response_recipients(response: FeedbackResponse):
+    """Active residents with a confirmed email who took part in what the response answers."""
+    from allauth.account.models import EmailAddress
+    from django.db.models import Q
+
+    from ..models import Vote
+
+    comments = Comment.objects.visible().filter(consultation_id=response.consultation_id)
+    if response.theme_id:
+        took_part = Q(
+            user_id__in=comments.filter(theme_membership__theme_id=response.theme_id).values("author_id")
+        )
+    elif response.proposal_id:
+        took_part = Q(user_id__in=comments.filter(proposal_id=response.proposal_id).values("author_id")) | Q(
+            user_id__in=Vote.objects.filter(proposal_id=response.proposal_id).values("user_id")
+        )
+    else:
+        proposals = _proposal_ids(response.consultation)
+        took_part = Q(user_id__in=comments.values("author_id")) | Q(
+            user_id__in=Vote.objects.filter(proposal_id__in=proposals).values("user_id")
+        )
+    return (
+        EmailAddress.objects.filter(took_part, verified=True, primary=True, user__is_active=True)
+        .select_related("user")
+        .order_by("user_id")
+    )
+
+
+def _proposal_ids(consultation):
+    from ..models import ProposalPage
+
+    return list(ProposalPage.objects.child_of(consultation).values_list("id", flat=True))
+
+
+__all__ = [
+    "OTHER_LABEL",
+    "SummaryError",
+    "build_themes",
+    "merge_themes",
+    "publish_response",
+    "rename_theme",
+    "request_themes",
+    "sign_off_theme",
+    "split_theme",
+]

@@ -1,0 +1,47 @@
+"""Background work for summaries (Django's Tasks API: immediate in development, a queue in production)."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage, mailers
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+
+@task()
+def compute_themes_task(consultation_id: int) -> int:
+    """Group a consultation's comments into themes; returns how many comments were grouped."""
+    from .services import build_themes
+
+    return build_themes(consultation_id).comment_count
+
+
+@task()
+def notify_response_task(response_id: int) -> int:
+    """Email the residents a 'you said, we did' response answers; returns how many were sent."""
+    from .models import FeedbackResponse
+    from .services import response_recipients
+
+    response = FeedbackResponse.objects.select_related("consultation", "theme", "proposal").get(
+        pk=response_id
+    )
+    if response.notified_at is not None:
+        return response.notified_count  # a retried task must not email people twice
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    consultation = response.consultation
+    path = (
+        f"/consultations/{consultation.pk}/summary/" if consultation.results_published else consultation.url
+    )
+    link = base + (path or "/")
+    subject = f"[Civic] You said, we did: {response.consultation.title}"[:200]
+    messages = []
+    for address in response_recipients(response).iterator(chunk_size=500):
+        body = render_to_string(
+            "consultations/summaries/response_email.txt",
+            {"response": response, "name": address.user.public_name, "link": link},
+        )
+        messages.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address.email]))
+    sent = mailers.default.send_messages(messages) if messages else 0
+    response.notified_at = timezone.now()
+    response.notified_count = sent or 0
+    response.save(update_fields=["notified_at", "notified_count"])
+    return response.notified_count

@@ -1,0 +1,158 @@
+import pytest
+
+from consultations.models import Comment
+from consultations.summaries import services
+from consultations.summaries.models import Theme, ThemeMembership, ThemeRun
+from consultations.summaries.themes import OTHER_LABEL, compute_themes
+
+from .conftest import TOPICS
+
+
+def fixture_texts():
+    return [(i, text) for i, text in enumerate((t for texts in TOPICS.values() for t in texts), start=1)]
+
+
+def test_themes_are_stable_across_runs():
+    first = compute_themes(fixture_texts())
+    second = compute_themes(list(reversed(fixture_texts())))
+    assert [(t.label, t.ids, t.quotes) for t in first.themes] == [
+        (t.label, t.ids, t.quotes) for t in second.themes
+    ]
+    assert first.other.ids == second.other.ids
+
+
+def test_fixture_corpus_separates_its_subjects():
+    result = compute_themes(fixture_texts())
+    labels = " ".join(t.label.lower() for t in result.themes)
+    assert "library" in labels and "bus" in labels and "parking" in labels
+
+
+def test_every_comment_is_in_exactly_one_theme_or_other():
+    result = compute_themes(fixture_texts())
+    ids = [cid for theme in [*result.themes, result.other] for cid in theme.ids]
+    assert sorted(ids) == [i for i, _ in fixture_texts()]
+
+
+def test_each_theme_has_three_to_five_quotes_from_its_own_comments():
+    result = compute_themes(fixture_texts())
+    for theme in result.themes:
+        assert set(theme.quotes) <= set(theme.ids)
+        assert min(3, len(theme.ids)) <= len(theme.quotes) <= 5
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        [],
+        [(1, "Only one person wrote anything at all")],
+        [
+            (1, "Dydd da, mae'r llyfrgell ar gau"),
+            (2, "Wir brauchen mehr Busse am Abend"),
+            (3, "Bibliothèque fermée"),
+        ],
+        [(1, "今日は良い天気です"), (2, "交通が不便です"), (3, "図書館をもっと開けて"), (4, "バスが遅い")],
+        [(1, "the and of"), (2, "it is"), (3, "a"), (4, "!!!")],
+        [(1, "same words"), (2, "same words"), (3, "same words")],
+    ],
+    ids=["none", "one", "non-english", "no-spaces", "stop-words", "identical"],
+)
+def test_awkward_input_is_grouped_without_error(comments):
+    result = compute_themes(comments)
+    ids = sorted(cid for theme in [*result.themes, result.other] for cid in theme.ids)
+    assert ids == sorted(cid for cid, _ in comments)
+    for theme in result.themes:
+        assert theme.label and set(theme.quotes) <= set(theme.ids)
+
+
+def test_build_themes_stores_every_published_comment_once(consultation, corpus):
+    run = services.build_themes(consultation.pk)
+    assert run.status == ThemeRun.Status.READY and run.comment_count == len(corpus)
+    memberships = ThemeMembership.objects.filter(theme__consultation=consultation)
+    assert sorted(memberships.values_list("comment_id", flat=True)) == sorted(c.pk for c in corpus)
+    hidden = Comment.objects.get(status="hidden")
+    assert not ThemeMembership.objects.filter(comment=hidden).exists()
+    assert Theme.objects.filter(consultation=consultation, is_other=True).count() == 1
+    assert all(t.machine_suggested for t in Theme.objects.filter(consultation=consultation))
+
+
+def test_stored_quotes_belong_to_their_theme(consultation, corpus):
+    services.build_themes(consultation.pk)
+    for theme in Theme.objects.filter(consultation=consultation, is_other=False):
+        quotes = theme.memberships.filter(quote_rank__isnull=False)
+        assert 3 <= quotes.count() <= 5
+        assert all(m.theme_id == theme.pk for m in quotes)
+
+
+def test_rebuilding_gives_the_same_themes(consultation, corpus):
+    services.build_themes(consultation.pk)
+    first = [
+        (t.label, sorted(t.memberships.values_list("comment_id", flat=True))) for t in Theme.objects.all()
+    ]
+    services.build_themes(consultation.pk)
+    second = [
+        (t.label, sorted(t.memberships.values_list("comment_id", flat=True))) for t in Theme.objects.all()
+    ]
+    assert first == second
+
+
+def test_consultation_with_no_comments_gets_an_empty_other_theme(consultation):
+    run = services.build_themes(consultation.pk)
+    assert run.status == ThemeRun.Status.READY and run.comment_count == 0
+    assert list(Theme.objects.values_list("label", flat=True)) == [OTHER_LABEL]
+
+
+def test_merging_a_theme_into_itself_is_refused(consultation, corpus):
+    services.build_themes(consultation.pk)
+    theme = Theme.objects.filter(is_other=False).first()
+    size = theme.memberships.count()
+    with pytest.raises(services.SummaryError, match="itself"):
+        services.merge_themes(theme, theme)
+    assert theme.memberships.count() == size
+
+
+def test_merge_moves_every_comment_and_needs_sign_off_again(consultation, corpus, officer):
+    services.build_themes(consultation.pk)
+    target, source = Theme.objects.filter(is_other=False)[:2]
+    services.sign_off_theme(target, officer)
+    expected = target.memberships.count() + source.memberships.count()
+    services.merge_themes(target, source)
+    target.refresh_from_db()
+    assert target.memberships.count() == expected and target.machine_suggested
+    assert not Theme.objects.filter(pk=source.pk).exists()
+    quotes = target.memberships.filter(quote_rank__isnull=False)
+    assert 3 <= quotes.count() <= 5
+
+
+def test_split_makes_two_themes_sharing_the_comments(consultation, corpus):
+    services.build_themes(consultation.pk)
+    theme = max(Theme.objects.filter(is_other=False), key=lambda t: t.memberships.count())
+    before = set(theme.memberships.values_list("comment_id", flat=True))
+    kept, new = services.split_theme(theme)
+    after = set(kept.memberships.values_list("comment_id", flat=True)) | set(
+        new.memberships.values_list("comment_id", flat=True)
+    )
+    assert after == before and new.memberships.exists() and kept.memberships.exists()
+    for part in (kept, new):
+        assert set(part.memberships.filter(quote_rank__isnull=False).values_list("theme_id", flat=True)) == {
+            part.pk
+        }
+
+
+def test_split_of_a_tiny_theme_is_refused(consultation, corpus):
+    services.build_themes(consultation.pk)
+    theme = Theme.objects.get(is_other=True)
+    with pytest.raises(services.SummaryError):
+        services.split_theme(theme)
+
+
+def test_rename_keeps_machine_label_and_sign_off_marks_theme(consultation, corpus, officer):
+    services.build_themes(consultation.pk)
+    theme = Theme.objects.filter(is_other=False).first()
+    machine = theme.label
+    services.rename_theme(theme, "  Buses   to the hospital ")
+    services.sign_off_theme(theme, officer)
+    theme.refresh_from_db()
+    assert theme.label == "Buses to the hospital" and theme.machine_label == machine
+    assert theme.is_signed_off and not theme.machine_suggested
+    with pytest.raises(services.SummaryError):
+        services.rename_theme(theme, "   ")
