@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/profile/", civic_views.profile, name="profile"),
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.site_search, name="site_search"),
+    path("search/officer/", include("search.urls")),
     path("healthz", civic_views.healthz, name="healthz"),
     path("", include(consultation_urls)),
 ]

@@ -2,7 +2,12 @@ from django.apps import AppConfig
 
 
 class SearchConfig(AppConfig):
-    """Search: the public site search now; officer search across contributions later."""
+    """Search: the public site search, and officer search across every contribution."""
 
     name = "search"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

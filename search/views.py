@@ -1,10 +1,28 @@
-"""Public site search over published pages (Wagtail search); never over contributions."""
+"""Site search (public, published pages only) and officer search (staff, every contribution)."""
 
+import csv
+import math
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.http import QueryDict, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from . import permissions
+from .engines import elasticsearch_enabled, iter_hits, run_search
+from .engines.facets import FACET_TITLES
+from .forms import KNOWN_PARAMETERS, OfficerSearchForm, SavedSearchForm
+from .models import PendingUpdate, SavedSearch
+from .query import MAX_RESULTS, PAGE_SIZE
+
 MAX_QUERY_LENGTH = 200
+EXPORT_LIMIT = MAX_RESULTS
 
 
 def site_search(request):
@@ -17,3 +35,200 @@ def site_search(request):
         found = Page.objects.live().public().specific().search(query)
         results = Paginator(found, 10).get_page(request.GET.get("page"))
     return render(request, "search/site_search.html", {"query": query, "results": results, "error": error})
+
+
+def staff_only(view):
+    """Anonymous visitors go to sign in; signed-in people who are not staff get 403."""
+
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not permissions.can_use_officer_search(request.user):
+            raise PermissionDenied("Officer search is for council and partner staff.")
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _page_number(raw: str | None, notices: list[str]) -> int:
+    if raw in (None, ""):
+        return 1
+    try:
+        page = int(raw)
+    except ValueError:
+        notices.append("Page numbers are whole numbers. Showing the first page.")
+        return 1
+    if page < 1:
+        notices.append("Page numbers start at 1. Showing the first page.")
+        return 1
+    last_allowed = MAX_RESULTS // PAGE_SIZE
+    if page > last_allowed:
+        notices.append(
+            f"Only the first {MAX_RESULTS:,} results can be paged through. "
+            "Narrow your search to see the rest."
+        )
+        return last_allowed
+    return page
+
+
+def _query_without(params: QueryDict, *names) -> str:
+    query = params.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+class ResultPage:
+    """Enough of a Paginator page for includes/_pagination.html."""
+
+    def __init__(self, number: int, total: int, page_size: int = PAGE_SIZE):
+        self.number = number
+        self.paginator = type(
+            "P", (), {"num_pages": max(1, math.ceil(min(total, MAX_RESULTS) / page_size))}
+        )()
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_next(self):
+        return self.number < self.paginator.num_pages
+
+    def previous_page_number(self):
+        return self.number - 1
+
+    def next_page_number(self):
+        return self.number + 1
+
+
+@staff_only
+def officer_search(request):
+    """Every contribution, with facets, highlights and the engine's fallback notice."""
+    notices: list[str] = []
+    unknown = sorted(set(request.GET) - KNOWN_PARAMETERS)
+    if unknown:
+        notices.append(f"Ignored unknown filter{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}.")
+    form = OfficerSearchForm(request.GET)
+    context = {"form": form, "notices": notices, "result": None, "fallback_notice": ""}
+    if form.is_valid():
+        page = _page_number(request.GET.get("page"), notices)
+        search = form.search_request(page)
+        result, fallback = run_search(search)
+        pages = max(1, math.ceil(min(result.total, MAX_RESULTS) / PAGE_SIZE))
+        if page > pages and result.total:
+            notices.append(
+                f"There {'is' if pages == 1 else 'are'} only {pages:,} page{'s' if pages > 1 else ''} "
+                "of results. Showing the last page."
+            )
+            result, fallback = run_search(form.search_request(pages))
+            page = pages
+        elif page > 1 and not result.total:
+            page = 1
+        context.update(
+            result=result,
+            fallback_notice=fallback,
+            page_obj=ResultPage(page, result.total),
+            facet_groups=[(name, FACET_TITLES[name], values) for name, values in result.facets.items()],
+            first_number=(page - 1) * PAGE_SIZE + 1,
+        )
+        if elasticsearch_enabled() and not fallback:
+            _retry_missed_updates()
+    query = _query_without(request.GET, "page")
+    context.update(
+        page_query=query,
+        export_url=f"{reverse('search:export')}?{query}",
+        saved_searches=SavedSearch.objects.filter(owner=request.user),
+        save_form=SavedSearchForm(initial={"query": query}),
+    )
+    return render(request, "search/officer_search.html", context, status=200)
+
+
+def _retry_missed_updates() -> None:
+    """The server answers again: let the task queue send it what it missed."""
+    from .indexing import retry_pending
+
+    if PendingUpdate.objects.exists():
+        retry_pending.enqueue()
+
+
+CSV_COLUMNS = [
+    "type", "title", "text", "consultation", "organisations", "ward", "stance", "moderation_state",
+    "author", "created", "url",
+]  # fmt: skip
+
+
+def _cell(value) -> str:
+    """Spreadsheet-safe text: a leading =, +, - or @ must not start a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@staff_only
+def export_csv(request):
+    """The whole result set (up to 10,000 rows) as CSV, in the order shown on the page."""
+    from civic.models import Organisation
+
+    form = OfficerSearchForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, "Fix the search before exporting it.")
+        return redirect(f"{reverse('search:officer')}?{request.GET.urlencode()}")
+    search = form.search_request()
+    organisations = dict(Organisation.objects.values_list("pk", "name"))
+    base = request.build_absolute_uri("/").rstrip("/")
+    writer = csv.writer(_Echo())
+
+    def rows():
+        yield writer.writerow(CSV_COLUMNS)
+        for hit in iter_hits(search, EXPORT_LIMIT):
+            yield writer.writerow(
+                [
+                    _cell(hit.type),
+                    _cell(hit.title),
+                    _cell(hit.text),
+                    _cell(hit.consultation_title),
+                    _cell("; ".join(organisations.get(pk, str(pk)) for pk in hit.organisation_ids)),
+                    _cell(hit.ward),
+                    _cell(hit.stance),
+                    _cell(hit.moderation_state),
+                    _cell(hit.author),
+                    hit.created.isoformat() if hit.created else "",
+                    _cell(base + hit.url if hit.url.startswith("/") else hit.url),
+                ]
+            )
+
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="civic-search-{stamp}.csv"'
+    return response
+
+
+@staff_only
+@require_POST
+def save_search(request):
+    """Save (or update, by name) the current search for this officer."""
+    form = SavedSearchForm(request.POST)
+    query = request.POST.get("query", "")
+    if not form.is_valid():
+        messages.error(request, "Give the search a name of 80 characters or fewer to save it.")
+        return redirect(f"{reverse('search:officer')}?{query}")
+    query = form.cleaned_data["query"]
+    SavedSearch.objects.update_or_create(
+        owner=request.user, name=form.cleaned_data["name"], defaults={"query": query}
+    )
+    messages.success(request, f"Saved “{form.cleaned_data['name']}”.")
+    return redirect(f"{reverse('search:officer')}?{query}")
+
+
+@staff_only
+@require_POST
+def delete_saved_search(request, pk: int):
+    saved = get_object_or_404(SavedSearch, pk=pk, owner=request.user)
+    saved.delete()
+    messages.success(request, f"Deleted the saved search “{saved.name}”.")
+    return redirect("search:officer")

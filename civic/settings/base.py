@@ -130,6 +130,7 @@ else:
 
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL")
 
+SEARCH_INDEX = env.get("SEARCH_INDEX", "civic-search")  # Elasticsearch alias for officer search
 TASKS = {"default": {"BACKEND": env.get("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
 
 AUTH_USER_MODEL = "civic.User"

@@ -1,0 +1,314 @@
+"""Search documents: how each kind of contribution becomes one searchable record.
+
+Every document has the same fields (see FIELDS); a kind of content is one DocumentType subclass
+registered with @register. Indexing a new model (an issue report, say) means writing one class
+with `name`, `label`, `model`, `queryset()`, `is_indexable()` and `fields()`.
+"""
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+FIELDS = (
+    "key", "type", "object_id", "title", "text", "url", "consultation_id", "consultation_title",
+    "organisation_ids", "ward", "stance", "moderation_state", "status", "author", "created",
+    "location", "language",
+)  # fmt: skip
+
+REGISTRY: dict[str, "DocumentType"] = {}
+
+
+def register(cls):
+    """Class decorator: make a DocumentType known to indexing, reindex and the search filters."""
+    REGISTRY[cls.name] = cls()
+    return cls
+
+
+def for_model(model) -> "DocumentType | None":
+    for doc_type in REGISTRY.values():
+        if issubclass(model, doc_type.model_class()):
+            return doc_type
+    return None
+
+
+def key_for(obj) -> str | None:
+    doc_type = for_model(type(obj))
+    return f"{doc_type.name}:{obj.pk}" if doc_type else None
+
+
+def split_key(key: str) -> tuple[str, int]:
+    name, _, pk = key.partition(":")
+    return name, int(pk)
+
+
+def type_choices() -> list[tuple[str, str]]:
+    return [(name, doc_type.label) for name, doc_type in REGISTRY.items()]
+
+
+class Context:
+    """Caches shared by a batch of documents: page URLs, organisations, wards."""
+
+    def __init__(self):
+        self.urls: dict[int, str] = {}
+        self.organisations: dict[int, list[int]] = {}
+        self._wards = None
+
+    def url(self, page) -> str:
+        if page.pk not in self.urls:
+            self.urls[page.pk] = page.get_url() or ""
+        return self.urls[page.pk]
+
+    def organisation_ids(self, consultation) -> list[int]:
+        if consultation.pk not in self.organisations:
+            self.organisations[consultation.pk] = sorted(consultation.organisation_ids())
+        return self.organisations[consultation.pk]
+
+    def ward(self, latitude, longitude) -> str:
+        """The name of the ward containing the point, from mapping's ward boundaries."""
+        if latitude is None or longitude is None:
+            return ""
+        if self._wards is None:
+            from mapping.models import Area
+
+            self._wards = [(a.name, a.geometry) for a in Area.objects.filter(kind=Area.Kind.WARD)]
+        for name, geometry in self._wards:
+            if contains(geometry, float(longitude), float(latitude)):
+                return name
+        return ""
+
+
+def contains(geometry: dict, x: float, y: float) -> bool:
+    """Point in a GeoJSON Polygon or MultiPolygon (even-odd rule; holes respected)."""
+    kind = (geometry or {}).get("type")
+    coordinates = (geometry or {}).get("coordinates") or []
+    polygons = [coordinates] if kind == "Polygon" else coordinates if kind == "MultiPolygon" else []
+    for rings in polygons:
+        inside = False
+        for ring in rings:
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=False):
+                if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / ((y2 - y1) or 1e-12) + x1:
+                    inside = not inside
+        if inside:
+            return True
+    return False
+
+
+class DocumentType:
+    """One kind of searchable content."""
+
+    name = ""
+    label = ""
+    model = ""  # "app_label.ModelName"
+    chunk_size = 2000
+
+    def model_class(self):
+        from django.apps import apps
+
+        return apps.get_model(self.model)
+
+    def queryset(self):
+        return self.model_class()._default_manager.all()
+
+    def is_indexable(self, obj) -> bool:
+        return True
+
+    def fields(self, obj, context: Context) -> dict:
+        raise NotImplementedError
+
+    def related_keys(self, obj) -> list[str]:
+        """Other documents that copy fields from this one and must be rebuilt with it."""
+        return []
+
+    def document(self, obj, context: Context) -> dict:
+        doc = {
+            "key": f"{self.name}:{obj.pk}",
+            "type": self.name,
+            "object_id": obj.pk,
+            "title": "",
+            "text": "",
+            "url": "",
+            "consultation_id": None,
+            "consultation_title": "",
+            "organisation_ids": [],
+            "ward": "",
+            "stance": "",
+            "moderation_state": "",
+            "status": "",
+            "author": "",
+            "created": timezone.now(),
+            "location": None,
+            "language": "en",
+        }
+        doc.update(self.fields(obj, context))
+        doc["title"] = (doc["title"] or "")[:300]
+        return doc
+
+    def load(self, pks: Iterable[int]) -> dict[int, object]:
+        return {obj.pk: obj for obj in self.queryset().filter(pk__in=list(pks))}
+
+    def iter_documents(self, context: Context) -> Iterator[dict]:
+        for obj in self.queryset().order_by("pk").iterator(chunk_size=self.chunk_size):
+            if self.is_indexable(obj):
+                yield self.document(obj, context)
+
+
+def location(latitude, longitude):
+    if latitude is None or longitude is None:
+        return None
+    return {"lat": float(latitude), "lon": float(longitude)}
+
+
+def page_text(*values) -> str:
+    return " ".join(" ".join(strip_tags(str(v or "")).split()) for v in values).strip()
+
+
+@register
+class ConsultationDocument(DocumentType):
+    name = "consultation"
+    label = "Consultation"
+    model = "consultations.ConsultationPage"
+
+    def queryset(self):
+        return (
+            super().queryset().select_related("lead_organisation").prefetch_related("partner_organisations")
+        )
+
+    def is_indexable(self, obj) -> bool:
+        return obj.live
+
+    def fields(self, page, context):
+        return {
+            "title": page.title,
+            "text": page_text(page.summary, page.body, page.how_to_take_part, page.results),
+            "url": context.url(page),
+            "consultation_id": page.pk,
+            "consultation_title": page.title,
+            "organisation_ids": context.organisation_ids(page),
+            "moderation_state": "published",
+            "status": "live",
+            "created": page.first_published_at or page.latest_revision_created_at or timezone.now(),
+        }
+
+    def related_keys(self, page):
+        from consultations.models import Comment, ProposalPage
+
+        keys = [f"proposal:{pk}" for pk in ProposalPage.objects.child_of(page).values_list("pk", flat=True)]
+        keys += [
+            f"comment:{pk}" for pk in Comment.objects.filter(consultation=page).values_list("pk", flat=True)
+        ]
+        return keys
+
+
+@register
+class ProposalDocument(DocumentType):
+    name = "proposal"
+    label = "Proposal"
+    model = "consultations.ProposalPage"
+
+    def is_indexable(self, obj) -> bool:
+        return obj.live
+
+    def fields(self, page, context):
+        consultation = page.consultation
+        return {
+            "title": page.title,
+            "text": page_text(page.problem, page.proposed_change, page.who_it_affects, page.location_name),
+            "url": context.url(page),
+            "consultation_id": consultation.pk,
+            "consultation_title": consultation.title,
+            "organisation_ids": context.organisation_ids(consultation),
+            "ward": context.ward(page.latitude, page.longitude),
+            "moderation_state": "published",
+            "status": "live",
+            "created": page.first_published_at or page.latest_revision_created_at or timezone.now(),
+            "location": location(page.latitude, page.longitude),
+        }
+
+    def related_keys(self, page):
+        from consultations.models import Comment
+
+        return [f"comment:{pk}" for pk in Comment.objects.filter(proposal=page).values_list("pk", flat=True)]
+
+
+@register
+class CommentDocument(DocumentType):
+    """Published and pending comments; hidden and removed ones leave the index."""
+
+    name = "comment"
+    label = "Comment"
+    model = "consultations.Comment"
+    INDEXED_STATUSES = ("published", "pending")
+
+    def queryset(self):
+        return (
+            super()
+            .queryset()
+            .select_related("author", "consultation", "proposal")
+            .prefetch_related("consultation__partner_organisations")
+        )
+
+    def is_indexable(self, comment) -> bool:
+        return comment.status in self.INDEXED_STATUSES
+
+    def fields(self, comment, context):
+        consultation = comment.consultation
+        page = comment.proposal or consultation
+        latitude = getattr(comment.proposal, "latitude", None)
+        longitude = getattr(comment.proposal, "longitude", None)
+        return {
+            "title": f"Comment on {page.title}",
+            "text": comment.body,
+            "url": f"{context.url(page)}#{comment.anchor}",
+            "consultation_id": consultation.pk,
+            "consultation_title": consultation.title,
+            "organisation_ids": context.organisation_ids(consultation),
+            "ward": context.ward(latitude, longitude),
+            "stance": comment.stance,
+            "moderation_state": comment.status,
+            "status": comment.channel,
+            "author": comment.author_name,
+            "created": comment.created_at,
+            "location": location(latitude, longitude),
+        }
+
+
+def build(keys: Iterable[str]) -> tuple[dict[str, dict], set[str]]:
+    """Fresh documents for keys from the database: (documents to store, keys to delete)."""
+    by_type: dict[str, set[int]] = {}
+    for key in keys:
+        name, pk = split_key(key)
+        if name in REGISTRY:
+            by_type.setdefault(name, set()).add(pk)
+    context = Context()
+    docs: dict[str, dict] = {}
+    gone: set[str] = set()
+    for name, pks in by_type.items():
+        doc_type = REGISTRY[name]
+        found = doc_type.load(pks)
+        for pk in pks:
+            key = f"{name}:{pk}"
+            obj = found.get(pk)
+            if obj is not None and doc_type.is_indexable(obj):
+                docs[key] = doc_type.document(obj, context)
+            else:
+                gone.add(key)
+    return docs, gone
+
+
+def iter_all(context: Context | None = None) -> Iterator[dict]:
+    """Every indexable document, type by type, streamed from the database."""
+    context = context or Context()
+    for doc_type in REGISTRY.values():
+        yield from doc_type.iter_documents(context)
+
+
+def count_all() -> int:
+    return sum(doc_type.queryset().count() for doc_type in REGISTRY.values())
+
+
+def as_datetime(value) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value).replace("Z", "+00:00"))

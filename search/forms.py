@@ -1,0 +1,107 @@
+"""Officer search form: free text, facet filters, date range and sort, validated into a SearchRequest."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from consultations.models import Stance
+
+from .documents import type_choices
+from .engines.facets import MODERATION_LABELS
+from .query import MAX_QUERY_LENGTH, SORTS, QuerySyntaxError, SearchRequest, parse_query
+
+KNOWN_PARAMETERS = {
+    "q", "type", "consultation", "organisation", "ward", "stance", "moderation_state",
+    "created_from", "created_to", "sort", "page",
+}  # fmt: skip
+
+
+class IdListField(forms.Field):
+    """Several whole-number ids (?consultation=3&consultation=7)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, noun: str, **kwargs):
+        self.noun = noun
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        values = value if isinstance(value, list | tuple) else ([value] if value else [])
+        try:
+            return tuple(dict.fromkeys(int(v) for v in values if str(v).strip()))
+        except (TypeError, ValueError):
+            raise ValidationError(f"Choose {self.noun} from the list.", code="invalid") from None
+
+
+class TextListField(forms.Field):
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        values = value if isinstance(value, list | tuple) else ([value] if value else [])
+        return tuple(dict.fromkeys(str(v)[:120] for v in values if str(v).strip()))
+
+
+class OfficerSearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search for",
+        required=False,
+        strip=True,
+        help_text='All words must match. Use "quotes" for a phrase, libr* for words starting with libr, '
+        "and -word to leave a word out.",
+    )
+    type = forms.MultipleChoiceField(label="Type", required=False, choices=[])
+    consultation = IdListField(label="Consultation", noun="consultations")
+    organisation = IdListField(label="Organisation", noun="organisations")
+    ward = TextListField(label="Ward")
+    stance = forms.MultipleChoiceField(label="Stance", required=False, choices=Stance.choices)
+    moderation_state = forms.MultipleChoiceField(
+        label="Moderation state", required=False, choices=list(MODERATION_LABELS.items())
+    )
+    created_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    created_to = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=list(SORTS.items()))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = type_choices()
+        self.fields["q"].widget.attrs.update({"type": "search", "maxlength": MAX_QUERY_LENGTH * 2})
+
+    def clean_q(self):
+        text = self.cleaned_data["q"]
+        try:
+            self.cleaned_data["parsed"] = parse_query(text)
+        except QuerySyntaxError as exc:
+            raise ValidationError(str(exc), code="syntax") from exc
+        return text
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("created_from"), data.get("created_to")
+        if start and end and start > end:
+            self.add_error("created_to", "The end date must be the same as or after the start date.")
+        return data
+
+    def search_request(self, page: int = 1) -> SearchRequest:
+        data = self.cleaned_data
+        return SearchRequest(
+            query=data["parsed"],
+            types=tuple(data["type"]),
+            consultations=data["consultation"],
+            organisations=data["organisation"],
+            wards=data["ward"],
+            stances=tuple(data["stance"]),
+            moderation_states=tuple(data["moderation_state"]),
+            created_from=data["created_from"],
+            created_to=data["created_to"],
+            sort=data["sort"] or "relevance",
+            page=page,
+        )
+
+
+class SavedSearchForm(forms.Form):
+    name = forms.CharField(label="Name this search", max_length=80)
+    query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)

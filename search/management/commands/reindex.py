@@ -1,0 +1,83 @@
+"""Rebuild the search indexes from the database, with a progress bar; search keeps working meanwhile."""
+
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search.engines import elasticsearch_enabled
+from search.indexing import flush_pending, pending_count
+
+
+class ProgressBar:
+    """A one-line text progress bar (documents done / total, rate)."""
+
+    def __init__(self, stream, label: str, width: int = 30):
+        self.stream = stream
+        self.label = label
+        self.width = width
+        self.started = time.perf_counter()
+
+    def __call__(self, done: int, total: int) -> None:
+        total = max(total, done, 1)
+        filled = int(self.width * done / total)
+        rate = done / max(time.perf_counter() - self.started, 1e-6)
+        self.stream.write(
+            f"\r{self.label:<14} [{'#' * filled}{'.' * (self.width - filled)}] "
+            f"{100 * done // total:3d}%  {done:,}/{total:,}  {rate:,.0f} docs/s"
+        )
+        self.stream.flush()
+
+    def finish(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the search indexes: a new Elasticsearch index swapped in by alias, and the database index."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--engine",
+            choices=["all", "database", "elasticsearch"],
+            default="all",
+            help="Which index to rebuild (default: the database index, and Elasticsearch when configured).",
+        )
+        parser.add_argument(
+            "--retry", action="store_true", help="Only send Elasticsearch the updates it missed, then stop."
+        )
+        parser.add_argument("--no-progress", action="store_true", help="Do not draw the progress bar.")
+
+    def handle(self, *args, engine, retry, no_progress, **options):
+        from search.rebuild import rebuild_database, rebuild_elasticsearch
+
+        stream = self.stdout._out if hasattr(self.stdout, "_out") else sys.stdout
+        if retry:
+            if not elasticsearch_enabled():
+                raise CommandError("ELASTICSEARCH_URL is not set: there is nothing to retry.")
+            done = flush_pending()
+            self.stdout.write(f"Sent {done:,} pending updates; {pending_count():,} still pending.")
+            return
+        if engine == "elasticsearch" and not elasticsearch_enabled():
+            raise CommandError("ELASTICSEARCH_URL is not set.")
+        if engine in ("all", "database"):
+            bar = None if no_progress else ProgressBar(stream, "database")
+            count = rebuild_database(progress=bar)
+            if bar:
+                bar.finish()
+            self.stdout.write(self.style.SUCCESS(f"Database index: {count:,} documents."))
+        if engine in ("all", "elasticsearch") and elasticsearch_enabled():
+            bar = None if no_progress else ProgressBar(stream, "elasticsearch")
+            try:
+                name, count = rebuild_elasticsearch(progress=bar)
+            except Exception as exc:
+                raise CommandError(
+                    f"Elasticsearch rebuild failed, the old index is still in use: {exc}"
+                ) from exc
+            if bar:
+                bar.finish()
+            self.stdout.write(
+                self.style.SUCCESS(f"Elasticsearch index {name}: {count:,} documents, alias swapped.")
+            )

@@ -1,0 +1,12 @@
+"""Who may use officer search: staff (officers, moderators, administrators) only."""
+
+from civic import roles
+
+
+def can_use_officer_search(user) -> bool:
+    """Officers and moderators read everything residents wrote, across every consultation."""
+    return roles.is_staff_member(user)
+
+
+def can_manage_saved_search(user, saved_search) -> bool:
+    return can_use_officer_search(user) and saved_search.owner_id == user.pk

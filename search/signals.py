@@ -1,0 +1,30 @@
+"""Reindex on changes made by code we don't own: Wagtail publishing, unpublishing and deletion."""
+
+from django.db.models.signals import post_delete
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from . import documents, indexing
+
+
+def on_page_changed(sender, instance, **kwargs):
+    """A page went live, changed or was withdrawn: its document and those copying its title follow."""
+    page = instance.specific_deferred if type(instance) is Page else instance
+    if documents.for_model(type(page)):
+        indexing.schedule_with_related(page)
+
+
+def on_deleted(sender, instance, **kwargs):
+    """Deleted rows (directly or by cascade) leave the index."""
+    model = type(instance)
+    if model is Page:
+        model = instance.specific_class or Page
+    doc_type = documents.for_model(model)
+    if doc_type:
+        indexing.schedule(f"{doc_type.name}:{instance.pk}")
+
+
+def connect():
+    page_published.connect(on_page_changed, dispatch_uid="search.page_published")
+    page_unpublished.connect(on_page_changed, dispatch_uid="search.page_unpublished")
+    post_delete.connect(on_deleted, dispatch_uid="search.post_delete")

@@ -1,0 +1,180 @@
+"""The same cases on both engines: ranking, filters, facets, highlights, disappearing content."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from consultations import services
+from consultations.models import Comment
+from search.engines import get_engine
+from search.query import SearchRequest, parse_query
+from tests.consultations.factories import make_consultation, make_proposal
+
+
+def search(text="", **filters):
+    return get_engine().search(SearchRequest(query=parse_query(text), **filters))
+
+
+def keys(result):
+    return [hit.key for hit in result.hits]
+
+
+def test_ranking_puts_the_strongest_match_first(engine, reindex, comment_on):
+    weak = comment_on("The library opening hours are fine, but I want more parking near the station.")
+    strong = comment_on("Library, library, library: keep the library open. The library is our library.")
+    comment_on("Nothing about books here, only bins and buses.")
+    reindex()
+    result = search("library")
+    assert result.total == 2
+    assert keys(result) == [f"comment:{strong.pk}", f"comment:{weak.pk}"]
+
+
+def test_english_stemming_matches_other_word_forms(engine, reindex, comment_on):
+    found = comment_on("Cyclists need safer crossings.")
+    reindex()
+    assert keys(search("cyclist")) == [f"comment:{found.pk}"]
+    assert keys(search("crossing")) == [f"comment:{found.pk}"]
+
+
+def test_phrases_prefixes_and_exclusions(engine, reindex, comment_on):
+    phrase = comment_on("Please keep the bus station open late.")
+    other = comment_on("The station needs a bus shelter.")
+    comment_on("Librarians are wonderful.")
+    reindex()
+    assert keys(search('"bus station"')) == [f"comment:{phrase.pk}"]
+    assert set(keys(search("bus station"))) == {f"comment:{phrase.pk}", f"comment:{other.pk}"}
+    assert search("librar*").total == 1
+    assert keys(search("station -shelter")) == [f"comment:{phrase.pk}"]
+
+
+def test_filters_narrow_the_results(engine, reindex, comment_on, consultation, index, partner, proposal):
+    other_consultation = make_consultation(index, "open", lead_organisation=partner)
+    old = comment_on("Potholes everywhere", stance="oppose", created_at=timezone.now() - timedelta(days=40))
+    recent = comment_on("Potholes on the high street", stance="support", proposal=proposal)
+    pending = comment_on("Potholes by the school", status=Comment.Status.PENDING)
+    elsewhere = comment_on("Potholes near the park", consultation=other_consultation)
+    reindex()
+    k = lambda c: f"comment:{c.pk}"  # noqa: E731
+    assert search("potholes").total == 4
+    assert set(keys(search("potholes", stances=("oppose",)))) == {k(old)}
+    assert set(keys(search("potholes", moderation_states=("pending",)))) == {k(pending)}
+    assert set(keys(search("potholes", consultations=(other_consultation.pk,)))) == {k(elsewhere)}
+    # The partner co-owns the first consultation and leads the other: both count for it.
+    assert search("potholes", organisations=(partner.pk,)).total == 4
+    assert set(keys(search("potholes", organisations=(consultation.lead_organisation_id,)))) == {
+        k(old),
+        k(recent),
+        k(pending),
+    }
+    since = (timezone.now() - timedelta(days=7)).date()
+    assert k(old) not in keys(search("potholes", created_from=since))
+    assert set(keys(search("potholes", created_to=since))) == {k(old)}
+    assert set(keys(search("", types=("proposal",)))) == {f"proposal:{proposal.pk}"}
+
+
+def test_facets_count_each_value(engine, reindex, comment_on, consultation, proposal):
+    comment_on("Trees please", stance="support")
+    comment_on("More trees", stance="support")
+    comment_on("No trees", stance="oppose")
+    reindex()
+    result = search("trees")
+    stances = {f.value: f.count for f in result.facets["stance"]}
+    assert stances == {"support": 2, "oppose": 1}
+    assert {f.value: f.count for f in result.facets["type"]} == {"comment": 3}
+    consultation_facet = result.facets["consultation"]
+    assert [(f.label, f.count) for f in consultation_facet] == [(consultation.title, 3)]
+    organisations = {f.label: f.count for f in result.facets["organisation"]}
+    assert organisations == {"Northbrook Council": 3, "Northbrook NHS": 3}
+    filtered = search("trees", stances=("oppose",))
+    assert [(f.value, f.count, f.selected) for f in filtered.facets["stance"]] == [("oppose", 1, True)]
+
+
+def test_highlights_mark_matches_and_escape_html(engine, reindex, comment_on):
+    comment_on("The <b>playground</b> needs new swings & a slide.")
+    reindex()
+    hit = search("swings").hits[0]
+    assert "<mark>swings</mark>" in hit.snippet_html
+    assert "&amp;" in hit.snippet_html
+    assert "<b>" not in hit.snippet_html
+
+
+def test_wards_come_from_proposal_locations(engine, reindex, consultation, comment_on):
+    from mapping.models import Area
+
+    Area.objects.create(
+        name="Riverside",
+        slug="riverside",
+        kind=Area.Kind.WARD,
+        geometry={"type": "Polygon", "coordinates": [[[-1, 51], [0, 51], [0, 52], [-1, 52], [-1, 51]]]},
+    )
+    inside = make_proposal(consultation, latitude=51.5, longitude=-0.5)
+    comment_on("Flooding on the towpath", proposal=inside)
+    comment_on("Flooding in the square")
+    reindex()
+    result = search("flooding", wards=("Riverside",))
+    assert result.total == 1
+    assert result.hits[0].ward == "Riverside"
+    assert {f.value: f.count for f in search("flooding").facets["ward"]} == {"Riverside": 1}
+
+
+def test_written_comments_reach_the_index_after_commit(
+    engine, resident, consultation, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = services.post_comment(
+            author=resident, consultation=consultation, body="Bring back the tram"
+        )
+    assert keys(search("tram")) == [f"comment:{comment.pk}"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.edit_comment(editor=resident, comment=comment, body="Bring back the trolleybus")
+    assert search("tram").total == 0
+    assert search("trolleybus").total == 1
+
+
+def test_hidden_and_deleted_content_disappears(
+    engine, reindex, comment_on, moderator, django_capture_on_commit_callbacks
+):
+    hidden = comment_on("Graffiti on the bridge")
+    deleted = comment_on("Graffiti in the underpass")
+    kept = comment_on("Graffiti art is great")
+    reindex()
+    assert search("graffiti").total == 3
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_comment_status(moderator=moderator, comment=hidden, status=Comment.Status.HIDDEN)
+        deleted.delete()
+    assert keys(search("graffiti")) == [f"comment:{kept.pk}"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_comment_status(moderator=moderator, comment=hidden, status=Comment.Status.PUBLISHED)
+    assert search("graffiti").total == 2
+
+
+def test_unpublished_pages_leave_the_index(engine, reindex, proposal, django_capture_on_commit_callbacks):
+    proposal.title = "Resurface the marketplace"
+    proposal.save_revision().publish()
+    reindex()
+    assert keys(search("marketplace")) == [f"proposal:{proposal.pk}"]
+    with django_capture_on_commit_callbacks(execute=True):
+        proposal.unpublish()
+    assert search("marketplace").total == 0
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_date_sorts(engine, reindex, comment_on, sort):
+    first = comment_on("Allotment waiting list", created_at=timezone.now() - timedelta(days=3))
+    second = comment_on("Allotment water supply", created_at=timezone.now() - timedelta(days=1))
+    reindex()
+    order = keys(search("allotment", sort=sort))
+    expected = [f"comment:{second.pk}", f"comment:{first.pk}"]
+    assert order == (expected if sort == "newest" else expected[::-1])
+
+
+def test_pagination_pages_through_everything(engine, reindex, comment_on):
+    for i in range(25):
+        comment_on(f"Streetlight number {i} is broken")
+    reindex()
+    first = search("streetlight", page=1)
+    second = search("streetlight", page=2)
+    assert first.total == 25
+    assert len(first.hits) == 20 and len(second.hits) == 5
+    assert not set(keys(first)) & set(keys(second))
