@@ -16,6 +16,7 @@ urlpatterns = [
     path("search/", search_views.site_search, name="site_search"),
     path("search/officer/", include("search.urls")),
     path("healthz", civic_views.healthz, name="healthz"),
+    path("", include("mapping.urls")),
     path("", include(consultation_urls)),
 ]
 

@@ -1,6 +1,23 @@
-"""Areas of the council: wards and other boundaries, stored as GeoJSON geometry."""
+"""Places and local issue reports: areas, a gazetteer, categories, reports and their history."""
 
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
+
+from . import geo
+
+
+class AreaQuerySet(models.QuerySet):
+    def wards(self):
+        return self.filter(kind=Area.Kind.WARD)
+
+    def containing(self, lat: float, lon: float):
+        """Areas whose bounding box holds the point (exact test is Area.contains)."""
+        return self.filter(min_lat__lte=lat, max_lat__gte=lat, min_lon__lte=lon, max_lon__gte=lon)
 
 
 class Area(models.Model):
@@ -16,9 +33,201 @@ class Area(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.WARD)
     code = models.CharField(max_length=20, blank=True, help_text="Official code, e.g. E05000001.")
     geometry = models.JSONField(default=dict, blank=True)
+    # Bounding box, kept in step with the geometry so lookups scan only likely areas.
+    min_lat = models.FloatField(null=True, blank=True, editable=False)
+    max_lat = models.FloatField(null=True, blank=True, editable=False)
+    min_lon = models.FloatField(null=True, blank=True, editable=False)
+    max_lon = models.FloatField(null=True, blank=True, editable=False)
+
+    objects = AreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name"]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        box = geo.bbox(self.geometry) if self.geometry else None
+        self.min_lon, self.min_lat, self.max_lon, self.max_lat = box or (None, None, None, None)
+        super().save(*args, **kwargs)
+
+    def contains(self, lat: float, lon: float) -> bool:
+        return geo.geometry_contains(self.geometry, lon, lat)
+
+
+class GazetteerEntry(models.Model):
+    """A street or landmark residents can search for instead of using the map."""
+
+    class Kind(models.TextChoices):
+        STREET = "street", "Street"
+        LANDMARK = "landmark", "Landmark"
+
+    name = models.CharField(max_length=150)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STREET)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    ward = models.ForeignKey(Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "gazetteer entries"
+        constraints = [models.UniqueConstraint(fields=["name", "kind"], name="unique_gazetteer_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class IssueCategory(models.Model):
+    """A kind of local problem, the organisation that fixes it and its Open311 service code."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    service_code = models.CharField(max_length=40, unique=True)
+    description = models.CharField(max_length=300, blank=True)
+    group = models.CharField(max_length=60, blank=True, help_text="Open311 group, e.g. Streets.")
+    keywords = models.CharField(max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        "civic.Organisation", on_delete=models.PROTECT, related_name="issue_categories"
+    )
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "issue categories"
+
+    def __str__(self):
+        return self.name
+
+
+class Status(models.TextChoices):
+    OPEN = "open", "Open"
+    ACKNOWLEDGED = "acknowledged", "Acknowledged"
+    IN_PROGRESS = "in_progress", "In progress"
+    FIXED = "fixed", "Fixed"
+    CLOSED = "closed", "Closed"
+    DUPLICATE = "duplicate", "Duplicate"
+
+
+OPEN_STATUSES = (Status.OPEN, Status.ACKNOWLEDGED, Status.IN_PROGRESS)
+
+
+class IssueReportQuerySet(models.QuerySet):
+    def unresolved(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def older_than(self, days: int):
+        return self.filter(created_at__lt=timezone.now() - timedelta(days=days))
+
+    def near(self, lat: float, lon: float, metres: float):
+        """Reports within a bounding square (callers refine with geo.distance_m)."""
+        dlat, dlon = geo.degrees_for(metres, lat)
+        return self.filter(
+            latitude__range=(lat - dlat, lat + dlat), longitude__range=(lon - dlon, lon + dlon)
+        )
+
+
+class IssueReport(models.Model):
+    """A local problem a resident (or a partner system over Open311) reported."""
+
+    class Source(models.TextChoices):
+        WEB = "web", "Website"
+        OPEN311 = "open311", "Open311 partner"
+
+    category = models.ForeignKey(IssueCategory, on_delete=models.PROTECT, related_name="reports")
+    organisation = models.ForeignKey(
+        "civic.Organisation", on_delete=models.PROTECT, related_name="issue_reports"
+    )
+    title = models.CharField(max_length=120)
+    description = models.TextField(max_length=2000)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    location_text = models.CharField(max_length=200, blank=True)
+    ward = models.ForeignKey(Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports")
+    photo = models.ImageField(upload_to="reports/%Y/%m/", blank=True)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+    contact_email = models.EmailField(blank=True, help_text="Open311 reporters without an account.")
+    followers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="followed_reports")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
+    partner = models.ForeignKey(
+        "PartnerApiKey", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = IssueReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["latitude", "longitude"]),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.title}"
+
+    def get_absolute_url(self):
+        return f"/reports/{self.pk}/"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def open311_status(self) -> str:
+        return "open" if self.is_open else "closed"
+
+
+class StatusChange(models.Model):
+    """One step in a report's public history, with the officer's public note."""
+
+    report = models.ForeignKey(IssueReport, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    note = models.TextField(max_length=2000, blank=True)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.report_id}: {self.from_status} -> {self.to_status}"
+
+
+class PartnerApiKey(models.Model):
+    """An Open311 api_key issued to a partner organisation; only its hash is stored."""
+
+    organisation = models.ForeignKey("civic.Organisation", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})"
+
+    @staticmethod
+    def hash(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, organisation, name: str) -> tuple["PartnerApiKey", str]:
+        """Create a key and return it with the raw value, shown once."""
+        raw = secrets.token_urlsafe(32)
+        return cls.objects.create(organisation=organisation, name=name, key_hash=cls.hash(raw)), raw
+
+    @classmethod
+    def lookup(cls, raw: str):
+        if not raw:
+            return None
+        return cls.objects.filter(key_hash=cls.hash(raw), active=True).select_related("organisation").first()

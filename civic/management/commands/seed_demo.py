@@ -25,6 +25,7 @@ from consultations.models import (
     Topic,
     Vote,
 )
+from mapping import demo as mapping_demo
 from mapping.models import Area
 
 # Staff accounts must use two-factor sign-in; the demo gives them this fixed authenticator secret
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.load(rng)
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        mapping_demo.load(self.stdout, seed)  # idempotent: areas, gazetteer, categories, reports
         self.print_accounts()
 
     def step(self, message):

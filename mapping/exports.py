@@ -1,0 +1,116 @@
+"""Reports leaving the platform: GeoJSON for maps and open data, CSV for spreadsheets."""
+
+import csv
+import json
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
+
+from .models import Status
+
+GEOJSON_TYPE = "application/geo+json"
+STATUS_LABELS = dict(Status.choices)
+
+
+def pin_features(reports) -> bytes:
+    """A compact FeatureCollection for map pins: id, title, status and category slug only."""
+    rows = reports.order_by().values_list("id", "title", "status", "category__slug", "longitude", "latitude")
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
+            "properties": {"id": pk, "title": title, "status": status, "category": category},
+        }
+        for pk, title, status, category, lon, lat in rows.iterator(chunk_size=2000)
+    ]
+    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")).encode()
+
+
+def geojson_response(body: bytes, filename: str | None = None) -> HttpResponse:
+    response = HttpResponse(body, content_type=GEOJSON_TYPE)
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+EXPORT_FIELDS = [
+    "id",
+    "title",
+    "description",
+    "category",
+    "service_code",
+    "organisation",
+    "status",
+    "ward",
+    "latitude",
+    "longitude",
+    "location",
+    "created_at",
+    "updated_at",
+    "duplicate_of",
+    "followers",
+]
+
+
+def _export_rows(reports):
+    from django.db.models import Count
+
+    reports = (
+        reports.select_related("category", "organisation", "ward")
+        .annotate(follower_count=Count("followers"))
+        .order_by("-created_at", "-id")
+    )
+    for r in reports.iterator(chunk_size=1000):
+        yield {
+            "id": r.pk,
+            "title": r.title,
+            "description": r.description,
+            "category": r.category.name,
+            "service_code": r.category.service_code,
+            "organisation": r.organisation.name,
+            "status": r.status,
+            "ward": r.ward.name if r.ward else "",
+            "latitude": r.latitude,
+            "longitude": r.longitude,
+            "location": r.location_text,
+            "created_at": r.created_at.isoformat(),
+            "updated_at": r.updated_at.isoformat(),
+            "duplicate_of": r.duplicate_of_id or "",
+            "followers": r.follower_count,
+        }
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _safe_cell(value):
+    """Stop spreadsheet formula injection: text starting with = + - @ is prefixed with '."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def csv_response(reports) -> StreamingHttpResponse:
+    writer = csv.DictWriter(_Echo(), fieldnames=EXPORT_FIELDS)
+
+    def lines():
+        yield writer.writeheader()
+        for row in _export_rows(reports):
+            yield writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+
+    stamp = timezone.now().strftime("%Y%m%d-%H%M")
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="reports-{stamp}.csv"'
+    return response
+
+
+def export_geojson(reports) -> bytes:
+    features = []
+    for row in _export_rows(reports):
+        lon, lat = row.pop("longitude"), row.pop("latitude")
+        features.append(
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": row}
+        )
+    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")).encode()

@@ -1,0 +1,206 @@
+"""Forms for the report journey and officers; each works without JavaScript and links its errors."""
+
+from django import forms
+
+from civic.forms import AccessibleFormMixin
+from civic.models import Organisation
+
+from . import photos, places
+from .models import Area, IssueCategory, Status
+
+AGE_CHOICES = [
+    ("", "Any age"),
+    ("7", "Older than 7 days"),
+    ("30", "Older than 30 days"),
+    ("90", "Older than 90 days"),
+]
+
+
+class LocationForm(AccessibleFormMixin, forms.Form):
+    """Step 1 by coordinates (the map fills these in; keyboard users type them)."""
+
+    latitude = forms.CharField(
+        label="Latitude",
+        help_text="Decimal degrees north, for example 52.9105.",
+        error_messages={"required": "Enter a latitude, or search for a street or landmark."},
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    longitude = forms.CharField(
+        label="Longitude",
+        help_text="Decimal degrees east; west of Greenwich is negative, for example -1.5150.",
+        error_messages={"required": "Enter a longitude."},
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    place = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        for name, low, high in (("latitude", -90, 90), ("longitude", -180, 180)):
+            try:
+                places.parse_coordinate(data[name], name=name, low=low, high=high)
+            except places.LocationError as exc:
+                self.add_error(name, exc.message)
+        if self.errors:
+            return data
+        try:
+            data["located"] = places.locate(data["latitude"], data["longitude"])
+        except places.LocationError as exc:
+            self.add_error(exc.field, exc.message)
+        return data
+
+
+class GazetteerSearchForm(AccessibleFormMixin, forms.Form):
+    q = forms.CharField(
+        label="Street or landmark",
+        max_length=100,
+        help_text="For example: High Street, or Northbrook Library.",
+        error_messages={"required": "Enter a street or landmark to search for."},
+    )
+
+
+def category_field(**kwargs):
+    return forms.ModelChoiceField(
+        label="What kind of problem is it?",
+        queryset=IssueCategory.objects.filter(active=True).select_related("organisation"),
+        to_field_name="slug",
+        empty_label="Choose a category",
+        error_messages={
+            "required": "Choose what kind of problem it is.",
+            "invalid_choice": "Choose a category from the list.",
+        },
+        **kwargs,
+    )
+
+
+class ReportDetailsForm(LocationForm):
+    """Step 2: what the problem is (location carried along in hidden fields)."""
+
+    category = category_field()
+    title = forms.CharField(
+        label="Summary",
+        max_length=120,
+        help_text="A few words, for example: Deep pothole outside number 12.",
+        error_messages={"required": "Enter a short summary of the problem."},
+    )
+    description = forms.CharField(
+        label="Details",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="What is wrong and exactly where. Do not include personal details. Up to 2,000 characters.",
+        error_messages={"required": "Describe the problem."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("latitude", "longitude"):
+            self.fields[name].widget = forms.HiddenInput()
+        self.describe_fields()
+
+
+class ReportConfirmForm(ReportDetailsForm):
+    """Step 3: check the answers and optionally add a photo, then send."""
+
+    photo = forms.FileField(
+        label="Photo (optional)",
+        required=False,
+        help_text="A JPEG, PNG or WebP image up to 5 MB. We remove location and camera details from it.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["photo"].help_text = self.fields["photo"].help_text.replace(
+            "5 MB", f"{photos.max_bytes() // (1024 * 1024)} MB"
+        )
+        for name in ("category", "title", "description"):
+            self.fields[name].widget = forms.HiddenInput()
+        self.describe_fields()
+
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        if upload and upload.size > photos.max_bytes():
+            raise forms.ValidationError(
+                f"The photo must be {photos.max_bytes() // (1024 * 1024)} MB or smaller."
+            )
+        return upload
+
+
+class ReportFilterForm(AccessibleFormMixin, forms.Form):
+    """The same filters for the map, the list, the GeoJSON and the exports."""
+
+    category = forms.ModelChoiceField(
+        label="Category",
+        required=False,
+        queryset=IssueCategory.objects.all(),
+        to_field_name="slug",
+        empty_label="Any category",
+    )
+    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *Status.choices])
+    ward = forms.ModelChoiceField(
+        label="Ward",
+        required=False,
+        queryset=Area.objects.wards().only("id", "name", "slug", "kind"),
+        to_field_name="slug",
+        empty_label="Any ward",
+    )
+    age = forms.ChoiceField(label="Age", required=False, choices=AGE_CHOICES)
+
+    def filter(self, reports):
+        """Apply valid filters; an invalid form filters nothing (its errors are shown)."""
+        if not self.is_bound or not self.is_valid():
+            return reports
+        data = self.cleaned_data
+        if data["category"]:
+            reports = reports.filter(category=data["category"])
+        if data["status"]:
+            reports = reports.filter(status=data["status"])
+        if data["ward"]:
+            reports = reports.filter(ward=data["ward"])
+        if data["age"]:
+            reports = reports.older_than(int(data["age"]))
+        return reports
+
+
+class StatusForm(AccessibleFormMixin, forms.Form):
+    status = forms.ChoiceField(
+        label="New status",
+        choices=[c for c in Status.choices if c[0] != Status.DUPLICATE],
+        error_messages={"invalid_choice": "Choose a status from the list."},
+    )
+    note = forms.CharField(
+        label="Public note",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown on the report and emailed to the reporter and followers.",
+    )
+
+
+class MergeForm(AccessibleFormMixin, forms.Form):
+    into = forms.IntegerField(
+        label="Duplicate of report number",
+        min_value=1,
+        help_text="The number of the report this one repeats, for example 1042.",
+        error_messages={"required": "Enter the number of the original report.", "invalid": "Enter a number."},
+    )
+    note = forms.CharField(label="Public note", required=False, max_length=2000)
+
+
+class ReassignForm(AccessibleFormMixin, forms.Form):
+    category = forms.ModelChoiceField(
+        label="Category",
+        required=False,
+        queryset=IssueCategory.objects.filter(active=True),
+        to_field_name="slug",
+        empty_label="Keep the category",
+    )
+    organisation = forms.ModelChoiceField(
+        label="Responsible organisation",
+        required=False,
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        empty_label="Keep the organisation",
+    )
+    note = forms.CharField(label="Public note", required=False, max_length=2000)

@@ -1,0 +1,150 @@
+"""Maps built with folium and embedded in Civic's templates, with every asset served locally.
+
+folium writes a Leaflet map as a <div> and a script. We keep those two parts, drop folium's
+header (CDN links and inline <style>), load Leaflet and markercluster from our static files and
+run the script under the page's CSP nonce. Pins never go inline: civic-maps.js fetches them
+from a GeoJSON endpoint, so a page with 10,000 reports stays small.
+"""
+
+from dataclasses import dataclass
+
+import folium
+from branca.element import MacroElement
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils.safestring import SafeString, mark_safe
+from jinja2 import Template
+
+from .models import Area
+
+# Fallback view when no areas are loaded: the fictional Northbrook.
+DEFAULT_BOUNDS = [[52.88, -1.56], [52.92, -1.47]]
+
+
+def asset_urls() -> dict:
+    """Local copies of Leaflet and markercluster (from xstatic packages) and our own files."""
+    return {
+        "css": [
+            static("mapping/vendor/leaflet/leaflet.css"),
+            static("mapping/vendor/markercluster/MarkerCluster.css"),
+            static("mapping/vendor/markercluster/MarkerCluster.Default.css"),
+            static("mapping/css/maps.css"),
+        ],
+        "js": [
+            static("mapping/vendor/leaflet/leaflet.js"),
+            static("mapping/vendor/markercluster/leaflet.markercluster-src.js"),
+            static("mapping/js/civic-maps.js"),
+        ],
+    }
+
+
+class LocalMap(folium.Map):
+    """A folium map that asks for no CDN assets: the page template loads them locally."""
+
+    default_js: list = []
+    default_css: list = []
+
+
+class PinLayer(MacroElement):
+    """Pins loaded from a GeoJSON URL by civic-maps.js, clustered when asked."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "CivicMap.loadPins({{ this._parent.get_name() }}, {{ this.url|tojson }}, {{ this.options|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, url: str, **options):
+        super().__init__()
+        self._name = "PinLayer"
+        self.url = url
+        self.options = options
+
+
+class LocationPicker(MacroElement):
+    """Click or drag a pin to fill in the latitude and longitude inputs of the form."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "CivicMap.pickLocation({{ this._parent.get_name() }}, {{ this.options|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, **options):
+        super().__init__()
+        self._name = "LocationPicker"
+        self.options = options
+
+
+@dataclass(frozen=True)
+class RenderedMap:
+    html: SafeString
+    script: SafeString
+    name: str
+
+
+def _bounds(areas) -> list:
+    boxes = [(a.min_lat, a.min_lon, a.max_lat, a.max_lon) for a in areas if a.min_lat is not None]
+    if not boxes:
+        return DEFAULT_BOUNDS
+    return [
+        [min(b[0] for b in boxes), min(b[1] for b in boxes)],
+        [max(b[2] for b in boxes), max(b[3] for b in boxes)],
+    ]
+
+
+def base_map(areas=None) -> folium.Map:
+    """A map of the council's wards on the configured tile server."""
+    if areas is None:
+        areas = list(Area.objects.filter(kind__in=[Area.Kind.COUNCIL, Area.Kind.WARD]))
+    bounds = _bounds(areas)
+    centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
+    fmap = LocalMap(
+        location=centre,
+        zoom_start=14,
+        tiles=settings.MAP_TILE_URL,
+        attr=settings.MAP_TILE_ATTRIBUTION,
+        control_scale=True,
+    )
+    wards = [a for a in areas if a.kind == Area.Kind.WARD and a.geometry]
+    if wards:
+        folium.GeoJson(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {"type": "Feature", "geometry": w.geometry, "properties": {"name": w.name}} for w in wards
+                ],
+            },
+            name="Wards",
+            style_function=lambda _feature: {"color": "#1d4f91", "weight": 2, "fillOpacity": 0.03},
+            tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+        ).add_to(fmap)
+    fmap.fit_bounds(bounds)
+    return fmap
+
+
+def render(fmap: folium.Map) -> RenderedMap:
+    """The map's <div> and script, without folium's header."""
+    figure = fmap.get_root()
+    figure.render()
+    html = figure.html.render().strip()
+    script = figure.script.render().strip()
+    return RenderedMap(mark_safe(html), mark_safe(script), fmap.get_name())  # noqa: S308 - folium output
+
+
+def issues_map(pins_url: str, categories: dict, statuses: dict) -> RenderedMap:
+    fmap = base_map()
+    PinLayer(pins_url, cluster=True, categories=categories, statuses=statuses, link="/reports/").add_to(fmap)
+    return render(fmap)
+
+
+def picker_map(lat_input: str, lon_input: str) -> RenderedMap:
+    fmap = base_map()
+    LocationPicker(latInput=lat_input, lonInput=lon_input, statusId="map-pin-status").add_to(fmap)
+    return render(fmap)
+
+
+def proposals_map(pins_url: str, areas=None) -> RenderedMap:
+    fmap = base_map(areas)
+    PinLayer(pins_url, cluster=False, kind="proposal").add_to(fmap)
+    return render(fmap)

@@ -1,0 +1,63 @@
+"""Who may do what with issue reports: views, the Open311 API and templates all ask here."""
+
+from django.utils import formats
+
+from civic import roles
+from consultations.permissions import ALLOWED, Decision, is_verified
+
+
+def can_report(user) -> Decision:
+    """Signed-in, verified, active and unsuspended people may report a problem."""
+    if not getattr(user, "is_authenticated", False):
+        return Decision(False, "Sign in or create an account to report a problem.")
+    if not user.is_active:
+        return Decision(False, "This account is not active.")
+    if user.is_suspended:
+        until = formats.date_format(user.suspended_until, "j F Y")
+        return Decision(False, f"Your account is suspended until {until}.")
+    if not is_verified(user):
+        return Decision(False, "Confirm your email address to report a problem. Check your inbox.")
+    return ALLOWED
+
+
+def can_add_voice(user, report) -> Decision:
+    """Anyone who may report may support an open report they did not make."""
+    decision = can_report(user)
+    if not decision:
+        return decision
+    if not report.is_open:
+        return Decision(False, "This report is no longer open.")
+    return ALLOWED
+
+
+def is_report_officer(user) -> bool:
+    """Officers and moderators who act for an organisation, and administrators."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return bool(roles.role_names(user) & roles.STAFF_ROLES) and bool(user.organisation_id)
+
+
+def can_manage_report(user, report) -> bool:
+    """Officers of the organisation responsible for the report, and administrators."""
+    if not is_report_officer(user):
+        return False
+    return user.is_superuser or user.organisation_id == report.organisation_id
+
+
+def can_export_reports(user) -> bool:
+    return is_report_officer(user)
+
+
+def can_merge(user, report, into) -> Decision:
+    """A report may be merged into another open-or-closed report, never itself or a duplicate."""
+    if not can_manage_report(user, report):
+        return Decision(False, "Only officers of the responsible organisation can merge this report.")
+    if into.pk == report.pk:
+        return Decision(False, "A report cannot be a duplicate of itself.")
+    if into.duplicate_of_id:
+        return Decision(
+            False, f"Report #{into.pk} is itself a duplicate; merge into #{into.duplicate_of_id}."
+        )
+    return ALLOWED

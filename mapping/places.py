@@ -1,0 +1,69 @@
+"""Where things are: checking a location is in the council's area, finding its ward, the gazetteer."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from .models import Area, GazetteerEntry
+
+OUTSIDE_MESSAGE = (
+    "That location is outside the council's area. We can only take reports for places in the "
+    "borough: choose a point inside the boundary shown on the map, or contact the council for that area."
+)
+
+
+class LocationError(ValueError):
+    """A location we cannot accept; the message is safe to show to the person."""
+
+    def __init__(self, message: str, field: str = "latitude"):
+        self.message = message
+        self.field = field
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Located:
+    latitude: float
+    longitude: float
+    ward: Area | None
+
+
+def parse_coordinate(raw, *, name: str, low: float, high: float) -> float:
+    """A number in range, or a LocationError naming the field."""
+    label = "Latitude" if name == "latitude" else "Longitude"
+    try:
+        value = float(str(raw).strip())
+    except (TypeError, ValueError):
+        raise LocationError(f"{label} must be a number, like 52.91.", field=name) from None
+    if value != value or not low <= value <= high:  # NaN fails the first test
+        raise LocationError(f"{label} must be between {low:g} and {high:g}.", field=name)
+    return value
+
+
+def locate(lat, lon, areas: list[Area] | None = None) -> Located:
+    """Validate a point and find its ward; refuse points outside the council's area."""
+    lat = parse_coordinate(lat, name="latitude", low=-90, high=90)
+    lon = parse_coordinate(lon, name="longitude", low=-180, high=180)
+    if areas is None:
+        areas = list(Area.objects.filter(kind__in=[Area.Kind.COUNCIL, Area.Kind.WARD]).containing(lat, lon))
+    councils = [a for a in areas if a.kind == Area.Kind.COUNCIL]
+    wards = [a for a in areas if a.kind == Area.Kind.WARD]
+    ward = next((w for w in wards if w.contains(lat, lon)), None)
+    if councils:
+        inside = any(c.contains(lat, lon) for c in councils)
+    else:
+        inside = ward is not None
+    if not inside:
+        raise LocationError(OUTSIDE_MESSAGE)
+    return Located(lat, lon, ward)
+
+
+def search_gazetteer(query: str, limit: int = 20):
+    """Streets and landmarks whose name contains every word of the query."""
+    words = [w for w in (query or "").split() if w][:6]
+    if not words:
+        return GazetteerEntry.objects.none()
+    condition = Q()
+    for word in words:
+        condition &= Q(name__icontains=word)
+    return GazetteerEntry.objects.filter(condition).select_related("ward").order_by("kind", "name")[:limit]

@@ -1,0 +1,81 @@
+"""Maps of consultations and proposals that have a location, each with a table alternative."""
+
+import json
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from consultations.models import ConsultationPage, ProposalPage
+from consultations.permissions import can_view_consultation
+
+from . import exports, maps
+
+
+def located_proposals(consultation=None):
+    """Live, public proposals with coordinates (unpublishing a consultation unpublishes them too)."""
+    proposals = ProposalPage.objects.live().public().filter(latitude__isnull=False, longitude__isnull=False)
+    if consultation is not None:
+        proposals = proposals.child_of(consultation)
+    return proposals.order_by("title").only(
+        "id", "title", "url_path", "path", "depth", "latitude", "longitude", "location_name"
+    )
+
+
+def _consultation_from(request):
+    raw = request.GET.get("consultation", "")
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise Http404("No such consultation")
+    consultation = get_object_or_404(ConsultationPage, pk=int(raw))
+    if not can_view_consultation(request.user, consultation):
+        raise Http404("No such consultation")
+    return consultation
+
+
+@require_GET
+def proposal_pins(request):
+    """GeoJSON of located proposals (optionally one consultation's)."""
+    proposals = located_proposals(_consultation_from(request))
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [float(p.longitude), float(p.latitude)]},
+            "properties": {"id": p.pk, "title": p.title, "url": p.url, "summary": p.location_name},
+        }
+        for p in proposals
+    ]
+    body = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")).encode()
+    return exports.geojson_response(body)
+
+
+def _page(request, consultation, template):
+    pins_url = reverse("mapping:proposal_pins") + (f"?consultation={consultation.pk}" if consultation else "")
+    return TemplateResponse(
+        request,
+        template,
+        {
+            "consultation": consultation,
+            "proposals": list(located_proposals(consultation)),
+            "map": maps.proposals_map(pins_url),
+            "map_assets": maps.asset_urls(),
+        },
+    )
+
+
+@require_GET
+def proposals_map(request):
+    """Every located proposal in an open or past consultation."""
+    return _page(request, _consultation_from(request), "mapping/proposals_map.html")
+
+
+@require_GET
+def consultation_map(request, page_id: int):
+    """A consultation's area: the wards, and where its proposals would change things."""
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    if not can_view_consultation(request.user, consultation):
+        raise Http404("No such consultation")
+    return _page(request, consultation, "mapping/proposals_map.html")

@@ -1,0 +1,222 @@
+"""The one write path for issue reports: web forms, Open311, commands and tests call these."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from civic import ratelimit
+from civic.text import plain_text
+
+from . import geo, permissions, photos, places
+from .models import IssueCategory, IssueReport, Status, StatusChange
+from .tasks import send_status_emails
+
+NEARBY_METRES = 150
+TITLE_MAX = 120
+DESCRIPTION_MAX = 2000
+NOTE_MAX = 2000
+
+
+class ReportError(Exception):
+    """A report or an officer action was refused; the message is safe to show."""
+
+    def __init__(self, message: str, *, code: str = "invalid", field: str | None = None):
+        self.message = message
+        self.code = code
+        self.field = field
+        super().__init__(message)
+
+
+def _text(value: str, *, field: str, label: str, low: int, high: int) -> str:
+    text = plain_text(value or "")
+    if len(text) < low:
+        raise ReportError(f"Enter {label}.", code="empty", field=field)
+    if len(text) > high:
+        raise ReportError(
+            f"{label[0].upper()}{label[1:]} must be {high:,} characters or fewer.",
+            code="too_long",
+            field=field,
+        )
+    return text
+
+
+def clean_location(latitude, longitude) -> places.Located:
+    try:
+        return places.locate(latitude, longitude)
+    except places.LocationError as exc:
+        raise ReportError(exc.message, code="bad_location", field=exc.field) from exc
+
+
+def category_for(value) -> IssueCategory:
+    """An active category from an instance, slug or service code."""
+    if isinstance(value, IssueCategory):
+        category = value if value.active else None
+    else:
+        category = (
+            IssueCategory.objects.filter(active=True, slug=str(value or "")).first()
+            or IssueCategory.objects.filter(active=True, service_code=str(value or "")).first()
+        )
+    if category is None:
+        raise ReportError("Choose a category from the list.", code="unknown_category", field="category")
+    return category
+
+
+def nearby_open(category, latitude: float, longitude: float, metres: float = NEARBY_METRES, limit: int = 5):
+    """Open reports of the same category close to a point, nearest first."""
+    candidates = (
+        IssueReport.objects.unresolved()
+        .filter(category=category, duplicate_of__isnull=True)
+        .near(latitude, longitude, metres)
+        .select_related("category", "ward")[:50]
+    )
+    scored = []
+    for report in candidates:
+        distance = geo.distance_m(latitude, longitude, report.latitude, report.longitude)
+        if distance <= metres:
+            report.distance_m = round(distance)
+            scored.append(report)
+    scored.sort(key=lambda r: r.distance_m)
+    return scored[:limit]
+
+
+def create_report(
+    *,
+    reporter,
+    category,
+    title: str,
+    description: str,
+    latitude,
+    longitude,
+    location_text: str = "",
+    photo=None,
+    source: str = IssueReport.Source.WEB,
+    partner=None,
+    contact_email: str = "",
+) -> IssueReport:
+    """Check everything first, then save the report, its first history row and its follower."""
+    if partner is None:
+        decision = permissions.can_report(reporter)
+        if not decision:
+            raise ReportError(decision.reason, code="forbidden")
+    category = category_for(category)
+    located = clean_location(latitude, longitude)
+    title = _text(title, field="title", label="a short title", low=3, high=TITLE_MAX)
+    description = _text(description, field="description", label="a description", low=3, high=DESCRIPTION_MAX)
+    location_text = plain_text(location_text or "")[:200]
+    clean = None
+    if photo:
+        try:
+            clean = photos.clean_photo(photo)
+        except photos.PhotoError as exc:
+            raise ReportError(str(exc), code="bad_photo", field="photo") from exc
+    try:
+        ratelimit.hit("report", f"user:{reporter.pk}" if reporter else f"partner:{partner.pk}")
+    except ratelimit.RateLimited as exc:
+        raise ReportError(str(exc), code="rate_limited") from exc
+    with transaction.atomic():
+        report = IssueReport(
+            category=category,
+            organisation_id=category.organisation_id,
+            title=title,
+            description=description,
+            latitude=located.latitude,
+            longitude=located.longitude,
+            location_text=location_text,
+            ward=located.ward,
+            reporter=reporter,
+            contact_email=contact_email,
+            source=source,
+            partner=partner,
+        )
+        if clean is not None:
+            report.photo.save(clean.name, clean, save=False)
+        report.save()
+        StatusChange.objects.create(report=report, to_status=Status.OPEN, note="Reported.")
+        if reporter is not None:
+            report.followers.add(reporter)
+    return report
+
+
+def add_voice(*, user, report: IssueReport) -> bool:
+    """Follow an open report instead of duplicating it; returns True when newly added."""
+    decision = permissions.can_add_voice(user, report)
+    if not decision:
+        raise ReportError(decision.reason, code="forbidden")
+    if report.followers.filter(pk=user.pk).exists():
+        return False
+    report.followers.add(user)
+    return True
+
+
+def _record(report, *, officer, to_status: str, note: str) -> StatusChange:
+    change = StatusChange.objects.create(
+        report=report, from_status=report.status, to_status=to_status, note=note, officer=officer
+    )
+    report.status = to_status
+    report.updated_at = timezone.now()
+    report.save(update_fields=["status", "updated_at", "duplicate_of", "category", "organisation"])
+    transaction.on_commit(lambda: send_status_emails.enqueue(change.pk))
+    return change
+
+
+def change_status(*, officer, report: IssueReport, status: str, note: str = "") -> StatusChange:
+    """Move a report to a new status with a public note; followers get an email."""
+    if not permissions.can_manage_report(officer, report):
+        raise ReportError(
+            "Only officers of the responsible organisation can update this report.", code="forbidden"
+        )
+    if status not in Status.values or status == Status.DUPLICATE:
+        raise ReportError("Choose a status from the list.", code="invalid_status", field="status")
+    note = plain_text(note or "")
+    if len(note) > NOTE_MAX:
+        raise ReportError(
+            f"The note must be {NOTE_MAX:,} characters or fewer.", code="too_long", field="note"
+        )
+    if status == report.status and not note:
+        raise ReportError("The report already has that status. Add a note or choose another.", field="status")
+    with transaction.atomic():
+        report = IssueReport.objects.select_for_update().get(pk=report.pk)
+        if status != Status.DUPLICATE:
+            report.duplicate_of = None
+        return _record(report, officer=officer, to_status=status, note=note)
+
+
+def merge_duplicate(*, officer, report: IssueReport, into: IssueReport, note: str = "") -> StatusChange:
+    """Mark a report as a duplicate of another and move its followers across."""
+    decision = permissions.can_merge(officer, report, into)
+    if not decision:
+        raise ReportError(decision.reason, code="forbidden" if "Only" in decision.reason else "invalid")
+    note = plain_text(note or "") or f"This is the same problem as report #{into.pk}."
+    with transaction.atomic():
+        report = IssueReport.objects.select_for_update().get(pk=report.pk)
+        followers = list(report.followers.values_list("pk", flat=True))
+        if report.reporter_id:
+            followers.append(report.reporter_id)
+        into.followers.add(*followers)
+        report.duplicate_of = into
+        return _record(report, officer=officer, to_status=Status.DUPLICATE, note=note[:NOTE_MAX])
+
+
+def reassign(
+    *, officer, report: IssueReport, category=None, organisation=None, note: str = ""
+) -> StatusChange:
+    """Give a report another category or responsible organisation, with a public note."""
+    if not permissions.can_manage_report(officer, report):
+        raise ReportError(
+            "Only officers of the responsible organisation can reassign this report.", code="forbidden"
+        )
+    if category is None and organisation is None:
+        raise ReportError("Choose a new category or organisation.", field="category")
+    with transaction.atomic():
+        report = IssueReport.objects.select_for_update().get(pk=report.pk)
+        changes = []
+        if category is not None and category.pk != report.category_id:
+            report.category = category_for(category)
+            report.organisation_id = category.organisation_id
+            changes.append(f"category {category.name}")
+        if organisation is not None and organisation.pk != report.organisation_id:
+            report.organisation = organisation
+            changes.append(f"passed to {organisation.name}")
+        if not changes:
+            raise ReportError("The report already has that category and organisation.", field="category")
+        text = plain_text(note or "") or f"Reassigned: {', '.join(changes)}."
+        return _record(report, officer=officer, to_status=report.status, note=text[:NOTE_MAX])

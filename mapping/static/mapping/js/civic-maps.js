@@ -1,0 +1,117 @@
+/* Civic maps: pins from a GeoJSON endpoint (clustered) and a pin picker for the report form.
+   Loaded as a static file; the folium-built map script calls CivicMap.* under the page's nonce. */
+(function () {
+  "use strict";
+  var icons = {};
+
+  function icon(status) {
+    if (!icons[status]) {
+      icons[status] = L.divIcon({
+        className: "map-pin map-pin--" + status,
+        iconSize: [18, 18],
+        iconAnchor: [9, 9],
+        popupAnchor: [0, -9],
+        html: ""
+      });
+    }
+    return icons[status];
+  }
+
+  function announce(id, text) {
+    var el = id && document.getElementById(id);
+    if (el) { el.textContent = text; }
+  }
+
+  function popupFor(props, options) {
+    var box = document.createElement("div");
+    var link = document.createElement("a");
+    link.href = props.url || ((options.link || "/reports/") + props.id + "/");
+    link.textContent = (options.kind === "proposal" ? "" : "#" + props.id + " ") + props.title;
+    box.appendChild(link);
+    var meta = [];
+    if (props.category && options.categories) { meta.push(options.categories[props.category] || props.category); }
+    if (props.status && options.statuses) { meta.push(options.statuses[props.status] || props.status); }
+    if (props.summary) { meta.push(props.summary); }
+    if (meta.length) {
+      var p = document.createElement("p");
+      p.textContent = meta.join(" · ");
+      box.appendChild(p);
+    }
+    return box;
+  }
+
+  function loadPins(map, url, options) {
+    options = options || {};
+    var container = map.getContainer();
+    var group = options.cluster && L.markerClusterGroup
+      ? L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false })
+      : L.featureGroup();
+    fetch(url, { headers: { Accept: "application/geo+json" }, credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        return response.json();
+      })
+      .then(function (data) {
+        var markers = data.features.map(function (feature) {
+          var c = feature.geometry.coordinates;
+          var props = feature.properties;
+          var marker = L.marker([c[1], c[0]], {
+            icon: icon(props.status || options.kind || "pin"),
+            title: props.title,
+            alt: props.title
+          });
+          marker.bindPopup(function () { return popupFor(props, options); });
+          return marker;
+        });
+        if (group.addLayers) { group.addLayers(markers); } else { markers.forEach(function (m) { group.addLayer(m); }); }
+        map.addLayer(group);
+        container.setAttribute("data-pins", String(markers.length));
+        announce(options.statusId, markers.length + " shown on the map.");
+      })
+      .catch(function () {
+        container.setAttribute("data-pins", "error");
+        announce(options.statusId || "map-status", "The map could not load its pins. Use the list instead.");
+      });
+    return group;
+  }
+
+  function pickLocation(map, options) {
+    var lat = document.getElementById(options.latInput);
+    var lon = document.getElementById(options.lonInput);
+    var help = document.getElementById("map-help");
+    if (help) { help.hidden = false; }
+    if (!lat || !lon) { return; }
+    var marker = null;
+
+    function write(latlng) {
+      lat.value = latlng.lat.toFixed(6);
+      lon.value = latlng.lng.toFixed(6);
+      announce(options.statusId, "Pin placed at latitude " + lat.value + ", longitude " + lon.value + ".");
+    }
+
+    function place(latlng) {
+      if (!marker) {
+        marker = L.marker(latlng, { draggable: true, icon: icon("new"), title: "Location of the problem", alt: "Location of the problem" });
+        marker.on("dragend", function () { write(marker.getLatLng()); });
+        marker.addTo(map);
+      } else {
+        marker.setLatLng(latlng);
+      }
+      write(L.latLng(latlng));
+    }
+
+    map.on("click", function (event) { place(event.latlng); });
+    function fromInputs() {
+      var a = parseFloat(lat.value), b = parseFloat(lon.value);
+      if (isFinite(a) && isFinite(b) && Math.abs(a) <= 90 && Math.abs(b) <= 180) {
+        place([a, b]);
+        map.panTo([a, b]);
+      }
+    }
+    lat.addEventListener("change", fromInputs);
+    lon.addEventListener("change", fromInputs);
+    if (lat.value && lon.value) { fromInputs(); }
+  }
+
+  window.CivicMap = { loadPins: loadPins, pickLocation: pickLocation };
+})();

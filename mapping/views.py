@@ -1,0 +1,276 @@
+"""Thin views for the issues map, the list, report pages and the three-step report journey."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from . import exports, maps, permissions, places, services
+from .forms import GazetteerSearchForm, LocationForm, ReportConfirmForm, ReportDetailsForm, ReportFilterForm
+from .models import IssueCategory, IssueReport, Status
+
+STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429}
+REPORTS_PER_PAGE = 50
+
+
+def _filtered(request):
+    """The filter form and the public reports it selects (shared by map, list and pins)."""
+    form = ReportFilterForm(request.GET or None)
+    reports = form.filter(IssueReport.objects.all())
+    query = request.GET.copy()
+    query.pop("page", None)
+    return form, reports, query.urlencode()
+
+
+@require_GET
+def report_map(request):
+    """The issues map; pins come from report_pins with the same filters."""
+    form, reports, query = _filtered(request)
+    pins_url = reverse("mapping:report_pins") + (f"?{query}" if query else "")
+    categories = dict(IssueCategory.objects.values_list("slug", "name"))
+    rendered = maps.issues_map(pins_url, categories, dict(Status.choices))
+    return TemplateResponse(
+        request,
+        "mapping/report_map.html",
+        {
+            "filter_form": form,
+            "filter_query": query,
+            "report_count": reports.count(),
+            "map": rendered,
+            "map_assets": maps.asset_urls(),
+            "statuses": Status.choices,
+            "can_report": permissions.can_report(request.user),
+        },
+    )
+
+
+@require_GET
+def report_pins(request):
+    """GeoJSON pins for the map, filtered like the page."""
+    _form, reports, _query = _filtered(request)
+    return exports.geojson_response(exports.pin_features(reports))
+
+
+@require_GET
+def report_list(request):
+    """The table alternative to the map: same reports, same filters."""
+    form, reports, query = _filtered(request)
+    reports = reports.select_related("category", "ward").order_by("-created_at", "-id")
+    page = Paginator(reports, REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "mapping/report_list.html",
+        {
+            "filter_form": form,
+            "filter_query": query,
+            "reports": page,
+            "can_report": permissions.can_report(request.user),
+        },
+    )
+
+
+def report_detail_context(request, report, **extra) -> dict:
+    from .forms import MergeForm, ReassignForm, StatusForm
+
+    can_manage = permissions.can_manage_report(request.user, report)
+    context = {
+        "report": report,
+        "history": report.history.select_related("officer").all(),
+        "follower_count": report.followers.count(),
+        "following": request.user.is_authenticated and report.followers.filter(pk=request.user.pk).exists(),
+        "can_add_voice": permissions.can_add_voice(request.user, report),
+        "can_manage": can_manage,
+    }
+    if can_manage:
+        context.update(  # forms passed in extra (with their errors) replace these blank ones
+            status_form=StatusForm(initial={"status": report.status}, prefix="status"),
+            merge_form=MergeForm(prefix="merge"),
+            reassign_form=ReassignForm(prefix="reassign"),
+        )
+    context.update(extra)
+    return context
+
+
+@require_GET
+def report_detail(request, report_id: int):
+    report = get_object_or_404(
+        IssueReport.objects.select_related("category", "organisation", "ward", "duplicate_of"), pk=report_id
+    )
+    return TemplateResponse(request, "mapping/report_detail.html", report_detail_context(request, report))
+
+
+@require_POST
+def add_voice(request, report_id: int):
+    """'Add your voice': follow an existing report instead of making a duplicate."""
+    report = get_object_or_404(IssueReport, pk=report_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(report.get_absolute_url())
+    try:
+        added = services.add_voice(user=request.user, report=report)
+    except services.ReportError as exc:
+        messages.error(request, exc.message)
+        return redirect(report.get_absolute_url())
+    if added:
+        messages.success(
+            request, "Thank you. Your voice has been added and you will get an email when it changes."
+        )
+    else:
+        messages.info(request, "You already follow this report.")
+    return redirect(report.get_absolute_url())
+
+
+# The report journey: 1 where, 2 what, 3 check and send. Each step works without JavaScript.
+
+
+def _guard_reporter(request):
+    """None when the person may report; otherwise the response to send instead."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    decision = permissions.can_report(request.user)
+    if not decision:
+        return TemplateResponse(
+            request, "mapping/cannot_report.html", {"reason": decision.reason}, status=403
+        )
+    return None
+
+
+def _step(request, template, status=200, **context):
+    context.setdefault("map_assets", maps.asset_urls())
+    return TemplateResponse(request, template, context, status=status)
+
+
+def report_new(request):
+    """Step 1: where is the problem? Map (with JavaScript), gazetteer search or coordinates."""
+    refused = _guard_reporter(request)
+    if refused:
+        return refused
+    search_form = GazetteerSearchForm(request.GET if "q" in request.GET else None)
+    location_form = LocationForm(
+        request.GET if "latitude" in request.GET or "longitude" in request.GET else None
+    )
+    matches = None
+    status = 200
+    if search_form.is_bound:
+        if search_form.is_valid():
+            matches = list(places.search_gazetteer(search_form.cleaned_data["q"]))
+        else:
+            status = 400
+    if location_form.is_bound:
+        if location_form.is_valid():
+            data = location_form.cleaned_data
+            params = {
+                "latitude": data["latitude"],
+                "longitude": data["longitude"],
+                "place": data.get("place", ""),
+            }
+            return redirect(reverse("mapping:report_details") + "?" + urlencode(params))
+        status = 400
+    return _step(
+        request,
+        "mapping/report_new_location.html",
+        status=status,
+        search_form=search_form,
+        location_form=location_form,
+        matches=matches,
+        map=maps.picker_map("id_latitude", "id_longitude"),
+    )
+
+
+def report_details(request):
+    """Step 2: what is the problem? The location travels in hidden fields."""
+    refused = _guard_reporter(request)
+    if refused:
+        return refused
+    if request.method == "POST":
+        form = ReportDetailsForm(request.POST)
+        if form.is_valid():
+            return _confirm_page(
+                request, ReportConfirmForm(initial=_carry(form.cleaned_data)), form.cleaned_data
+            )
+        if {"latitude", "longitude"} & set(form.errors):
+            return redirect(reverse("mapping:report_new") + "?" + urlencode(_location_params(request.POST)))
+        return _step(
+            request, "mapping/report_new_details.html", status=400, form=form, place=request.POST.get("place")
+        )
+    location = LocationForm(request.GET)
+    if not location.is_valid():
+        return redirect(reverse("mapping:report_new") + "?" + urlencode(_location_params(request.GET)))
+    data = location.cleaned_data
+    form = ReportDetailsForm(
+        initial={"latitude": data["latitude"], "longitude": data["longitude"], "place": data.get("place", "")}
+    )
+    return _step(
+        request,
+        "mapping/report_new_details.html",
+        form=form,
+        place=data.get("place"),
+        located=data["located"],
+    )
+
+
+def _location_params(source) -> dict:
+    return {k: source.get(k, "") for k in ("latitude", "longitude", "place") if source.get(k)}
+
+
+def _carry(data) -> dict:
+    return {
+        "latitude": data["latitude"],
+        "longitude": data["longitude"],
+        "place": data.get("place", ""),
+        "category": data["category"].slug,
+        "title": data["title"],
+        "description": data["description"],
+    }
+
+
+def _confirm_page(request, form, data, status=200):
+    located = data["located"]
+    return _step(
+        request,
+        "mapping/report_new_confirm.html",
+        status=status,
+        form=form,
+        data=data,
+        located=located,
+        nearby=services.nearby_open(data["category"], located.latitude, located.longitude),
+        details_url=reverse("mapping:report_details") + "?" + urlencode(_location_params(data)),
+    )
+
+
+@require_POST
+def report_confirm(request):
+    """Step 3: check, optionally add a photo, and send."""
+    refused = _guard_reporter(request)
+    if refused:
+        return refused
+    form = ReportConfirmForm(request.POST, request.FILES)
+    if not form.is_valid():
+        if {"latitude", "longitude", "category", "title", "description"} & set(form.errors):
+            details = ReportDetailsForm(request.POST)
+            details.is_valid()
+            return _step(request, "mapping/report_new_details.html", status=400, form=details)
+        return _confirm_page(request, form, form.cleaned_data, status=400)
+    data = form.cleaned_data
+    try:
+        report = services.create_report(
+            reporter=request.user,
+            category=data["category"],
+            title=data["title"],
+            description=data["description"],
+            latitude=data["located"].latitude,
+            longitude=data["located"].longitude,
+            location_text=data.get("place", ""),
+            photo=data.get("photo"),
+        )
+    except services.ReportError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return _confirm_page(request, form, data, status=STATUS_FOR_CODE.get(exc.code, 400))
+    messages.success(
+        request, f"Thank you. Your report #{report.pk} has been sent to {report.organisation.name}."
+    )
+    return redirect(report.get_absolute_url())

@@ -1,0 +1,83 @@
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from mapping import permissions
+from tests.civic.factories import UserFactory
+from tests.mapping.factories import ReportFactory
+
+
+@pytest.fixture
+def report(potholes):
+    return ReportFactory(category=potholes)
+
+
+def test_verified_resident_may_report(reporter):
+    assert permissions.can_report(reporter)
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda: AnonymousUser(), "Sign in"),
+        (lambda: UserFactory(verified=False), "Confirm your email"),
+        (lambda: UserFactory(is_active=False), "not active"),
+        (lambda: UserFactory(suspended_until=timezone.now() + timedelta(days=3)), "suspended"),
+    ],
+)
+def test_people_who_may_not_report_are_told_why(db, make, reason):
+    decision = permissions.can_report(make())
+    assert not decision
+    assert reason in decision.reason
+
+
+def test_resident_may_add_voice_to_an_open_report_only(reporter, report):
+    assert permissions.can_add_voice(reporter, report)
+    report.status = "fixed"
+    assert not permissions.can_add_voice(reporter, report)
+
+
+def test_officer_of_the_responsible_organisation_manages_the_report(report_officer, report):
+    assert permissions.can_manage_report(report_officer, report)
+    assert permissions.can_export_reports(report_officer)
+
+
+def test_officer_of_another_organisation_cannot_manage_the_report(police_officer, report):
+    assert not permissions.can_manage_report(police_officer, report)
+    assert permissions.can_export_reports(police_officer)
+
+
+def test_residents_and_anonymous_people_cannot_manage_or_export(reporter, report):
+    for user in (reporter, AnonymousUser()):
+        assert not permissions.can_manage_report(user, report)
+        assert not permissions.can_export_reports(user)
+
+
+def test_officer_without_an_organisation_cannot_manage(report, db):
+    assert not permissions.can_manage_report(UserFactory(roles=["Officers"]), report)
+
+
+def test_councillor_cannot_manage_reports(report, council_org):
+    assert not permissions.can_manage_report(
+        UserFactory(roles=["Councillors"], organisation=council_org), report
+    )
+
+
+def test_administrator_manages_every_report(report, db):
+    assert permissions.can_manage_report(UserFactory(is_superuser=True), report)
+
+
+def test_merge_is_refused_into_itself_or_into_a_duplicate(report_officer, potholes):
+    first, second, third = ReportFactory.create_batch(3, category=potholes)
+    assert permissions.can_merge(report_officer, first, second)
+    assert not permissions.can_merge(report_officer, first, first)
+    third.duplicate_of = second
+    decision = permissions.can_merge(report_officer, first, third)
+    assert not decision and f"#{second.pk}" in decision.reason
+
+
+def test_merge_is_refused_to_officers_of_another_organisation(police_officer, potholes):
+    first, second = ReportFactory.create_batch(2, category=potholes)
+    assert not permissions.can_merge(police_officer, first, second)

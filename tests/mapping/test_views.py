@@ -1,0 +1,326 @@
+import json
+import re
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from mapping.models import IssueReport
+from tests.civic.factories import UserFactory
+from tests.mapping.factories import ReportFactory
+from tests.mapping.test_services import jpeg_with_gps
+
+URL_ATTR = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
+ANY_URL = re.compile(r"""(?:https?:)?//[^\s"'<>)]+""", re.I)
+
+
+def external_urls(html: str) -> list[str]:
+    """Every absolute URL in the page that is not the tile server."""
+    tile_origin = settings.MAP_TILE_ORIGIN
+    found = set(ANY_URL.findall(html)) | {u for u in URL_ATTR.findall(html) if "//" in u}
+    return sorted(
+        u for u in found if not (u.startswith(tile_origin) or u.startswith("//" + tile_origin.split("//")[1]))
+    )
+
+
+def h1_count(html: str) -> int:
+    return len(re.findall(r"<h1[\s>]", html))
+
+
+@pytest.fixture
+def reports(council, potholes, lights):
+    return [
+        ReportFactory(category=potholes, latitude=52.90, longitude=-1.55, title="Pothole west"),
+        ReportFactory(category=lights, latitude=52.90, longitude=-1.51, title="Light east", status="fixed"),
+    ]
+
+
+def test_issues_map_page_is_built_with_folium_and_only_local_assets(client, reports):
+    response = client.get("/reports/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="folium-map"' in html
+    assert "L.map(" in html and "CivicMap.loadPins(" in html
+    assert external_urls(html) == []
+    assert "/static/mapping/vendor/leaflet/leaflet.js" in html
+    assert "/static/mapping/vendor/markercluster/leaflet.markercluster-src.js" in html
+    assert settings.MAP_TILE_URL in html
+    assert h1_count(html) == 1
+
+
+def test_map_page_has_no_inline_style_and_scripts_carry_the_nonce(client, reports):
+    response = client.get("/reports/")
+    html = response.content.decode()
+    csp = response["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp
+    nonce = re.search(r"'nonce-([^']+)'", csp).group(1)
+    assert "<style" not in html
+    assert not re.search(r"\sstyle\s*=", html)
+    inline_scripts = re.findall(r"<script(?![^>]*\ssrc=)([^>]*)>", html)
+    assert inline_scripts and all(f'nonce="{nonce}"' in attrs for attrs in inline_scripts)
+
+
+def test_pins_are_valid_geojson_and_follow_the_filters(client, reports, potholes):
+    response = client.get("/reports/pins.geojson")
+    assert response["Content-Type"] == "application/geo+json"
+    data = json.loads(response.content)
+    assert data["type"] == "FeatureCollection"
+    assert len(data["features"]) == 2
+    for feature in data["features"]:
+        assert feature["type"] == "Feature"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert feature["geometry"]["type"] == "Point" and -180 <= lon <= 180 and -90 <= lat <= 90
+        assert set(feature["properties"]) == {"id", "title", "status", "category"}
+    filtered = json.loads(client.get("/reports/pins.geojson?category=potholes&status=open&ward=west").content)
+    assert [f["properties"]["title"] for f in filtered["features"]] == ["Pothole west"]
+
+
+def test_map_pins_url_carries_the_page_filters(client, reports):
+    html = client.get("/reports/?status=fixed").content.decode()
+    assert "/reports/pins.geojson?status=fixed" in html
+    assert "1 report<" in html
+
+
+def test_list_is_the_same_reports_without_javascript(client, reports):
+    html = client.get("/reports/list/?ward=east").content.decode()
+    assert "Light east" in html and "Pothole west" not in html
+    assert "<table" in html and "<script" not in html
+    assert h1_count(html) == 1
+
+
+def test_unknown_filter_values_are_reported_not_fatal(client, reports):
+    response = client.get("/reports/list/?category=nonsense")
+    assert response.status_code == 200
+    assert 'href="#id_category"' in response.content.decode()
+
+
+def test_map_list_and_pins_use_a_bounded_number_of_queries(
+    client, council, potholes, django_assert_max_num_queries
+):
+    ReportFactory.create_batch(30, category=potholes)
+    with django_assert_max_num_queries(8):
+        client.get("/reports/")
+    with django_assert_max_num_queries(3):
+        client.get("/reports/pins.geojson")
+    with django_assert_max_num_queries(8):
+        client.get("/reports/list/")
+
+
+def test_report_page_shows_public_history_without_personal_details(client, reports):
+    report = reports[0]
+    html = client.get(f"/reports/{report.pk}/").content.decode()
+    assert report.title in html
+    assert report.reporter.email not in html and "Realfirst" not in html
+    assert "Officer actions" not in html
+
+
+def test_report_page_queries_are_bounded(client, reports, report_officer, django_assert_max_num_queries):
+    client.force_login(report_officer)
+    with django_assert_max_num_queries(14):
+        response = client.get(f"/reports/{reports[0].pk}/")
+    assert "Officer actions" in response.content.decode()
+
+
+# The journey without JavaScript: gazetteer search, details, check, send.
+
+
+def test_anonymous_person_is_asked_to_sign_in(client, council):
+    response = client.get("/reports/new/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_unverified_person_is_told_why_they_cannot_report(client, council):
+    client.force_login(UserFactory(verified=False))
+    response = client.get("/reports/new/")
+    assert response.status_code == 403
+    assert "Confirm your email" in response.content.decode()
+
+
+def test_report_journey_by_gazetteer_without_javascript(client, council, potholes, high_street, reporter):
+    client.force_login(reporter)
+    step1 = client.get("/reports/new/?q=high+str").content.decode()
+    assert h1_count(step1) == 1
+    link = (
+        re.search(r'href="(/reports/new/details/\?[^"]+)">High Street<', step1).group(1).replace("&amp;", "&")
+    )
+    step2 = client.get(link)
+    assert step2.status_code == 200
+    assert "West Ward" in step2.content.decode()
+    details = {
+        "latitude": "52.905000",
+        "longitude": "-1.545000",
+        "place": "High Street",
+        "category": "potholes",
+        "title": "Deep pothole",
+        "description": "Outside the bakery.",
+    }
+    step3 = client.post("/reports/new/details/", details)
+    html = step3.content.decode()
+    assert step3.status_code == 200 and "Check your report" in html
+    assert not IssueReport.objects.exists()  # nothing saved before the person confirms
+    sent = client.post("/reports/new/confirm/", details)
+    report = IssueReport.objects.get()
+    assert sent.status_code == 302 and sent["Location"] == f"/reports/{report.pk}/"
+    assert (report.location_text, report.ward.slug, report.reporter) == ("High Street", "west", reporter)
+
+
+def test_report_journey_by_coordinates_with_a_photo(client, council, potholes, reporter, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(reporter)
+    step1 = client.get("/reports/new/?latitude=52.91&longitude=-1.52")
+    assert step1.status_code == 302 and step1["Location"].startswith("/reports/new/details/?latitude=52.91")
+    data = {
+        "latitude": "52.91",
+        "longitude": "-1.52",
+        "category": "potholes",
+        "title": "Hole",
+        "description": "Big.",
+    }
+    photo = SimpleUploadedFile("p.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    response = client.post("/reports/new/confirm/", {**data, "photo": photo})
+    assert response.status_code == 302
+    report = IssueReport.objects.get()
+    assert report.ward.slug == "east" and report.photo
+
+
+def test_coordinates_outside_the_area_show_an_error_summary_linked_to_the_field(client, council, reporter):
+    client.force_login(reporter)
+    response = client.get("/reports/new/?latitude=51.5&longitude=-0.12")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "There is a problem" in html and 'href="#id_latitude"' in html
+    assert "outside the council" in html and 'aria-invalid="true"' in html
+
+
+def test_non_numeric_coordinates_are_explained(client, council, reporter):
+    client.force_login(reporter)
+    html = client.get("/reports/new/?latitude=north&longitude=west").content.decode()
+    assert "Latitude must be a number" in html and "Longitude must be a number" in html
+
+
+def test_missing_details_are_listed_and_nothing_saved(client, council, reporter):
+    client.force_login(reporter)
+    response = client.post(
+        "/reports/new/details/", {"latitude": "52.9", "longitude": "-1.55", "category": "nope"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    for field in ("category", "title", "description"):
+        assert f'href="#id_{field}"' in html
+    assert not IssueReport.objects.exists()
+
+
+def test_a_non_image_photo_is_refused_on_the_check_page(client, council, potholes, reporter):
+    client.force_login(reporter)
+    data = {
+        "latitude": "52.91",
+        "longitude": "-1.52",
+        "category": "potholes",
+        "title": "Hole",
+        "description": "Big.",
+    }
+    bad = SimpleUploadedFile("p.png", b"<svg></svg>", content_type="image/png")
+    response = client.post("/reports/new/confirm/", {**data, "photo": bad})
+    assert response.status_code == 400
+    assert 'href="#id_photo"' in response.content.decode()
+    assert not IssueReport.objects.exists()
+
+
+def test_check_page_offers_nearby_open_reports_first(client, council, potholes, reporter):
+    existing = ReportFactory(category=potholes, latitude=52.9050, longitude=-1.5450, title="Same hole")
+    client.force_login(reporter)
+    data = {
+        "latitude": "52.9051",
+        "longitude": "-1.5451",
+        "category": "potholes",
+        "title": "Hole",
+        "description": "x y",
+    }
+    html = client.post("/reports/new/details/", data).content.decode()
+    assert html.index("Already reported nearby") < html.index("Your report")
+    assert f"/reports/{existing.pk}/voice/" in html
+    response = client.post(f"/reports/{existing.pk}/voice/")
+    assert response.status_code == 302
+    assert existing.followers.filter(pk=reporter.pk).exists()
+
+
+def test_location_step_has_a_map_for_javascript_users(client, council, reporter):
+    client.force_login(reporter)
+    html = client.get("/reports/new/").content.decode()
+    assert "CivicMap.pickLocation(" in html and '"latInput": "id_latitude"' in html
+    assert external_urls(html) == []
+
+
+# Officers
+
+
+def test_officer_updates_status_with_a_public_note(client, reports, report_officer):
+    report = reports[0]
+    client.force_login(report_officer)
+    response = client.post(
+        f"/reports/{report.pk}/status/", {"status-status": "acknowledged", "status-note": "Seen."}
+    )
+    assert response.status_code == 302
+    html = client.get(f"/reports/{report.pk}/").content.decode()
+    assert "Seen." in html and "Acknowledged" in html
+
+
+def test_resident_cannot_update_status(client, reports, reporter):
+    client.force_login(reporter)
+    response = client.post(f"/reports/{reports[0].pk}/status/", {"status-status": "fixed"})
+    assert response.status_code == 403
+    reports[0].refresh_from_db()
+    assert reports[0].status == "open"
+
+
+def test_invalid_status_shows_the_error_summary(client, reports, report_officer):
+    client.force_login(report_officer)
+    response = client.post(f"/reports/{reports[0].pk}/status/", {"status-status": "teleported"})
+    assert response.status_code == 400
+    assert 'href="#id_status-status"' in response.content.decode()
+
+
+def test_officer_merges_a_duplicate_and_reassigns(client, reports, report_officer, vehicles):
+    first, second = reports
+    client.force_login(report_officer)
+    response = client.post(f"/reports/{second.pk}/merge/", {"merge-into": first.pk})
+    assert response.status_code == 302
+    second.refresh_from_db()
+    assert second.duplicate_of == first
+    client.post(f"/reports/{first.pk}/reassign/", {"reassign-category": "vehicles"})
+    first.refresh_from_db()
+    assert first.organisation == vehicles.organisation
+
+
+def test_merge_into_a_missing_report_is_explained(client, reports, report_officer):
+    client.force_login(report_officer)
+    response = client.post(f"/reports/{reports[0].pk}/merge/", {"merge-into": 999999})
+    assert response.status_code == 400
+    assert "There is no report #999999" in response.content.decode()
+
+
+def test_officer_work_list_filters_by_age_and_exports(client, reports, report_officer):
+    client.force_login(report_officer)
+    html = client.get("/reports/manage/?age=7").content.decode()
+    assert "0 reports" in html
+    csv_response = client.get("/reports/manage/export.csv?category=potholes")
+    body = b"".join(csv_response.streaming_content).decode()
+    assert csv_response["Content-Type"].startswith("text/csv")
+    assert body.splitlines()[0].startswith("id,title,description,category")
+    assert "Pothole west" in body and "Light east" not in body
+    geo = json.loads(client.get("/reports/manage/export.geojson").content)
+    assert geo["type"] == "FeatureCollection" and len(geo["features"]) == 2
+    assert geo["features"][0]["properties"]["service_code"]
+
+
+def test_csv_export_neutralises_spreadsheet_formulas(client, council, potholes, report_officer):
+    ReportFactory(category=potholes, title="=HYPERLINK(1)")
+    client.force_login(report_officer)
+    body = b"".join(client.get("/reports/manage/export.csv").streaming_content).decode()
+    assert "'=HYPERLINK(1)" in body
+
+
+def test_residents_cannot_export(client, reports, reporter):
+    client.force_login(reporter)
+    assert client.get("/reports/manage/export.csv").status_code == 403
+    assert client.get("/reports/manage/").status_code == 403
