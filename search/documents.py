@@ -26,8 +26,13 @@ def register(cls):
     return cls
 
 
+def types() -> list["DocumentType"]:
+    """Registered types whose model is installed (a type may name a model another app adds later)."""
+    return [doc_type for doc_type in REGISTRY.values() if doc_type.available()]
+
+
 def for_model(model) -> "DocumentType | None":
-    for doc_type in REGISTRY.values():
+    for doc_type in types():
         if issubclass(model, doc_type.model_class()):
             return doc_type
     return None
@@ -44,7 +49,7 @@ def split_key(key: str) -> tuple[str, int]:
 
 
 def type_choices() -> list[tuple[str, str]]:
-    return [(name, doc_type.label) for name, doc_type in REGISTRY.items()]
+    return [(doc_type.name, doc_type.label) for doc_type in types()]
 
 
 class Context:
@@ -107,6 +112,13 @@ class DocumentType:
         from django.apps import apps
 
         return apps.get_model(self.model)
+
+    def available(self) -> bool:
+        try:
+            self.model_class()
+        except LookupError:
+            return False
+        return True
 
     def queryset(self):
         return self.model_class()._default_manager.all()
@@ -274,12 +286,43 @@ class CommentDocument(DocumentType):
         }
 
 
+@register
+class IssueReportDocument(DocumentType):
+    """Issue reports from mapping (indexed once that app has them); the contact email never is."""
+
+    name = "issue_report"
+    label = "Issue report"
+    model = "mapping.IssueReport"
+
+    def queryset(self):
+        return super().queryset().select_related("reporter", "ward", "category")
+
+    def fields(self, report, context):
+        ward = report.ward.name if report.ward_id else context.ward(report.latitude, report.longitude)
+        if report.reporter_id:
+            reporter = report.reporter.public_name
+        else:
+            reporter = "Open311 partner" if report.source == "open311" else "Former participant"
+        return {
+            "title": report.title,
+            "text": page_text(report.description, report.location_text, report.category.name),
+            "url": report.get_absolute_url(),
+            "organisation_ids": [report.organisation_id],
+            "ward": ward,
+            "moderation_state": "published",
+            "status": report.status,
+            "author": reporter,
+            "created": report.created_at,
+            "location": location(report.latitude, report.longitude),
+        }
+
+
 def build(keys: Iterable[str]) -> tuple[dict[str, dict], set[str]]:
     """Fresh documents for keys from the database: (documents to store, keys to delete)."""
     by_type: dict[str, set[int]] = {}
     for key in keys:
         name, pk = split_key(key)
-        if name in REGISTRY:
+        if name in REGISTRY and REGISTRY[name].available():
             by_type.setdefault(name, set()).add(pk)
     context = Context()
     docs: dict[str, dict] = {}
@@ -300,12 +343,12 @@ def build(keys: Iterable[str]) -> tuple[dict[str, dict], set[str]]:
 def iter_all(context: Context | None = None) -> Iterator[dict]:
     """Every indexable document, type by type, streamed from the database."""
     context = context or Context()
-    for doc_type in REGISTRY.values():
+    for doc_type in types():
         yield from doc_type.iter_documents(context)
 
 
 def count_all() -> int:
-    return sum(doc_type.queryset().count() for doc_type in REGISTRY.values())
+    return sum(doc_type.queryset().count() for doc_type in types())
 
 
 def as_datetime(value) -> datetime | None:

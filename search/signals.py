@@ -1,6 +1,6 @@
 """Reindex on changes made by code we don't own: Wagtail publishing, unpublishing and deletion."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
@@ -24,7 +24,14 @@ def on_deleted(sender, instance, **kwargs):
         indexing.schedule(f"{doc_type.name}:{instance.pk}")
 
 
+def on_report_saved(sender, instance, **kwargs):
+    """Issue reports are written by mapping's own services; until they call indexing.schedule,
+    this keeps the index in step (scheduling twice is harmless: the task reads the latest row)."""
+    indexing.schedule(instance)
+
+
 def connect():
     page_published.connect(on_page_changed, dispatch_uid="search.page_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search.page_unpublished")
     post_delete.connect(on_deleted, dispatch_uid="search.post_delete")
+    post_save.connect(on_report_saved, sender="mapping.IssueReport", dispatch_uid="search.report_saved")

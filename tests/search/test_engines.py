@@ -178,3 +178,42 @@ def test_pagination_pages_through_everything(engine, reindex, comment_on):
     assert first.total == 25
     assert len(first.hits) == 20 and len(second.hits) == 5
     assert not set(keys(first)) & set(keys(second))
+
+
+def _issue_report_model():
+    from django.apps import apps
+
+    try:
+        return apps.get_model("mapping", "IssueReport")
+    except LookupError:
+        return None
+
+
+@pytest.mark.skipif(_issue_report_model() is None, reason="mapping has no issue reports yet")
+def test_issue_reports_are_searchable_without_their_contact_email(
+    engine, organisation, resident, django_capture_on_commit_callbacks
+):
+    from django.apps import apps
+
+    category = apps.get_model("mapping", "IssueCategory").objects.create(
+        name="Fly-tipping", slug="fly-tipping", service_code="FT", organisation=organisation
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        report = _issue_report_model().objects.create(
+            category=category,
+            organisation=organisation,
+            title="Mattress dumped",
+            description="A mattress behind the shops",
+            latitude=51.5,
+            longitude=-0.1,
+            reporter=resident,
+            contact_email="private@example.org",
+        )
+    result = search("mattress")
+    assert keys(result) == [f"issue_report:{report.pk}"]
+    assert result.hits[0].author == resident.public_name
+    assert search("private").total == 0
+    assert {f.value for f in result.facets["type"]} == {"issue_report"}
+    with django_capture_on_commit_callbacks(execute=True):
+        report.delete()
+    assert search("mattress").total == 0
