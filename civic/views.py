@@ -4,10 +4,12 @@ from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from . import services
 from .forms import ProfileForm
+from .participant_profile import ParticipantProfileForm, initial_for, save_participant_profile
 from .roles import role_names
 
 
@@ -15,7 +17,19 @@ from .roles import role_names
 @require_http_methods(["GET", "POST"])
 def profile(request):
     """Show what others see (display name) and what only the owner sees (email, roles)."""
-    if request.method == "POST":
+    about_you = ParticipantProfileForm(initial=initial_for(request.user), prefix="about")
+    if request.method == "POST" and request.POST.get("form") == "about-you":
+        about_you = ParticipantProfileForm(request.POST, prefix="about")
+        if about_you.is_valid():
+            saved = save_participant_profile(request.user, about_you.cleaned_data)
+            messages.success(
+                request,
+                "Thank you. Your details have been saved." if saved else "Your details have been deleted.",
+            )
+            return redirect(f"{reverse('profile')}#about-you-heading")
+        form = ProfileForm(initial={"display_name": request.user.display_name})
+        status = 400
+    elif request.method == "POST":
         form = ProfileForm(request.POST)
         if form.is_valid():
             services.update_display_name(request.user, form.cleaned_data["display_name"])
@@ -29,7 +43,7 @@ def profile(request):
     return render(
         request,
         "civic/profile.html",
-        {"form": form, "emails": emails, "roles": sorted(role_names(request.user))},
+        {"form": form, "emails": emails, "roles": sorted(role_names(request.user)), "about_you": about_you},
         status=status,
     )
 

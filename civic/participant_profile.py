@@ -1,0 +1,84 @@
+"""Optional equality details: asked with explicit consent, counted only in groups of 5 or more."""
+
+from django import forms
+from django.db import transaction
+from django.utils import timezone
+
+from mapping.models import Area
+
+from .forms import AccessibleFormMixin
+from .models import AgeBand, Disability, Ethnicity, ParticipantProfile
+
+PREFER_NOT = ("", "Prefer not to say")
+CONSENT_HELP = (
+    "We use these details only to count who takes part, in groups of 5 or more people, "
+    "so councils can see who they are not hearing from. "
+    "Nobody, including councillors, sees them next to your name or comments."
+)
+
+
+class ParticipantProfileForm(AccessibleFormMixin, forms.Form):
+    consent = forms.BooleanField(
+        required=False,
+        label="I agree to share these details for counting who takes part",
+        help_text=CONSENT_HELP,
+    )
+    age_band = forms.ChoiceField(label="Age", choices=[PREFER_NOT, *AgeBand.choices], required=False)
+    ward = forms.ModelChoiceField(
+        label="Ward you live in",
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=PREFER_NOT[1],
+    )
+    disability = forms.ChoiceField(
+        label="Disability", choices=[PREFER_NOT, *Disability.choices], required=False
+    )
+    ethnicity = forms.ChoiceField(
+        label="Ethnic group", choices=[PREFER_NOT, *Ethnicity.choices], required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].queryset = Area.objects.filter(kind=Area.Kind.WARD).order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        shared = any(data.get(name) for name in ("age_band", "ward", "disability", "ethnicity"))
+        if shared and not data.get("consent"):
+            self.add_error(
+                "consent", "Tick the box to agree, or choose “Prefer not to say” for every question."
+            )
+        return data
+
+
+def profile_of(user) -> ParticipantProfile | None:
+    return ParticipantProfile.objects.filter(user=user).select_related("ward").first()
+
+
+def initial_for(user) -> dict:
+    profile = profile_of(user)
+    if profile is None or not profile.has_consented:
+        return {}
+    return {
+        "consent": True,
+        "age_band": profile.age_band,
+        "ward": profile.ward_id,
+        "disability": profile.disability,
+        "ethnicity": profile.ethnicity,
+    }
+
+
+@transaction.atomic
+def save_participant_profile(user, data: dict) -> ParticipantProfile | None:
+    """Store what the person agreed to share; withdrawing consent deletes every detail."""
+    if not data.get("consent"):
+        ParticipantProfile.objects.filter(user=user).delete()
+        return None
+    profile, _ = ParticipantProfile.objects.get_or_create(user=user)
+    profile.consented_at = profile.consented_at or timezone.now()
+    profile.age_band = data.get("age_band") or ""
+    profile.ward = data.get("ward")
+    profile.disability = data.get("disability") or ""
+    profile.ethnicity = data.get("ethnicity") or ""
+    profile.save()
+    return profile

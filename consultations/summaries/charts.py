@@ -1,0 +1,165 @@
+"""Server-rendered SVG charts: geometry computed here, drawn by templates, each with a data table."""
+
+from dataclasses import dataclass, field
+
+WIDTH = 640
+LABEL_WIDTH = 210
+VALUE_WIDTH = 70
+ROW = 30
+BAR = 20
+COLOURS = {
+    "default": "#1d70b8",
+    "support": "#00703c",
+    "oppose": "#d4351c",
+    "neutral": "#505a5f",
+    "question": "#912b88",
+}
+SUPPRESSED = "fewer than 5"
+
+
+@dataclass
+class Chart:
+    """One chart: its SVG shapes, a text alternative, and the table with the same numbers."""
+
+    id: str
+    title: str
+    description: str
+    kind: str
+    height: int
+    headers: list[str]
+    rows: list[list[str]]
+    shapes: list[dict] = field(default_factory=list)
+    width: int = WIDTH
+    note: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows
+
+
+def _shorten(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _display(value) -> str:
+    return SUPPRESSED if value is None else f"{value:,}"
+
+
+def bar_chart(
+    chart_id: str, title: str, rows: list[tuple[str, int | None]], unit: str, colours=None
+) -> Chart:
+    """Horizontal bars; a value of None is a suppressed small number and draws no bar."""
+    colours = colours or {}
+    top = max([v for _, v in rows if v] or [1])
+    span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    shapes = []
+    for i, (label, value) in enumerate(rows):
+        y = i * ROW + 5
+        width = 0 if not value else max(1, round(span * value / top))
+        shapes.append(
+            {
+                "label": _shorten(label),
+                "label_x": LABEL_WIDTH - 8,
+                "text_y": y + BAR - 5,
+                "x": LABEL_WIDTH,
+                "y": y,
+                "width": width,
+                "height": BAR,
+                "fill": colours.get(label, COLOURS["default"]),
+                "value": _display(value),
+                "value_x": LABEL_WIDTH + width + 6,
+            }
+        )
+    parts = "; ".join(f"{label}: {_display(value)}" for label, value in rows)
+    return Chart(
+        id=chart_id,
+        title=title,
+        description=f"Bar chart of {unit}. {parts}." if rows else "No data.",
+        kind="bar",
+        height=max(ROW, len(rows) * ROW + 10),
+        headers=["", unit.capitalize()],
+        rows=[[label, _display(value)] for label, value in rows],
+        shapes=shapes,
+    )
+
+
+def column_chart(chart_id: str, title: str, points: list[tuple[str, str, int]], unit: str) -> Chart:
+    """Columns over time: points are (short label, long label, value)."""
+    height, base, left = 220, 190, 40
+    span = WIDTH - left - 10
+    top = max([v for _, _, v in points] or [1]) or 1
+    step = span / max(1, len(points))
+    shapes = []
+    for i, (short, _long, value) in enumerate(points):
+        h = round(160 * value / top)
+        shapes.append(
+            {
+                "x": round(left + i * step + 1, 1),
+                "y": base - h,
+                "width": max(1, round(step - 2, 1)),
+                "height": h,
+                "fill": COLOURS["default"],
+                "tick": short if i in {0, len(points) // 2, len(points) - 1} else "",
+                "tick_x": round(left + i * step + step / 2, 1),
+            }
+        )
+    total = sum(v for _, _, v in points)
+    busiest = max(points, key=lambda p: p[2]) if points else None
+    description = (
+        f"Column chart of {unit} from {points[0][1]} to {points[-1][1]}: {total:,} in all, "
+        f"most on {busiest[1]} ({busiest[2]:,})."
+        if points
+        else "No data."
+    )
+    chart = Chart(
+        id=chart_id,
+        title=title,
+        description=description,
+        kind="columns",
+        height=height,
+        headers=["Period", unit.capitalize()],
+        rows=[[long, f"{v:,}"] for _, long, v in points],
+        shapes=shapes,
+    )
+    chart.axis = {"base": base, "left": left, "right": WIDTH - 10, "top_label": f"{top:,}"}
+    return chart
+
+
+def stacked_chart(chart_id: str, title: str, rows: list[tuple[str, int, int]]) -> Chart:
+    """Support and oppose votes per proposal, side by side in one bar."""
+    span = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 40
+    top = max([s + o for _, s, o in rows] or [1]) or 1
+    shapes = []
+    for i, (label, support, oppose) in enumerate(rows):
+        y = i * ROW + 5
+        ws = round(span * support / top)
+        wo = round(span * oppose / top)
+        shapes.append(
+            {
+                "label": _shorten(label),
+                "label_x": LABEL_WIDTH - 8,
+                "text_y": y + BAR - 5,
+                "y": y,
+                "height": BAR,
+                "support_x": LABEL_WIDTH,
+                "support_width": ws,
+                "oppose_x": LABEL_WIDTH + ws,
+                "oppose_width": wo,
+                "value": f"{support:,} for, {oppose:,} against",
+                "value_x": LABEL_WIDTH + ws + wo + 6,
+            }
+        )
+    parts = "; ".join(f"{label}: {s:,} for, {o:,} against" for label, s, o in rows)
+    return Chart(
+        id=chart_id,
+        title=title,
+        description=f"Bar chart of votes per proposal (green: support, red: oppose). {parts}."
+        if rows
+        else "No votes.",
+        kind="stacked",
+        height=max(ROW, len(rows) * ROW + 10),
+        headers=["Proposal", "Support", "Oppose", "Total"],
+        rows=[[label, f"{s:,}", f"{o:,}", f"{s + o:,}"] for label, s, o in rows],
+        shapes=shapes,
+        width=WIDTH + 60,
+    )

@@ -1,0 +1,299 @@
+"""The numbers behind a summary: participation, themes and representation, in a bounded set of queries."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Case, Count, F, Q, When
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from civic.models import AgeBand, Disability, Ethnicity, ParticipantProfile
+from mapping.models import Area
+
+from ..models import Comment, ProposalPage, Stance, Vote
+from . import charts
+from .models import Dimension, FeedbackResponse, PopulationBaseline, Theme, ThemeMembership, ThemeRun
+from .services import summarised_comments
+
+SUPPRESS_BELOW = 5  # groups of 1 to 4 people are never shown: they could identify someone
+WEEKLY_AFTER_DAYS = 60
+UNDER_RATIO = 0.8
+OVER_RATIO = 1.25
+
+
+def suppress(counts: dict) -> dict:
+    """Hide counts of 1 to 4; if only one is hidden, hide the next smallest so totals can't reveal it."""
+    hidden = {key for key, n in counts.items() if 0 < n < SUPPRESS_BELOW}
+    if len(hidden) == 1:
+        rest = sorted((n, str(key), key) for key, n in counts.items() if n >= SUPPRESS_BELOW)
+        if rest:
+            hidden.add(rest[0][2])
+    return {key: (None if key in hidden else n) for key, n in counts.items()}
+
+
+def consented_ward():
+    """A comment's ward: its author's ward, only when the author agreed to share it."""
+    return Case(
+        When(
+            author__participant_profile__consented_at__isnull=False,
+            then=F("author__participant_profile__ward_id"),
+        ),
+        default=None,
+    )
+
+
+def ward_filter(ward, prefix="author") -> Q:
+    return Q(
+        **{
+            f"{prefix}__participant_profile__ward": ward,
+            f"{prefix}__participant_profile__consented_at__isnull": False,
+        }
+    )
+
+
+@dataclass
+class ThemeView:
+    theme: Theme
+    size: int = 0
+    stance: dict = field(default_factory=dict)
+    quotes: list = field(default_factory=list)
+
+    @property
+    def stance_rows(self):
+        return [(label, self.stance.get(value, 0)) for value, label in Stance.choices]
+
+
+def participation_over_time(comments) -> list[tuple[str, str, int]]:
+    rows = (
+        comments.annotate(day=TruncDate("created_at", tzinfo=timezone.get_current_timezone()))
+        .values_list("day")
+        .annotate(n=Count("id"))
+        .order_by("day")
+    )
+    daily = dict(rows)
+    if not daily:
+        return []
+    first, last = min(daily), max(daily)
+    if (last - first).days > WEEKLY_AFTER_DAYS:
+        weekly: Counter = Counter()
+        for day, n in daily.items():
+            weekly[day - timedelta(days=day.weekday())] += n
+        start = first - timedelta(days=first.weekday())
+        points, day = [], start
+        while day <= last:
+            points.append((day.strftime("%d %b"), f"week of {day.strftime('%-d %B %Y')}", weekly.get(day, 0)))
+            day += timedelta(days=7)
+        return points
+    points, day = [], first
+    while day <= last:
+        points.append((day.strftime("%d %b"), day.strftime("%-d %B %Y"), daily.get(day, 0)))
+        day += timedelta(days=1)
+    return points
+
+
+def _counts_by(comments, field_name: str, choices) -> list[tuple[str, int]]:
+    counts = dict(comments.values_list(field_name).annotate(n=Count("id")).order_by())
+    return [(label, counts.get(value, 0)) for value, label in choices]
+
+
+def by_ward(comments, wards: list[Area]) -> list[tuple[str, int | None]]:
+    rows = (
+        comments.annotate(ward_id=consented_ward())
+        .values_list("ward_id")
+        .annotate(n=Count("id"), people=Count("author_id", distinct=True))
+        .order_by()
+    )
+    people, counts = {}, {}
+    for ward_id, n, p in rows:
+        people[ward_id], counts[ward_id] = p, n
+    visible = suppress({k: v for k, v in people.items() if k is not None})
+    names = {w.pk: w.name for w in wards}
+    out = [
+        (names.get(ward_id, "Unknown ward"), None if visible[ward_id] is None else counts[ward_id])
+        for ward_id in sorted((k for k in counts if k is not None), key=lambda k: names.get(k, ""))
+    ]
+    if None in counts:
+        out.append(("Ward not shared", counts[None]))
+    return out
+
+
+def votes_per_proposal(consultation, proposals, ward=None) -> list[tuple[str, int, int]]:
+    votes = Vote.objects.filter(proposal__in=[p.pk for p in proposals])
+    if ward is not None:
+        votes = votes.filter(ward_filter(ward, "user"))
+    counts = defaultdict(dict)
+    for pid, choice, n in votes.values_list("proposal_id", "choice").annotate(n=Count("id")).order_by():
+        counts[pid][choice] = n
+    return [(p.title, counts[p.pk].get("support", 0), counts[p.pk].get("oppose", 0)) for p in proposals]
+
+
+def theme_views(consultation, ward=None) -> list[ThemeView]:
+    themes = list(Theme.objects.filter(consultation=consultation).select_related("signed_off_by"))
+    views = {t.pk: ThemeView(t) for t in themes}
+    members = ThemeMembership.objects.filter(theme__consultation=consultation)
+    if ward is not None:
+        members = members.filter(ward_filter(ward, "comment__author"))
+    for theme_id, stance, n in (
+        members.values_list("theme_id", "comment__stance").annotate(n=Count("id")).order_by()
+    ):
+        views[theme_id].stance[stance] = n
+        views[theme_id].size += n
+    quotes = (
+        ThemeMembership.objects.filter(theme__consultation=consultation, quote_rank__isnull=False)
+        .select_related("comment__author", "comment__proposal")
+        .order_by("theme_id", "quote_rank")
+    )
+    for membership in quotes:
+        views[membership.theme_id].quotes.append(membership.comment)
+    shown = [v for v in views.values() if v.size or not v.theme.is_other]  # an empty "other" says nothing
+    return sorted(shown, key=lambda v: (v.theme.is_other, v.theme.position, v.theme.pk))
+
+
+DIMENSIONS = [
+    (Dimension.AGE_BAND, "Age", AgeBand.choices),
+    (Dimension.WARD, "Ward", None),
+    (Dimension.DISABILITY, "Disability", Disability.choices),
+    (Dimension.ETHNICITY, "Ethnic group", Ethnicity.choices),
+]
+
+
+@dataclass
+class RepresentationRow:
+    label: str
+    participants: int | None
+    participant_share: float | None
+    population_share: float | None
+
+    @property
+    def status(self) -> str:
+        if self.participants is None:
+            return "Not shown: fewer than 5 people"
+        if not self.population_share:
+            return "No baseline"
+        ratio = (self.participant_share or 0) / self.population_share
+        if ratio < UNDER_RATIO:
+            return "Under-represented"
+        if ratio > OVER_RATIO:
+            return "Over-represented"
+        return "In line with population"
+
+    @property
+    def under(self) -> bool:
+        return self.status == "Under-represented"
+
+
+@dataclass
+class RepresentationTable:
+    dimension: str
+    title: str
+    answered: int | None
+    rows: list[RepresentationRow]
+
+    @property
+    def suppressed(self) -> bool:
+        return self.answered is None
+
+
+def representation(consultation, proposals, wards: list[Area]) -> list[RepresentationTable]:
+    """Who took part (residents who consented to share) against the council's population."""
+    comment_authors = summarised_comments(consultation).values("author_id")
+    voters = Vote.objects.filter(proposal__in=[p.pk for p in proposals]).values("user_id")
+    profiles = list(
+        ParticipantProfile.objects.filter(consented_at__isnull=False)
+        .filter(Q(user_id__in=comment_authors) | Q(user_id__in=voters))
+        .values_list("age_band", "ward__slug", "disability", "ethnicity")
+    )
+    baseline = defaultdict(dict)
+    for dimension, category, population in PopulationBaseline.objects.values_list(
+        "dimension", "category", "population"
+    ):
+        baseline[dimension][category] = population
+    tables = []
+    for index, (dimension, title, choices) in enumerate(DIMENSIONS):
+        if choices is None:
+            choices = [(w.slug, w.name) for w in wards]
+        counts = Counter(row[index] for row in profiles if row[index])
+        answered = sum(counts.get(value, 0) for value, _ in choices)
+        shown = suppress({value: counts.get(value, 0) for value, _ in choices})
+        population_total = sum(baseline[dimension].get(value, 0) for value, _ in choices)
+        rows = []
+        for value, label in choices:
+            n = shown[value]
+            pop = baseline[dimension].get(value)
+            rows.append(
+                RepresentationRow(
+                    label=label,
+                    participants=n,
+                    participant_share=round(100 * n / answered, 1) if n is not None and answered else None,
+                    population_share=round(100 * pop / population_total, 1)
+                    if pop and population_total
+                    else None,
+                )
+            )
+        if answered < SUPPRESS_BELOW:
+            tables.append(RepresentationTable(dimension, title, None, []))
+        else:
+            tables.append(RepresentationTable(dimension, title, answered, rows))
+    return tables
+
+
+def build_summary(consultation, ward=None, *, include_representation=True) -> dict:
+    """Everything the summary page, the printable report and the PDF show."""
+    comments = summarised_comments(consultation)
+    wards = list(Area.objects.filter(kind=Area.Kind.WARD).order_by("name"))
+    if ward is not None:
+        comments = comments.filter(ward_filter(ward))
+    totals = comments.aggregate(comments=Count("id"), people=Count("author_id", distinct=True))
+    ward_suppressed = ward is not None and 0 < totals["people"] < SUPPRESS_BELOW
+    proposals = list(ProposalPage.objects.child_of(consultation).live().order_by("path").only("id", "title"))
+    run = ThemeRun.objects.filter(consultation=consultation).first()
+    context = {
+        "consultation": consultation,
+        "ward": ward,
+        "wards": wards,
+        "ward_suppressed": ward_suppressed,
+        "totals": totals,
+        "run": run,
+        "proposals": proposals,
+        "responses": list(
+            FeedbackResponse.objects.filter(consultation=consultation).select_related("theme", "proposal")
+        ),
+        "suppress_below": SUPPRESS_BELOW,
+    }
+    if ward_suppressed:
+        context.update(charts=[], themes=[], unthemed=0, representation=[])
+        return context
+    stance_colours = {label: charts.COLOURS[value] for value, label in Stance.choices}
+    context["charts"] = [
+        charts.column_chart(
+            "chart-time", "Comments over time", participation_over_time(comments), "comments"
+        ),
+        charts.bar_chart(
+            "chart-channel",
+            "Comments by channel",
+            _counts_by(comments, "channel", Comment.Channel.choices),
+            "comments",
+        ),
+        charts.bar_chart("chart-ward", "Comments by ward", by_ward(comments, wards), "comments"),
+        charts.bar_chart(
+            "chart-stance",
+            "Comments by stance",
+            _counts_by(comments, "stance", Stance.choices),
+            "comments",
+            stance_colours,
+        ),
+        charts.stacked_chart(
+            "chart-votes", "Votes per proposal", votes_per_proposal(consultation, proposals, ward)
+        ),
+    ]
+    context["charts"][
+        2
+    ].note = "From residents who chose to share their ward. Wards with fewer than 5 people are not shown."
+    themes = theme_views(consultation, ward)
+    context["themes"] = themes
+    context["unthemed"] = comments.filter(theme_membership__isnull=True).count() if run else 0
+    context["representation"] = (
+        representation(consultation, proposals, wards) if include_representation and ward is None else []
+    )
+    return context

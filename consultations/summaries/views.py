@@ -1,0 +1,317 @@
+"""Summary pages: the feedback summary, theme editing, responses, and exports (print, PDF, CSV)."""
+
+import csv
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from mapping.models import Area
+
+from .. import permissions as consultation_permissions
+from ..models import Comment, ConsultationPage, ProposalPage
+from . import services
+from .figures import build_summary
+from .forms import MergeThemeForm, RenameThemeForm, ResponseForm, WardFilterForm
+from .models import Theme
+from .permissions import can_edit_summary, can_view_summary, is_councillor
+
+
+def _consultation(request, page_id: int, *, edit: bool = False) -> ConsultationPage:
+    """The consultation if this person may see (or edit) its summary; 404 or 403 otherwise."""
+    consultation = get_object_or_404(
+        ConsultationPage.objects.select_related("lead_organisation").prefetch_related(
+            "partner_organisations"
+        ),
+        pk=page_id,
+    )
+    if not consultation_permissions.can_view_consultation(request.user, consultation):
+        raise Http404("No such consultation")
+    allowed = can_edit_summary if edit else can_view_summary
+    if not allowed(request.user, consultation):
+        raise PermissionDenied("The summary is published with the results.")
+    return consultation
+
+
+def summary_url(consultation_id: int) -> str:
+    return reverse("consultations:summaries:summary", args=[consultation_id])
+
+
+def _my_ward(user):
+    if not is_councillor(user):
+        return None
+    link = getattr(user, "ward_councillor", None)
+    return link.ward if link else None
+
+
+def _summary_context(request, consultation) -> dict:
+    my_ward = _my_ward(request.user)
+    wards = list(Area.objects.filter(kind=Area.Kind.WARD).order_by("name"))
+    slug = request.GET.get("ward")
+    if slug is None:
+        ward = my_ward
+    elif slug in ("", "all"):
+        ward = None
+    else:
+        ward = next((w for w in wards if w.slug == slug), None)
+    context = build_summary(consultation, ward)
+    context.update(
+        ward_form=WardFilterForm(
+            initial={"ward": ward.slug if ward else "all"}, wards=wards, my_ward=my_ward
+        ),
+        my_ward=my_ward,
+        can_edit=can_edit_summary(request.user, consultation),
+        ward_query=f"ward={ward.slug}" if ward else ("ward=all" if my_ward else ""),
+    )
+    return context
+
+
+def summary(request, page_id: int):
+    """The feedback summary: figures, themes with quotes linked to their source, responses."""
+    consultation = _consultation(request, page_id)
+    return TemplateResponse(
+        request, "consultations/summaries/summary.html", _summary_context(request, consultation)
+    )
+
+
+def report(request, page_id: int):
+    """The same summary laid out for printing (and saving as PDF from the browser)."""
+    consultation = _consultation(request, page_id)
+    return TemplateResponse(
+        request, "consultations/summaries/report.html", _summary_context(request, consultation)
+    )
+
+
+def report_pdf(request, page_id: int):
+    """The printable report as a PDF file."""
+    from .pdf import render_pdf
+
+    consultation = _consultation(request, page_id)
+    data = render_pdf(_summary_context(request, consultation))
+    response = HttpResponse(bytes(data), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="summary-{consultation.pk}.pdf"'
+    return response
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def comments_csv(request, page_id: int):
+    """Every summarised comment with its theme: the data behind the summary (no personal data)."""
+    consultation = _consultation(request, page_id)
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    rows = (
+        services.summarised_comments(consultation)
+        .select_related("theme_membership__theme", "proposal")
+        .order_by("id")
+    )
+
+    def generate():
+        writer = csv.writer(_Echo())
+        yield writer.writerow(
+            [
+                "comment_id",
+                "link",
+                "created_at",
+                "proposal",
+                "channel",
+                "stance",
+                "theme",
+                "theme_status",
+                "text",
+            ]
+        )
+        for comment in rows.iterator(chunk_size=2000):
+            membership = getattr(comment, "theme_membership", None)
+            theme = membership.theme if membership else None
+            status = "" if theme is None else ("signed off" if theme.is_signed_off else "machine-suggested")
+            yield writer.writerow(
+                [
+                    comment.pk,
+                    base + reverse("consultations:summaries:comment_link", args=[comment.pk]),
+                    comment.created_at.isoformat(),
+                    comment.proposal.title if comment.proposal_id else "",
+                    comment.channel,
+                    comment.stance,
+                    theme.label if theme else "",
+                    status,
+                    _safe_cell(comment.body),
+                ]
+            )
+
+    response = StreamingHttpResponse(generate(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="summary-{consultation.pk}-comments.csv"'
+    return response
+
+
+def _safe_cell(text: str) -> str:
+    """Spreadsheet programs run cells starting with = + - @ as formulas; quote them."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@require_POST
+def prepare_themes(request, page_id: int):
+    """Queue theme computation; the summary shows 'being prepared' until it is ready."""
+    consultation = _consultation(request, page_id, edit=True)
+    run = services.request_themes(consultation)
+    run.refresh_from_db()
+    if run.status == run.Status.READY:
+        messages.success(request, "Themes are ready.")
+    elif run.status == run.Status.FAILED:
+        messages.error(request, "Themes could not be prepared. Try again later.")
+    else:
+        messages.info(request, "Themes are being prepared. This page will show them when they are ready.")
+    return redirect(summary_url(consultation.pk) + "#themes")
+
+
+def _theme(consultation, theme_id) -> Theme:
+    return get_object_or_404(
+        Theme.objects.select_related("signed_off_by"), pk=theme_id, consultation=consultation
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def theme_detail(request, page_id: int, theme_id: int):
+    """Read every comment in a theme; officers rename, merge, split and sign it off here."""
+    consultation = _consultation(request, page_id)
+    theme = _theme(consultation, theme_id)
+    can_edit = can_edit_summary(request.user, consultation)
+    rename_form = RenameThemeForm(initial={"label": theme.label}, prefix="rename")
+    merge_form = MergeThemeForm(theme=theme, prefix="merge")
+    status = 200
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied(
+                "Only officers of the organisations running this consultation can edit themes."
+            )
+        action = request.POST.get("action")
+        try:
+            if action == "rename":
+                rename_form = RenameThemeForm(request.POST, prefix="rename")
+                if rename_form.is_valid():
+                    services.rename_theme(theme, rename_form.cleaned_data["label"])
+                    messages.success(request, "The theme has been renamed.")
+                    return redirect(request.path)
+            elif action == "merge":
+                merge_form = MergeThemeForm(request.POST, theme=theme, prefix="merge")
+                if merge_form.is_valid():
+                    target = services.merge_themes(merge_form.cleaned_data["target"], theme)
+                    messages.success(request, f"The theme has been merged into “{target.label}”.")
+                    return redirect(
+                        reverse("consultations:summaries:theme", args=[consultation.pk, target.pk])
+                    )
+            elif action == "split":
+                _kept, new = services.split_theme(theme)
+                messages.success(request, f"The theme has been split. The new theme is “{new.label}”.")
+                return redirect(request.path)
+            elif action == "sign_off":
+                services.sign_off_theme(theme, request.user)
+                messages.success(request, "The theme is signed off.")
+                return redirect(request.path)
+            elif action == "withdraw":
+                services.withdraw_sign_off(theme)
+                messages.info(request, "The theme is machine-suggested again until someone signs it off.")
+                return redirect(request.path)
+            else:
+                messages.error(request, "Choose what to do with the theme.")
+        except services.SummaryError as exc:
+            merge_form.add_error(None, str(exc)) if action == "merge" else messages.error(request, str(exc))
+        status = 400
+    members = (
+        Comment.objects.filter(theme_membership__theme=theme)
+        .select_related("author", "proposal")
+        .order_by("-theme_membership__weight", "id")
+    )
+    page = Paginator(members, 50).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "consultations/summaries/theme_detail.html",
+        {
+            "consultation": consultation,
+            "theme": theme,
+            "comments": page,
+            "can_edit": can_edit,
+            "rename_form": rename_form,
+            "merge_form": merge_form,
+            "responses": theme.responses.all(),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def new_response(request, page_id: int):
+    """Publish 'you said, we did' for a theme or a proposal; residents who took part are emailed."""
+    consultation = _consultation(request, page_id, edit=True)
+    theme = proposal = None
+    source = request.POST if request.method == "POST" else request.GET
+    if source.get("theme", "").isdigit():
+        theme = _theme(consultation, int(source["theme"]))
+    elif source.get("proposal", "").isdigit():
+        proposal = get_object_or_404(ProposalPage.objects.child_of(consultation), pk=int(source["proposal"]))
+    status = 200
+    if request.method == "POST":
+        form = ResponseForm(request.POST)
+        if form.is_valid():
+            try:
+                response = services.publish_response(
+                    consultation=consultation,
+                    officer=request.user,
+                    theme=theme,
+                    proposal=proposal,
+                    **form.cleaned_data,
+                )
+            except services.SummaryError as exc:
+                form.add_error(None, str(exc))
+            else:
+                response.refresh_from_db()
+                messages.success(
+                    request,
+                    "The response is published."
+                    + (f" {response.notified_count} residents were emailed." if response.notified_at else ""),
+                )
+                return redirect(summary_url(consultation.pk) + "#responses")
+        status = 400
+    else:
+        form = ResponseForm(initial={"you_said": theme.label if theme else ""})
+    return TemplateResponse(
+        request,
+        "consultations/summaries/response_form.html",
+        {"consultation": consultation, "form": form, "theme": theme, "proposal": proposal},
+        status=status,
+    )
+
+
+def comment_link(request, comment_id: int):
+    """Provenance: send a reader to a quoted comment on its own page (the right page of comments)."""
+    comment = get_object_or_404(
+        Comment.objects.select_related("consultation", "proposal", "parent"), pk=comment_id
+    )
+    if not consultation_permissions.can_view_consultation(request.user, comment.consultation):
+        raise Http404("No such comment")
+    if not consultation_permissions.can_see_comment(request.user, comment):
+        raise Http404("No such comment")
+    thread = comment.parent or comment
+    if comment.proposal_id:
+        page, threads = comment.proposal, Comment.objects.filter(proposal_id=comment.proposal_id)
+    else:
+        page = comment.consultation
+        threads = Comment.objects.filter(consultation_id=comment.consultation_id, proposal__isnull=True)
+    newer = (
+        threads.visible()
+        .top_level()
+        .filter(Q(created_at__gt=thread.created_at) | Q(created_at=thread.created_at, id__gt=thread.id))
+        .count()
+    )
+    number = newer // settings.COMMENTS_PER_PAGE + 1
+    query = f"?page={number}" if number > 1 else ""
+    return redirect(f"{page.url}{query}#{comment.anchor}")

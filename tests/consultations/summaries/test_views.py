@@ -1,0 +1,293 @@
+import re
+
+import pytest
+from django.core import mail
+
+from civic.models import WardCouncillor
+from consultations.models import Comment
+from consultations.summaries import services
+from consultations.summaries.models import FeedbackResponse, Theme, ThemeRun
+from tests.civic.factories import OrganisationFactory, UserFactory
+
+PROVENANCE = re.compile(r'href="(/consultations/contributions/\d+/)" data-provenance')
+
+
+def themed(consultation):
+    services.build_themes(consultation.pk)
+    return list(Theme.objects.filter(consultation=consultation, is_other=False))
+
+
+@pytest.fixture
+def other_officer(db):
+    return UserFactory(
+        roles=["Officers"], organisation=OrganisationFactory(name="Elsewhere", slug="elsewhere")
+    )
+
+
+@pytest.mark.parametrize(
+    ("who", "published", "status"),
+    [
+        ("anonymous", False, 403),
+        ("resident", False, 403),
+        ("other_officer", False, 403),
+        ("councillor", False, 200),
+        ("officer", False, 200),
+        ("anonymous", True, 200),
+        ("resident", True, 200),
+        ("councillor", True, 200),
+        ("officer", True, 200),
+    ],
+)
+def test_summary_access_by_role_and_publication(
+    client, consultation, corpus, request, summary_url, who, published, status
+):
+    consultation.results_published = published
+    consultation.save()
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    for suffix in ("", "report/", "report.pdf", "comments.csv"):
+        assert client.get(summary_url(consultation, suffix)).status_code == status, suffix
+
+
+def test_draft_consultation_summary_is_not_found_for_councillors(client, index, organisation, councillor):
+    from tests.consultations.factories import make_consultation
+
+    draft = make_consultation(index, "open", live=False, lead_organisation=organisation)
+    client.force_login(councillor)
+    assert client.get(f"/consultations/{draft.pk}/summary/").status_code == 404
+
+
+def test_only_owning_officers_can_edit_themes(
+    client, consultation, corpus, councillor, other_officer, summary_url
+):
+    theme = themed(consultation)[0]
+    for user in (councillor, other_officer):
+        client.force_login(user)
+        url = summary_url(consultation, f"themes/{theme.pk}/")
+        assert client.post(url, {"action": "sign_off"}).status_code == 403
+        assert client.post(summary_url(consultation, "prepare/")).status_code == 403
+        assert (
+            client.post(
+                summary_url(consultation, "responses/new/"), {"you_said": "a", "we_did": "b"}
+            ).status_code
+            == 403
+        )
+    theme.refresh_from_db()
+    assert theme.machine_suggested
+
+
+def test_councillor_sees_no_personal_data(client, consultation, corpus, councillor, summary_url):
+    themed(consultation)
+    client.force_login(councillor)
+    pages = [client.get(summary_url(consultation, s)) for s in ("", "report/", "comments.csv")]
+    theme = Theme.objects.filter(consultation=consultation).first()
+    pages.append(client.get(summary_url(consultation, f"themes/{theme.pk}/")))
+    for response in pages:
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        text = body.decode()
+        assert "@example.org" not in text
+        assert "Realfirst" not in text and "Reallast" not in text
+    csv_text = b"".join(pages[2].streaming_content).decode()
+    for comment in corpus:
+        assert comment.author.display_name not in csv_text
+
+
+def test_summary_shows_themes_quotes_and_machine_suggested_marking(
+    client, consultation, corpus, officer, summary_url
+):
+    themes = themed(consultation)
+    services.sign_off_theme(themes[0], officer)
+    client.force_login(officer)
+    html = client.get(summary_url(consultation)).content.decode()
+    assert html.count("<h1") == 1
+    assert "Machine-suggested" in html and "Signed off" in html
+    for theme in themes:
+        assert theme.label in html
+    assert len(PROVENANCE.findall(html)) >= 3 * len(themes)
+
+
+def test_every_provenance_link_resolves_to_the_quoted_comment(
+    client, consultation, corpus, councillor, summary_url, settings
+):
+    settings.COMMENTS_PER_PAGE = 2  # quoted comments sit on later pages of comments
+    themed(consultation)
+    client.force_login(councillor)
+    html = client.get(summary_url(consultation)).content.decode()
+    links = PROVENANCE.findall(html)
+    assert links
+    for link in links:
+        comment = Comment.objects.get(pk=int(link.rstrip("/").rsplit("/", 1)[1]))
+        response = client.get(link)
+        assert response.status_code == 302
+        target = response["Location"]
+        assert target.endswith(f"#comment-{comment.pk}")
+        page = client.get(target.split("#")[0])
+        assert page.status_code == 200
+        assert f'id="comment-{comment.pk}"' in page.content.decode()
+
+
+def test_provenance_link_to_hidden_comment_is_not_found(client, consultation, corpus, resident):
+    hidden = Comment.objects.get(status="hidden")
+    client.force_login(resident)
+    assert client.get(f"/consultations/contributions/{hidden.pk}/").status_code == 404
+
+
+def test_summary_page_queries_are_bounded(
+    client, consultation, corpus, councillor, summary_url, django_assert_max_num_queries
+):
+    themed(consultation)
+    client.force_login(councillor)
+    client.get(summary_url(consultation))
+    with django_assert_max_num_queries(30):
+        response = client.get(summary_url(consultation))
+    assert response.status_code == 200
+
+
+def test_summary_meets_csp_and_accessibility_basics(client, consultation, corpus, officer, summary_url):
+    themed(consultation)
+    client.force_login(officer)
+    response = client.get(summary_url(consultation))
+    html = response.content.decode()
+    assert "style=" not in html and "<script" not in html.split("</footer>")[0]
+    assert html.count("<table") == html.count("<caption")
+    assert html.count('role="img"') == html.count("<desc") >= 5
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_page_shows_being_prepared_while_themes_are_queued(
+    client, consultation, corpus, councillor, summary_url
+):
+    ThemeRun.objects.create(consultation=consultation, status=ThemeRun.Status.QUEUED)
+    client.force_login(councillor)
+    assert "Themes are being prepared" in client.get(summary_url(consultation)).content.decode()
+
+
+def test_officer_prepares_themes_through_the_task(
+    client, consultation, corpus, officer, summary_url, django_capture_on_commit_callbacks
+):
+    client.force_login(officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(summary_url(consultation, "prepare/"))
+    assert response.status_code == 302
+    run = ThemeRun.objects.get(consultation=consultation)
+    assert run.status == ThemeRun.Status.READY and run.comment_count == len(corpus)
+
+
+def test_merging_a_theme_into_itself_in_the_page_shows_an_error(
+    client, consultation, corpus, officer, summary_url
+):
+    theme = themed(consultation)[0]
+    client.force_login(officer)
+    url = summary_url(consultation, f"themes/{theme.pk}/")
+    response = client.post(url, {"action": "merge", "merge-target": theme.pk})
+    assert response.status_code == 400
+    assert "cannot be merged into itself" in response.content.decode()
+    assert Theme.objects.filter(pk=theme.pk).exists()
+
+
+def test_officer_renames_merges_splits_and_signs_off_in_the_page(
+    client, consultation, corpus, officer, summary_url
+):
+    first, second = themed(consultation)[:2]
+    client.force_login(officer)
+    url = summary_url(consultation, f"themes/{first.pk}/")
+    assert client.post(url, {"action": "rename", "rename-label": "Buses"}).status_code == 302
+    assert client.post(url, {"action": "sign_off"}).status_code == 302
+    first.refresh_from_db()
+    assert first.label == "Buses" and first.is_signed_off
+    merge = client.post(
+        summary_url(consultation, f"themes/{second.pk}/"), {"action": "merge", "merge-target": first.pk}
+    )
+    assert merge.status_code == 302 and not Theme.objects.filter(pk=second.pk).exists()
+    before = Theme.objects.filter(consultation=consultation).count()
+    assert client.post(url, {"action": "split"}).status_code == 302
+    assert Theme.objects.filter(consultation=consultation).count() == before + 1
+
+
+def test_officer_publishes_response_and_participants_are_emailed(
+    client, consultation, corpus, officer, summary_url, django_capture_on_commit_callbacks
+):
+    theme = themed(consultation)[0]
+    client.force_login(officer)
+    url = summary_url(consultation, "responses/new/")
+    assert client.get(url, {"theme": theme.pk}).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, {"theme": theme.pk, "you_said": "Buses are late", "we_did": "New timetable"}
+        )
+    assert response.status_code == 302
+    saved = FeedbackResponse.objects.get()
+    authors = set(
+        Comment.objects.filter(theme_membership__theme=theme).values_list("author__email", flat=True)
+    )
+    assert saved.notified_count == len(authors) == len(mail.outbox)
+    assert {m.to[0] for m in mail.outbox} == authors
+    assert "New timetable" in mail.outbox[0].body
+    consultation.results_published = True
+    consultation.save()
+    client.logout()
+    assert "New timetable" in client.get(summary_url(consultation)).content.decode()
+
+
+def test_empty_response_is_refused(client, consultation, officer, summary_url):
+    client.force_login(officer)
+    response = client.post(summary_url(consultation, "responses/new/"), {"you_said": "", "we_did": ""})
+    assert response.status_code == 400 and not FeedbackResponse.objects.exists()
+
+
+def test_summary_of_consultation_without_comments_renders(client, consultation, officer, summary_url):
+    services.build_themes(consultation.pk)
+    client.force_login(officer)
+    for suffix in ("", "report/", "report.pdf", "comments.csv"):
+        assert client.get(summary_url(consultation, suffix)).status_code == 200
+
+
+def test_pdf_and_csv_exports(client, consultation, corpus, officer, summary_url):
+    themed(consultation)
+    client.force_login(officer)
+    pdf = client.get(summary_url(consultation, "report.pdf"))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    rows = (
+        b"".join(client.get(summary_url(consultation, "comments.csv")).streaming_content)
+        .decode()
+        .splitlines()
+    )
+    assert rows[0].startswith("comment_id,link") and len(rows) == len(corpus) + 1
+    assert "machine-suggested" in rows[1]
+
+
+def test_councillor_sees_their_ward_by_default_and_can_choose_all(
+    client, consultation, corpus, councillor, wards, summary_url
+):
+    themed(consultation)
+    WardCouncillor.objects.create(user=councillor, ward=wards[0])
+    client.force_login(councillor)
+    html = client.get(summary_url(consultation)).content.decode()
+    assert "Abbey (my ward)" in html and "Ward</dt><dd>Abbey" in html
+    everyone = client.get(summary_url(consultation), {"ward": "all"}).content.decode()
+    assert "Ward</dt><dd>Abbey" not in everyone
+
+
+def test_ward_with_fewer_than_five_people_is_suppressed(
+    client, consultation, corpus, councillor, wards, summary_url
+):
+    themed(consultation)
+    client.force_login(councillor)
+    html = client.get(summary_url(consultation), {"ward": "brookside"}).content.decode()
+    assert "Comments</dt><dd>0<" in html and "Fewer than 5 people" not in html  # nobody: nothing to hide
+    from civic.models import ParticipantProfile
+
+    ParticipantProfile.objects.filter(user__in=[c.author for c in corpus[:2]]).update(ward=wards[1])
+    html = client.get(summary_url(consultation), {"ward": "brookside"}).content.decode()
+    assert "Fewer than 5 people from Brookside took part" in html
+    assert "Comments</dt><dd>not shown<" in html and corpus[0].body not in html
+
+
+def test_consultation_page_links_to_summary_only_for_those_who_may_see_it(
+    client, consultation, councillor, resident, summary_url
+):
+    link = summary_url(consultation)
+    client.force_login(resident)
+    assert link not in client.get(consultation.url).content.decode()
+    client.force_login(councillor)
+    assert link in client.get(consultation.url).content.decode()
