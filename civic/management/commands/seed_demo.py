@@ -25,6 +25,7 @@ from consultations.models import (
     Topic,
     Vote,
 )
+from consultations.summaries import demo as summaries_demo
 from mapping import demo as mapping_demo
 from mapping.models import Area
 
@@ -50,6 +51,7 @@ class Command(BaseCommand):
                 self.load(rng)
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         mapping_demo.load(self.stdout, seed)  # idempotent: areas, gazetteer, categories, reports
+        summaries_demo.load(self.stdout, seed)  # idempotent: census baseline, profiles, themes
         self.print_accounts()
 
     def step(self, message):
