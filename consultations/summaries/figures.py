@@ -131,7 +131,10 @@ def votes_per_proposal(consultation, proposals, ward=None) -> list[tuple[str, in
 def theme_views(consultation, ward=None) -> list[ThemeView]:
     themes = list(Theme.objects.filter(consultation=consultation).select_related("signed_off_by"))
     views = {t.pk: ThemeView(t) for t in themes}
-    members = ThemeMembership.objects.filter(theme__consultation=consultation)
+    # A comment hidden or removed after the themes were prepared no longer counts or is quoted.
+    members = ThemeMembership.objects.filter(
+        theme__consultation=consultation, comment__status=Comment.Status.PUBLISHED
+    )
     if ward is not None:
         members = members.filter(ward_filter(ward, "comment__author"))
     for theme_id, stance, n in (
@@ -140,7 +143,7 @@ def theme_views(consultation, ward=None) -> list[ThemeView]:
         views[theme_id].stance[stance] = n
         views[theme_id].size += n
     quotes = (
-        ThemeMembership.objects.filter(theme__consultation=consultation, quote_rank__isnull=False)
+        members.filter(quote_rank__isnull=False)
         .select_related("comment__author", "comment__proposal")
         .order_by("theme_id", "quote_rank")
     )

@@ -13,9 +13,9 @@ def can_view_summary(user, consultation) -> bool:
     """Officers of the owning organisations and councillors always; everyone once results are out."""
     if can_manage_consultation(user, consultation):
         return True
-    if not can_view_consultation(user, consultation):
-        return False
-    return is_councillor(user) or consultation.results_published
+    if not (consultation.results_published or is_councillor(user)):
+        return False  # checked first: it costs no query on every consultation page view
+    return can_view_consultation(user, consultation)
 
 
 def can_edit_summary(user, consultation) -> bool:

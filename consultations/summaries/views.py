@@ -227,7 +227,8 @@ def theme_detail(request, page_id: int, theme_id: int):
             merge_form.add_error(None, str(exc)) if action == "merge" else messages.error(request, str(exc))
         status = 400
     members = (
-        Comment.objects.filter(theme_membership__theme=theme)
+        Comment.objects.visible()
+        .filter(theme_membership__theme=theme)
         .select_related("author", "proposal")
         .order_by("-theme_membership__weight", "id")
     )

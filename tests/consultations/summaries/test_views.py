@@ -291,3 +291,15 @@ def test_consultation_page_links_to_summary_only_for_those_who_may_see_it(
     assert link not in client.get(consultation.url).content.decode()
     client.force_login(councillor)
     assert link in client.get(consultation.url).content.decode()
+
+
+def test_comment_hidden_after_themes_were_prepared_is_no_longer_quoted(
+    client, consultation, corpus, councillor, summary_url
+):
+    theme = themed(consultation)[0]
+    quoted = theme.memberships.filter(quote_rank=1).get().comment
+    quoted.status = Comment.Status.HIDDEN
+    quoted.save()
+    client.force_login(councillor)
+    assert quoted.body not in client.get(summary_url(consultation)).content.decode()
+    assert quoted.body not in client.get(summary_url(consultation, f"themes/{theme.pk}/")).content.decode()
