@@ -43,6 +43,8 @@ DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
 ASGI_APP = "civic.asgi:application"
+TILE_PATH = "/__test_tiles__/"
+MEASUREMENTS: list[str] = []
 _screenshots: list[Path] = []
 
 
@@ -60,6 +62,8 @@ def pytest_runtest_makereport(item, call):
 
 
 def pytest_terminal_summary(terminalreporter):
+    for line in MEASUREMENTS:
+        terminalreporter.write_line(f"Browser measurement: {line}")
     if _screenshots:
         terminalreporter.write_line(f"Browser failure screenshots: {ARTIFACTS}")
 
@@ -155,6 +159,8 @@ def server(tmp_path_factory, browser):
     process = None
     for _attempt in range(3):
         port = _free_port()
+        # Map tiles from the test server itself (they 404, harmlessly): no request may leave 127.0.0.1.
+        env["MAP_TILE_URL"] = f"http://127.0.0.1:{port}{TILE_PATH}{{z}}/{{x}}/{{y}}.png"
         with log.open("w") as out:
             process = subprocess.Popen(
                 [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), ASGI_APP],
@@ -259,6 +265,7 @@ def new_context(browser, server, request):
         guard = OutsideRequestGuard()
         context.route("**/*", guard.handle_route)
         context.on("page", guard.watch_page)
+        context.outside_requests = guard.outside
         made.append((context, guard))
         return context
 
@@ -304,7 +311,7 @@ def sign_in(page, email_address: str, password: str = DEMO_PASSWORD, next_path: 
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_load_state()
     if "/accounts/2fa/authenticate/" in page.url:
-        page.get_by_label(re.compile("Authenticator code", re.I)).fill(totp_code())
+        page.get_by_label(re.compile("code", re.I)).fill(totp_code())
         page.get_by_role("button", name=re.compile("Sign In", re.I)).click()
         page.wait_for_load_state()
 
@@ -315,6 +322,38 @@ def artifacts_dir():
     return ARTIFACTS
 
 
-def vnu_available() -> str | None:
+def vnu_jar() -> str | None:
+    """The Nu Html Checker's jar from npm (tests/browser/node_modules), when java can run it."""
     jar = ROOT / "tests" / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
     return str(jar) if jar.exists() and shutil.which("java") else None
+
+
+# --- accessibility ------------------------------------------------------------------------------
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page, exclude: tuple[str, ...] = ()) -> list[dict]:
+    """Run axe-core (shipped with axe-playwright-python) for the WCAG 2.2 A and AA rules."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    page.evaluate(AXE_SCRIPT)
+    context = {"exclude": [[selector] for selector in exclude]} if exclude else {"include": [["html"]]}
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = page.evaluate("([context, options]) => axe.run(context, options)", [context, options])
+    return results["violations"]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node['html'][:160]}")
+            lines.append(f"      {node.get('failureSummary', '').replace(chr(10), ' ')[:300]}")
+    return "\n".join(lines)
+
+
+def assert_accessible(page, exclude: tuple[str, ...] = ()) -> None:
+    violations = axe_violations(page, exclude)
+    assert not violations, f"axe found problems on {page.url}:\n{describe_violations(violations)}"

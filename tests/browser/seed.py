@@ -50,13 +50,15 @@ def main() -> None:
         stance="support",
         status=Comment.Status.PENDING,
     )
+    closed = ConsultationPage.objects.get(slug="library-opening-hours")
     data = {
+        "closed_consultation_id": closed.pk,
+        "closed_consultation_url": closed.get_url(),
         "index_url": index.get_url(),
         "consultation_id": open_consultation.pk,
         "consultation_url": open_consultation.get_url(),
         "proposal_id": proposal.pk,
         "proposal_url": proposal.get_url(),
-        "nhs_consultation_id": open_consultation.pk,
         "draft_id": draft.pk,
         "draft_url": f"/consultations/{draft.slug}/",
         "pending_comment_id": pending.pk,
