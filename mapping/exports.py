@@ -1,29 +1,58 @@
 """Reports leaving the platform: GeoJSON for maps and open data, CSV for spreadsheets."""
 
 import csv
+import hashlib
 import json
+from json.encoder import encode_basestring
 
+from django.core.cache import cache
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
 from .models import Status
 
 GEOJSON_TYPE = "application/geo+json"
+PINS_GENERATION_KEY = "mapping:pins:generation"
+PINS_CACHE_SECONDS = 60
 STATUS_LABELS = dict(Status.choices)
 
 
 def pin_features(reports) -> bytes:
-    """A compact FeatureCollection for map pins: id, title, status and category slug only."""
+    """A compact FeatureCollection for map pins: id, title, status and category slug only.
+
+    Written as strings rather than dicts: 10,000 pins serialise several times faster this way.
+    """
     rows = reports.order_by().values_list("id", "title", "status", "category__slug", "longitude", "latitude")
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
-            "properties": {"id": pk, "title": title, "status": status, "category": category},
-        }
-        for pk, title, status, category, lon, lat in rows.iterator(chunk_size=2000)
-    ]
-    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")).encode()
+    enc = encode_basestring
+    features = ",".join(
+        f'{{"type":"Feature","geometry":{{"type":"Point",'
+        f'"coordinates":[{round(lon, 6)!r},{round(lat, 6)!r}]}},'
+        f'"properties":{{"id":{pk},"title":{enc(title)},"status":{enc(status)},"category":{enc(category)}}}}}'
+        for pk, title, status, category, lon, lat in rows
+    )
+    return ('{"type":"FeatureCollection","features":[' + features + "]}").encode()
+
+
+def _generation() -> int:
+    return cache.get_or_set(PINS_GENERATION_KEY, 1, timeout=None)
+
+
+def forget_pins() -> None:
+    """Called after every write to reports: cached pins of every filter become stale at once."""
+    try:
+        cache.incr(PINS_GENERATION_KEY)
+    except ValueError:
+        cache.set(PINS_GENERATION_KEY, 1, timeout=None)
+
+
+def cached_pins(reports, query: str) -> bytes:
+    """Pins for a filter, cached until the next write (and at most PINS_CACHE_SECONDS)."""
+    key = f"mapping:pins:{_generation()}:{hashlib.sha256(query.encode()).hexdigest()[:32]}"
+    body = cache.get(key)
+    if body is None:
+        body = pin_features(reports)
+        cache.set(key, body, timeout=PINS_CACHE_SECONDS)
+    return body
 
 
 def geojson_response(body: bytes, filename: str | None = None) -> HttpResponse:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from civic import ratelimit
 from civic.text import plain_text
 
-from . import geo, permissions, photos, places
+from . import exports, geo, permissions, photos, places
 from .models import IssueCategory, IssueReport, Status, StatusChange
 from .tasks import send_status_emails
 
@@ -133,6 +133,7 @@ def create_report(
         StatusChange.objects.create(report=report, to_status=Status.OPEN, note="Reported.")
         if reporter is not None:
             report.followers.add(reporter)
+        transaction.on_commit(exports.forget_pins)
     return report
 
 
@@ -155,6 +156,7 @@ def _record(report, *, officer, to_status: str, note: str) -> StatusChange:
     report.updated_at = timezone.now()
     report.save(update_fields=["status", "updated_at", "duplicate_of", "category", "organisation"])
     transaction.on_commit(lambda: send_status_emails.enqueue(change.pk))
+    transaction.on_commit(exports.forget_pins)
     return change
 
 

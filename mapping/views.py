@@ -52,8 +52,10 @@ def report_map(request):
 @require_GET
 def report_pins(request):
     """GeoJSON pins for the map, filtered like the page."""
-    _form, reports, _query = _filtered(request)
-    return exports.geojson_response(exports.pin_features(reports))
+    form, reports, query = _filtered(request)
+    if form.is_bound and not form.is_valid():
+        query = ""  # invalid filters filter nothing, like the page
+    return exports.geojson_response(exports.cached_pins(reports, query))
 
 
 @require_GET

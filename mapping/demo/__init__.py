@@ -127,7 +127,7 @@ def load_areas(stdout=None) -> None:
 def load(stdout, seed: int = 2026) -> None:
     """Load the maps demo once; running it again changes nothing."""
     from civic.models import Organisation, User
-    from mapping import places
+    from mapping import exports, places
     from mapping.models import (
         Area,
         GazetteerEntry,
@@ -178,6 +178,7 @@ def load(stdout, seed: int = 2026) -> None:
         made = _reports(random.Random(seed), categories, areas, User)
         officer = User.objects.filter(email="officer@northbrook.example").first()
         _history(random.Random(seed + 1), made, officer, StatusChange)
+        transaction.on_commit(exports.forget_pins)
     stdout.write(
         f"  maps: {len(areas)} areas, {len(GAZETTEER)} places, "
         f"{len(categories)} categories, {REPORTS} reports"

@@ -324,3 +324,22 @@ def test_residents_cannot_export(client, reports, reporter):
     client.force_login(reporter)
     assert client.get("/reports/manage/export.csv").status_code == 403
     assert client.get("/reports/manage/").status_code == 403
+
+
+def test_cached_pins_are_refreshed_after_a_new_report(
+    client, council, potholes, reporter, django_capture_on_commit_callbacks
+):
+    from mapping import services
+
+    ReportFactory(category=potholes)
+    assert len(client.get("/reports/pins.geojson").json()["features"]) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.create_report(
+            reporter=reporter,
+            category=potholes,
+            title="Second hole",
+            description="Next to the first.",
+            latitude=52.9,
+            longitude=-1.54,
+        )
+    assert len(client.get("/reports/pins.geojson").json()["features"]) == 2

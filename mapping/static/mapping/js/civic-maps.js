@@ -52,6 +52,7 @@
         return response.json();
       })
       .then(function (data) {
+        if (window.performance && performance.mark) { performance.mark("civic:pins-fetched"); }
         var markers = data.features.map(function (feature) {
           var c = feature.geometry.coordinates;
           var props = feature.properties;
@@ -65,6 +66,7 @@
         });
         if (group.addLayers) { group.addLayers(markers); } else { markers.forEach(function (m) { group.addLayer(m); }); }
         map.addLayer(group);
+        if (window.performance && performance.mark) { performance.mark("civic:pins-added"); }
         container.setAttribute("data-pins", String(markers.length));
         announce(options.statusId, markers.length + " shown on the map.");
       })
