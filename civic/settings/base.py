@@ -181,13 +181,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Leaflet and its marker clustering come from PyPI (xstatic packages) and are served locally.
-import xstatic.pkg.leaflet  # noqa: E402
-import xstatic.pkg.leaflet_markercluster  # noqa: E402
-
-STATICFILES_DIRS += [
-    ("mapping/vendor/leaflet", xstatic.pkg.leaflet.BASE_DIR),
-    ("mapping/vendor/markercluster", xstatic.pkg.leaflet_markercluster.BASE_DIR),
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "mapping.staticfiles.VendorFinder",  # Leaflet + markercluster from PyPI xstatic packages
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -343,3 +343,13 @@ def test_cached_pins_are_refreshed_after_a_new_report(
             longitude=-1.54,
         )
     assert len(client.get("/reports/pins.geojson").json()["features"]) == 2
+
+
+def test_leaflet_assets_come_from_the_xstatic_packages():
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("mapping/vendor/leaflet/leaflet.js").endswith("xstatic/pkg/leaflet/data/leaflet.js")
+    assert finders.find("mapping/vendor/markercluster/leaflet.markercluster-src.js")
+    assert finders.find("mapping/vendor/leaflet/images/layers.png")
+    # Files whose source maps the package lacks are not exposed (hashed collectstatic would fail).
+    assert not finders.find("mapping/vendor/markercluster/leaflet.markercluster.js")
