@@ -93,13 +93,23 @@ class Hub:
     # Receiving ----------------------------------------------------------------------------
 
     async def receive_loop(self):
+        resubscribe = False
         while True:
             try:
+                if resubscribe:
+                    # Redis may have restarted without our group memberships: join them again,
+                    # and fill anything missed while it was away from the database.
+                    for cid in list(self.topics):
+                        await self.layer.group_add(live.group_name(cid), self.channel_name)
+                    resubscribe = False
+                    for topic in list(self.topics.values()):
+                        await self.catch_up(topic)
                 message = await self.layer.receive(self.channel_name)
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001 - a layer outage must not kill the hub
-                log.warning("live: channel layer receive failed; retrying", exc_info=True)
+                log.warning("live: channel layer unavailable; retrying", exc_info=True)
+                resubscribe = True
                 await asyncio.sleep(1)
                 continue
             try:
@@ -124,13 +134,23 @@ class Hub:
                     await self.deliver(topic, event_seq, event_text)
             await self.deliver(topic, seq, text)
 
+    async def catch_up(self, topic: Topic):
+        """Deliver stored events this process has not seen (after a layer outage)."""
+        async with topic.lock:
+            missing = await database_sync_to_async(self.fetch_range)(
+                topic.consultation_id, topic.last_seq, None
+            )
+            for event_seq, event_text in missing:
+                await self.deliver(topic, event_seq, event_text)
+
     @staticmethod
-    def fetch_range(consultation_id: int, after: int, before: int) -> list[tuple[int, str]]:
+    def fetch_range(consultation_id: int, after: int, before: int | None) -> list[tuple[int, str]]:
         from .models import LiveEvent
 
-        events = LiveEvent.objects.filter(
-            consultation_id=consultation_id, seq__gt=after, seq__lt=before
-        ).order_by("seq")
+        events = LiveEvent.objects.filter(consultation_id=consultation_id, seq__gt=after)
+        if before is not None:
+            events = events.filter(seq__lt=before)
+        events = events.order_by("seq")
         return [(e.seq, live.frame(e.as_message())) for e in events]
 
     async def deliver(self, topic: Topic, seq: int, text: str):

@@ -1,0 +1,175 @@
+"""Two real ASGI server processes sharing Redis: events cross processes once, sequence numbers
+stay gap-free under concurrent writers, and a Redis outage loses nothing."""
+
+import asyncio
+import json
+import shutil
+from types import SimpleNamespace
+
+import pytest
+from websockets.asyncio.client import connect
+
+from consultations.live import EVENT_TYPES
+from tests.support.servers import Daphne, Database, RedisServer, prepare_database, server_env
+
+pytestmark = pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
+USERS = 4
+
+
+@pytest.fixture(scope="module")
+def cluster(django_db_setup, django_db_blocker):
+    redis = RedisServer()
+    redis.start()
+    from django.conf import settings
+
+    with django_db_blocker.unblock():
+        database = Database(template=settings.DATABASES["default"]["TEST"])
+    servers = []
+    try:
+        env = server_env(database.url, redis.url, LIVE_PRESENCE_INTERVAL=2)
+        ids = prepare_database(env, users=USERS, migrated=database.migrated)
+        servers = [Daphne(env).start(wait=False), Daphne(env).start(wait=False)]
+        for server in servers:
+            server.wait()
+        yield SimpleNamespace(redis=redis, servers=servers, **ids)
+    finally:
+        for server in servers:
+            server.stop()
+        redis.stop()
+        database.drop()
+
+
+def headers(cluster, server, user=None):
+    result = {"Origin": server.base}
+    if user is not None:
+        result["Cookie"] = f"sessionid={cluster.sessions[user]}"
+    return result
+
+
+async def open_socket(cluster, server, user=None, since=0):
+    socket = await connect(
+        server.ws_url(cluster.consultation, since), additional_headers=headers(cluster, server, user)
+    )
+    hello = await until(socket, "hello")
+    return socket, hello["data"]["last_seq"]
+
+
+async def until(socket, type_, timeout=15, match=None):
+    async with asyncio.timeout(timeout):
+        while True:
+            message = json.loads(await socket.recv())
+            if message["type"] == type_ and (match is None or match(message)):
+                return message
+
+
+async def collect(socket, count, timeout=30):
+    """Sequence numbers of every event delivered until `count` comments have arrived."""
+    seqs, comments = [], 0
+    async with asyncio.timeout(timeout):
+        while comments < count:
+            message = json.loads(await socket.recv())
+            if message["type"] in EVENT_TYPES:  # also state events the hubs record meanwhile
+                seqs.append(message["seq"])
+                comments += message["type"] == "comment.posted"
+    return seqs
+
+
+def test_comment_posted_on_one_process_reaches_a_viewer_on_the_other(cluster):
+    first, second = cluster.servers
+
+    async def scenario():
+        poster, _ = await open_socket(cluster, first, user=0)
+        viewer, _ = await open_socket(cluster, second)
+        await poster.send(json.dumps({"action": "comment", "ref": "x", "body": "Across processes"}))
+        ack = await until(poster, "ack")
+        assert ack["data"]["ref"] == "x"
+        event = await until(viewer, "comment.posted")
+        assert "Across processes" in event["html"]
+        await poster.close()
+        await viewer.close()
+
+    asyncio.run(scenario())
+
+
+def test_presence_is_summed_across_processes(cluster):
+    first, second = cluster.servers
+
+    async def scenario():
+        a, _ = await open_socket(cluster, first)
+        b, _ = await open_socket(cluster, second)
+        message = await until(a, "presence", match=lambda m: m["data"]["viewers"] >= 2)
+        assert message["data"]["viewers"] == 2
+        await b.close()
+        message = await until(a, "presence", match=lambda m: m["data"]["viewers"] == 1)
+        assert message["data"]["viewers"] == 1
+        await a.close()
+
+    asyncio.run(scenario())
+
+
+def test_concurrent_posting_gives_unique_gap_free_sequence(cluster):
+    per_user = 6
+    total = USERS * per_user
+
+    async def scenario():
+        observers = [await open_socket(cluster, server) for server in cluster.servers]
+        start = observers[0][1]
+        posters = [(await open_socket(cluster, cluster.servers[i % 2], user=i))[0] for i in range(USERS)]
+
+        async def post_many(socket, user):
+            for n in range(per_user):
+                await socket.send(
+                    json.dumps({"action": "comment", "ref": n, "body": f"User {user} comment {n}"})
+                )
+                await until(socket, "ack", match=lambda m, n=n: m["data"].get("ref") == n)
+
+        receiving = [asyncio.create_task(collect(sock, total)) for sock, _ in observers]
+        await asyncio.gather(*(post_many(sock, i) for i, sock in enumerate(posters)))
+        results = [await task for task in receiving]
+        for got in results:
+            # every event, once, in order, with no gap, on both processes
+            assert got == list(range(start + 1, start + len(got) + 1)), got
+        assert results[0][: len(results[1])] == results[1][: len(results[0])]
+        for sock in posters + [sock for sock, _ in observers]:
+            await sock.close()
+        return start
+
+    start = asyncio.run(scenario())
+    stored = cluster.servers[0].get_json(f"/consultations/{cluster.consultation}/events/?since={start}")
+    seqs = [event["seq"] for event in stored["events"]]
+    assert seqs == list(range(start + 1, start + len(seqs) + 1))
+    assert sum(event["type"] == "comment.posted" for event in stored["events"]) == total
+
+
+def test_redis_outage_loses_nothing_and_viewers_catch_up(cluster):
+    first, second = cluster.servers
+
+    async def scenario():
+        viewer, start = await open_socket(cluster, second)
+        poster, _ = await open_socket(cluster, first, user=1)
+        cluster.redis.stop()
+        try:
+            await poster.send(
+                json.dumps({"action": "comment", "ref": "down", "body": "Posted while Redis was down"})
+            )
+            ack = await until(poster, "ack", timeout=30)
+            assert ack["data"]["status"] == "published"
+            stored = second.get_json(f"/consultations/{cluster.consultation}/events/?since={start}")
+            assert any("Posted while Redis was down" in (e["html"] or "") for e in stored["events"])
+        finally:
+            cluster.redis.start()
+        event = await until(viewer, "comment.posted", timeout=30)
+        assert "Posted while Redis was down" in event["html"]
+        # A client that reconnects with its position gets the same event by replay.
+        late, _ = (
+            await connect(
+                second.ws_url(cluster.consultation, start), additional_headers=headers(cluster, second)
+            ),
+            None,
+        )
+        replayed = await until(late, "comment.posted")
+        assert replayed["seq"] == event["seq"]
+        for sock in (viewer, poster, late):
+            await sock.close()
+
+    asyncio.run(scenario())
