@@ -58,12 +58,30 @@ class Context:
     def __init__(self):
         self.urls: dict[int, str] = {}
         self.organisations: dict[int, list[int]] = {}
+        self.pages: dict[int, dict] = {}
         self._wards = None
 
     def url(self, page) -> str:
         if page.pk not in self.urls:
             self.urls[page.pk] = page.get_url() or ""
         return self.urls[page.pk]
+
+    def page_info(self, page_id: int) -> dict:
+        """Title, URL, organisations, ward and location of a consultation or proposal (cached)."""
+        if page_id not in self.pages:
+            from wagtail.models import Page
+
+            page = Page.objects.get(pk=page_id).specific
+            consultation = page.consultation
+            latitude, longitude = getattr(page, "latitude", None), getattr(page, "longitude", None)
+            self.pages[page_id] = {
+                "title": page.title,
+                "url": self.url(page),
+                "organisation_ids": self.organisation_ids(consultation),
+                "ward": self.ward(latitude, longitude),
+                "location": location(latitude, longitude),
+            }
+        return self.pages[page_id]
 
     def organisation_ids(self, consultation) -> list[int]:
         if consultation.pk not in self.organisations:
@@ -246,44 +264,69 @@ class ProposalDocument(DocumentType):
 
 @register
 class CommentDocument(DocumentType):
-    """Published and pending comments; hidden and removed ones leave the index."""
+    """Published and pending comments; hidden and removed ones leave the index.
+
+    Built from plain rows plus per-page details cached in the Context, so a rebuild of hundreds
+    of thousands of comments never constructs a Wagtail page object per comment.
+    """
 
     name = "comment"
     label = "Comment"
     model = "consultations.Comment"
     INDEXED_STATUSES = ("published", "pending")
+    ROW = (
+        "pk", "body", "stance", "status", "channel", "created_at", "consultation_id", "proposal_id",
+        "author_id", "author__display_name",
+    )  # fmt: skip
+    chunk_size = 5000
 
     def queryset(self):
-        return (
-            super()
-            .queryset()
-            .select_related("author", "consultation", "proposal")
-            .prefetch_related("consultation__partner_organisations")
-        )
+        return super().queryset().select_related("author")
 
     def is_indexable(self, comment) -> bool:
         return comment.status in self.INDEXED_STATUSES
 
     def fields(self, comment, context):
-        consultation = comment.consultation
-        page = comment.proposal or consultation
-        latitude = getattr(comment.proposal, "latitude", None)
-        longitude = getattr(comment.proposal, "longitude", None)
+        row = {name: getattr(comment, name, None) for name in self.ROW[:-1]}
+        row["author__display_name"] = comment.author.display_name if comment.author_id else ""
+        return self.row_fields(row, context)
+
+    def row_fields(self, row: dict, context: Context) -> dict:
+        consultation = context.page_info(row["consultation_id"])
+        page = context.page_info(row["proposal_id"]) if row["proposal_id"] else consultation
+        if row["author_id"] is None:
+            author = "Former participant"
+        else:
+            author = row["author__display_name"] or f"Participant {row['author_id']}"
         return {
-            "title": f"Comment on {page.title}",
-            "text": comment.body,
-            "url": f"{context.url(page)}#{comment.anchor}",
-            "consultation_id": consultation.pk,
-            "consultation_title": consultation.title,
-            "organisation_ids": context.organisation_ids(consultation),
-            "ward": context.ward(latitude, longitude),
-            "stance": comment.stance,
-            "moderation_state": comment.status,
-            "status": comment.channel,
-            "author": comment.author_name,
-            "created": comment.created_at,
-            "location": location(latitude, longitude),
+            "title": f"Comment on {page['title']}",
+            "text": row["body"],
+            "url": f"{page['url']}#comment-{row['pk']}",
+            "consultation_id": row["consultation_id"],
+            "consultation_title": consultation["title"],
+            "organisation_ids": consultation["organisation_ids"],
+            "ward": page["ward"],
+            "stance": row["stance"],
+            "moderation_state": row["status"],
+            "status": row["channel"],
+            "author": author,
+            "created": row["created_at"],
+            "location": page["location"],
         }
+
+    def iter_documents(self, context: Context) -> Iterator[dict]:
+        rows = (
+            self.model_class()
+            .objects.filter(status__in=self.INDEXED_STATUSES)
+            .order_by("pk")
+            .values_list(*self.ROW)
+            .iterator(chunk_size=self.chunk_size)
+        )
+        for values in rows:
+            row = dict(zip(self.ROW, values, strict=True))
+            doc = {"key": f"comment:{row['pk']}", "type": self.name, "object_id": row["pk"], "language": "en"}
+            doc.update(self.row_fields(row, context))
+            yield doc
 
 
 @register
