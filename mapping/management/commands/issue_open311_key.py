@@ -1,0 +1,24 @@
+"""Issue an Open311 api_key to a partner organisation; the key is shown once and only its hash is kept."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from civic.models import Organisation
+from mapping.models import PartnerApiKey
+
+
+class Command(BaseCommand):
+    help = "Issue an Open311 api_key: manage.py issue_open311_key ORGANISATION_SLUG 'App name'"
+
+    def add_arguments(self, parser):
+        parser.add_argument("organisation", help="Slug of the partner organisation.")
+        parser.add_argument("name", help="What the key is for, e.g. the partner's app.")
+
+    def handle(self, organisation, name, **options):
+        org = Organisation.objects.filter(slug=organisation).first()
+        if org is None:
+            raise CommandError(f"No organisation with slug {organisation!r}.")
+        _key, raw = PartnerApiKey.issue(org, name)
+        self.stdout.write(f"api_key for {org.name} ({name}): {raw}")
+        self.stdout.write(
+            "Store it now: it cannot be shown again. Deactivate it in the database to revoke it."
+        )
