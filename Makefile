@@ -23,6 +23,13 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create the virtual environment and install Civic
 
+# The Nu Html Checker for the browser tests (npm vnu-jar, run with Java); skipped without npm.
+BROWSER_NPM := tests/browser/node_modules/.installed
+$(BROWSER_NPM): tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else echo "npm not found: the HTML validity browser test will be skipped"; fi
+
 run: install ## Set up and serve the demo on http://127.0.0.1:8000 (SQLite, no servers needed)
 	@mkdir -p var
 	$(PY) manage.py migrate --no-input -v 1
@@ -31,7 +38,7 @@ run: install ## Set up and serve the demo on http://127.0.0.1:8000 (SQLite, no s
 	@echo "Serving Civic on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	$(BIN)/daphne -b $(HOST) -p $(PORT) civic.asgi:application
 
-test: install ## Run the whole test suite (set DATABASE_URL / REDIS_URL to use PostgreSQL / Redis)
+test: install $(BROWSER_NPM) ## Run the whole test suite, browser journeys included (see README)
 	@mkdir -p var
 	$(BIN)/pytest $(PYTEST_ARGS)
 

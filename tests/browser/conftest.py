@@ -135,6 +135,8 @@ def server(tmp_path_factory, browser):
     """Migrate and seed the server's database, start daphne, stop it after the session."""
     workdir = tmp_path_factory.mktemp("browser-server")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for old in ARTIFACTS.glob("*.png"):
+        old.unlink()
     database_url, drop_database = _database_url(workdir)
     env = {
         **os.environ,
@@ -308,12 +310,13 @@ def sign_in(page, email_address: str, password: str = DEMO_PASSWORD, next_path: 
     page.goto(f"/accounts/login/?next={next_path}")
     page.get_by_label("Email").fill(email_address)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign In").click()
     if "/accounts/2fa/authenticate/" in page.url:
         page.get_by_label(re.compile("code", re.I)).fill(totp_code())
-        page.get_by_role("button", name=re.compile("Sign In", re.I)).click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.get_by_role("button", name=re.compile("Sign In", re.I)).click()
+    assert "/accounts/login/" not in page.url, f"sign-in failed for {email_address}"
 
 
 @pytest.fixture(scope="session")

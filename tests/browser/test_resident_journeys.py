@@ -116,3 +116,51 @@ def test_second_browser_sees_a_new_comment_without_reloading(new_context, server
 
     expect(watcher.locator(".comment").filter(has_text=text)).to_have_count(1, timeout=10_000)
     assert watcher.evaluate("window.__notReloaded === true"), "the watcher's page was reloaded"
+
+
+def tab_until(page, predicate: str, limit: int = 80) -> None:
+    """Press Tab until the focused element satisfies the JavaScript predicate (el => bool)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(({predicate})(document.activeElement))"):
+            return
+    pytest.fail(f"Tab never reached an element matching {predicate}")
+
+
+@JS
+def test_resident_reports_a_problem_with_the_keyboard_without_the_map(new_context, server, js):
+    page = new_context(java_script_enabled=js).new_page()
+    sign_in(page, "resident9@northbrook.example")
+    response = page.goto("/reports/new/")
+    if response.status == 404:
+        pytest.xfail("reporting a problem has not landed yet (mapping/)")
+    assert response.status == 200
+
+    # Step 1: coordinates typed in, no map (a Brookside ward location).
+    tab_until(page, "el => el.id === 'id_latitude'")
+    page.keyboard.type("52.9100")
+    tab_until(page, "el => el.id === 'id_longitude'")
+    page.keyboard.type("-1.5150")
+    tab_until(page, "el => el.type === 'submit' && el.textContent.trim() === 'Continue'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    # Step 2: what the problem is.
+    tab_until(page, "el => el.id === 'id_category'")
+    page.keyboard.press("ArrowDown")  # the first category
+    assert page.locator("#id_category").input_value(), "no problem category to choose"
+    tab_until(page, "el => el.id === 'id_title'")
+    title = f"Broken street light ({uuid.uuid4().hex[:6]})"
+    page.keyboard.type(title)
+    tab_until(page, "el => el.id === 'id_description'")
+    page.keyboard.type("The light outside number 12 has been off for a week.")
+    tab_until(page, "el => el.type === 'submit' && el.textContent.trim() === 'Continue'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    # Step 3: check and send.
+    tab_until(page, "el => el.type === 'submit' && el.textContent.trim() === 'Send report'")
+    with page.expect_navigation():
+        page.keyboard.press("Space")
+    expect(page.get_by_text(re.compile(r"Your report #\d+ has been sent"))).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(title)
