@@ -213,6 +213,7 @@ COMMENT_MAX_LENGTH = env.integer("COMMENT_MAX_LENGTH", 3000)
 COMMENTS_PER_PAGE = env.integer("COMMENTS_PER_PAGE", 20)
 WRITE_RATE_LIMIT = env.get("WRITE_RATE_LIMIT", "20/m")
 REPORT_PHOTO_MAX_BYTES = env.integer("REPORT_PHOTO_MAX_BYTES", 5 * 1024 * 1024)  # issue report photos
+OPEN311_JURISDICTION = env.get("OPEN311_JURISDICTION")  # empty: any jurisdiction_id is accepted
 
 # Live updates (consultations/live.py, consultations/hub.py).
 LIVE_EVENT_RETENTION_DAYS = env.integer("LIVE_EVENT_RETENTION_DAYS", 14)
