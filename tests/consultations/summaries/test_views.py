@@ -303,3 +303,28 @@ def test_comment_hidden_after_themes_were_prepared_is_no_longer_quoted(
     client.force_login(councillor)
     assert quoted.body not in client.get(summary_url(consultation)).content.decode()
     assert quoted.body not in client.get(summary_url(consultation, f"themes/{theme.pk}/")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        ["Only one resident wrote anything"],
+        ["今日は良い天気です", "交通が不便です", "図書館をもっと開けて", "バスが遅い"],
+        ["Dydd da, mae'r llyfrgell ar gau", "Wir brauchen mehr Busse am Abend", "Bibliothèque fermée le lundi"],
+    ],
+    ids=["one-comment", "japanese", "welsh-german-french"],
+)
+def test_awkward_consultations_summarise_and_export(client, consultation, officer, summary_url, bodies):
+    from django.utils.html import escape
+
+    from tests.consultations.factories import CommentFactory
+
+    made = [CommentFactory(consultation=consultation, body=body) for body in bodies]
+    services.build_themes(consultation.pk)
+    client.force_login(officer)
+    html = client.get(summary_url(consultation)).content.decode()
+    for comment in made:
+        assert escape(comment.body) in html  # every comment is quoted in its theme or in "other"
+    assert client.get(summary_url(consultation, "report.pdf")).content.startswith(b"%PDF")
+    csv_text = b"".join(client.get(summary_url(consultation, "comments.csv")).streaming_content).decode()
+    assert all(comment.body in csv_text for comment in made)
