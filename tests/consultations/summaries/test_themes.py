@@ -156,3 +156,21 @@ def test_rename_keeps_machine_label_and_sign_off_marks_theme(consultation, corpu
     assert theme.is_signed_off and not theme.machine_suggested
     with pytest.raises(services.SummaryError):
         services.rename_theme(theme, "   ")
+
+
+def test_prepare_themes_command_queues_only_stale_consultations(
+    consultation, corpus, closed_consultation, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("prepare_themes", stdout=out)
+    assert "Queued themes for 1 consultation." in out.getvalue()
+    assert ThemeRun.objects.get(consultation=consultation).status == ThemeRun.Status.READY
+    assert not ThemeRun.objects.filter(consultation=closed_consultation).exists()  # nothing to group
+    again = StringIO()
+    call_command("prepare_themes", stdout=again)
+    assert "Queued themes for 0 consultations." in again.getvalue()
