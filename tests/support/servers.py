@@ -196,9 +196,10 @@ def prepare_database(env: dict, users: int = 4, migrated: bool = False) -> dict:
 
 
 class Daphne:
-    def __init__(self, env: dict):
+    def __init__(self, env: dict, app: str = "civic.asgi:application"):
         self.port = free_port()
         self.env = env
+        self.app = app
         self.process = None
 
     def start(self, wait: bool = True):
@@ -212,7 +213,7 @@ class Daphne:
                 "127.0.0.1",
                 "-p",
                 str(self.port),
-                "civic.asgi:application",
+                self.app,
             ],
             cwd=ROOT,
             env=self.env,

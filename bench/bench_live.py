@@ -1,0 +1,304 @@
+"""Live fan-out: 1,000 websocket clients, 2 daphne processes sharing Redis, 200 comments posted over HTTP (target p95 <= 150 ms, within 3x of a bare broadcast, >= 15,000 deliveries/s, zero lost)."""
+
+import asyncio
+import http.client
+import json
+import os
+import statistics
+import sys
+import threading
+import time
+import uuid
+
+CLIENTS = int(os.environ.get("BENCH_LIVE_CLIENTS", 1000))
+COMMENTS = int(os.environ.get("BENCH_LIVE_COMMENTS", 200))
+RATE = float(os.environ.get("BENCH_LIVE_RATE", 20))  # comments per second, steady
+CONNECT_BATCH = 50
+
+
+def seed():
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.utils import timezone
+
+    from civic.models import HomePage, Organisation, User
+    from consultations.models import ConsultationIndexPage, ConsultationPage
+
+    tag = uuid.uuid4().hex[:8]
+    home = HomePage.objects.get()
+    index = home.add_child(instance=ConsultationIndexPage(title="Live bench", slug=f"live-{tag}"))
+    org, _ = Organisation.objects.get_or_create(slug="bench-org", defaults={"name": "Bench Council"})
+    now = timezone.now()
+    page = index.add_child(
+        instance=ConsultationPage(
+            title="Live bench",
+            slug="live",
+            summary="Live bench",
+            lead_organisation=org,
+            opens_at=now - timezone.timedelta(days=1),
+            closes_at=now + timezone.timedelta(days=1),
+        )
+    )
+    user = User.objects.create_user(
+        username=f"livebench-{tag}", email=f"livebench-{tag}@example.org", display_name="Bench poster"
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return page.pk, store.session_key
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
+
+
+class Receiver:
+    """Opens the websockets and records (seq, receipt time) per client."""
+
+    def __init__(self, urls, origin, parse_sent=False):
+        self.urls = urls
+        self.origin = origin
+        self.parse_sent = parse_sent
+        self.received = [[] for _ in urls]
+        self.sockets = []
+
+    async def open(self):
+        from websockets.asyncio.client import connect
+
+        for start in range(0, len(self.urls), CONNECT_BATCH):
+            batch = self.urls[start : start + CONNECT_BATCH]
+            sockets = await asyncio.gather(
+                *(
+                    connect(
+                        url,
+                        additional_headers={"Origin": self.origin(url)},
+                        max_queue=None,
+                        open_timeout=60,
+                        ping_interval=None,
+                    )
+                    for url in batch
+                )
+            )
+            for sock in sockets:
+                await sock.recv()  # hello (or the floor's greeting)
+            self.sockets.extend(sockets)
+
+    async def listen(self, index, sock, expect):
+        record = self.received[index]
+        try:
+            while len(record) < expect:
+                text = await sock.recv()
+                now = time.time()
+                message = json.loads(text)
+                if message.get("type") in ("comment.posted", "floor"):
+                    sent = message["data"].get("sent") if self.parse_sent else None
+                    record.append((message["seq"], now, sent))
+        except Exception:  # noqa: BLE001 - a closed socket shows up as lost events
+            return
+
+    async def run(self, expect, timeout):
+        tasks = [asyncio.create_task(self.listen(i, s, expect)) for i, s in enumerate(self.sockets)]
+        done, pending = await asyncio.wait(tasks, timeout=timeout)
+        for task in pending:
+            task.cancel()
+
+    async def close(self):
+        await asyncio.gather(*(s.close() for s in self.sockets), return_exceptions=True)
+
+
+def paced(count, rate, action, workers=8):
+    """Call action(n) for n in range(count) at a steady rate, from a small pool of threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    started = time.perf_counter()
+
+    def run(n):
+        delay = started + n / rate - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        return action(n)
+
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(run, range(count)))
+
+
+def post_comments(servers, consultation, session, count, rate):
+    """POST the comment form at a steady rate, alternating between the servers."""
+    token = uuid.uuid4().hex  # a 32-character CSRF secret used as both cookie and form field
+
+    def post(n):
+        server = servers[n % len(servers)]
+        body = (
+            f"csrfmiddlewaretoken={token}&body=Bench+comment+{n}+about+the+plan&stance=support"
+            f"&client_token={uuid.uuid4()}"
+        )
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        conn.request(
+            "POST",
+            f"/consultations/{consultation}/comment/",
+            body=body,
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": f"sessionid={session}; csrftoken={token}",
+                "Host": "127.0.0.1",
+            },
+        )
+        response = conn.getresponse()
+        response.read()
+        conn.close()
+        return response.status == 302
+
+    return sum(1 for ok in paced(count, rate, post) if not ok)
+
+
+def trigger_floor(servers, payload, count, rate):
+    def trigger(n):
+        text = payload.replace('"__SEQ__"', str(n + 1)).replace('"__SENT__"', repr(time.time()))
+        for server in servers:
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+            conn.request(
+                "POST", "/broadcast", body=text.encode(), headers={"Content-Type": "application/json"}
+            )
+            conn.getresponse().read()
+            conn.close()
+
+    paced(count, rate, trigger, workers=1)  # in order, like the stored sequence
+
+
+def analyse(label, receiver, expected_seqs, sent_at):
+    latencies, lost, disorder, deliveries = [], 0, 0, 0
+    first_sent = min(sent_at.values())
+    last_receipt = first_sent
+    for record in receiver.received:
+        seqs = [seq for seq, _, _ in record]
+        lost += len(set(expected_seqs) - set(seqs))
+        disorder += sum(1 for a, b in zip(seqs, seqs[1:], strict=False) if b <= a)
+        deliveries += len(record)
+        for seq, at, sent in record:
+            origin = sent if sent is not None else sent_at.get(seq)
+            if origin is not None:
+                latencies.append((at - origin) * 1000)
+            last_receipt = max(last_receipt, at)
+    duration = max(1e-9, last_receipt - first_sent)
+    rate = deliveries / duration
+    print(
+        f"{label:<34} p50 {statistics.median(latencies):7.1f} ms  p95 "
+        f"{percentile(latencies, 0.95):7.1f} ms  max {max(latencies):7.1f} ms  "
+        f"{rate:9,.0f} deliveries/s  lost {lost}  out-of-order {disorder}",
+        flush=True,
+    )
+    return percentile(latencies, 0.95), rate, lost, disorder
+
+
+def main():
+    from bench.common import setup_django
+
+    setup_django()
+
+    from consultations.models import LiveEvent
+    from tests.support.servers import Daphne, RedisServer, server_env
+
+    redis = RedisServer()
+    redis.start()
+    consultation, session = seed()
+    env = server_env(os.environ["DATABASE_URL"], redis.url, LOG_LEVEL="WARNING", LIVE_IDLE_TIMEOUT=600)
+    servers = [Daphne(env).start(wait=False) for _ in range(2)]
+    for server in servers:
+        server.wait()
+    print(
+        f"{CLIENTS} websocket clients, 2 daphne processes, Redis channel layer, "
+        f"{COMMENTS} comments over HTTP at {RATE:g}/s",
+        flush=True,
+    )
+
+    def live_url(i):
+        return servers[i % 2].ws_url(consultation, 0)
+
+    try:
+        receiver = Receiver([live_url(i) for i in range(CLIENTS)], origin=lambda url: "http://127.0.0.1")
+
+        async def live_run():
+            await receiver.open()
+            listening = asyncio.create_task(receiver.run(COMMENTS, timeout=COMMENTS / RATE + 60))
+            failures = await asyncio.to_thread(post_comments, servers, consultation, session, COMMENTS, RATE)
+            await listening
+            await receiver.close()
+            return failures
+
+        failures = asyncio.run(live_run())
+        events = dict(
+            LiveEvent.objects.filter(consultation_id=consultation, type="comment.posted").values_list(
+                "seq", "created_at"
+            )
+        )
+        sent_at = {seq: created.timestamp() for seq, created in events.items()}
+        frame_sample = LiveEvent.objects.filter(consultation_id=consultation).first()
+        print(f"posts refused: {failures}", flush=True)
+        live_p95, live_rate, lost, disorder = analyse(
+            "Civic (commit -> client)", receiver, list(events), sent_at
+        )
+    finally:
+        for server in servers:
+            server.stop()
+
+    floor_env = dict(env)
+    floor_servers = []
+    for _ in range(2):
+        server = Daphne(floor_env)
+        server.app = "bench.floor_app:application"
+        floor_servers.append(server)
+    for server in floor_servers:
+        server.start(wait=False)
+    for server in floor_servers:
+        server.wait()
+    try:
+        message = frame_sample.as_message()
+        message["type"] = "floor"
+        message["seq"] = "__SEQ__"
+        message["data"] = {**message["data"], "sent": "__SENT__"}
+        payload = json.dumps(message, separators=(",", ":"))
+        floor = Receiver(
+            [f"ws://127.0.0.1:{floor_servers[i % 2].port}/ws/" for i in range(CLIENTS)],
+            origin=lambda url: "http://127.0.0.1",
+            parse_sent=True,
+        )
+
+        async def floor_run():
+            await floor.open()
+            listening = asyncio.create_task(floor.run(COMMENTS, timeout=COMMENTS / RATE + 60))
+            await asyncio.to_thread(trigger_floor, floor_servers, payload, COMMENTS, RATE)
+            await listening
+            await floor.close()
+
+        asyncio.run(floor_run())
+        sent = {}
+        for record in floor.received:
+            for seq, _at, sent_time in record:
+                sent.setdefault(seq, sent_time)
+        floor_p95, floor_rate, _, _ = analyse(
+            "floor: bare daphne broadcast", floor, list(range(1, COMMENTS + 1)), sent
+        )
+    finally:
+        for server in floor_servers:
+            server.stop()
+        redis.stop()
+    ratio = live_p95 / floor_p95 if floor_p95 else float("inf")
+    print(
+        f"ratio p95 Civic / floor: {ratio:.1f}x; deliveries/s Civic / floor: {live_rate / floor_rate:.2f}",
+        flush=True,
+    )
+    ok = live_p95 <= 150 and ratio <= 3 and live_rate >= 15000 and lost == 0 and disorder == 0
+    print(
+        f"target p95 <= 150 ms, <= 3x floor, >= 15,000 deliveries/s, zero lost: {'PASS' if ok else 'FAIL'}",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    main()
