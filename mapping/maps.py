@@ -146,5 +146,6 @@ def picker_map(lat_input: str, lon_input: str) -> RenderedMap:
 
 def proposals_map(pins_url: str, areas=None) -> RenderedMap:
     fmap = base_map(areas)
-    PinLayer(pins_url, cluster=False, kind="proposal").add_to(fmap)
+    # Zoom to the proposals so their pins stand apart (WCAG 2.5.8 target spacing).
+    PinLayer(pins_url, cluster=False, kind="proposal", fit=True).add_to(fmap)
     return render(fmap)

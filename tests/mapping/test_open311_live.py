@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -74,6 +75,26 @@ def _seed():
     return {"open": first.pk, "fixed": second.pk, "key": raw}
 
 
+def in_thread(func):
+    """Run database work in a fresh thread: an earlier test may leave an event loop running in this one."""
+    result = {}
+
+    def work():
+        try:
+            result["value"] = func()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
+            result["error"] = exc
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
+
+
 def _is_test_database(connection) -> bool:
     return connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
 
@@ -126,13 +147,13 @@ def server(open311_server, django_db_blocker):
     because an open test transaction on SQLite would lock the server out of writing.
     """
     with django_db_blocker.unblock():
-        _cleanup()
-        seeded = _seed()
+        in_thread(_cleanup)
+        seeded = in_thread(_seed)
     try:
         yield {"base": open311_server, **seeded}
     finally:
         with django_db_blocker.unblock():
-            _cleanup()
+            in_thread(_cleanup)
 
 
 @pytest.mark.django_db

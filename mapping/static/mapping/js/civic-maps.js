@@ -8,9 +8,9 @@
     if (!icons[status]) {
       icons[status] = L.divIcon({
         className: "map-pin map-pin--" + status,
-        iconSize: [18, 18],
-        iconAnchor: [9, 9],
-        popupAnchor: [0, -9],
+        iconSize: [24, 24],  /* WCAG 2.5.8: targets of at least 24 x 24 px */
+        iconAnchor: [12, 12],
+        popupAnchor: [0, -12],
         html: ""
       });
     }
@@ -66,6 +66,9 @@
         });
         if (group.addLayers) { group.addLayers(markers); } else { markers.forEach(function (m) { group.addLayer(m); }); }
         map.addLayer(group);
+        if (options.fit && markers.length) {
+          map.fitBounds(group.getBounds(), { padding: [40, 40], maxZoom: 16 });
+        }
         if (window.performance && performance.mark) { performance.mark("civic:pins-added"); }
         container.setAttribute("data-pins", String(markers.length));
         announce(options.statusId, markers.length + " shown on the map.");
