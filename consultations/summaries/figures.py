@@ -149,7 +149,8 @@ def theme_views(consultation, ward=None) -> list[ThemeView]:
     )
     for membership in quotes:
         views[membership.theme_id].quotes.append(membership.comment)
-    shown = [v for v in views.values() if v.size or not v.theme.is_other]  # an empty "other" says nothing
+    # An empty "other" says nothing; in one ward, themes nobody there spoke about are left out.
+    shown = [v for v in views.values() if v.size or (ward is None and not v.theme.is_other)]
     return sorted(shown, key=lambda v: (v.theme.is_other, v.theme.position, v.theme.pk))
 
 

@@ -50,6 +50,20 @@ class ThemeResult:
 OTHER_LABEL = "Other comments"
 
 
+# Words that carry no subject in residents' comments, on top of scikit-learn's English stop words.
+FILLER_WORDS = frozenset(
+    "think thank thanks asking ask please hope honestly really just like would need needs people "
+    "good idea make makes made took take want know get got lot lots way thing things going "
+    "did does doing said say yes agree disagree sure actually maybe".split()
+)
+
+
+def _stop_words():
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return sorted(ENGLISH_STOP_WORDS | FILLER_WORDS)
+
+
 def theme_count(n: int) -> int:
     """More comments support more themes, but a councillor can take in about a dozen at most."""
     return max(2, min(MAX_THEMES, round(math.sqrt(n / 2))))
@@ -61,7 +75,7 @@ def _vectorise(texts: list[str]):
 
     min_df = 2 if len(texts) >= 10 else 1
     attempts = [
-        dict(stop_words="english", ngram_range=(1, 2), min_df=min_df, max_df=0.6, sublinear_tf=True),
+        dict(stop_words=_stop_words(), ngram_range=(1, 2), min_df=min_df, max_df=0.6, sublinear_tf=True),
         dict(ngram_range=(1, 1), min_df=1, sublinear_tf=True),
         dict(analyzer="char_wb", ngram_range=(2, 3), min_df=min_df, sublinear_tf=True),
     ]
