@@ -41,8 +41,8 @@ def clean_photo(upload) -> ContentFile:
         image = ImageOps.exif_transpose(image)  # keep the orientation, then drop all metadata
         if kind == "JPEG" and image.mode not in ("RGB", "L"):
             image = image.convert("RGB")
-        clean = Image.new(image.mode, image.size)
-        clean.putdata(list(image.getdata())) if image.mode == "P" else clean.paste(image)
+        clean = Image.new(image.mode, image.size)  # pixels only: no EXIF, XMP or text chunks
+        clean.paste(image)
         if image.mode == "P" and image.getpalette():
             clean.putpalette(image.getpalette())
         out = io.BytesIO()

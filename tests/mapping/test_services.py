@@ -171,3 +171,14 @@ def test_reassign_passes_the_report_to_another_organisation(council, potholes, v
     assert report.category == vehicles
     assert report.organisation == vehicles.organisation
     assert "Abandoned vehicle" in report.history.last().note
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "P", "L"])
+def test_png_photos_of_every_colour_mode_are_kept(council, reporter, potholes, tmp_path, mode):
+    out = io.BytesIO()
+    Image.new(mode, (10, 8)).save(out, format="PNG")
+    upload = SimpleUploadedFile("p.png", out.getvalue(), content_type="image/png")
+    with override_settings(MEDIA_ROOT=tmp_path):
+        report = services.create_report(**report_kwargs(reporter, potholes, photo=upload))
+        with Image.open(report.photo.path) as stored:
+            assert stored.format == "PNG" and stored.size == (10, 8) and stored.mode == mode
