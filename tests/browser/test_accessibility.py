@@ -15,10 +15,25 @@ PUBLIC_PAGES = {
     "password-reset": "/accounts/password/reset/",
     "search": "/search/?q=hospital",
     "not-found": "/no-such-page/",
+    "reports-map": "/reports/",
+    "reports-list": "/reports/list/",
+    "proposals-map": "/maps/proposals/",
 }
 
 
-@pytest.mark.parametrize("path", PUBLIC_PAGES.values(), ids=PUBLIC_PAGES.keys())
+KNOWN_PROBLEMS = {
+    "proposals-map": "target-size (WCAG 2.5.8): proposal pins are 18x18 px divIcons placed close together "
+    "(mapping/static/mapping/js/civic-maps.js iconSize); they need 24x24 px or more space",
+}
+PAGE_PARAMS = [
+    pytest.param(path, id=name, marks=[pytest.mark.xfail(reason=KNOWN_PROBLEMS[name], strict=False)])
+    if name in KNOWN_PROBLEMS
+    else pytest.param(path, id=name)
+    for name, path in PUBLIC_PAGES.items()
+]
+
+
+@pytest.mark.parametrize("path", PAGE_PARAMS)
 def test_public_page_has_no_wcag_violations(page, server, path):
     response = page.goto(path.format(**server.data))
     assert response.status == (404 if "no-such" in path else 200)
@@ -27,7 +42,12 @@ def test_public_page_has_no_wcag_violations(page, server, path):
 
 def test_signed_in_pages_have_no_wcag_violations(page, server):
     sign_in(page, "resident14@northbrook.example", next_path="/accounts/profile/")
-    for path in ("/accounts/profile/", server.data["consultation_url"], server.data["proposal_url"]):
+    for path in (
+        "/accounts/profile/",
+        server.data["consultation_url"],
+        server.data["proposal_url"],
+        "/reports/new/",
+    ):
         page.goto(path)
         assert_accessible(page)
     # A page showing errors is a page type of its own.

@@ -98,7 +98,7 @@ def test_resident_comments_using_only_the_keyboard(new_context, server, js):
 
 def test_second_browser_sees_a_new_comment_without_reloading(new_context, server):
     watcher = new_context().new_page()
-    watcher.goto(server.data["consultation_url"])
+    assert watcher.goto(server.data["consultation_url"]).status == 200
     has_live = watcher.evaluate(
         "!!document.querySelector('[data-live-ws], [data-live-url]')"
         " && !!document.querySelector('script[src*=\"js/live\"]')"
