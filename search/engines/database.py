@@ -2,7 +2,7 @@
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import Count, F
+from django.db.models import F
 from django.db.models.expressions import RawSQL
 
 from ..documents import as_datetime
@@ -10,7 +10,6 @@ from ..models import SearchEntry
 from ..query import (
     MARK_END,
     MARK_START,
-    FacetValue,
     Hit,
     ParsedQuery,
     SearchRequest,
@@ -195,12 +194,15 @@ class DatabaseEngine:
 
     def search(self, request: SearchRequest) -> SearchResult:
         qs, ranked = self.matched(request)
-        total = qs.count()
-        rows = list(self.ordered(qs, request, ranked)[request.offset : request.offset + request.page_size])
+        total, raw = self.counts(qs)
+        rows = []
+        if request.offset < total:
+            rows = list(
+                self.ordered(qs, request, ranked)[request.offset : request.offset + request.page_size]
+            )
         highlights = self.highlights(rows, request.query) if ranked else {}
         hits = [self.hit(entry, highlights.get(entry.pk)) for entry in rows]
-        facets = self.facets(qs, request) if total else {name: [] for name in FACET_FIELDS}
-        return SearchResult(hits=hits, total=total, facets=facets, engine=self.name)
+        return SearchResult(hits=hits, total=total, facets=label_facets(raw, request), engine=self.name)
 
     def iter_hits(self, request: SearchRequest, limit: int):
         qs, ranked = self.matched(request)
@@ -253,21 +255,38 @@ class DatabaseEngine:
             score=getattr(entry, "rank", None),
         )
 
-    def facets(self, qs, request: SearchRequest) -> dict[str, list[FacetValue]]:
-        raw: dict[str, list[tuple[str, int]]] = {}
-        for name, field in FACET_FIELDS.items():
-            if field == "organisation_ids":
-                rows = (
-                    SearchEntry.organisations.through.objects.filter(searchentry_id__in=qs.values("pk"))
-                    .values_list("organisation_id")
-                    .annotate(n=Count("pk"))
-                    .order_by("-n")[:50]
+    def counts(self, qs) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+        """The total and every facet's counts in one pass over the matching rows (one query)."""
+        columns = ["id", *(f for f in FACET_FIELDS.values() if f != "organisation_ids")]
+        inner, params = qs.order_by().values(*columns).query.sql_with_params()
+        through = SearchEntry.organisations.through._meta.db_table
+        parts = ["SELECT 'total', '', COUNT(*) FROM m"]
+        for name, column in FACET_FIELDS.items():
+            if column == "organisation_ids":
+                sql = (
+                    f"SELECT '{name}', CAST(o.organisation_id AS TEXT), COUNT(*) FROM m "  # noqa: S608
+                    f"JOIN {through} o ON o.searchentry_id = m.id GROUP BY o.organisation_id"
                 )
+                parts.append(sql)
             else:
-                blank = {f"{field}__isnull": True} if field == "consultation_id" else {field: ""}
-                rows = qs.exclude(**blank).values_list(field).annotate(n=Count("pk")).order_by("-n")[:50]
-            raw[name] = [(str(value), n) for value, n in rows]
-        return label_facets(raw, request)
+                sql = (
+                    f"SELECT '{name}', CAST({column} AS TEXT), COUNT(*) FROM m "  # noqa: S608
+                    f"WHERE {column} IS NOT NULL AND CAST({column} AS TEXT) <> '' GROUP BY {column}"
+                )
+                parts.append(sql)
+        sql = f"WITH m ({', '.join(columns)}) AS MATERIALIZED ({inner}) " + " UNION ALL ".join(parts)
+        raw: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_FIELDS}
+        total = 0
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for name, value, count in cursor.fetchall():
+                if name == "total":
+                    total = count
+                else:
+                    raw[name].append((value, count))
+        for name, values in raw.items():
+            raw[name] = sorted(values, key=lambda v: -v[1])[:50]
+        return total, raw
 
 
 def _prefetched(entry) -> bool:
