@@ -8,7 +8,7 @@ from django.conf import settings
 from civic.forms import AccessibleFormMixin
 from civic.models import Organisation
 
-from .models import Stance, State, Topic, Vote
+from .models import ModerationReason, Stance, State, Topic, Vote
 
 
 class CommentForm(AccessibleFormMixin, forms.Form):
@@ -68,3 +68,28 @@ class ConsultationFilterForm(AccessibleFormMixin, forms.Form):
         to_field_name="slug",
         empty_label="Any organisation",
     )
+
+
+class FlagForm(AccessibleFormMixin, forms.Form):
+    reason = forms.ChoiceField(
+        label="Why should a moderator look at this comment?",
+        choices=ModerationReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a reason."},
+    )
+    note = forms.CharField(
+        label="Anything else the moderator should know (optional)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class OfficialResponseForm(AccessibleFormMixin, forms.Form):
+    body = forms.CharField(
+        label="Response",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter the response."},
+    )
+    pinned = forms.BooleanField(label="Pin this response to the top of the comments", required=False)
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)

@@ -123,6 +123,9 @@ class ConsultationPage(Page):
         "civic.Organisation", blank=True, related_name="partner_consultations"
     )
     moderation_policy = models.CharField(max_length=4, choices=Moderation.choices, default=Moderation.POST)
+    flag_threshold = models.PositiveSmallIntegerField(
+        default=3, help_text="Flags from different people that hide a comment until it is reviewed."
+    )
     topics = ParentalManyToManyField(Topic, blank=True, related_name="consultations")
 
     objects = ConsultationManager()
@@ -137,6 +140,7 @@ class ConsultationPage(Page):
                 FieldPanel("partner_organisations"),
                 FieldPanel("topics"),
                 FieldPanel("moderation_policy"),
+                FieldPanel("flag_threshold"),
             ],
             heading="Ownership and moderation",
         ),
@@ -322,6 +326,29 @@ class Comment(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Moderation: contributions waiting for a moderator, since when, and how often flagged.
+    needs_review = models.BooleanField(default=False)
+    queued_at = models.DateTimeField(null=True, blank=True)
+    flag_count = models.PositiveIntegerField(default=0)
+    sla_alerted = models.BooleanField(default=False)
+    # Official responses: an officer answering as their organisation, pinned or closing a thread.
+    is_official = models.BooleanField(default=False)
+    organisation = models.ForeignKey(
+        "civic.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="responses"
+    )
+    pinned = models.BooleanField(default=False)
+    locked = models.BooleanField(default=False, help_text="No more replies to this thread.")
+    # Assisted digital: a response received on paper, by phone or at an event, typed by an officer.
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="entered_comments",
+    )
+    respondent_name = models.CharField(max_length=120, blank=True)
+    respondent_postcode = models.CharField(max_length=10, blank=True)
+    consent_recorded = models.BooleanField(default=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -330,6 +357,7 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["consultation", "proposal", "status", "created_at"]),
             models.Index(fields=["parent", "status", "created_at"]),
+            models.Index(fields=["needs_review", "queued_at"]),
         ]
         constraints = [
             models.UniqueConstraint(fields=["author", "client_token"], name="comment_unique_client_token"),
@@ -340,6 +368,13 @@ class Comment(models.Model):
 
     @property
     def author_name(self) -> str:
+        """Public attribution: never a resident's real name, email or postcode."""
+        if self.is_official and self.organisation_id:
+            return self.organisation.name
+        if self.channel != self.Channel.ONLINE:
+            return {"paper": "Paper response", "phone": "Phone response", "event": "Response at an event"}[
+                self.channel
+            ]
         return self.author.public_name if self.author_id else "Former participant"
 
     @property
@@ -385,9 +420,7 @@ class LiveSequence(models.Model):
 class LiveEvent(models.Model):
     """A visible change on a consultation, numbered so clients can replay what they missed."""
 
-    consultation = models.ForeignKey(
-        ConsultationPage, on_delete=models.CASCADE, related_name="live_events"
-    )
+    consultation = models.ForeignKey(ConsultationPage, on_delete=models.CASCADE, related_name="live_events")
     seq = models.PositiveBigIntegerField()
     type = models.CharField(max_length=40)
     html = models.TextField(null=True, blank=True)
@@ -405,6 +438,60 @@ class LiveEvent(models.Model):
 
     def as_message(self) -> dict:
         return {"seq": self.seq, "type": self.type, "html": self.html, "data": self.data}
+
+
+class ModerationReason(models.TextChoices):
+    PERSONAL_DATA = "personal_data", "Contains personal information"
+    ABUSIVE = "abusive", "Abusive, discriminatory or threatening"
+    OFF_TOPIC = "off_topic", "Off topic"
+    SPAM = "spam", "Spam or advertising"
+    DUPLICATE = "duplicate", "Duplicate"
+    LEGAL = "legal", "May break the law (for example defamation)"
+    OTHER = "other", "Other reason"
+
+
+class Flag(models.Model):
+    """A resident's report that a contribution breaks the house rules."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="flags")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags")
+    reason = models.CharField(max_length=20, choices=ModerationReason.choices)
+    note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["comment", "user"], name="one_flag_per_user")]
+
+    def __str__(self):
+        return f"Flag on {self.comment_id}: {self.reason}"
+
+
+class ModerationDecision(models.Model):
+    """What a moderator decided about a contribution, and why (the public log counts these)."""
+
+    class Decision(models.TextChoices):
+        APPROVE = "approve", "Approve"
+        HIDE = "hide", "Hide"
+        REMOVE = "remove", "Remove"
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="decisions")
+    consultation = models.ForeignKey(
+        ConsultationPage, on_delete=models.CASCADE, related_name="moderation_decisions"
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    reason = models.CharField(max_length=20, choices=ModerationReason.choices, blank=True)
+    note = models.TextField(blank=True)
+    previous_status = models.CharField(max_length=10, choices=Comment.Status.choices)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.decision} {self.comment_id}"
 
 
 from .summaries.models import (  # noqa: E402, F401  (summary models live with their feature)

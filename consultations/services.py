@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count
+from django.utils import timezone
 
 from civic import ratelimit
 from civic.text import plain_text
+from search import indexing as search_indexing
 
 from . import live, permissions
 from .models import Comment, ConsultationPage, ProposalPage, Stance, Vote
@@ -86,6 +88,7 @@ def post_comment(
     if proposal is not None and proposal.consultation.pk != consultation.pk:
         raise ParticipationError("That proposal is not part of this consultation.", code="mismatch")
     if parent is not None:
+        parent = Comment.objects.get(pk=parent.pk)  # its status and lock as they are now
         if parent.consultation_id != consultation.pk or parent.proposal_id != (
             proposal.pk if proposal else None
         ):
@@ -94,16 +97,15 @@ def post_comment(
             parent = parent.parent  # one level of replies: answer the thread, not the reply
         if parent.status != Comment.Status.PUBLISHED:
             raise ParticipationError("That comment can no longer be replied to.", code="mismatch")
+        if parent.locked:
+            raise ParticipationError("This conversation has been closed to new replies.", code="locked")
     if client_token is not None:
         existing = Comment.objects.filter(author=author, client_token=client_token).first()
         if existing is not None:
             return existing
     _check_rate(author)
-    status = (
-        Comment.Status.PENDING
-        if consultation.moderation_policy == ConsultationPage.Moderation.PRE
-        else Comment.Status.PUBLISHED
-    )
+    pre_moderated = consultation.moderation_policy == ConsultationPage.Moderation.PRE
+    status = Comment.Status.PENDING if pre_moderated else Comment.Status.PUBLISHED
     try:
         with transaction.atomic():
             comment = Comment.objects.create(
@@ -115,8 +117,11 @@ def post_comment(
                 stance=stance,
                 status=status,
                 client_token=client_token,
+                needs_review=pre_moderated,
+                queued_at=timezone.now() if pre_moderated else None,
             )
             live.comment_posted(comment)
+            search_indexing.schedule(comment)
     except IntegrityError:
         # The same form arrived twice at once: the first one won.
         return Comment.objects.get(author=author, client_token=client_token)
@@ -181,6 +186,7 @@ def edit_comment(*, editor, comment: Comment, body: str) -> Comment:
     with transaction.atomic():
         comment.body = text
         comment.save(update_fields=["body", "updated_at"])
+        search_indexing.schedule(comment)
         if comment.status == Comment.Status.PUBLISHED:
             live.comment_updated(comment)
     return comment
@@ -199,6 +205,7 @@ def set_comment_status(*, moderator, comment: Comment, status: str) -> Comment:
             return locked
         locked.status = status
         locked.save(update_fields=["status", "updated_at"])
+        search_indexing.schedule(locked)
         if status == Comment.Status.PUBLISHED:
             live.comment_posted(locked)
         elif previous == Comment.Status.PUBLISHED:

@@ -2,16 +2,18 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
-from . import live, permissions, services
-from .forms import CommentForm, ConsultationFilterForm, VoteForm
+from . import live, moderation, permissions, services
+from .forms import CommentForm, ConsultationFilterForm, FlagForm, OfficialResponseForm, VoteForm
 from .models import Comment, ConsultationPage, ProposalPage, Vote
 
 STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429}
@@ -48,7 +50,7 @@ def _comment_page(request, comments):
     own_pending = Q(status=Comment.Status.PENDING, author=user) if user.is_authenticated else Q(pk__in=[])
     replies = (
         Comment.objects.filter(Q(status=Comment.Status.PUBLISHED) | own_pending)
-        .select_related("author")
+        .select_related("author", "organisation")
         .order_by("created_at", "id")
     )
     threads = (
@@ -56,7 +58,8 @@ def _comment_page(request, comments):
         .top_level()
         .select_related("author")
         .prefetch_related(Prefetch("replies", queryset=replies))
-        .order_by("-created_at", "-id")
+        .select_related("organisation")
+        .order_by("-pinned", "-created_at", "-id")
     )
     return Paginator(threads, settings.COMMENTS_PER_PAGE).get_page(request.GET.get("page"))
 
@@ -77,11 +80,14 @@ def _comment_form(request, comments):
 
 def _participation_context(request, consultation) -> dict:
     decision = permissions.can_comment(request.user, consultation)
+    can_respond = moderation.can_respond_officially(request.user, consultation)
     return {
         "consultation": consultation,
         "can_comment": decision,
         "can_manage": permissions.can_manage_consultation(request.user, consultation),
         "live_seq": live.last_seq(consultation.pk),
+        "can_respond": can_respond,
+        "response_form": OfficialResponseForm() if can_respond else None,
     }
 
 
@@ -248,3 +254,122 @@ def events(request, page_id: int):
     response = JsonResponse({"events": [e.as_message() for e in found], "last_seq": last})
     response["Cache-Control"] = "no-store"
     return response
+
+
+# Moderation on the public site -----------------------------------------------------------------
+
+
+def _visible_comment(request, comment_id: int) -> Comment:
+    comment = get_object_or_404(
+        Comment.objects.select_related("consultation", "author", "organisation"), pk=comment_id
+    )
+    if comment.status != Comment.Status.PUBLISHED or not permissions.can_view_consultation(
+        request.user, comment.consultation
+    ):
+        raise Http404("No such comment")
+    return comment
+
+
+@require_http_methods(["GET", "POST"])
+def report_comment(request, comment_id: int):
+    """Residents report a comment to the moderators (works without JavaScript)."""
+    comment = _visible_comment(request, comment_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    form = FlagForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                moderation.flag_comment(
+                    user=request.user,
+                    comment=comment,
+                    reason=form.cleaned_data["reason"],
+                    note=form.cleaned_data["note"],
+                )
+            except services.ParticipationError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                status = STATUS_FOR_CODE.get(exc.code, 400)
+            else:
+                messages.success(request, "Thank you. A moderator will look at this comment.")
+                target = comment.proposal if comment.proposal_id else comment.consultation
+                return redirect(f"{target.url}#comments")
+        else:
+            status = 400
+    return TemplateResponse(
+        request, "consultations/comment_report.html", {"comment": comment, "form": form}, status=status
+    )
+
+
+@require_POST
+def official_response(request, page_id: int):
+    """Officers answer as their organisation (visibly marked), optionally pinned."""
+    page, consultation, proposal = _target(page_id)
+    _guard_view(request, consultation)
+    form = OfficialResponseForm(request.POST)
+    if not moderation.can_respond_officially(request.user, consultation):
+        raise PermissionDenied
+    if form.is_valid():
+        parent = None
+        if form.cleaned_data.get("parent"):
+            parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
+        try:
+            response = moderation.post_official_response(
+                officer=request.user,
+                consultation=consultation,
+                proposal=proposal,
+                parent=parent,
+                body=form.cleaned_data["body"],
+                pinned=form.cleaned_data["pinned"],
+            )
+        except services.ParticipationError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, "Your response has been published.")
+            return redirect(f"{page.url}#{response.anchor}")
+    return _render_with_errors(request, page, 400, response_form=form)
+
+
+@require_POST
+def thread_action(request, comment_id: int):
+    """Pin, unpin, lock or unlock a thread."""
+    comment = _visible_comment(request, comment_id)
+    action = request.POST.get("action")
+    changes = {
+        "pin": {"pinned": True},
+        "unpin": {"pinned": False},
+        "lock": {"locked": True},
+        "unlock": {"locked": False},
+    }.get(action)
+    if changes is None:
+        return HttpResponseBadRequest("Unknown action")
+    try:
+        moderation.set_thread_flags(officer=request.user, comment=comment, **changes)
+    except services.ParticipationError as exc:
+        if exc.code == "forbidden":
+            raise PermissionDenied(exc.message) from exc
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            {
+                "pin": "Pinned.",
+                "unpin": "Unpinned.",
+                "lock": "Replies closed.",
+                "unlock": "Replies reopened.",
+            }[action],
+        )
+    target = comment.proposal if comment.proposal_id else comment.consultation
+    return redirect(f"{target.url}#{comment.anchor}")
+
+
+def moderation_log(request, page_id: int):
+    """The public account of moderation on a consultation: counts only, nothing personal."""
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    if not permissions.can_view_consultation(request.user, consultation):
+        raise Http404("No such consultation")
+    return TemplateResponse(
+        request,
+        "consultations/moderation_log.html",
+        {"consultation": consultation, "log": moderation.public_log(consultation)},
+    )

@@ -1,13 +1,53 @@
-"""Participation data in the Wagtail admin for officers and moderators."""
+"""Participation data and moderation in the Wagtail admin, scoped to the user's organisations."""
 
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from civic import roles
+
+from . import moderation, moderation_views, services
 from .models import Comment
 
 
+def _scoped(queryset, user):
+    return queryset.filter(consultation_id__in=moderation.moderated_consultations(user).values("pk"))
+
+
+class CommentIndexView(IndexView):
+    def get_base_queryset(self):
+        return _scoped(super().get_base_queryset(), self.request.user)
+
+
+class CommentInspectView(InspectView):
+    def get_object(self, queryset=None):
+        comment = super().get_object(queryset)
+        if not moderation.can_moderate(self.request.user, comment.consultation):
+            raise PermissionDenied
+        return comment
+
+
+class CommentEditView(EditView):
+    """Status changes go through the one write path, so viewers and the index see them."""
+
+    def get_object(self, queryset=None):
+        comment = super().get_object(queryset)
+        if not moderation.can_moderate(self.request.user, comment.consultation):
+            raise PermissionDenied
+        return comment
+
+    def save_instance(self):
+        original = Comment.objects.get(pk=self.object.pk)
+        return services.set_comment_status(
+            moderator=self.request.user, comment=original, status=self.form.cleaned_data["status"]
+        )
+
+
 class CommentViewSet(ModelViewSet):
-    """Every comment, searchable and filterable, for staff; editing is limited to moderation."""
+    """Every comment from the user's organisations' consultations, searchable and filterable."""
 
     model = Comment
     icon = "comment"
@@ -15,13 +55,55 @@ class CommentViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 250
     list_display = ["__str__", "consultation", "proposal", "stance", "status", "channel", "created_at"]
-    list_filter = ["status", "stance", "channel", "consultation"]
+    list_filter = ["status", "stance", "channel", "is_official", "needs_review"]
     search_fields = ["body"]
-    form_fields = ["status", "stance"]
+    form_fields = ["status"]
     inspect_view_enabled = True
     copy_view_enabled = False
+    index_view_class = CommentIndexView
+    edit_view_class = CommentEditView
+    inspect_view_class = CommentInspectView
 
 
 @hooks.register("register_admin_viewset")
 def register_comment_viewset():
     return CommentViewSet("comments")
+
+
+@hooks.register("register_admin_urls")
+def moderation_urls():
+    return [
+        path("moderation/", moderation_views.queue, name="civic_moderation_queue"),
+        path("moderation/enter-response/", moderation_views.assisted_entry, name="civic_assisted_entry"),
+        path("moderation/suspend/<int:user_id>/", moderation_views.suspend, name="civic_suspend"),
+    ]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser or bool(roles.role_names(request.user) & roles.STAFF_ROLES)
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_menu_item():
+    return StaffMenuItem(
+        "Moderation queue", reverse("civic_moderation_queue"), icon_name="warning", order=240
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def assisted_entry_menu_item():
+    return StaffMenuItem("Enter a response", reverse("civic_assisted_entry"), icon_name="edit", order=245)
+
+
+@hooks.register("register_log_actions")
+def moderation_log_actions(actions):
+    actions.register_action("civic.moderate.approve", "Approve contribution", "Contribution approved")
+    actions.register_action("civic.moderate.hide", "Hide contribution", "Contribution hidden")
+    actions.register_action("civic.moderate.remove", "Remove contribution", "Contribution removed")
+    actions.register_action("civic.flag_threshold", "Hidden after reports", "Hidden after reports")
+    actions.register_action("civic.official_response", "Official response", "Official response posted")
+    actions.register_action("civic.thread", "Pin or lock thread", "Thread pinned or locked")
+    actions.register_action("civic.assisted_entry", "Enter response", "Response entered for a resident")
+    actions.register_action("civic.suspend", "Suspend account", "Account suspended")
+    actions.register_action("civic.unsuspend", "Lift suspension", "Suspension lifted")

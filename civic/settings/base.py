@@ -215,6 +215,9 @@ WRITE_RATE_LIMIT = env.get("WRITE_RATE_LIMIT", "20/m")
 REPORT_PHOTO_MAX_BYTES = env.integer("REPORT_PHOTO_MAX_BYTES", 5 * 1024 * 1024)  # issue report photos
 OPEN311_JURISDICTION = env.get("OPEN311_JURISDICTION")  # empty: any jurisdiction_id is accepted
 
+# Moderation: hours a contribution may wait for a moderator before it is overdue.
+MODERATION_SLA_HOURS = env.integer("MODERATION_SLA_HOURS", 24)
+
 # Live updates (consultations/live.py, consultations/hub.py).
 LIVE_EVENT_RETENTION_DAYS = env.integer("LIVE_EVENT_RETENTION_DAYS", 14)
 LIVE_MAX_REPLAY = env.integer("LIVE_MAX_REPLAY", 500)  # further behind than this: reload

@@ -1,0 +1,256 @@
+"""Moderation screens in the Wagtail admin: the queue with SLA timers and bulk decisions,
+assisted-digital entry and account suspension. Thin: the work is in consultations.moderation."""
+
+from datetime import datetime, time
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from civic import roles
+from civic.forms import AccessibleFormMixin
+from civic.models import User
+
+from . import moderation
+from .models import Comment, ConsultationPage, ModerationDecision, ModerationReason, ProposalPage, Stance
+from .services import ParticipationError
+
+PER_PAGE = 50
+
+
+def _staff_only(request):
+    if not (request.user.is_superuser or roles.role_names(request.user) & roles.STAFF_ROLES):
+        raise PermissionDenied
+
+
+class QueueFilterForm(forms.Form):
+    consultation = forms.ModelChoiceField(
+        queryset=ConsultationPage.objects.none(), required=False, empty_label="All my consultations"
+    )
+    kind = forms.ChoiceField(
+        required=False,
+        label="Waiting because",
+        choices=[("", "Any reason"), ("pending", "Pre-moderation"), ("flagged", "Reported by residents")],
+    )
+    overdue = forms.BooleanField(required=False, label="Only past the target time")
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consultation"].queryset = (
+            moderation.moderated_consultations(user).order_by("title").only("id", "title")
+        )
+
+
+class BulkDecisionForm(AccessibleFormMixin, forms.Form):
+    comments = forms.TypedMultipleChoiceField(
+        coerce=int,
+        choices=[],
+        widget=forms.MultipleHiddenInput,
+        error_messages={"required": "Select at least one contribution."},
+    )
+    decision = forms.ChoiceField(choices=ModerationDecision.Decision.choices, label="Decision")
+    reason = forms.ChoiceField(
+        required=False,
+        label="Reason (needed to hide or remove)",
+        choices=[("", "Choose a reason"), *ModerationReason.choices],
+    )
+    note = forms.CharField(
+        required=False,
+        label="Note to the author (optional)",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comments"].valid_value = lambda value: str(value).isdigit()
+
+
+@require_http_methods(["GET", "POST"])
+def queue(request):
+    """Pending and flagged contributions from this moderator's organisations, oldest first."""
+    _staff_only(request)
+    if request.method == "POST":
+        form = BulkDecisionForm(request.POST)
+        ids = request.POST.getlist("comments")
+        if form.is_valid():
+            try:
+                done = moderation.decide(
+                    moderator=request.user,
+                    comment_ids=form.cleaned_data["comments"],
+                    decision=form.cleaned_data["decision"],
+                    reason=form.cleaned_data["reason"],
+                    note=form.cleaned_data["note"],
+                )
+            except ParticipationError as exc:
+                messages.error(request, exc.message)
+            else:
+                label = ModerationDecision.Decision(form.cleaned_data["decision"]).label.lower()
+                messages.success(request, f"{len(done)} contribution(s): {label}.")
+                return redirect(request.get_full_path())
+        else:
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+        status = 400
+    else:
+        ids, status = [], 200
+    filters = QueueFilterForm(request.GET or None, user=request.user)
+    items = moderation.queue_for(request.user)
+    if filters.is_valid():
+        data = filters.cleaned_data
+        if data["consultation"]:
+            items = items.filter(consultation=data["consultation"])
+        items = items.filter(moderation.waiting_filter(data["kind"]))
+        if data["overdue"]:
+            items = moderation.overdue(items)
+    page = Paginator(items, PER_PAGE).get_page(request.GET.get("p"))
+    now = timezone.now()
+    target = moderation.sla()
+    for item in page:
+        item.waited = now - item.queued_at if item.queued_at else None
+        item.late = bool(item.waited and item.waited > target)
+    query = request.GET.copy()
+    query.pop("p", None)
+    return TemplateResponse(
+        request,
+        "consultations/moderation/queue.html",
+        {
+            "page_title": "Moderation queue",
+            "header_title": "Moderation queue",
+            "header_icon": "warning",
+            "items": page,
+            "filters": filters,
+            "query": query.urlencode(),
+            "selected": {str(i) for i in ids},
+            "decisions": ModerationDecision.Decision.choices,
+            "reasons": ModerationReason.choices,
+            "sla_hours": int(target.total_seconds() // 3600),
+        },
+        status=status,
+    )
+
+
+class AssistedEntryForm(AccessibleFormMixin, forms.Form):
+    consultation = forms.ModelChoiceField(queryset=ConsultationPage.objects.none())
+    proposal = forms.ModelChoiceField(
+        queryset=ProposalPage.objects.none(), required=False, empty_label="The consultation as a whole"
+    )
+    channel = forms.ChoiceField(
+        label="Received",
+        choices=[
+            (Comment.Channel.PAPER, "On paper"),
+            (Comment.Channel.PHONE, "By phone"),
+            (Comment.Channel.EVENT, "At an event"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    body = forms.CharField(label="What the resident said", widget=forms.Textarea(attrs={"rows": 6}))
+    stance = forms.ChoiceField(choices=Stance.choices, initial=Stance.NEUTRAL, label="Their view")
+    respondent_name = forms.CharField(required=False, max_length=120, label="Name (optional, never shown)")
+    respondent_postcode = forms.CharField(
+        required=False, max_length=10, label="Postcode (optional, never shown)"
+    )
+    consent = forms.BooleanField(
+        label="The resident agreed to their response being used in this consultation",
+        error_messages={"required": "Record the resident's consent."},
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        consultations = moderation.moderated_consultations(user).live().order_by("title")
+        self.fields["consultation"].queryset = consultations
+        self.fields["proposal"].queryset = ProposalPage.objects.live().order_by("title")
+
+
+@require_http_methods(["GET", "POST"])
+def assisted_entry(request):
+    """An officer types in a response received on paper, by phone or at an event."""
+    _staff_only(request)
+    form = AssistedEntryForm(request.POST or None, user=request.user)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                comment = moderation.enter_on_behalf(
+                    officer=request.user,
+                    consultation=data["consultation"],
+                    proposal=data["proposal"],
+                    body=data["body"],
+                    channel=data["channel"],
+                    stance=data["stance"],
+                    respondent_name=data["respondent_name"],
+                    respondent_postcode=data["respondent_postcode"],
+                    consent=data["consent"],
+                )
+            except ParticipationError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, f"Response {comment.pk} saved ({comment.get_channel_display()}).")
+                return redirect("civic_assisted_entry")
+        status = 400
+    return TemplateResponse(
+        request,
+        "consultations/moderation/assisted_entry.html",
+        {
+            "page_title": "Enter a response",
+            "header_title": "Enter a response",
+            "header_icon": "edit",
+            "form": form,
+        },
+        status=status,
+    )
+
+
+class SuspensionForm(AccessibleFormMixin, forms.Form):
+    until = forms.DateField(
+        label="Suspended until (last day)", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+@require_http_methods(["GET", "POST"])
+def suspend(request, user_id: int):
+    """Suspend an account with a reason and an end date, or lift a suspension."""
+    if not moderation.can_suspend(request.user):
+        raise PermissionDenied
+    account = get_object_or_404(User, pk=user_id)
+    form = SuspensionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        try:
+            if "lift" in request.POST:
+                moderation.lift_suspension(moderator=request.user, user=account)
+                messages.success(request, f"{account.public_name} may take part again.")
+                return redirect("civic_suspend", user_id=account.pk)
+            if form.is_valid():
+                end = timezone.make_aware(datetime.combine(form.cleaned_data["until"], time.max))
+                moderation.suspend_user(
+                    moderator=request.user, user=account, until=end, reason=form.cleaned_data["reason"]
+                )
+                messages.success(
+                    request,
+                    f"{account.public_name} is suspended until {form.cleaned_data['until']:%d %B %Y}.",
+                )
+                return redirect("civic_suspend", user_id=account.pk)
+        except ParticipationError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        status = 400
+    return TemplateResponse(
+        request,
+        "consultations/moderation/suspend.html",
+        {
+            "page_title": f"Suspend {account.public_name}",
+            "header_title": "Suspend an account",
+            "header_icon": "user",
+            "account": account,
+            "form": form,
+        },
+        status=status,
+    )

@@ -1,0 +1,110 @@
+"""Background work for moderation: emails go through Django's Tasks API, never inline."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.tasks import task
+from django.template.loader import render_to_string
+
+
+@task()
+def notify_authors_of_decision(comment_ids: list[int], decision: str, reason: str, note: str) -> int:
+    """Tell each author what happened to their contribution and why."""
+    from .models import Comment, ModerationDecision, ModerationReason
+
+    sent = 0
+    comments = Comment.objects.filter(pk__in=comment_ids, author__isnull=False).select_related(
+        "author", "consultation"
+    )
+    for comment in comments:
+        if not comment.author.email:
+            continue
+        context = {
+            "comment": comment,
+            "decision": ModerationDecision.Decision(decision).label.lower(),
+            "reason": ModerationReason(reason).label if reason else "",
+            "note": note,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "base_url": settings.WAGTAILADMIN_BASE_URL,
+        }
+        body = render_to_string("consultations/email/decision.txt", context)
+        send_mail(
+            f"[{settings.WAGTAIL_SITE_NAME}] Your comment on {comment.consultation.title}",
+            body,
+            None,
+            [comment.author.email],
+        )
+        sent += 1
+    return sent
+
+
+@task()
+def send_moderation_digest() -> int:
+    """Each moderator gets the size of their queue, and what is past the SLA target."""
+    from civic.models import User
+
+    from .moderation import overdue, queue_for
+
+    sent = 0
+    moderators = User.objects.filter(is_active=True, groups__name="Moderators").exclude(email="").distinct()
+    for moderator in moderators:
+        queue = queue_for(moderator)
+        waiting = queue.count()
+        if not waiting:
+            continue
+        late = overdue(queue).count()
+        body = render_to_string(
+            "consultations/email/digest.txt",
+            {
+                "moderator": moderator,
+                "waiting": waiting,
+                "late": late,
+                "sla_hours": settings.MODERATION_SLA_HOURS,
+                "base_url": settings.WAGTAILADMIN_BASE_URL,
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            },
+        )
+        subject = f"[{settings.WAGTAIL_SITE_NAME}] {waiting} contribution(s) waiting for moderation"
+        if late:
+            subject += f", {late} past the {settings.MODERATION_SLA_HOURS}-hour target"
+        send_mail(subject, body, None, [moderator.email])
+        sent += 1
+    return sent
+
+
+@task()
+def send_sla_alerts() -> int:
+    """Alert moderators once about each contribution that has just passed the SLA target."""
+    from django.utils import timezone
+
+    from civic.models import User
+
+    from .models import Comment
+    from .moderation import moderated_consultations, overdue
+
+    late = list(
+        overdue(Comment.objects.filter(needs_review=True, sla_alerted=False)).select_related("consultation")
+    )
+    if not late:
+        return 0
+    sent = 0
+    for moderator in (
+        User.objects.filter(is_active=True, groups__name="Moderators").exclude(email="").distinct()
+    ):
+        allowed = set(moderated_consultations(moderator).values_list("pk", flat=True))
+        mine = [c for c in late if c.consultation_id in allowed]
+        if not mine:
+            continue
+        lines = "\n".join(
+            f"- {c.consultation.title}: waiting since {timezone.localtime(c.queued_at):%d %b %H:%M}"
+            for c in mine[:50]
+        )
+        send_mail(
+            f"[{settings.WAGTAIL_SITE_NAME}] {len(mine)} contribution(s) past the moderation target",
+            f"These contributions have waited more than {settings.MODERATION_SLA_HOURS} hours:\n\n"
+            f"{lines}\n\nModeration queue: {settings.WAGTAILADMIN_BASE_URL}/admin/moderation/\n",
+            None,
+            [moderator.email],
+        )
+        sent += 1
+    Comment.objects.filter(pk__in=[c.pk for c in late]).update(sla_alerted=True)
+    return sent
