@@ -16,4 +16,8 @@ def test_demo_has_themes_baseline_and_a_published_summary(client, db):
     html = client.get(f"/consultations/{published.pk}/summary/").content.decode()
     assert "Who took part" in html and "You said, we did" in html and "data-provenance" in html
     call_command("seed_demo", stdout=StringIO())
-    assert counts == (Theme.objects.count(), PopulationBaseline.objects.count(), ParticipantProfile.objects.count())
+    assert counts == (
+        Theme.objects.count(),
+        PopulationBaseline.objects.count(),
+        ParticipantProfile.objects.count(),
+    )

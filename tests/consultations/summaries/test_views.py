@@ -310,7 +310,11 @@ def test_comment_hidden_after_themes_were_prepared_is_no_longer_quoted(
     [
         ["Only one resident wrote anything"],
         ["今日は良い天気です", "交通が不便です", "図書館をもっと開けて", "バスが遅い"],
-        ["Dydd da, mae'r llyfrgell ar gau", "Wir brauchen mehr Busse am Abend", "Bibliothèque fermée le lundi"],
+        [
+            "Dydd da, mae'r llyfrgell ar gau",
+            "Wir brauchen mehr Busse am Abend",
+            "Bibliothèque fermée le lundi",
+        ],
     ],
     ids=["one-comment", "japanese", "welsh-german-french"],
 )
