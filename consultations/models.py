@@ -357,7 +357,7 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["consultation", "proposal", "status", "created_at"]),
             models.Index(fields=["parent", "status", "created_at"]),
-            models.Index(fields=["needs_review", "queued_at"]),
+            models.Index(fields=["needs_review", "queued_at", "id"], name="comment_review_queue_idx"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["author", "client_token"], name="comment_unique_client_token"),

@@ -72,12 +72,32 @@ def moderated_consultations(user):
     return pages.owned_by(user.organisation_id)
 
 
+QUEUE_FIELDS = (
+    "id",
+    "body",
+    "stance",
+    "status",
+    "channel",
+    "flag_count",
+    "queued_at",
+    "created_at",
+    "is_official",
+    "parent_id",
+    "consultation__title",
+    "proposal__title",
+    "author__display_name",
+    "organisation__name",
+)
+
+
 def queue_for(user):
     """Contributions waiting for review that this user may decide, oldest first."""
-    consultation_ids = moderated_consultations(user).values("pk")
+    # A list of ids (a council has tens of consultations) plans far better than a subquery.
+    consultation_ids = list(moderated_consultations(user).values_list("pk", flat=True))
     return (
         Comment.objects.filter(needs_review=True, consultation_id__in=consultation_ids)
         .select_related("consultation", "proposal", "author", "organisation")
+        .only(*QUEUE_FIELDS)  # pages are wide rows: fetch only what the queue shows
         .order_by("queued_at", "id")
     )
 

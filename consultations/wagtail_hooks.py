@@ -14,12 +14,14 @@ from .models import Comment
 
 
 def _scoped(queryset, user):
-    return queryset.filter(consultation_id__in=moderation.moderated_consultations(user).values("pk"))
+    ids = list(moderation.moderated_consultations(user).values_list("pk", flat=True))
+    return queryset.filter(consultation_id__in=ids)
 
 
 class CommentIndexView(IndexView):
     def get_base_queryset(self):
-        return _scoped(super().get_base_queryset(), self.request.user)
+        queryset = _scoped(super().get_base_queryset(), self.request.user)
+        return queryset.select_related("consultation", "proposal", "author", "organisation")
 
 
 class CommentInspectView(InspectView):

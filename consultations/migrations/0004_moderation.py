@@ -105,7 +105,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='comment',
-            index=models.Index(fields=['needs_review', 'queued_at'], name='consultatio_needs_r_6460a6_idx'),
+            index=models.Index(fields=['needs_review', 'queued_at', 'id'], name='comment_review_queue_idx'),
         ),
         migrations.AddField(
             model_name='flag',
