@@ -2,8 +2,9 @@
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Window
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import RowNumber
 
 from ..documents import as_datetime
 from ..models import SearchEntry
@@ -192,14 +193,22 @@ class DatabaseEngine:
             rank = RawSQL(RANK_SQL, [fts_query(request.query)])  # noqa: S611 - bound parameter
         return qs.annotate(rank=rank).order_by("-rank", "-created", "-pk")
 
+    def window_order(self, request: SearchRequest, ranked: bool):
+        if request.sort == "oldest":
+            return [F("created").asc(), F("id").asc()]
+        if request.sort == "newest" or not ranked:
+            return [F("created").desc(), F("id").desc()]
+        if is_postgres():
+            rank = SearchRank(F("search_vector"), pg_query(request.query))
+        else:
+            rank = RawSQL(RANK_SQL, [fts_query(request.query)])  # noqa: S611 - bound parameter
+        return [rank.desc(), F("created").desc(), F("id").desc()]
+
     def search(self, request: SearchRequest) -> SearchResult:
         qs, ranked = self.matched(request)
-        total, raw = self.counts(qs)
-        rows = []
-        if request.offset < total:
-            rows = list(
-                self.ordered(qs, request, ranked)[request.offset : request.offset + request.page_size]
-            )
+        total, raw, page_ids = self.counts(qs, request, ranked)
+        found = SearchEntry.objects.in_bulk(page_ids)
+        rows = [found[pk] for pk in page_ids if pk in found]
         highlights = self.highlights(rows, request.query) if ranked else {}
         hits = [self.hit(entry, highlights.get(entry.pk)) for entry in rows]
         return SearchResult(hits=hits, total=total, facets=label_facets(raw, request), engine=self.name)
@@ -255,12 +264,18 @@ class DatabaseEngine:
             score=getattr(entry, "rank", None),
         )
 
-    def counts(self, qs) -> tuple[int, dict[str, list[tuple[str, int]]]]:
-        """The total and every facet's counts in one pass over the matching rows (one query)."""
+    def counts(self, qs, request: SearchRequest, ranked: bool):
+        """One pass over the matching rows: the total, every facet's counts and the page's ids in order."""
         columns = ["id", *(f for f in FACET_FIELDS.values() if f != "organisation_ids")]
-        inner, params = qs.order_by().values(*columns).query.sql_with_params()
+        numbered = qs.order_by().annotate(
+            pos=Window(RowNumber(), order_by=self.window_order(request, ranked))
+        )
+        inner, params = numbered.values(*columns, "pos").query.sql_with_params()
         through = SearchEntry.organisations.through._meta.db_table
-        parts = ["SELECT 'total', '', COUNT(*) FROM m"]
+        parts = [
+            "SELECT 'total', '', COUNT(*) FROM m",
+            "SELECT 'hit', CAST(id AS TEXT), pos FROM m WHERE pos > %s AND pos <= %s",
+        ]
         for name, column in FACET_FIELDS.items():
             if column == "organisation_ids":
                 sql = (
@@ -274,19 +289,22 @@ class DatabaseEngine:
                     f"WHERE {column} IS NOT NULL AND CAST({column} AS TEXT) <> '' GROUP BY {column}"
                 )
                 parts.append(sql)
-        sql = f"WITH m ({', '.join(columns)}) AS MATERIALIZED ({inner}) " + " UNION ALL ".join(parts)
+        sql = f"WITH m ({', '.join(columns)}, pos) AS MATERIALIZED ({inner}) " + " UNION ALL ".join(parts)
         raw: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_FIELDS}
         total = 0
+        hits: list[tuple[int, int]] = []
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql, [*params, request.offset, request.offset + request.page_size])
             for name, value, count in cursor.fetchall():
                 if name == "total":
                     total = count
+                elif name == "hit":
+                    hits.append((count, int(value)))
                 else:
                     raw[name].append((value, count))
         for name, values in raw.items():
             raw[name] = sorted(values, key=lambda v: -v[1])[:50]
-        return total, raw
+        return total, raw, [pk for _, pk in sorted(hits)]
 
 
 def _prefetched(entry) -> bool:

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 TEXT_FIELDS = ["title^3", "text"]
 SNIPPET_CHARS = 200
+BULK_TIMEOUT = 120  # seconds; searches keep the client's 10 s so a slow server falls back quickly
 UNAVAILABLE = (TransportError, ApiError, ConnectionError, OSError)
 
 
@@ -140,7 +141,7 @@ def bulk_apply(index: str, docs, gone=(), *, chunk_size: int = 500, refresh: boo
     failed = []
     try:
         for ok, item in streaming_bulk(
-            client(),
+            client().options(request_timeout=BULK_TIMEOUT),
             actions(index, docs, gone),
             chunk_size=chunk_size,
             raise_on_error=False,
@@ -209,7 +210,7 @@ class ElasticEngine:
             search = search.sort("_score", {"created": "desc"}, {"key": "desc"})
         return search, ranked
 
-    def search(self, request: SearchRequest) -> SearchResult:
+    def search(self, request: SearchRequest, *, with_facets: bool = True) -> SearchResult:
         search, ranked = self.base(request)
         search = search.extra(from_=request.offset, size=request.page_size, track_total_hits=True)
         if ranked:
@@ -220,7 +221,7 @@ class ElasticEngine:
             search = search.highlight(
                 "text", fragment_size=SNIPPET_CHARS, number_of_fragments=1, no_match_size=SNIPPET_CHARS
             )
-        for name, field in FACET_FIELDS.items():
+        for name, field in FACET_FIELDS.items() if with_facets else ():
             search.aggs.bucket(name, A("terms", field=field, size=50))
         try:
             response = search.execute()
@@ -231,7 +232,7 @@ class ElasticEngine:
             name: [
                 (str(b.key), b.doc_count) for b in getattr(response.aggregations, name).buckets if b.key != ""
             ]
-            for name in FACET_FIELDS
+            for name in (FACET_FIELDS if with_facets else ())
         }
         total = response.hits.total.value
         return SearchResult(hits=hits, total=total, facets=label_facets(raw, request), engine=self.name)

@@ -1,0 +1,273 @@
+"""Officer search over 200,000 contributions: bulk index throughput and p50 / p95 of 200 mixed queries
+on the search server (targets p95 <= 100 ms) and on PostgreSQL (p95 <= 250 ms)."""
+
+import os
+import random
+import socket
+import subprocess
+import time
+import urllib.request
+from datetime import timedelta
+
+CONTRIBUTIONS = 200_000
+CONSULTATIONS = 20
+PROPOSALS_PER_CONSULTATION = 10
+USERS = 500
+QUERIES = 200
+SLUG = "bench-search"
+
+WORDS = (
+    "bus route library park bins recycling parking cycle lane crossing school traffic speed pothole "
+    "street light bench tree playground flooding drain toilet market square station tram housing rent "
+    "noise litter graffiti dog allotment pool gym clinic doctor pharmacy ambulance police fire safety "
+    "youth club elderly care home carer disability access ramp pavement kerb junction roundabout "
+    "bridge river towpath canal footpath bridleway hedge verge grass mowing flowers wildlife pond "
+    "community centre hall church mosque temple festival event music theatre cinema museum gallery "
+    "council tax budget consultation proposal plan change close open hours weekend evening morning "
+    "late early cost fare ticket pass discount free parking permit charge fine enforcement camera "
+    "pollution air quality emissions electric charging point solar insulation heating energy bills"
+).split()
+PHRASES = ["bus route", "cycle lane", "street light", "opening hours", "air quality", "council tax"]
+
+
+def _sentence(rng: random.Random) -> str:
+    words = rng.choices(WORDS, k=rng.randint(12, 40))
+    if rng.random() < 0.3:
+        words[rng.randrange(len(words))] = rng.choice(PHRASES)
+    return " ".join(words).capitalize() + "."
+
+
+def build():
+    """20 consultations, 200 proposals, 500 people and 199,780 comments (bulk inserts), reused if present."""
+    from allauth.account.models import EmailAddress
+    from django.utils import timezone
+
+    from bench.common import progress
+    from civic.models import HomePage, Organisation, User
+    from consultations.models import Comment, ConsultationIndexPage, ConsultationPage, ProposalPage
+
+    index = ConsultationIndexPage.objects.filter(slug=SLUG).first()
+    if index is not None:
+        pages = (
+            ConsultationPage.objects.descendant_of(index).count()
+            + ProposalPage.objects.descendant_of(index).count()
+        )
+        comments = Comment.objects.filter(
+            consultation__in=ConsultationPage.objects.descendant_of(index)
+        ).count()
+        if pages + comments == CONTRIBUTIONS:
+            print(f"  reusing {CONTRIBUTIONS:,} contributions", flush=True)
+            return
+        index.delete()
+    rng = random.Random(2026)  # noqa: S311 - reproducible test data
+    now = timezone.now()
+    home = HomePage.objects.get()
+    index = home.add_child(instance=ConsultationIndexPage(title="Bench search", slug=SLUG))
+    council, _ = Organisation.objects.get_or_create(
+        slug="bench-search-council", defaults={"name": "Bench Search Council"}
+    )
+    nhs, _ = Organisation.objects.get_or_create(
+        slug="bench-search-nhs", defaults={"name": "Bench Search NHS"}
+    )
+    consultations, proposals = [], []
+    for i in range(CONSULTATIONS):
+        page = index.add_child(
+            instance=ConsultationPage(
+                title=f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} consultation {i}",
+                slug=f"bench-search-{i}",
+                summary=_sentence(rng),
+                lead_organisation=council if i % 3 else nhs,
+                opens_at=now - timedelta(days=400),
+                closes_at=now + timedelta(days=30),
+            )
+        )
+        if i % 2:
+            page.partner_organisations.add(nhs if i % 3 else council)
+        consultations.append(page)
+        for j in range(PROPOSALS_PER_CONSULTATION):
+            proposals.append(
+                page.add_child(
+                    instance=ProposalPage(
+                        title=f"Proposal {i}.{j}: {rng.choice(PHRASES)}",
+                        slug=f"p-{j}",
+                        problem=f"<p>{_sentence(rng)}</p>",
+                        proposed_change=f"<p>{_sentence(rng)}</p>",
+                    )
+                )
+            )
+        progress(i + 1, CONSULTATIONS, "consultations and proposals")
+    existing = {u.username: u for u in User.objects.filter(username__startswith="bench-search-")}
+    new_users = [
+        User(
+            username=f"bench-search-{n}", email=f"bench-search-{n}@example.org", display_name=f"Resident {n}"
+        )
+        for n in range(USERS)
+        if f"bench-search-{n}" not in existing
+    ]
+    User.objects.bulk_create(new_users)
+    users = list(User.objects.filter(username__startswith="bench-search-"))
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in new_users],
+        ignore_conflicts=True,
+    )
+    total = CONTRIBUTIONS - len(consultations) - len(proposals)
+    stances = ["support", "oppose", "neutral", "question"]
+    batch = []
+    for n in range(total):
+        proposal = rng.choice(proposals) if rng.random() < 0.7 else None
+        consultation = consultations[n % CONSULTATIONS] if proposal is None else None
+        batch.append(
+            Comment(
+                consultation_id=consultation.pk if consultation else proposal.get_parent().pk,
+                proposal=proposal,
+                author=rng.choice(users),
+                body=_sentence(rng),
+                stance=rng.choice(stances),
+                status="pending" if rng.random() < 0.05 else "published",
+                created_at=now - timedelta(minutes=rng.randrange(0, 400 * 24 * 60)),
+            )
+        )
+        if len(batch) == 5000:
+            Comment.objects.bulk_create(batch)
+            batch = []
+            progress(n + 1, total, "comments")
+    Comment.objects.bulk_create(batch)
+    progress(total, total, "comments")
+
+
+def start_search_server() -> tuple[str, subprocess.Popen | None]:
+    """Use BENCH_ELASTICSEARCH_URL when given, else start osmem-server on a free loopback port."""
+    if os.environ.get("BENCH_ELASTICSEARCH_URL"):
+        return os.environ["BENCH_ELASTICSEARCH_URL"], None
+    from osmem_server import resolve_binary
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen(  # noqa: S603 - the bundled binary with fixed arguments
+        [resolve_binary(), "-addr", f"127.0.0.1:{port}", "-no-ja", "-no-stdin-watch"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(url, timeout=1).close()  # noqa: S310 - loopback
+            return url, process
+        except OSError:
+            time.sleep(0.05)
+    process.kill()
+    raise RuntimeError("osmem-server did not start")
+
+
+def mixed_queries(count: int):
+    """Words, phrases, prefixes and exclusions, with and without filters, sorts and later pages."""
+    from datetime import date
+
+    from consultations.models import ConsultationPage
+    from search.query import SearchRequest, parse_query
+
+    rng = random.Random(7)  # noqa: S311
+    consultation_ids = list(
+        ConsultationPage.objects.filter(slug__startswith="bench-search-").values_list("pk", flat=True)
+    )
+    requests = []
+    for n in range(count):
+        kind = n % 5
+        if kind == 0:
+            text = rng.choice(WORDS)
+        elif kind == 1:
+            text = " ".join(rng.sample(WORDS, 2))
+        elif kind == 2:
+            text = f'"{rng.choice(PHRASES)}"'
+        elif kind == 3:
+            text = rng.choice(WORDS)[:3] + "*"
+        else:
+            text = f"{rng.choice(WORDS)} -{rng.choice(WORDS)}"
+        filters = {}
+        if n % 3 == 0:
+            filters["stances"] = (rng.choice(["support", "oppose"]),)
+        if n % 4 == 0:
+            filters["consultations"] = (rng.choice(consultation_ids),)
+        if n % 7 == 0:
+            filters["created_from"] = date.today() - timedelta(days=90)
+        if n % 6 == 0:
+            filters["types"] = ("comment",)
+        requests.append(
+            SearchRequest(
+                query=parse_query(text),
+                sort=["relevance", "relevance", "newest"][n % 3],
+                page=1 + (n % 10 == 9) * 2,
+                **filters,
+            )
+        )
+    return requests
+
+
+def time_queries(search, requests) -> tuple[list[float], int]:
+    """Time each search (hits, total, facets, highlights); a search that fails counts as failed."""
+    from search.engines import SearchUnavailable
+
+    search(requests[0])  # warm connections and caches
+    timings, failed = [], 0
+    for request in requests:
+        start = time.perf_counter()
+        try:
+            search(request)
+        except SearchUnavailable:
+            failed += 1
+        timings.append((time.perf_counter() - start) * 1000)
+    return timings, failed
+
+
+def percentiles(timings):
+    ordered = sorted(timings)
+    return ordered[len(ordered) // 2], ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+
+
+def main():
+    from bench.common import setup_django
+
+    setup_django()
+    from django.conf import settings
+
+    from search import rebuild
+    from search.engines import get_engine
+
+    build()
+    settings.ELASTICSEARCH_URL = ""
+    start = time.perf_counter()
+    count = rebuild.rebuild_database()
+    database_seconds = time.perf_counter() - start
+    rate = count / database_seconds
+    print(f"database index (PostgreSQL)   {count:,} docs in {database_seconds:6.1f} s = {rate:8,.0f} docs/s")
+
+    url, process = start_search_server()
+    try:
+        settings.ELASTICSEARCH_URL = url
+        settings.SEARCH_INDEX = "civic-bench"
+        start = time.perf_counter()
+        _, count = rebuild.rebuild_elasticsearch()
+        es_seconds = time.perf_counter() - start
+        rate = count / es_seconds
+        print(f"search server bulk index      {count:,} docs in {es_seconds:6.1f} s = {rate:8,.0f} docs/s")
+        requests = mixed_queries(QUERIES)
+        server, database = get_engine("elasticsearch"), get_engine("database")
+        runs = (
+            ("search server", server.search, 100),
+            ("search server, hits only", lambda r: server.search(r, with_facets=False), None),
+            ("PostgreSQL", database.search, 250),
+        )
+        for label, search, target in runs:
+            timings, failed = time_queries(search, requests)
+            p50, p95 = percentiles(timings)
+            verdict = (
+                "" if target is None else f"target p95 <= {target} ms: {'PASS' if p95 <= target else 'FAIL'}"
+            )
+            failures = f", {failed} failed" if failed else ""
+            figures = f"p50 {p50:7.1f} ms   p95 {p95:7.1f} ms"
+            print(f"{QUERIES} mixed queries, {label:<25} {figures}   {verdict}{failures}", flush=True)
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=10)
