@@ -34,6 +34,7 @@ run: install ## Set up and serve the demo on http://127.0.0.1:8000 (SQLite, no s
 	@mkdir -p var
 	$(PY) manage.py migrate --no-input -v 1
 	$(PY) manage.py seed_demo
+	$(PY) manage.py reindex --no-progress
 	$(PY) manage.py collectstatic --no-input -v 0
 	@echo "Serving Civic on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	$(BIN)/daphne -b $(HOST) -p $(PORT) civic.asgi:application
