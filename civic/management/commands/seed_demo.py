@@ -16,6 +16,7 @@ from wagtail.rich_text import RichText
 
 from civic.demo import content
 from civic.models import HomePage, Organisation, User
+from consultations import moderation_demo
 from consultations.models import (
     Comment,
     ConsultationIndexPage,
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         mapping_demo.load(self.stdout, seed)  # idempotent: areas, gazetteer, categories, reports
         summaries_demo.load(self.stdout, seed)  # idempotent: census baseline, profiles, themes
+        moderation_demo.load(self.stdout, seed)  # idempotent: a queue, reports, official response
         self.print_accounts()
 
     def step(self, message):
