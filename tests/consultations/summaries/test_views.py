@@ -332,3 +332,20 @@ def test_awkward_consultations_summarise_and_export(client, consultation, office
     assert client.get(summary_url(consultation, "report.pdf")).content.startswith(b"%PDF")
     csv_text = b"".join(client.get(summary_url(consultation, "comments.csv")).streaming_content).decode()
     assert all(comment.body in csv_text for comment in made)
+
+
+def test_with_a_task_queue_the_page_shows_being_prepared_until_the_worker_runs(
+    client, consultation, corpus, officer, summary_url, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.force_login(officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(summary_url(consultation, "prepare/")).status_code == 302
+    assert ThemeRun.objects.get(consultation=consultation).status == ThemeRun.Status.QUEUED
+    assert "Themes are being prepared" in client.get(summary_url(consultation)).content.decode()
+    queued = DBTaskResult.objects.get()
+    queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])  # what db_worker does
+    assert ThemeRun.objects.get(consultation=consultation).status == ThemeRun.Status.READY
+    assert "Themes are being prepared" not in client.get(summary_url(consultation)).content.decode()
