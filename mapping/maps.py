@@ -76,6 +76,21 @@ class LocationPicker(MacroElement):
         self.options = options
 
 
+class FitBounds(MacroElement):
+    """Fit the view without animation, so a later fit (to loaded pins) is not dropped mid-animation."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.fitBounds({{ this.bounds|tojson }}, {animate: false});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, bounds):
+        super().__init__()
+        self._name = "FitBounds"
+        self.bounds = bounds
+
+
 @dataclass(frozen=True)
 class RenderedMap:
     html: SafeString
@@ -119,7 +134,7 @@ def base_map(areas=None) -> folium.Map:
             style_function=lambda _feature: {"color": "#1d4f91", "weight": 2, "fillOpacity": 0.03},
             tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
         ).add_to(fmap)
-    fmap.fit_bounds(bounds)
+    FitBounds(bounds).add_to(fmap)
     return fmap
 
 

@@ -67,7 +67,7 @@
         if (group.addLayers) { group.addLayers(markers); } else { markers.forEach(function (m) { group.addLayer(m); }); }
         map.addLayer(group);
         if (options.fit && markers.length) {
-          map.fitBounds(group.getBounds(), { padding: [40, 40], maxZoom: 16 });
+          map.fitBounds(group.getBounds(), { padding: [40, 40], maxZoom: 16, animate: false });
         }
         if (window.performance && performance.mark) { performance.mark("civic:pins-added"); }
         container.setAttribute("data-pins", String(markers.length));
