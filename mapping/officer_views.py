@@ -97,7 +97,7 @@ def _officer_reports(request):
     if not request.user.is_authenticated:
         return None, None, None
     if not permissions.can_export_reports(request.user):
-        raise PermissionDenied("Only officers can see the report work list.")
+        raise PermissionDenied("Only officers and councillors can see the report work list.")
     form = ReportFilterForm(request.GET or None)
     reports = form.filter(IssueReport.objects.all())
     if request.GET.get("mine") == "1" and not request.user.is_superuser:

@@ -47,7 +47,8 @@ def can_manage_report(user, report) -> bool:
 
 
 def can_export_reports(user) -> bool:
-    return is_report_officer(user)
+    """Officers and councillors see the work list and export it; only officers act on reports."""
+    return is_report_officer(user) or roles.has_role(user, roles.COUNCILLOR)
 
 
 def can_merge(user, report, into) -> Decision:

@@ -320,6 +320,14 @@ def test_csv_export_neutralises_spreadsheet_formulas(client, council, potholes, 
     assert "'=HYPERLINK(1)" in body
 
 
+def test_councillor_sees_the_work_list_without_officer_actions(client, reports, council_org):
+    client.force_login(UserFactory(roles=["Councillors"], organisation=council_org))
+    assert client.get("/reports/manage/").status_code == 200
+    assert client.get("/reports/manage/export.csv").status_code == 200
+    assert "Officer actions" not in client.get(f"/reports/{reports[0].pk}/").content.decode()
+    assert client.post(f"/reports/{reports[0].pk}/status/", {"status-status": "fixed"}).status_code == 403
+
+
 def test_residents_cannot_export(client, reports, reporter):
     client.force_login(reporter)
     assert client.get("/reports/manage/export.csv").status_code == 403
