@@ -201,19 +201,25 @@ def tally_changed(proposal: ProposalPage) -> LiveEvent:
 def sync_state(consultation: ConsultationPage) -> LiveEvent | None:
     """Record a state event when a consultation opened or closed since the last one."""
     state = consultation.state
-    with transaction.atomic():
-        LiveSequence.objects.bulk_create(
-            [LiveSequence(consultation_id=consultation.pk)], ignore_conflicts=True
-        )
-        LiveSequence.objects.select_for_update().get(consultation_id=consultation.pk)
-        previous = (
+
+    def last_state():
+        data = (
             LiveEvent.objects.filter(consultation_id=consultation.pk, type=STATE_CHANGED)
             .order_by("-seq")
             .values_list("data", flat=True)
             .first()
         )
-        if previous is not None and previous.get("state") == state:
-            return None
+        return data.get("state") if data else None
+
+    if last_state() == state:
+        return None  # the common case, checked without taking the sequence lock
+    with transaction.atomic():
+        LiveSequence.objects.bulk_create(
+            [LiveSequence(consultation_id=consultation.pk)], ignore_conflicts=True
+        )
+        LiveSequence.objects.select_for_update().get(consultation_id=consultation.pk)
+        if last_state() == state:
+            return None  # another process announced it while we waited for the lock
         return record(
             consultation.pk, STATE_CHANGED, data={"state": state, "label": consultation.state_label}
         )
