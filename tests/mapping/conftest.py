@@ -1,7 +1,9 @@
 import pytest
+from django.db import connections
 
 from tests.civic.factories import OrganisationFactory, UserFactory
 from tests.mapping.factories import CategoryFactory, GazetteerFactory, make_council
+from tests.mapping.live import daphne_on_test_database, database_url, is_test_database
 
 
 @pytest.fixture
@@ -61,3 +63,15 @@ def report_officer(council_org):
 @pytest.fixture
 def police_officer(police_org):
     return UserFactory(roles=["Officers"], organisation=police_org)
+
+
+@pytest.fixture(scope="session")
+def civic_server(django_db_setup, django_db_blocker):
+    """daphne on a free loopback port sharing the test database, for the whole session."""
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        if not is_test_database(connection):
+            pytest.skip("the test database is not set up; run this module whole")
+        url = database_url(connection.settings_dict)
+    with daphne_on_test_database(url) as root:
+        yield root
