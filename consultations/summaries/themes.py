@@ -75,7 +75,7 @@ def _vectorise(texts: list[str]):
 
     min_df = 2 if len(texts) >= 10 else 1
     attempts = [
-        dict(stop_words=_stop_words(), ngram_range=(1, 2), min_df=min_df, max_df=0.6, sublinear_tf=True),
+        dict(stop_words=_stop_words(), min_df=min_df, max_df=0.6, sublinear_tf=True),
         dict(ngram_range=(1, 1), min_df=1, sublinear_tf=True),
         dict(analyzer="char_wb", ngram_range=(2, 3), min_df=min_df, sublinear_tf=True),
     ]
