@@ -131,7 +131,7 @@ def _database_url(workdir: Path) -> tuple[str, callable]:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory, browser):
+def server(tmp_path_factory, browser_available):
     """Migrate and seed the server's database, start daphne, stop it after the session."""
     workdir = tmp_path_factory.mktemp("browser-server")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -206,13 +206,13 @@ def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> 
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium through Playwright; skipped on a developer machine without it, never in CI."""
+def browser_available():
+    """Skip on a developer machine without Chromium or Playwright; in CI fail instead."""
     if os.environ.get("CIVIC_BROWSER_TESTS", "1").lower() in {"0", "false", "no", "off"}:
         pytest.skip("browser tests switched off (CIVIC_BROWSER_TESTS=0)")
     problem = None
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         problem = "the playwright package is not installed (make install)"
     if problem is None and not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
@@ -221,6 +221,17 @@ def browser():
         if IN_CI:
             pytest.fail(f"Browser tests must run in CI but {problem}")
         pytest.skip(problem)
+
+
+@pytest.fixture(scope="module")
+def browser(browser_available):
+    """Debian's Chromium through Playwright, one per test module.
+
+    Playwright's sync API marks its event loop as running in this thread while it is alive, so it
+    must stop before the rest of the suite (whose async tests start loops of their own) runs.
+    """
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
