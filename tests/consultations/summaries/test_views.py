@@ -349,3 +349,17 @@ def test_with_a_task_queue_the_page_shows_being_prepared_until_the_worker_runs(
     queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])  # what db_worker does
     assert ThemeRun.objects.get(consultation=consultation).status == ThemeRun.Status.READY
     assert "Themes are being prepared" not in client.get(summary_url(consultation)).content.decode()
+
+
+def test_pdf_without_a_unicode_font_still_renders_any_script(
+    client, consultation, officer, summary_url, monkeypatch
+):
+    from consultations.summaries import pdf
+    from tests.consultations.factories import CommentFactory
+
+    monkeypatch.setattr(pdf, "FONT_DIRS", [])  # a server without DejaVu: core font, Latin-1 only
+    for body in ("図書館をもっと開けて", "Ζητάμε περισσότερα λεωφορεία", "Bibliothèque “fermée”"):
+        CommentFactory(consultation=consultation, body=body)
+    services.build_themes(consultation.pk)
+    client.force_login(officer)
+    assert client.get(summary_url(consultation, "report.pdf")).content.startswith(b"%PDF")
