@@ -21,19 +21,7 @@ PUBLIC_PAGES = {
 }
 
 
-KNOWN_PROBLEMS = {
-    "proposals-map": "target-size (WCAG 2.5.8): proposal pins are 18x18 px divIcons placed close together "
-    "(mapping/static/mapping/js/civic-maps.js iconSize); they need 24x24 px or more space",
-}
-PAGE_PARAMS = [
-    pytest.param(path, id=name, marks=[pytest.mark.xfail(reason=KNOWN_PROBLEMS[name], strict=False)])
-    if name in KNOWN_PROBLEMS
-    else pytest.param(path, id=name)
-    for name, path in PUBLIC_PAGES.items()
-]
-
-
-@pytest.mark.parametrize("path", PAGE_PARAMS)
+@pytest.mark.parametrize("path", PUBLIC_PAGES.values(), ids=PUBLIC_PAGES.keys())
 def test_public_page_has_no_wcag_violations(page, server, path):
     response = page.goto(path.format(**server.data))
     assert response.status == (404 if "no-such" in path else 200)
