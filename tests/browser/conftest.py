@@ -330,12 +330,6 @@ def sign_in(page, email_address: str, password: str = DEMO_PASSWORD, next_path: 
     assert "/accounts/login/" not in page.url, f"sign-in failed for {email_address}"
 
 
-@pytest.fixture(scope="session")
-def artifacts_dir():
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return ARTIFACTS
-
-
 def vnu_jar() -> str | None:
     """The Nu Html Checker's jar from npm (tests/browser/node_modules), when java can run it."""
     jar = ROOT / "tests" / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
