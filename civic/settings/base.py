@@ -88,8 +88,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'civic.sqlite3'}"),
-        conn_max_age=env.integer("DATABASE_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
+        conn_max_age=0,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -102,6 +101,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")  # full-text search fields on PostgreSQL
+    # Under ASGI every request and websocket runs its database work in a thread of its own, so
+    # persistent per-thread connections would pile up; a per-process pool bounds them instead.
+    DATABASES["default"]["OPTIONS"] = {
+        "pool": {
+            "min_size": 1,
+            "max_size": env.integer("DATABASE_POOL_SIZE", 10),
+            "timeout": env.integer("DATABASE_POOL_TIMEOUT", 20),
+        }
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.get("REDIS_URL")

@@ -16,4 +16,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {}  # the test runner keeps one connection; no pool needed
     DATABASES["default"]["TEST"] = {"NAME": env.get("TEST_DATABASE_NAME", "civic_test")}
