@@ -40,10 +40,24 @@ def profile(request):
         form = ProfileForm(initial={"display_name": request.user.display_name})
         status = 200
     emails = EmailAddress.objects.filter(user=request.user).order_by("-primary", "email")
+    from consultations.models import ModerationDecision
+
+    decisions = (
+        ModerationDecision.objects.filter(comment__author=request.user)
+        .select_related("consultation", "comment")
+        .only("decision", "reason", "note", "created_at", "consultation__title", "comment__body")
+        .order_by("-created_at")[:20]
+    )
     return render(
         request,
         "civic/profile.html",
-        {"form": form, "emails": emails, "roles": sorted(role_names(request.user)), "about_you": about_you},
+        {
+            "form": form,
+            "emails": emails,
+            "roles": sorted(role_names(request.user)),
+            "about_you": about_you,
+            "decisions": decisions,
+        },
         status=status,
     )
 

@@ -385,3 +385,21 @@ def test_digest_and_sla_alert_emails(moderator, outsider, resident, pre_moderate
     assert send_sla_alerts.call() == 1
     assert send_sla_alerts.call() == 0  # alerted once only
     assert mail.outbox[-1].to == [moderator.email]
+
+
+def test_author_sees_decision_and_reason_on_their_account_page(
+    client, moderator, resident, make_user, pre_moderated
+):
+    comment = post(resident, pre_moderated, "My words under review")
+    moderation.decide(
+        moderator=moderator,
+        comment_ids=[comment.pk],
+        decision="hide",
+        reason="off_topic",
+        note="Please keep to the plan.",
+    )
+    client.force_login(resident)
+    html = client.get("/accounts/profile/").content.decode()
+    assert "My words under review" in html and "Off topic" in html and "Please keep to the plan." in html
+    client.force_login(make_user())
+    assert "My words under review" not in client.get("/accounts/profile/").content.decode()
