@@ -1,0 +1,25 @@
+"""Websocket authentication that reads the session once, at connect.
+
+Channels' SessionMiddleware wraps every outgoing message to save the session; a live stream
+sends thousands of frames and never changes the session, so this middleware only loads it."""
+
+from importlib import import_module
+
+from channels.auth import get_user
+from channels.middleware import BaseMiddleware
+from channels.sessions import CookieMiddleware
+from django.conf import settings
+
+
+class SessionUserMiddleware(BaseMiddleware):
+    async def __call__(self, scope, receive, send):
+        scope = dict(scope)
+        engine = import_module(settings.SESSION_ENGINE)
+        session_key = scope.get("cookies", {}).get(settings.SESSION_COOKIE_NAME)
+        scope["session"] = engine.SessionStore(session_key)
+        scope["user"] = await get_user(scope)
+        return await self.inner(scope, receive, send)
+
+
+def SessionUserStack(inner):  # noqa: N802 - named like Channels' AuthMiddlewareStack
+    return CookieMiddleware(SessionUserMiddleware(inner))
