@@ -15,6 +15,7 @@ CLIENTS = int(os.environ.get("BENCH_LIVE_CLIENTS", 1000))
 COMMENTS = int(os.environ.get("BENCH_LIVE_COMMENTS", 200))
 RATE = float(os.environ.get("BENCH_LIVE_RATE", 20))  # comments per second, steady
 CONNECT_BATCH = 50
+CLIENT_PROCESSES = int(os.environ.get("BENCH_LIVE_CLIENT_PROCESSES", 2))  # the clients need CPU too
 
 
 def seed():
@@ -115,6 +116,54 @@ class Receiver:
 
     async def close(self):
         await asyncio.gather(*(s.close() for s in self.sockets), return_exceptions=True)
+
+
+def _client_process(urls, parse_sent, expect, timeout, conn):
+    """One measuring process: open its sockets, say ready, listen, send the records back."""
+
+    async def main():
+        receiver = Receiver(urls, origin=lambda url: "http://127.0.0.1", parse_sent=parse_sent)
+        await receiver.open()
+        conn.send("ready")
+        await asyncio.to_thread(conn.recv)  # "go"
+        await receiver.run(expect, timeout)
+        await receiver.close()
+        return receiver.received
+
+    conn.send(asyncio.run(main()))
+    conn.close()
+
+
+class Clients:
+    """Receivers spread over several processes, so the measuring side is not the bottleneck."""
+
+    def __init__(self, urls, parse_sent, expect, timeout):
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        chunks = [urls[i::CLIENT_PROCESSES] for i in range(CLIENT_PROCESSES)]
+        self.pipes, self.processes = [], []
+        for chunk in chunks:
+            parent, child = context.Pipe()
+            process = context.Process(
+                target=_client_process, args=(chunk, parse_sent, expect, timeout, child), daemon=True
+            )
+            process.start()
+            self.pipes.append(parent)
+            self.processes.append(process)
+        for pipe in self.pipes:
+            if pipe.recv() != "ready":
+                raise RuntimeError("a measuring process failed to connect")
+        self.received = []
+
+    def run(self, action):
+        for pipe in self.pipes:
+            pipe.send("go")
+        result = action()
+        for pipe, process in zip(self.pipes, self.processes, strict=True):
+            self.received.extend(pipe.recv())
+            process.join(30)
+        return result
 
 
 def paced(count, rate, action, workers=8):
@@ -226,17 +275,14 @@ def main():
         return servers[i % 2].ws_url(consultation, 0)
 
     try:
-        receiver = Receiver([live_url(i) for i in range(CLIENTS)], origin=lambda url: "http://127.0.0.1")
+        receiver = Clients(
+            [live_url(i) for i in range(CLIENTS)],
+            parse_sent=False,
+            expect=COMMENTS,
+            timeout=COMMENTS / RATE + 60,
+        )
 
-        async def live_run():
-            await receiver.open()
-            listening = asyncio.create_task(receiver.run(COMMENTS, timeout=COMMENTS / RATE + 60))
-            failures = await asyncio.to_thread(post_comments, servers, consultation, session, COMMENTS, RATE)
-            await listening
-            await receiver.close()
-            return failures
-
-        failures = asyncio.run(live_run())
+        failures = receiver.run(lambda: post_comments(servers, consultation, session, COMMENTS, RATE))
         events = dict(
             LiveEvent.objects.filter(consultation_id=consultation, type="comment.posted").values_list(
                 "seq", "created_at"
@@ -268,20 +314,13 @@ def main():
         message["seq"] = "__SEQ__"
         message["data"] = {**message["data"], "sent": "__SENT__"}
         payload = json.dumps(message, separators=(",", ":"))
-        floor = Receiver(
+        floor = Clients(
             [f"ws://127.0.0.1:{floor_servers[i % 2].port}/ws/" for i in range(CLIENTS)],
-            origin=lambda url: "http://127.0.0.1",
             parse_sent=True,
+            expect=COMMENTS,
+            timeout=COMMENTS / RATE + 60,
         )
-
-        async def floor_run():
-            await floor.open()
-            listening = asyncio.create_task(floor.run(COMMENTS, timeout=COMMENTS / RATE + 60))
-            await asyncio.to_thread(trigger_floor, floor_servers, payload, COMMENTS, RATE)
-            await listening
-            await floor.close()
-
-        asyncio.run(floor_run())
+        floor.run(lambda: trigger_floor(floor_servers, payload, COMMENTS, RATE))
         sent = {}
         for record in floor.received:
             for seq, _at, sent_time in record:

@@ -80,23 +80,36 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
 
     # Called by the hub ------------------------------------------------------------------------
 
-    async def push(self, seq: int, text: str):
+    async def push(self, seq: int, text: str, frame: bytes | None = None):
         """Write an event frame to this socket, in order, exactly once."""
         if not self.ready:
             self.buffer.append((seq, text))
         elif seq > self.last_sent:
             self.last_sent = seq
-            await self.write(text)
+            await self.write(text, frame)
 
     async def send_control(self, text: str):
         if self.ready:
             await self.write(text)
 
-    async def write(self, text: str):
+    async def write(self, text: str, frame: bytes | None = None):
+        """Send a frame; with a pre-built websocket frame and a daphne socket, write it directly."""
+        if frame is not None:
+            transport = self.direct_transport()
+            if transport is not None:
+                transport.write(frame)
+                return
         try:
             await self.base_send({"type": "websocket.send", "text": text})
         except Exception:  # noqa: BLE001 - the socket went away; disconnect() tidies up
             self.ready = False
+
+    def direct_transport(self):
+        """The open socket under daphne, when nothing wraps our send (see civic.ws_auth)."""
+        protocol = getattr(self.base_send, "args", (None,))[0] if self.base_send else None
+        if protocol is None or getattr(protocol, "state", None) != getattr(protocol, "STATE_OPEN", -1):
+            return None
+        return getattr(protocol, "transport", None)
 
     async def close_idle(self):
         await self.send_control_now("idle", {"reason": "No message for too long; reconnect."})

@@ -155,8 +155,9 @@ class Hub:
 
     async def deliver(self, topic: Topic, seq: int, text: str):
         topic.last_seq = seq
+        frame = websocket_text_frame(text)  # framed once, written to every local socket
         for consumer in list(topic.viewers):
-            await consumer.push(seq, text)
+            await consumer.push(seq, text, frame)
 
     # Presence -----------------------------------------------------------------------------
 
@@ -255,6 +256,19 @@ class Hub:
         page = ConsultationPage.objects.filter(pk=consultation_id).first()
         if page is not None:
             live.sync_state(page)
+
+
+def websocket_text_frame(text: str) -> bytes:
+    """An unmasked, final websocket text frame (RFC 6455 section 5.2), as a server sends it."""
+    payload = text.encode()
+    length = len(payload)
+    if length < 126:
+        header = bytes((0x81, length))
+    elif length < 1 << 16:
+        header = bytes((0x81, 126)) + length.to_bytes(2, "big")
+    else:
+        header = bytes((0x81, 127)) + length.to_bytes(8, "big")
+    return header + payload
 
 
 _hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub]" = weakref.WeakKeyDictionary()

@@ -183,3 +183,14 @@ def test_hidden_comment_count(resident, officer, consultation):
     services.set_comment_status(moderator=officer, comment=comment, status="removed")
     assert not Comment.objects.visible().exists()
     assert LiveEvent.objects.order_by("-seq").first().data["status"] == "removed"
+
+
+@pytest.mark.parametrize(
+    "size,header",
+    [(5, b"\x81\x05"), (200, b"\x81\x7e\x00\xc8"), (70000, b"\x81\x7f" + (70000).to_bytes(8, "big"))],
+)
+def test_prebuilt_websocket_frames_follow_rfc_6455(size, header):
+    from consultations.hub import websocket_text_frame
+
+    frame = websocket_text_frame("x" * size)
+    assert frame.startswith(header) and frame[len(header) :] == b"x" * size
