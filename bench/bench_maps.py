@@ -1,32 +1,18 @@
 """Issues map, 10,000 reports: page KB, GeoJSON ms, time to markers (<= 100 KB, <= 300 ms, <= 2 s)."""
 
-import contextlib
 import os
 import random
-import socket
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
+
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 
 REPORTS = 10_000
 REQUESTS = 20
 BROWSER_RUNS = 3
 CATEGORY = "bench-maps"
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def build():
@@ -76,47 +62,11 @@ def build():
     exports.forget_pins()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
 def daphne():
     """A real server on loopback, on the benchmark database."""
-    import requests
+    from tests.support.servers import running_daphne
 
-    port = free_port()
-    log = tempfile.NamedTemporaryFile(prefix="bench-maps-", suffix=".log", delete=False)
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "civic.settings.bench"}
-    process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "civic.asgi:application"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(Path(log.name).read_text()[-2000:])
-            with contextlib.suppress(requests.RequestException):
-                if requests.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            if time.monotonic() > deadline:
-                raise RuntimeError("daphne did not start")
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        os.unlink(log.name)
+    return running_daphne({**os.environ, "DJANGO_SETTINGS_MODULE": "civic.settings.bench"})
 
 
 def browser_times(base: str) -> list[float]:

@@ -12,7 +12,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -24,17 +23,9 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.support.servers import free_port
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 ROOT = Path(settings.BASE_DIR)
 ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", ROOT / "test-artifacts" / "browser"))
@@ -104,12 +95,6 @@ class Server:
         raise AssertionError(f"No email to {address} in {self.mail_dir}")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _database_url(workdir: Path) -> tuple[str, callable]:
     """SQLite file in workdir, or a fresh PostgreSQL database beside DATABASE_URL's one."""
     base = os.environ.get("DATABASE_URL", "")
@@ -160,7 +145,7 @@ def server(tmp_path_factory, browser_available):
     log = ARTIFACTS / "server.log"
     process = None
     for _attempt in range(3):
-        port = _free_port()
+        port = free_port()
         # Map tiles from the test server itself (they 404, harmlessly): no request may leave 127.0.0.1.
         env["MAP_TILE_URL"] = f"http://127.0.0.1:{port}{TILE_PATH}{{z}}/{{x}}/{{y}}.png"
         with log.open("w") as out:

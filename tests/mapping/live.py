@@ -2,26 +2,16 @@
 
 import contextlib
 import os
-import socket
-import subprocess
-import sys
-import tempfile
 import threading
-import time
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-import requests
 from django.db import connections
 
+from tests.support.servers import running_daphne
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def database_url(settings_dict) -> str:
@@ -63,33 +53,11 @@ def is_test_database(connection) -> bool:
 @contextlib.contextmanager
 def daphne_on_test_database(url: str):
     """Start daphne on a free port with DATABASE_URL=url; yield its root URL; stop it afterwards."""
-    port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "civic.settings.test"}
-    log = tempfile.NamedTemporaryFile(prefix="mapping-daphne-", suffix=".log", delete=False)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "civic.asgi:application"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    root = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"daphne exited early:\n{Path(log.name).read_text()[-3000:]}")
-            with contextlib.suppress(requests.RequestException):
-                if requests.get(f"{root}/healthz", timeout=2).status_code == 200:
-                    break
-            if time.monotonic() > deadline:
-                pytest.fail(f"daphne did not answer:\n{Path(log.name).read_text()[-3000:]}")
-            time.sleep(0.2)
-        yield root
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        os.unlink(log.name)
+        with running_daphne(env) as root:
+            yield root
+    except RuntimeError as exc:
+        if "daphne did not start" in str(exc):
+            pytest.fail(str(exc))
+        raise

@@ -5,18 +5,8 @@ from pathlib import Path
 import pytest
 
 from tests.mapping.live import in_thread
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PREFIX = "jsjourney"
 EMAIL = f"{PREFIX}@example.org"
 PASSWORD = "a long test password 2026"

@@ -1,7 +1,6 @@
 """Search fixtures: an in-memory Elasticsearch-API server (osmem-server) for the session, and an
 `engine` fixture that runs each test once on the database engine and once on Elasticsearch."""
 
-import socket
 import subprocess
 import time
 import urllib.request
@@ -10,12 +9,7 @@ import uuid
 import pytest
 
 from tests.consultations.factories import CommentFactory
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.support.servers import free_port
 
 
 @pytest.fixture(scope="session")

@@ -251,3 +251,20 @@ class Daphne:
 
     def output(self) -> str:
         return Path(self.log.name).read_text(errors="replace")
+
+
+@contextlib.contextmanager
+def running_daphne(env: dict):
+    """A daphne server for the duration of a with-block; yields its root URL, shows its log on
+    failure to start, and removes the log afterwards."""
+    server = Daphne(env).start(wait=False)
+    try:
+        try:
+            server.wait()
+        except (RuntimeError, TimeoutError) as exc:
+            raise RuntimeError(f"daphne did not start: {exc}\n{server.output()[-3000:]}") from exc
+        yield server.base
+    finally:
+        server.stop()
+        with contextlib.suppress(OSError):
+            os.unlink(server.log.name)
