@@ -1,7 +1,5 @@
 """Consultation detail page with 300 proposals and 2,000 comments (target p95 <= 150 ms, <= 25 queries)."""
 
-from datetime import timedelta
-
 PROPOSALS = 300
 COMMENTS = 2000
 REQUESTS = 50
@@ -10,13 +8,11 @@ SLUG = "bench-consultation"
 
 def build():
     from allauth.account.models import EmailAddress
-    from django.utils import timezone
 
-    from bench.common import progress
-    from civic.models import HomePage, Organisation, User
+    from bench.common import create_consultation, progress
+    from civic.models import Organisation, User
     from consultations.models import (
         Comment,
-        ConsultationIndexPage,
         ConsultationPage,
         ProposalPage,
         Vote,
@@ -27,22 +23,8 @@ def build():
         return existing
     if existing:
         existing.delete()
-    home = HomePage.objects.get()
-    index = ConsultationIndexPage.objects.child_of(home).first() or home.add_child(
-        instance=ConsultationIndexPage(title="Consultations", slug="consultations")
-    )
     org, _ = Organisation.objects.get_or_create(slug="bench-org", defaults={"name": "Bench Council"})
-    now = timezone.now()
-    page = index.add_child(
-        instance=ConsultationPage(
-            title="Benchmark consultation",
-            slug=SLUG,
-            summary="Benchmark",
-            lead_organisation=org,
-            opens_at=now - timedelta(days=1),
-            closes_at=now + timedelta(days=30),
-        )
-    )
+    page = create_consultation(SLUG, "Benchmark consultation", org, opens_days=-1, closes_days=30)
     proposals = []
     for i in range(PROPOSALS):
         proposals.append(

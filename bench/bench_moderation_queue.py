@@ -13,9 +13,9 @@ def build():
     from django.contrib.auth.models import Group
     from django.utils import timezone
 
-    from bench.common import progress
-    from civic.models import HomePage, Organisation, User
-    from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
+    from bench.common import create_consultation, progress
+    from civic.models import Organisation, User
+    from consultations.models import Comment, ConsultationPage
 
     org, _ = Organisation.objects.get_or_create(slug="bench-mod-org", defaults={"name": "Bench Moderation"})
     moderator, created = User.objects.get_or_create(
@@ -36,21 +36,9 @@ def build():
         return moderator
     if page is not None:
         page.delete()
-    home = HomePage.objects.get()
-    index = ConsultationIndexPage.objects.child_of(home).first() or home.add_child(
-        instance=ConsultationIndexPage(title="Consultations", slug="consultations")
-    )
     now = timezone.now()
-    page = index.add_child(
-        instance=ConsultationPage(
-            title="Benchmark moderation",
-            slug=SLUG,
-            summary="Bench",
-            lead_organisation=org,
-            moderation_policy="pre",
-            opens_at=now - timedelta(days=30),
-            closes_at=now + timedelta(days=30),
-        )
+    page = create_consultation(
+        SLUG, "Benchmark moderation", org, opens_days=-30, closes_days=30, moderation_policy="pre"
     )
     authors = [
         User.objects.get_or_create(

@@ -41,33 +41,19 @@ def comment_text(rng: random.Random, rare: list[str]) -> str:
 
 def build():
     from allauth.account.models import EmailAddress
-    from django.utils import timezone
 
-    from bench.common import progress
-    from civic.models import HomePage, Organisation, User
-    from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
+    from bench.common import create_consultation, progress
+    from civic.models import Organisation, User
+    from consultations.models import Comment, ConsultationPage
 
     existing = ConsultationPage.objects.filter(slug=SLUG).first()
     if existing and Comment.objects.filter(consultation=existing).count() == COMMENTS:
         return existing
     if existing:
         existing.delete()
-    home = HomePage.objects.get()
-    index = ConsultationIndexPage.objects.child_of(home).first() or home.add_child(
-        instance=ConsultationIndexPage(title="Consultations", slug="consultations")
-    )
     org, _ = Organisation.objects.get_or_create(slug="bench-org", defaults={"name": "Bench Council"})
-    now = timezone.now()
-    page = index.add_child(
-        instance=ConsultationPage(
-            title="Benchmark themes",
-            slug=SLUG,
-            summary="Benchmark",
-            lead_organisation=org,
-            opens_at=now - timedelta(days=90),
-            closes_at=now - timedelta(days=1),
-            results_published=True,
-        )
+    page = create_consultation(
+        SLUG, "Benchmark themes", org, opens_days=-90, closes_days=-1, results_published=True
     )
     users = []
     for i in range(AUTHORS):

@@ -67,3 +67,30 @@ def progress(done: int, total: int, what: str) -> None:
     if done == total:
         sys.stdout.write("\n")
     sys.stdout.flush()
+
+
+def create_consultation(slug: str, title: str, organisation, opens_days: int, closes_days: int, **fields):
+    """A consultation page for a benchmark, under the site's consultation index (made if missing)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from civic.models import HomePage
+    from consultations.models import ConsultationIndexPage, ConsultationPage
+
+    home = HomePage.objects.get()
+    index = ConsultationIndexPage.objects.child_of(home).first() or home.add_child(
+        instance=ConsultationIndexPage(title="Consultations", slug="consultations")
+    )
+    now = timezone.now()
+    return index.add_child(
+        instance=ConsultationPage(
+            title=title,
+            slug=slug,
+            summary=title,
+            lead_organisation=organisation,
+            opens_at=now + timedelta(days=opens_days),
+            closes_at=now + timedelta(days=closes_days),
+            **fields,
+        )
+    )
