@@ -239,9 +239,4 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
 
     @database_sync_to_async
     def load_consultation(self):
-        return (
-            ConsultationPage.objects.filter(pk=self.consultation_id)
-            .select_related("lead_organisation")
-            .prefetch_related("partner_organisations")
-            .first()
-        )
+        return ConsultationPage.objects.filter(pk=self.consultation_id).with_owners().first()

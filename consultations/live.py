@@ -142,14 +142,14 @@ def prune(older_than: timedelta | None = None) -> int:
 # What changed, rendered with the same partials the pages use.
 
 
-def _comment_html(comment: Comment) -> str:
+def comment_html(comment: Comment) -> str:
     return render_to_string(
         "consultations/includes/_comment.html",
         {"comment": comment, "consultation": comment.consultation},
     )
 
 
-def _comment_data(comment: Comment) -> dict:
+def comment_data(comment: Comment) -> dict:
     return {
         "id": comment.pk,
         "anchor": comment.anchor,
@@ -164,7 +164,7 @@ def comment_posted(comment: Comment) -> LiveEvent | None:
     if comment.status != Comment.Status.PUBLISHED:
         return None  # waiting for moderation: nobody else sees it yet
     return record(
-        comment.consultation_id, COMMENT_POSTED, html=_comment_html(comment), data=_comment_data(comment)
+        comment.consultation_id, COMMENT_POSTED, html=comment_html(comment), data=comment_data(comment)
     )
 
 
@@ -173,10 +173,10 @@ def comment_updated(comment: Comment) -> LiveEvent:
         return record(
             comment.consultation_id,
             COMMENT_REMOVED,
-            data={**_comment_data(comment), "status": comment.status},
+            data={**comment_data(comment), "status": comment.status},
         )
     return record(
-        comment.consultation_id, COMMENT_UPDATED, html=_comment_html(comment), data=_comment_data(comment)
+        comment.consultation_id, COMMENT_UPDATED, html=comment_html(comment), data=comment_data(comment)
     )
 
 

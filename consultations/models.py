@@ -56,6 +56,10 @@ class ConsultationQuerySet(PageQuerySet):
     def in_state(self, state: str, now=None):
         return {"open": self.open, "upcoming": self.upcoming, "closed": self.closed}[state](now)
 
+    def with_owners(self):
+        """Lead and partner organisations loaded: permission checks read both."""
+        return self.select_related("lead_organisation").prefetch_related("partner_organisations")
+
     def owned_by(self, organisation):
         return self.filter(
             Q(lead_organisation=organisation) | Q(partner_organisations=organisation)
@@ -252,12 +256,7 @@ class ProposalPage(Page):
     def consultation(self) -> ConsultationPage:
         """The consultation this proposal belongs to (cached: it is used several times a page)."""
         if not hasattr(self, "_consultation"):
-            self._consultation = (
-                ConsultationPage.objects.parent_of(self)
-                .select_related("lead_organisation")
-                .prefetch_related("partner_organisations")
-                .get()
-            )
+            self._consultation = ConsultationPage.objects.parent_of(self).with_owners().get()
         return self._consultation
 
     def permissions_for_user(self, user):

@@ -308,8 +308,8 @@ def post_official_response(
         live.record(
             consultation.pk,
             live.OFFICIAL_RESPONSE,
-            html=live._comment_html(comment),
-            data=live._comment_data(comment),
+            html=live.comment_html(comment),
+            data=live.comment_data(comment),
         )
         search_indexing.schedule(comment)
         log(

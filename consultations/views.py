@@ -232,12 +232,7 @@ def cast_vote(request, page_id: int):
 
 def events(request, page_id: int):
     """The live stream over plain HTTP, for networks that block websockets."""
-    consultation = (
-        ConsultationPage.objects.filter(pk=page_id)
-        .select_related("lead_organisation")
-        .prefetch_related("partner_organisations")
-        .first()
-    )
+    consultation = ConsultationPage.objects.filter(pk=page_id).with_owners().first()
     if consultation is None or not permissions.can_view_consultation(request.user, consultation):
         return JsonResponse({"error": "No such consultation."}, status=404)
     raw = request.GET.get("since", "0")
