@@ -45,6 +45,8 @@ class Organisation(models.Model):
 class User(AbstractUser):
     """An account; residents are known publicly only by their chosen display name."""
 
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
+
     display_name = models.CharField(
         max_length=50,
         help_text="Shown next to everything you write. It does not need to be your real name.",
@@ -127,6 +129,8 @@ class Ethnicity(models.TextChoices):
 
 class ParticipantProfile(models.Model):
     """Optional equality details a resident chose to share; only counted in groups of 5 or more."""
+
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="participant_profile")
     consented_at = models.DateTimeField(null=True, blank=True)

@@ -294,6 +294,8 @@ class CommentQuerySet(models.QuerySet):
 class Comment(models.Model):
     """A resident's comment on a consultation or one of its proposals (one level of replies)."""
 
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
+
     class Status(models.TextChoices):
         PUBLISHED = "published", "Published"
         PENDING = "pending", "Awaiting moderation"
@@ -384,6 +386,8 @@ class Comment(models.Model):
 class Vote(models.Model):
     """One resident's vote on a proposal; changeable while the consultation is open."""
 
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
+
     class Choice(models.TextChoices):
         SUPPORT = "support", "Support"
         OPPOSE = "oppose", "Oppose"
@@ -419,6 +423,8 @@ class LiveSequence(models.Model):
 class LiveEvent(models.Model):
     """A visible change on a consultation, numbered so clients can replay what they missed."""
 
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
+
     consultation = models.ForeignKey(ConsultationPage, on_delete=models.CASCADE, related_name="live_events")
     seq = models.PositiveBigIntegerField()
     type = models.CharField(max_length=40)
@@ -452,6 +458,8 @@ class ModerationReason(models.TextChoices):
 class Flag(models.Model):
     """A resident's report that a contribution breaks the house rules."""
 
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
+
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="flags")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags")
     reason = models.CharField(max_length=20, choices=ModerationReason.choices)
@@ -467,6 +475,8 @@ class Flag(models.Model):
 
 class ModerationDecision(models.Model):
     """What a moderator decided about a contribution, and why (the public log counts these)."""
+
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
 
     class Decision(models.TextChoices):
         APPROVE = "approve", "Approve"

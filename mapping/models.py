@@ -130,6 +130,8 @@ class IssueReportQuerySet(models.QuerySet):
 class IssueReport(models.Model):
     """A local problem a resident (or a partner system over Open311) reported."""
 
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
+
     class Source(models.TextChoices):
         WEB = "web", "Website"
         OPEN311 = "open311", "Open311 partner"
@@ -187,6 +189,8 @@ class IssueReport(models.Model):
 
 class StatusChange(models.Model):
     """One step in a report's public history, with the officer's public note."""
+
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
 
     report = models.ForeignKey(IssueReport, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)

@@ -38,6 +38,8 @@ class ThemeRun(models.Model):
 class Theme(models.Model):
     """A group of comments about the same thing; machine-suggested until an officer signs it off."""
 
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
+
     consultation = models.ForeignKey(
         "consultations.ConsultationPage", on_delete=models.CASCADE, related_name="themes"
     )
@@ -70,6 +72,8 @@ class Theme(models.Model):
 class ThemeMembership(models.Model):
     """Puts one comment in exactly one theme; quote_rank marks the representative quotes."""
 
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
+
     comment = models.OneToOneField(
         "consultations.Comment", on_delete=models.CASCADE, related_name="theme_membership"
     )
@@ -86,6 +90,8 @@ class ThemeMembership(models.Model):
 
 class FeedbackResponse(models.Model):
     """'You said, we did': the council's published answer to a theme or a proposal."""
+
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
 
     consultation = models.ForeignKey(
         "consultations.ConsultationPage", on_delete=models.CASCADE, related_name="feedback_responses"

@@ -19,6 +19,23 @@ def test_verified_resident_comments_on_open_consultation(resident, consultation)
     assert Comment.objects.filter(consultation=consultation).count() == 1
 
 
+def test_comments_and_votes_skip_wagtails_reference_index(
+    resident, consultation, django_capture_on_commit_callbacks
+):
+    """Resident data links to no Wagtail object an editor needs usage counts for: no index work per save."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    proposal = make_proposal(consultation)
+    with django_capture_on_commit_callbacks(execute=True):
+        post(resident, consultation)
+        services.cast_vote(voter=resident, proposal=proposal, choice="support")
+    indexed = ReferenceIndex.objects.filter(
+        base_content_type__in=[ContentType.objects.get_for_model(m) for m in (Comment, Vote)]
+    )
+    assert not indexed.exists()
+    assert ReferenceIndex.model_is_indexable(type(proposal))  # pages still are
+
 @pytest.mark.parametrize("state", ["upcoming", "closed"])
 def test_nobody_comments_outside_open_period(state, index, resident, organisation):
     page = make_consultation(index, state, lead_organisation=organisation)
