@@ -32,6 +32,9 @@ class SearchEntry(models.Model):
     consultation_id = models.BigIntegerField(null=True, db_index=True)
     consultation_title = models.CharField(max_length=300, blank=True)
     organisations = models.ManyToManyField("civic.Organisation", blank=True, related_name="+")
+    organisation_key = models.CharField(
+        max_length=200, blank=True, help_text="The organisations' ids as ',3,7,': facet counts in one pass."
+    )
     ward = models.CharField(max_length=120, blank=True, db_index=True)
     stance = models.CharField(max_length=20, blank=True, db_index=True)
     moderation_state = models.CharField(max_length=20, blank=True, db_index=True)
@@ -79,6 +82,8 @@ class IndexBuild(models.Model):
 
 class SavedSearch(models.Model):
     """An officer's named search (the query string of the search page), private to them."""
+
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"

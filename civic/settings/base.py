@@ -104,11 +104,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Under ASGI every request and websocket runs its database work in a thread of its own, so
     # persistent per-thread connections would pile up; a per-process pool bounds them instead.
     DATABASES["default"]["OPTIONS"] = {
+        # Civic's queries are short: compiling them (JIT) costs more than it saves.
+        "options": "-c jit=off",
         "pool": {
             "min_size": 1,
             "max_size": env.integer("DATABASE_POOL_SIZE", 10),
             "timeout": env.integer("DATABASE_POOL_TIMEOUT", 20),
-        }
+        },
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -141,6 +143,7 @@ else:
 
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL")
 SEARCH_INDEX = env.get("SEARCH_INDEX", "civic-search")  # Elasticsearch alias for officer search
+SEARCH_WORK_MEM = env.get("SEARCH_WORK_MEM", "32MB")  # PostgreSQL memory for one officer search
 
 TASKS = {"default": {"BACKEND": env.get("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
 

@@ -1,10 +1,10 @@
 """Database engine: PostgreSQL full-text search, or SQLite FTS5, over SearchEntry rows."""
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import F, Value, Window
+from django.db.models import F, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import RowNumber
 
 from ..documents import as_datetime
 from ..models import SearchEntry
@@ -53,6 +53,7 @@ def entry_from(doc: dict) -> SearchEntry:
         url=(doc["url"] or "")[:500],
         consultation_id=doc["consultation_id"],
         consultation_title=(doc["consultation_title"] or "")[:300],
+        organisation_key=organisation_key(doc["organisation_ids"]),
         ward=doc["ward"] or "",
         stance=doc["stance"] or "",
         moderation_state=doc["moderation_state"] or "",
@@ -63,6 +64,10 @@ def entry_from(doc: dict) -> SearchEntry:
         longitude=location.get("lon"),
         language=doc.get("language") or "en",
     )
+
+
+def organisation_key(ids) -> str:
+    return f",{','.join(str(i) for i in sorted(ids))}," if ids else ""
 
 
 def write_entries(docs: dict[str, dict], gone=(), *, replace_all: bool = False) -> None:
@@ -100,6 +105,13 @@ def rebuild(documents, progress=None, chunk: int = 2000) -> int:
     done = 0
     batch = []
     with transaction.atomic():
+        if is_postgres():
+            # Searches keep reading the old rows; index writes wait, then apply on top of the rebuild.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"LOCK TABLE {SearchEntry._meta.db_table}, {through._meta.db_table} "
+                    "IN SHARE ROW EXCLUSIVE MODE"
+                )
         SearchEntry.objects.all().delete()
         for doc in documents:
             batch.append(doc)
@@ -111,7 +123,19 @@ def rebuild(documents, progress=None, chunk: int = 2000) -> int:
         done += _insert(batch, through)
         if progress:
             progress(done)
+    tidy_after_rebuild()
     return done
+
+
+def tidy_after_rebuild() -> None:
+    """Reclaim the replaced rows and refresh the planner's statistics (stale ones mean slow plans)."""
+    if not is_postgres():
+        return
+    # VACUUM cannot run inside a transaction (a caller's, or a test's): ANALYZE alone can.
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+    with connection.cursor() as cursor:
+        for model in (SearchEntry, SearchEntry.organisations.through):
+            cursor.execute(f"{command} {model._meta.db_table}")
 
 
 # Searching ----------------------------------------------------------------------------------
@@ -191,26 +215,15 @@ class DatabaseEngine:
             return qs.order_by("created", "pk")
         if request.sort == "newest" or not ranked:
             return qs.order_by("-created", "-pk")
-        if is_postgres():
-            rank = SearchRank(F("search_vector"), pg_query(request.query))
-        else:
-            rank = RawSQL(RANK_SQL, [fts_query(request.query)])  # noqa: S611 - bound parameter
-        return qs.annotate(rank=rank).order_by("-rank", "-created", "-pk")
-
-    def window_order(self, request: SearchRequest, ranked: bool):
-        if request.sort == "oldest":
-            return [F("created").asc(), F("id").asc()]
-        if request.sort == "newest" or not ranked:
-            return [F("created").desc(), F("id").desc()]
-        if is_postgres():
-            rank = SearchRank(F("search_vector"), pg_query(request.query))
-        else:
-            rank = RawSQL(RANK_SQL, [fts_query(request.query)])  # noqa: S611 - bound parameter
-        return [rank.desc(), F("created").desc(), F("id").desc()]
+        return qs.annotate(rank=self.rank(request)).order_by("-rank", "-created", "-pk")
 
     def search(self, request: SearchRequest) -> SearchResult:
         qs, ranked = self.matched(request)
-        total, raw, page_ids = self.counts(qs, request, ranked)
+        with transaction.atomic():
+            if is_postgres():  # sorting and grouping tens of thousands of matches stays in memory
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('work_mem', %s, true)", [settings.SEARCH_WORK_MEM])
+            total, raw, page_ids = self.counts(qs, request, ranked)
         found = SearchEntry.objects.in_bulk(page_ids)
         rows = [found[pk] for pk in page_ids if pk in found]
         highlights = self.highlights(rows, request.query) if ranked else {}
@@ -269,46 +282,62 @@ class DatabaseEngine:
         )
 
     def counts(self, qs, request: SearchRequest, ranked: bool):
-        """One pass over the matching rows: the total, every facet's counts and the page's ids in order."""
-        columns = ["id", *(f for f in FACET_FIELDS.values() if f != "organisation_ids")]
-        numbered = qs.order_by().annotate(
-            pos=Window(RowNumber(), order_by=self.window_order(request, ranked))
+        """One pass over the matching rows: the page's ids in order, and every facet's counts.
+
+        The facets come from ONE grouping by all facet columns together (a few hundred groups at
+        most), added up per facet here; the total is the sum of the groups."""
+        order = self.order_columns(request, ranked)
+        matched = qs.order_by()
+        if ranked and request.sort == "relevance":
+            matched = matched.annotate(rank=self.rank(request))
+        # Annotations come after fields in the SELECT: rank goes last.
+        columns = ["id", "created", *GROUP_COLUMNS, *(["rank"] if "rank" in order[0] else [])]
+        inner, params = matched.values(*columns).query.sql_with_params()
+        order_sql = ", ".join(order)
+        group_sql = ", ".join(GROUP_COLUMNS)
+        pad = ", ".join(["NULL"] * len(GROUP_COLUMNS))
+        sql = (
+            f"WITH m ({', '.join(columns)}) AS MATERIALIZED ({inner}) "  # noqa: S608 - our own columns
+            f"SELECT id, ROW_NUMBER() OVER (ORDER BY {order_sql}), {pad} "
+            f"FROM (SELECT * FROM m ORDER BY {order_sql} LIMIT %s OFFSET %s) page "
+            f"UNION ALL SELECT NULL, COUNT(*), {group_sql} FROM m GROUP BY {group_sql}"
         )
-        inner, params = numbered.values(*columns, "pos").query.sql_with_params()
-        through = SearchEntry.organisations.through._meta.db_table
-        parts = [
-            "SELECT 'total', '', COUNT(*) FROM m",
-            "SELECT 'hit', CAST(id AS TEXT), pos FROM m WHERE pos > %s AND pos <= %s",
-        ]
-        for name, column in FACET_FIELDS.items():
-            if column == "organisation_ids":
-                sql = (
-                    f"SELECT '{name}', CAST(o.organisation_id AS TEXT), COUNT(*) FROM m "  # noqa: S608
-                    f"JOIN {through} o ON o.searchentry_id = m.id GROUP BY o.organisation_id"
-                )
-                parts.append(sql)
-            else:
-                sql = (
-                    f"SELECT '{name}', CAST({column} AS TEXT), COUNT(*) FROM m "  # noqa: S608
-                    f"WHERE {column} IS NOT NULL AND CAST({column} AS TEXT) <> '' GROUP BY {column}"
-                )
-                parts.append(sql)
-        sql = f"WITH m ({', '.join(columns)}, pos) AS MATERIALIZED ({inner}) " + " UNION ALL ".join(parts)
-        raw: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_FIELDS}
+        raw: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
         total = 0
-        hits: list[tuple[int, int]] = []
+        page: list[tuple[int, int]] = []
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, request.offset, request.offset + request.page_size])
-            for name, value, count in cursor.fetchall():
-                if name == "total":
-                    total = count
-                elif name == "hit":
-                    hits.append((count, int(value)))
-                else:
-                    raw[name].append((value, count))
-        for name, values in raw.items():
-            raw[name] = sorted(values, key=lambda v: -v[1])[:50]
-        return total, raw, [pk for _, pk in sorted(hits)]
+            cursor.execute(sql, [*params, request.page_size, request.offset])
+            for pk, count, *values in cursor.fetchall():
+                if pk is not None:
+                    page.append((count, pk))  # (position on the page, id)
+                    continue
+                total += count
+                group = dict(zip(GROUP_COLUMNS, values, strict=True))
+                for name, column in FACET_FIELDS.items():
+                    if column == "organisation_ids":
+                        keys = [k for k in (group["organisation_key"] or "").split(",") if k]
+                    else:
+                        keys = [] if group[column] in (None, "") else [str(group[column])]
+                    for key in keys:
+                        raw[name][key] = raw[name].get(key, 0) + count
+        facets = {name: sorted(counts.items(), key=lambda v: -v[1])[:50] for name, counts in raw.items()}
+        return total, facets, [pk for _, pk in sorted(page)]
+
+    def rank(self, request: SearchRequest):
+        if is_postgres():
+            return SearchRank(F("search_vector"), pg_query(request.query))
+        return RawSQL(RANK_SQL, [fts_query(request.query)])  # noqa: S611 - bound parameter
+
+    @staticmethod
+    def order_columns(request: SearchRequest, ranked: bool) -> list[str]:
+        if request.sort == "oldest":
+            return ["created ASC", "id ASC"]
+        if request.sort == "newest" or not ranked:
+            return ["created DESC", "id DESC"]
+        return ["rank DESC", "created DESC", "id DESC"]
+
+
+GROUP_COLUMNS = ["type", "consultation_id", "ward", "stance", "moderation_state", "organisation_key"]
 
 
 def _prefetched(entry) -> bool:

@@ -139,3 +139,46 @@ def test_database_rebuild_replaces_every_entry(engine, comment_on, consultation)
     call_command("reindex", "--engine", "database", "--no-progress", stdout=io.StringIO())
     assert not SearchEntry.objects.filter(key="comment:999999").exists()
     assert get_engine("database").search(SearchRequest(query=parse_query("stalls"))).total == 1
+
+
+def test_database_rebuild_holds_index_writes_but_not_searches_until_it_commits(
+    db, settings, comment_on, monkeypatch
+):
+    """A write racing a rebuild would collide with the rebuilt rows: on PostgreSQL it waits instead."""
+    import threading
+
+    from django.db import OperationalError, connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers by itself")
+    settings.ELASTICSEARCH_URL = ""
+    comment_on("Market stalls")
+    outcome = {}
+
+    def from_another_connection():
+        try:
+            with connections["default"].cursor() as cursor:
+                cursor.execute("SET lock_timeout = '300ms'")
+                cursor.execute("SELECT COUNT(*) FROM search_searchentry")
+                outcome["search"] = cursor.fetchone()[0]
+                try:
+                    cursor.execute("DELETE FROM search_searchentry WHERE key = 'comment:0'")
+                    outcome["write"] = "went through"
+                except OperationalError as exc:
+                    outcome["write"] = "waited" if "lock timeout" in str(exc) else str(exc)
+        finally:
+            connections.close_all()
+
+    original = documents.iter_all
+
+    def iter_all_with_a_racing_writer(context=None):
+        for n, doc in enumerate(original(context)):
+            yield doc
+            if n == 0:
+                thread = threading.Thread(target=from_another_connection)
+                thread.start()
+                thread.join(10)
+
+    monkeypatch.setattr(documents, "iter_all", iter_all_with_a_racing_writer)
+    call_command("reindex", "--engine", "database", "--no-progress", stdout=io.StringIO())
+    assert outcome == {"search": 0, "write": "waited"}  # the test's rows are not committed: 0
