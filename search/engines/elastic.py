@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 TEXT_FIELDS = ["title^3", "text"]
 SNIPPET_CHARS = 200
+FACET_BUCKETS = 5000  # facet values counted in one aggregation; each facet then shows its top 50
 BULK_TIMEOUT = 120  # seconds; searches keep the client's 10 s so a slow server falls back quickly
 UNAVAILABLE = (TransportError, ApiError, ConnectionError, OSError)
 
@@ -80,6 +81,7 @@ class ContributionDocument(Document):
     created = Date()
     location = GeoPoint()
     language = Keyword()
+    facet_keys = Keyword()  # "stance:support", "consultation:12"...: every facet from ONE aggregation
 
 
 def create_index(name: str) -> None:
@@ -125,7 +127,18 @@ def _source(doc: dict) -> dict:
     source = dict(doc)
     created = as_datetime(source.get("created"))
     source["created"] = created.isoformat() if created else None
+    source["facet_keys"] = facet_keys(doc)
     return source
+
+
+def facet_keys(doc: dict) -> list[str]:
+    keys = []
+    for name, field in FACET_FIELDS.items():
+        values = doc.get(field)
+        for value in values if isinstance(values, list) else [values]:
+            if value not in (None, ""):
+                keys.append(f"{name}:{value}")
+    return keys
 
 
 def actions(index: str, docs, gone=()):
@@ -180,7 +193,9 @@ def filters(request: SearchRequest) -> list:
         ("stance", request.stances),
         ("moderation_state", request.moderation_states),
     ):
-        if values:
+        if len(values) == 1:
+            clauses.append(Q("term", **{field: next(iter(values))}))
+        elif values:
             clauses.append(Q("terms", **{field: list(values)}))
     if request.created_from or request.created_to:
         from ..query import as_date_bound
@@ -206,8 +221,7 @@ class ElasticEngine:
             search = search.sort({"created": "asc"}, {"key": "asc"})
         elif request.sort == "newest" or not ranked:
             search = search.sort({"created": "desc"}, {"key": "desc"})
-        else:
-            search = search.sort("_score", {"created": "desc"}, {"key": "desc"})
+        # Relevance: the engine's own score order (equal scores keep the index's order), no sort pass.
         return search, ranked
 
     def search(self, request: SearchRequest, *, with_facets: bool = True) -> SearchResult:
@@ -221,21 +235,38 @@ class ElasticEngine:
             search = search.highlight(
                 "text", fragment_size=SNIPPET_CHARS, number_of_fragments=1, no_match_size=SNIPPET_CHARS
             )
-        for name, field in FACET_FIELDS.items() if with_facets else ():
+        if with_facets:
+            search.aggs.bucket("facets", A("terms", field="facet_keys", size=FACET_BUCKETS))
+        response = self.execute(search)
+        hits = [self.hit(h.to_dict(), getattr(h.meta, "highlight", None), h.meta.score) for h in response]
+        total = response.hits.total.value
+        raw: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_FIELDS}
+        if with_facets:
+            for bucket in response.aggregations.facets.buckets:
+                name, _, value = str(bucket.key).partition(":")
+                if name in raw and len(raw[name]) < 50:
+                    raw[name].append((value, bucket.doc_count))
+            if total and not response.aggregations.facets.buckets:
+                raw = self.facets_per_field(request)  # an index built before facet_keys existed
+        return SearchResult(hits=hits, total=total, facets=label_facets(raw, request), engine=self.name)
+
+    def facets_per_field(self, request: SearchRequest) -> dict[str, list[tuple[str, int]]]:
+        search, _ = self.base(request)
+        search = search.extra(size=0)
+        for name, field in FACET_FIELDS.items():
             search.aggs.bucket(name, A("terms", field=field, size=50))
+        aggregations = self.execute(search).aggregations
+        return {
+            name: [(str(b.key), b.doc_count) for b in getattr(aggregations, name).buckets if b.key != ""]
+            for name in FACET_FIELDS
+        }
+
+    @staticmethod
+    def execute(search: Search):
         try:
-            response = search.execute()
+            return search.execute()
         except UNAVAILABLE as exc:
             raise SearchUnavailable(str(exc)) from exc
-        hits = [self.hit(h.to_dict(), getattr(h.meta, "highlight", None), h.meta.score) for h in response]
-        raw = {
-            name: [
-                (str(b.key), b.doc_count) for b in getattr(response.aggregations, name).buckets if b.key != ""
-            ]
-            for name in (FACET_FIELDS if with_facets else ())
-        }
-        total = response.hits.total.value
-        return SearchResult(hits=hits, total=total, facets=label_facets(raw, request), engine=self.name)
 
     def iter_hits(self, request: SearchRequest, limit: int):
         search, _ = self.base(request)

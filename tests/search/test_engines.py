@@ -90,6 +90,20 @@ def test_facets_count_each_value(engine, reindex, comment_on, consultation, prop
     assert [(f.value, f.count, f.selected) for f in filtered.facets["stance"]] == [("oppose", 1, True)]
 
 
+def test_facets_are_counted_on_an_index_built_before_facet_keys(engine, reindex, comment_on, monkeypatch):
+    """An index from an earlier release lacks the combined facet field: counts come per field instead."""
+    if engine != "elasticsearch":
+        pytest.skip("Elasticsearch only")
+    from search.engines import elastic
+
+    monkeypatch.setattr(elastic, "facet_keys", lambda doc: [])
+    comment_on("Trees please", stance="support")
+    comment_on("No trees", stance="oppose")
+    reindex()
+    result = search("trees")
+    assert {f.value: f.count for f in result.facets["stance"]} == {"support": 1, "oppose": 1}
+    assert {f.value: f.count for f in result.facets["type"]} == {"comment": 2}
+
 def test_highlights_mark_matches_and_escape_html(engine, reindex, comment_on):
     comment_on("The <b>playground</b> needs new swings & a slide.")
     reindex()
