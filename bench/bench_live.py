@@ -15,6 +15,7 @@ CLIENTS = int(os.environ.get("BENCH_LIVE_CLIENTS", 1000))
 COMMENTS = int(os.environ.get("BENCH_LIVE_COMMENTS", 200))
 RATE = float(os.environ.get("BENCH_LIVE_RATE", 20))  # comments per second, steady
 CONNECT_BATCH = 50
+WARM_UP = int(os.environ.get("BENCH_LIVE_WARM_UP", 40))  # comments posted before measuring
 CLIENT_PROCESSES = int(os.environ.get("BENCH_LIVE_CLIENT_PROCESSES", 2))  # the clients need CPU too
 
 
@@ -250,29 +251,76 @@ def analyse(label, receiver, expected_seqs, sent_at):
     return percentile(latencies, 0.95), rate, lost, disorder
 
 
+def start_worker(env):
+    """The background task worker production runs beside the web servers (manage.py db_worker)."""
+    import subprocess
+
+    from tests.support.servers import ROOT
+
+    return subprocess.Popen(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def indexed_by_worker(consultation, wait=30.0) -> int:
+    """How many of the consultation's comments the worker has put in the search index."""
+    from search.models import SearchEntry
+
+    expected, count = None, 0
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        from consultations.models import Comment
+
+        expected = Comment.objects.filter(consultation_id=consultation).count()
+        count = SearchEntry.objects.filter(type="comment", consultation_id=consultation).count()
+        if count >= expected:
+            break
+        time.sleep(0.5)
+    return count
+
+
 def main():
     from bench.common import setup_django
 
     setup_django()
 
+    from consultations import live
     from consultations.models import LiveEvent
     from tests.support.servers import Daphne, RedisServer, server_env
 
     redis = RedisServer()
     redis.start()
     consultation, session = seed()
-    env = server_env(os.environ["DATABASE_URL"], redis.url, LOG_LEVEL="WARNING", LIVE_IDLE_TIMEOUT=600)
+    # As in production: background tasks (search indexing) go to the database queue and a worker.
+    env = server_env(
+        os.environ["DATABASE_URL"],
+        redis.url,
+        LOG_LEVEL="WARNING",
+        LIVE_IDLE_TIMEOUT=600,
+        TASKS_BACKEND="django_tasks_db.DatabaseBackend",
+    )
+    worker = start_worker(env)
     servers = [Daphne(env).start(wait=False) for _ in range(2)]
     for server in servers:
         server.wait()
     print(
         f"{CLIENTS} websocket clients, 2 daphne processes, Redis channel layer, "
-        f"{COMMENTS} comments over HTTP at {RATE:g}/s",
+        f"{COMMENTS} comments over HTTP at {RATE:g}/s, one task worker",
         flush=True,
     )
 
+    # Warm-up, not measured: the servers' first requests open database connections and fill
+    # caches, as a server in service has long done. Clients then start after the warm-up events.
+    post_comments(servers, consultation, session, WARM_UP, RATE)
+    warm_seq = live.last_seq(consultation)
+    print(f"warm-up: {WARM_UP} comments posted before the clients connect, not measured", flush=True)
+
     def live_url(i):
-        return servers[i % 2].ws_url(consultation, 0)
+        return servers[i % 2].ws_url(consultation, warm_seq)
 
     try:
         receiver = Clients(
@@ -284,12 +332,14 @@ def main():
 
         failures = receiver.run(lambda: post_comments(servers, consultation, session, COMMENTS, RATE))
         events = dict(
-            LiveEvent.objects.filter(consultation_id=consultation, type="comment.posted").values_list(
-                "seq", "created_at"
-            )
+            LiveEvent.objects.filter(
+                consultation_id=consultation, type="comment.posted", seq__gt=warm_seq
+            ).values_list("seq", "created_at")
         )
         sent_at = {seq: created.timestamp() for seq, created in events.items()}
         frame_sample = LiveEvent.objects.filter(consultation_id=consultation).first()
+        indexed = indexed_by_worker(consultation)
+        print(f"search index: {indexed:,} comments indexed by the task worker", flush=True)
         print(f"posts refused: {failures}", flush=True)
         live_p95, live_rate, lost, disorder = analyse(
             "Civic (commit -> client)", receiver, list(events), sent_at
@@ -297,6 +347,8 @@ def main():
     finally:
         for server in servers:
             server.stop()
+        worker.terminate()
+        worker.wait(10)
 
     floor_env = dict(env)
     floor_servers = []
@@ -314,6 +366,7 @@ def main():
         message["seq"] = "__SEQ__"
         message["data"] = {**message["data"], "sent": "__SENT__"}
         payload = json.dumps(message, separators=(",", ":"))
+        trigger_floor(floor_servers, payload, WARM_UP, RATE)  # the same warm-up, before clients connect
         floor = Clients(
             [f"ws://127.0.0.1:{floor_servers[i % 2].port}/ws/" for i in range(CLIENTS)],
             parse_sent=True,

@@ -12,7 +12,7 @@ from django.conf import settings
 from civic import ratelimit
 
 from . import live, permissions, services
-from .hub import get_hub
+from .hub import get_hub, send_frame
 from .models import Comment, ConsultationPage, ProposalPage
 
 CLOSE_NOT_FOUND = 4404
@@ -97,7 +97,7 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         if frame is not None:
             transport = self.direct_transport()
             if transport is not None:
-                transport.write(frame)
+                send_frame(transport, frame)
                 return
         try:
             await self.base_send({"type": "websocket.send", "text": text})

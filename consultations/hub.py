@@ -271,6 +271,35 @@ def websocket_text_frame(text: str) -> bytes:
     return header + payload
 
 
+def send_frame(transport, frame: bytes) -> None:
+    """Write a frame to a daphne socket: straight to the kernel when nothing is queued ahead of it
+    (one system call, where Twisted's write registers the socket, sends, then unregisters it), else
+    queued behind what is waiting, so frames never overtake each other."""
+    sock = getattr(transport, "socket", None)
+    queued = getattr(transport, "_tempDataLen", None)
+    buffer = getattr(transport, "dataBuffer", None)
+    if (
+        sock is None
+        or queued is None
+        or buffer is None
+        or queued
+        or len(buffer) != getattr(transport, "offset", -1)
+        or getattr(transport, "TLS", True)  # TLS sockets carry encrypted records: leave them to Twisted
+        or not getattr(transport, "connected", False)
+        or getattr(transport, "_writeDisconnected", True)
+    ):
+        transport.write(frame)
+        return
+    try:
+        sent = sock.send(frame)
+    except (BlockingIOError, InterruptedError):
+        sent = 0
+    except OSError:
+        return  # the connection is gone; Twisted notices on its next read and disconnects the consumer
+    if sent < len(frame):
+        transport.write(frame[sent:])
+
+
 _hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub]" = weakref.WeakKeyDictionary()
 
 

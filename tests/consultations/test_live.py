@@ -194,3 +194,71 @@ def test_prebuilt_websocket_frames_follow_rfc_6455(size, header):
 
     frame = websocket_text_frame("x" * size)
     assert frame.startswith(header) and frame[len(header) :] == b"x" * size
+
+
+class TwistedLikeTransport:
+    """The attributes of a Twisted TCP transport that send_frame reads, over a real socket."""
+
+    def __init__(self, sock, *, queued=b"", tls=False):
+        self.socket = sock
+        self.dataBuffer = b""
+        self.offset = 0
+        self._tempDataBuffer = [queued] if queued else []
+        self._tempDataLen = len(queued)
+        self.TLS = tls
+        self.connected = True
+        self._writeDisconnected = False
+        self.written = []
+
+    def write(self, data):
+        self.written.append(data)
+
+
+@pytest.fixture
+def socket_pair():
+    import socket
+
+    server, client = socket.socketpair()
+    server.setblocking(False)
+    client.setblocking(False)
+    yield server, client
+    server.close()
+    client.close()
+
+
+def test_a_frame_goes_straight_to_an_idle_socket(socket_pair):
+    from consultations.hub import send_frame
+
+    server, client = socket_pair
+    transport = TwistedLikeTransport(server)
+    send_frame(transport, b"\x81\x02hi")
+    assert client.recv(100) == b"\x81\x02hi"
+    assert transport.written == []
+
+
+@pytest.mark.parametrize("kind", ["queued", "tls"])
+def test_a_frame_waits_behind_queued_data_and_never_bypasses_tls(socket_pair, kind):
+    from consultations.hub import send_frame
+
+    server, client = socket_pair
+    transport = TwistedLikeTransport(server, queued=b"earlier" if kind == "queued" else b"", tls=kind == "tls")
+    send_frame(transport, b"\x81\x02hi")
+    assert transport.written == [b"\x81\x02hi"]
+    with pytest.raises(BlockingIOError):
+        client.recv(100)  # nothing overtook the queue or went round the encryption
+
+
+def test_what_the_kernel_does_not_take_is_queued_in_order(socket_pair):
+    from consultations.hub import send_frame
+
+    server, client = socket_pair
+    filler = b"f" * 65536
+    try:
+        while True:
+            server.send(filler)
+    except BlockingIOError:
+        pass  # the socket buffer is now full
+    transport = TwistedLikeTransport(server)
+    frame = b"\x81\x7e\x10\x00" + b"x" * 4096
+    send_frame(transport, frame)
+    assert b"".join(transport.written) == frame  # all of it, since the kernel took none
