@@ -118,6 +118,42 @@ def test_second_browser_sees_a_new_comment_without_reloading(new_context, server
     assert watcher.evaluate("window.__notReloaded === true"), "the watcher's page was reloaded"
 
 
+# A network that refuses websocket upgrades: every socket fails before it opens (close code 1006).
+BLOCK_WEBSOCKETS = """
+window.WebSocket = function () {
+  var socket = this;
+  socket.readyState = 0;
+  window.setTimeout(function () {
+    socket.readyState = 3;
+    if (socket.onclose) { socket.onclose({code: 1006, reason: "", wasClean: false}); }
+  }, 20);
+};
+window.WebSocket.prototype.send = function () { throw new Error("not open"); };
+window.WebSocket.prototype.close = function () {};
+"""
+
+
+def test_new_comments_arrive_over_http_where_websockets_are_blocked(new_context, server):
+    watcher_context = new_context()
+    watcher_context.add_init_script(BLOCK_WEBSOCKETS)
+    watcher = watcher_context.new_page()
+    polled = []
+    watcher.on("request", lambda request: "/events/?since=" in request.url and polled.append(request.url))
+    assert watcher.goto(server.data["consultation_url"]).status == 200
+    watcher.evaluate("window.__notReloaded = true")
+
+    writer = new_context().new_page()
+    sign_in(writer, "resident8@northbrook.example", next_path=server.data["consultation_url"])
+    text = f"Seen through the fallback ({uuid.uuid4().hex[:6]})."
+    writer.locator("#comment-form").get_by_label("Your comment").fill(text)
+    writer.locator("#comment-form").get_by_role("button", name="Post comment").click()
+    expect(writer.get_by_text(text)).to_be_visible()
+
+    expect(watcher.locator(".comment").filter(has_text=text)).to_have_count(1, timeout=20_000)
+    assert polled, "the page never asked the HTTP fallback for events"
+    assert watcher.evaluate("window.__notReloaded === true"), "the watcher's page was reloaded"
+
+
 def tab_until(page, predicate: str, limit: int = 80) -> None:
     """Press Tab until the focused element satisfies the JavaScript predicate (el => bool)."""
     for _ in range(limit):
