@@ -96,6 +96,17 @@ def test_resident_comments_using_only_the_keyboard(new_context, server, js):
     expect(comment.locator(".tag--oppose")).to_be_visible()
 
 
+def neighbour_comments(new_context, server, words: str) -> str:
+    """Another resident, in a browser of their own, posts a comment on the consultation."""
+    writer = new_context().new_page()
+    sign_in(writer, "resident8@northbrook.example", next_path=server.data["consultation_url"])
+    text = f"{words} ({uuid.uuid4().hex[:6]})."
+    writer.locator("#comment-form").get_by_label("Your comment").fill(text)
+    writer.locator("#comment-form").get_by_role("button", name="Post comment").click()
+    expect(writer.get_by_text(text)).to_be_visible()
+    return text
+
+
 def test_second_browser_sees_a_new_comment_without_reloading(new_context, server):
     watcher = new_context().new_page()
     assert watcher.goto(server.data["consultation_url"]).status == 200
@@ -107,13 +118,7 @@ def test_second_browser_sees_a_new_comment_without_reloading(new_context, server
         pytest.xfail("the consultation page has no live-update script yet (static/js/live.js + data-live-*)")
     watcher.evaluate("window.__notReloaded = true")
 
-    writer = new_context().new_page()
-    sign_in(writer, "resident8@northbrook.example", next_path=server.data["consultation_url"])
-    text = f"Seen live by a neighbour ({uuid.uuid4().hex[:6]})."
-    writer.locator("#comment-form").get_by_label("Your comment").fill(text)
-    writer.locator("#comment-form").get_by_role("button", name="Post comment").click()
-    expect(writer.get_by_text(text)).to_be_visible()
-
+    text = neighbour_comments(new_context, server, "Seen live by a neighbour")
     expect(watcher.locator(".comment").filter(has_text=text)).to_have_count(1, timeout=10_000)
     assert watcher.evaluate("window.__notReloaded === true"), "the watcher's page was reloaded"
 
@@ -142,13 +147,7 @@ def test_new_comments_arrive_over_http_where_websockets_are_blocked(new_context,
     assert watcher.goto(server.data["consultation_url"]).status == 200
     watcher.evaluate("window.__notReloaded = true")
 
-    writer = new_context().new_page()
-    sign_in(writer, "resident8@northbrook.example", next_path=server.data["consultation_url"])
-    text = f"Seen through the fallback ({uuid.uuid4().hex[:6]})."
-    writer.locator("#comment-form").get_by_label("Your comment").fill(text)
-    writer.locator("#comment-form").get_by_role("button", name="Post comment").click()
-    expect(writer.get_by_text(text)).to_be_visible()
-
+    text = neighbour_comments(new_context, server, "Seen through the fallback")
     expect(watcher.locator(".comment").filter(has_text=text)).to_have_count(1, timeout=20_000)
     assert polled, "the page never asked the HTTP fallback for events"
     assert watcher.evaluate("window.__notReloaded === true"), "the watcher's page was reloaded"
