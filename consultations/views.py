@@ -111,7 +111,7 @@ def consultation_page_context(request, page: ConsultationPage) -> dict:
     tallies = services.tallies(ids)
     comment_counts = dict(
         Comment.objects.visible()
-        .filter(proposal_id__in=ids)
+        .filter(consultation=page, proposal_id__in=ids)  # the consultation leads the comment index
         .values_list("proposal_id")
         .annotate(n=Count("id"))
         .order_by()
