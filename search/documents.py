@@ -59,7 +59,20 @@ class Context:
         self.urls: dict[int, str] = {}
         self.organisations: dict[int, list[int]] = {}
         self.pages: dict[int, dict] = {}
+        self.consultations: dict[str, object] = {}  # by tree path
         self._wards = None
+
+    def consultation(self, page):
+        """The consultation a page belongs to: itself, or a proposal's parent (one query per parent)."""
+        from consultations.models import ConsultationPage
+
+        if isinstance(page, ConsultationPage):
+            return page
+        parent_path = page.path[: -page.steplen]
+        if parent_path not in self.consultations:
+            self.consultations[parent_path] = ConsultationPage.objects.with_owners().get(path=parent_path)
+        page._consultation = self.consultations[parent_path]  # what page.consultation would load
+        return page._consultation
 
     def url(self, page) -> str:
         if page.pk not in self.urls:
@@ -72,7 +85,7 @@ class Context:
             from wagtail.models import Page
 
             page = Page.objects.get(pk=page_id).specific
-            consultation = page.consultation
+            consultation = self.consultation(page)
             latitude, longitude = getattr(page, "latitude", None), getattr(page, "longitude", None)
             self.pages[page_id] = {
                 "title": page.title,
@@ -241,7 +254,7 @@ class ProposalDocument(DocumentType):
         return obj.live
 
     def fields(self, page, context):
-        consultation = page.consultation
+        consultation = context.consultation(page)
         return {
             "title": page.title,
             "text": page_text(page.problem, page.proposed_change, page.who_it_affects, page.location_name),

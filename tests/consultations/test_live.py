@@ -241,7 +241,8 @@ def test_a_frame_waits_behind_queued_data_and_never_bypasses_tls(socket_pair, ki
     from consultations.hub import send_frame
 
     server, client = socket_pair
-    transport = TwistedLikeTransport(server, queued=b"earlier" if kind == "queued" else b"", tls=kind == "tls")
+    queued = b"earlier" if kind == "queued" else b""
+    transport = TwistedLikeTransport(server, queued=queued, tls=kind == "tls")
     send_frame(transport, b"\x81\x02hi")
     assert transport.written == [b"\x81\x02hi"]
     with pytest.raises(BlockingIOError):

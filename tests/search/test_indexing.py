@@ -182,3 +182,19 @@ def test_database_rebuild_holds_index_writes_but_not_searches_until_it_commits(
     monkeypatch.setattr(documents, "iter_all", iter_all_with_a_racing_writer)
     call_command("reindex", "--engine", "database", "--no-progress", stdout=io.StringIO())
     assert outcome == {"search": 0, "write": "waited"}  # the test's rows are not committed: 0
+
+
+@pytest.mark.parametrize("proposals", [2, 12])
+def test_building_proposal_documents_loads_each_consultation_once(
+    db, consultation, proposals, django_assert_max_num_queries
+):
+    """A rebuild reads proposals in bulk: their consultation comes from a per-batch cache."""
+    from tests.consultations.factories import make_proposal
+
+    for _ in range(proposals):
+        make_proposal(consultation, latitude="53.48", longitude="-2.24")
+    with django_assert_max_num_queries(10):  # the same for 2 proposals as for 12
+        built = [doc for doc in documents.iter_all() if doc["type"] == "proposal"]
+    assert len(built) == proposals
+    assert {doc["consultation_id"] for doc in built} == {consultation.pk}
+    assert all(doc["organisation_ids"] == sorted(consultation.organisation_ids()) for doc in built)
