@@ -36,6 +36,7 @@ def test_comments_and_votes_skip_wagtails_reference_index(
     assert not indexed.exists()
     assert ReferenceIndex.model_is_indexable(type(proposal))  # pages still are
 
+
 @pytest.mark.parametrize("state", ["upcoming", "closed"])
 def test_nobody_comments_outside_open_period(state, index, resident, organisation):
     page = make_consultation(index, state, lead_organisation=organisation)

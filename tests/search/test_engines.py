@@ -104,6 +104,7 @@ def test_facets_are_counted_on_an_index_built_before_facet_keys(engine, reindex,
     assert {f.value: f.count for f in result.facets["stance"]} == {"support": 1, "oppose": 1}
     assert {f.value: f.count for f in result.facets["type"]} == {"comment": 2}
 
+
 def test_highlights_mark_matches_and_escape_html(engine, reindex, comment_on):
     comment_on("The <b>playground</b> needs new swings & a slide.")
     reindex()
