@@ -1,5 +1,6 @@
 """ASGI entry point: Django handles HTTP, Channels routes websockets, one process serves both."""
 
+import gc
 import os
 
 from django.core.asgi import get_asgi_application
@@ -19,3 +20,11 @@ application = ProtocolTypeRouter(
         "websocket": AllowedHostsOriginValidator(SessionUserStack(URLRouter(websocket_urlpatterns))),
     }
 )
+
+# A server process lives for days with a large, stable heap (the loaded apps, a socket per viewer).
+# Full garbage collections scan all of it and pause the event loop, live deliveries included:
+# freeze what loading created (it lives as long as the process anyway) and collect the young
+# generation less often, so full collections come rarer and scan less.
+gc.collect()
+gc.freeze()
+gc.set_threshold(50_000, 20, 100)
