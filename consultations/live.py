@@ -9,7 +9,7 @@ from datetime import timedelta
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -56,22 +56,30 @@ def record(consultation_id: int, type: str, *, html: str | None = None, data=Non
 
     The sequence row stays locked until commit, so numbers are gap-free and commit in order even
     with concurrent writers on PostgreSQL."""
-    with transaction.atomic():
-        LiveSequence.objects.bulk_create(
-            [LiveSequence(consultation_id=consultation_id)], ignore_conflicts=True
-        )
-        sequence = LiveSequence.objects.select_for_update().get(consultation_id=consultation_id)
-        sequence.last_seq += 1
-        sequence.save(update_fields=["last_seq"])
+    with transaction.atomic(savepoint=False):  # inside a caller's transaction: no savepoint round trips
         event = LiveEvent.objects.create(
             consultation_id=consultation_id,
-            seq=sequence.last_seq,
+            seq=next_seq(consultation_id),
             type=type,
             html=html,
             data=data or {},
         )
     transaction.on_commit(lambda: publish(event))
     return event
+
+
+def next_seq(consultation_id: int) -> int:
+    """Take the consultation's next number in one statement; the upsert keeps its row locked until
+    the transaction ends, so writers queue for it and numbers commit gap-free and in order."""
+    table = LiveSequence._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (consultation_id, last_seq) VALUES (%s, 1) "  # noqa: S608 - our table
+            f"ON CONFLICT (consultation_id) DO UPDATE SET last_seq = {table}.last_seq + 1 "
+            "RETURNING last_seq",
+            [consultation_id],
+        )
+        return cursor.fetchone()[0]
 
 
 def publish(event: LiveEvent) -> bool:

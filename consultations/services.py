@@ -120,6 +120,7 @@ def post_comment(
                 needs_review=pre_moderated,
                 queued_at=timezone.now() if pre_moderated else None,
             )
+            comment._prefetched_objects_cache = {"replies": Comment.objects.none()}  # it is new: none yet
             live.comment_posted(comment)
             search_indexing.schedule(comment)
     except IntegrityError:

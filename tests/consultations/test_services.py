@@ -37,6 +37,13 @@ def test_comments_and_votes_skip_wagtails_reference_index(
     assert ReferenceIndex.model_is_indexable(type(proposal))  # pages still are
 
 
+def test_posting_a_comment_takes_a_handful_of_queries(resident, consultation, django_assert_max_num_queries):
+    """The sequence number comes from one upsert and a new comment has no replies to look up:
+    every statement here runs while other writers queue for the consultation's sequence row."""
+    post(resident, consultation, body="Warm the caches.")
+    with django_assert_max_num_queries(6):
+        post(resident, consultation)
+
 @pytest.mark.parametrize("state", ["upcoming", "closed"])
 def test_nobody_comments_outside_open_period(state, index, resident, organisation):
     page = make_consultation(index, state, lead_organisation=organisation)
