@@ -44,6 +44,7 @@ def test_posting_a_comment_takes_a_handful_of_queries(resident, consultation, dj
     with django_assert_max_num_queries(6):
         post(resident, consultation)
 
+
 @pytest.mark.parametrize("state", ["upcoming", "closed"])
 def test_nobody_comments_outside_open_period(state, index, resident, organisation):
     page = make_consultation(index, state, lead_organisation=organisation)
