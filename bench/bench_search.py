@@ -160,6 +160,17 @@ def start_search_server() -> tuple[str, subprocess.Popen | None]:
     raise RuntimeError("osmem-server did not start")
 
 
+def server_name(url: str) -> str:
+    """What answers at the URL, as it describes itself (osmem-server is an in-memory test server)."""
+    import json
+
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - the bench's own server
+        info = json.loads(response.read())
+    version = info.get("version", {})
+    api = f"{version.get('distribution', 'elasticsearch')} {version.get('number', '?')} API"
+    return f"{info.get('cluster_name', '?')} ({api})"
+
+
 def mixed_queries(count: int):
     """Words, phrases, prefixes and exclusions, with and without filters, sorts and later pages."""
     from datetime import date
@@ -246,6 +257,7 @@ def main():
     try:
         settings.ELASTICSEARCH_URL = url
         settings.SEARCH_INDEX = "civic-bench"
+        print(f"search server: {server_name(url)}", flush=True)
         start = time.perf_counter()
         _, count = rebuild.rebuild_elasticsearch()
         es_seconds = time.perf_counter() - start
