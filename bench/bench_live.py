@@ -21,12 +21,11 @@ CLIENT_PROCESSES = int(os.environ.get("BENCH_LIVE_CLIENT_PROCESSES", 2))  # the 
 
 def seed():
     from allauth.account.models import EmailAddress
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.utils import timezone
 
     from civic.models import HomePage, Organisation, User
     from consultations.models import ConsultationIndexPage, ConsultationPage
+    from tests.support.servers import signed_in_session
 
     tag = uuid.uuid4().hex[:8]
     home = HomePage.objects.get()
@@ -47,12 +46,7 @@ def seed():
         username=f"livebench-{tag}", email=f"livebench-{tag}@example.org", display_name="Bench poster"
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    store = SessionStore()
-    store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    store.create()
-    return page.pk, store.session_key
+    return page.pk, signed_in_session(user)
 
 
 def percentile(values, fraction):
@@ -268,13 +262,12 @@ def start_worker(env):
 
 def indexed_by_worker(consultation, wait=30.0) -> int:
     """How many of the consultation's comments the worker has put in the search index."""
+    from consultations.models import Comment
     from search.models import SearchEntry
 
     expected, count = None, 0
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
-        from consultations.models import Comment
-
         expected = Comment.objects.filter(consultation_id=consultation).count()
         count = SearchEntry.objects.filter(type="comment", consultation_id=consultation).count()
         if count >= expected:

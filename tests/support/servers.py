@@ -150,12 +150,24 @@ def manage(env: dict, *args: str, stdin: str | None = None) -> str:
     return result.stdout
 
 
+def signed_in_session(user) -> str:
+    """A database session signed in as the user: its key is the sessionid cookie for a client."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+
+
 SEED = """
 import json
 from datetime import timedelta
 from allauth.account.models import EmailAddress
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
+from tests.support.servers import signed_in_session
 from django.utils import timezone
 from civic.models import HomePage, Organisation, User
 from consultations.models import ConsultationIndexPage, ConsultationPage, ProposalPage
@@ -176,12 +188,7 @@ for i in range(%(users)d):
     user = User.objects.create_user(username=f"live{i}-{tag}", email=f"live{i}-{tag}@example.org",
                                     password="x-unused-password-123", display_name=f"Live {i}")
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    store = SessionStore()
-    store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    store.create()
-    sessions.append(store.session_key)
+    sessions.append(signed_in_session(user))
 print("SEED" + json.dumps({"consultation": page.pk, "proposal": proposal.pk, "sessions": sessions}))
 """
 
