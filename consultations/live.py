@@ -188,6 +188,17 @@ def comment_updated(comment: Comment) -> LiveEvent:
     )
 
 
+def status_changed(comment: Comment, previous: str) -> LiveEvent | None:
+    """A moderation change: viewers see the comment appear when published, go when it leaves."""
+    if comment.status == previous:
+        return None
+    if comment.status == Comment.Status.PUBLISHED:
+        return comment_posted(comment)
+    if previous == Comment.Status.PUBLISHED:
+        return comment_updated(comment)
+    return None
+
+
 def tally_changed(proposal: ProposalPage) -> LiveEvent:
     from .services import tally
 

@@ -142,7 +142,7 @@ def flag_comment(*, user, comment: Comment, reason: str, note: str = "") -> Flag
         ):
             locked.status = Comment.Status.HIDDEN
             locked.save(update_fields=["status", "updated_at"])
-            live.comment_updated(locked)
+            live.status_changed(locked, Comment.Status.PUBLISHED)
             search_indexing.schedule(locked)
             log(
                 instance=locked,
@@ -237,11 +237,7 @@ def decide(
                     "consultation": comment.consultation_id,
                 },
             )
-            if previous != new_status:
-                if new_status == Comment.Status.PUBLISHED:
-                    live.comment_posted(comment)
-                elif previous == Comment.Status.PUBLISHED:
-                    live.comment_updated(comment)
+            live.status_changed(comment, previous)
             search_indexing.schedule(comment)
         ModerationDecision.objects.bulk_create(decisions)
         author_ids = [c.pk for c in comments if c.author_id and c.channel == Comment.Channel.ONLINE]

@@ -207,8 +207,5 @@ def set_comment_status(*, moderator, comment: Comment, status: str) -> Comment:
         locked.status = status
         locked.save(update_fields=["status", "updated_at"])
         search_indexing.schedule(locked)
-        if status == Comment.Status.PUBLISHED:
-            live.comment_posted(locked)
-        elif previous == Comment.Status.PUBLISHED:
-            live.comment_updated(locked)
+        live.status_changed(locked, previous)
     return locked
