@@ -25,7 +25,7 @@ from .models import (
     ProposalPage,
     Stance,
 )
-from .services import ParticipationError, clean_comment_body
+from .services import ParticipationError, check_proposal_belongs, clean_comment_body
 
 Decision = ModerationDecision.Decision
 STATUS_FOR_DECISION = {
@@ -280,8 +280,7 @@ def post_official_response(
     if not officer.organisation_id:
         raise ParticipationError("Your account has no organisation to respond for.", code="forbidden")
     text = clean_comment_body(body)
-    if proposal is not None and proposal.consultation.pk != consultation.pk:
-        raise ParticipationError("That proposal is not part of this consultation.", code="mismatch")
+    check_proposal_belongs(proposal, consultation)
     if parent is not None:
         if parent.consultation_id != consultation.pk:
             raise ParticipationError("You can only reply to a comment on this page.", code="mismatch")
@@ -368,8 +367,7 @@ def enter_on_behalf(
         )
     if stance not in Stance.values:
         raise ParticipationError("Choose a valid stance.", code="invalid", field="stance")
-    if proposal is not None and proposal.consultation.pk != consultation.pk:
-        raise ParticipationError("That proposal is not part of this consultation.", code="mismatch")
+    check_proposal_belongs(proposal, consultation)
     text = clean_comment_body(body)
     postcode = " ".join((respondent_postcode or "").upper().split())[:10]
     with transaction.atomic():

@@ -61,6 +61,12 @@ def clean_comment_body(body: str) -> str:
     return text
 
 
+def check_proposal_belongs(proposal: ProposalPage | None, consultation: ConsultationPage) -> None:
+    """A contribution on a proposal must name that proposal's own consultation."""
+    if proposal is not None and proposal.consultation.pk != consultation.pk:
+        raise ParticipationError("That proposal is not part of this consultation.", code="mismatch")
+
+
 def _check_rate(user) -> None:
     try:
         ratelimit.hit("write", str(user.pk))
@@ -85,8 +91,7 @@ def post_comment(
     if stance not in Stance.values:
         raise ParticipationError("Choose a valid stance.", code="invalid_stance", field="stance")
     text = clean_comment_body(body)
-    if proposal is not None and proposal.consultation.pk != consultation.pk:
-        raise ParticipationError("That proposal is not part of this consultation.", code="mismatch")
+    check_proposal_belongs(proposal, consultation)
     if parent is not None:
         parent = Comment.objects.get(pk=parent.pk)  # its status and lock as they are now
         if parent.consultation_id != consultation.pk or parent.proposal_id != (
