@@ -7,3 +7,10 @@ class CivicConfig(AppConfig):
     name = "civic"
     verbose_name = "Civic platform"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from allauth.mfa.signals import authenticator_added
+
+        from . import twofactor
+
+        authenticator_added.connect(twofactor.record_new_authenticator, dispatch_uid="civic.mfa_added")

@@ -1,13 +1,9 @@
 """Platform-wide request guards: content security policy and two-factor sign-in for staff."""
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.contrib import messages
 from django.middleware import csp
-from django.shortcuts import redirect
-from django.urls import reverse
 
-from .roles import is_staff_member
+from . import twofactor
 
 ADMIN_PREFIXES = ("/admin/",)
 
@@ -21,31 +17,19 @@ class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
         return super().process_response(request, response)
 
 
-def has_totp(user) -> bool:
-    """True once the user has set up an authenticator app."""
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-
-
 class StaffTwoFactorMiddleware:
-    """Staff cannot open the admin until they have two-factor authentication set up."""
+    """Marks every signed-in request with whether staff powers are unlocked (civic.twofactor), and
+    keeps staff out of the admin until their session has passed a second factor."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if (
-            request.path.startswith(ADMIN_PREFIXES)
-            and user is not None
-            and is_staff_member(user)
-            and not has_totp(user)
-        ):
-            messages.warning(
-                request,
-                "Staff accounts must use two-factor authentication. "
-                "Set up an authenticator app to continue to the admin.",
-            )
-            return redirect(reverse("mfa_activate_totp") + f"?next={request.path}")
+        if user is not None and user.is_authenticated:
+            twofactor.mark(user, request.session)
+            if request.path.startswith(ADMIN_PREFIXES) and twofactor.needs_second_factor(user):
+                return twofactor.send_to_second_factor(request)
         return self.get_response(request)
 
 

@@ -6,9 +6,12 @@ sends thousands of frames and never changes the session, so this middleware only
 from importlib import import_module
 
 from channels.auth import get_user
+from channels.db import database_sync_to_async
 from channels.middleware import BaseMiddleware
 from channels.sessions import CookieMiddleware
 from django.conf import settings
+
+from . import twofactor
 
 
 class SessionUserMiddleware(BaseMiddleware):
@@ -17,7 +20,9 @@ class SessionUserMiddleware(BaseMiddleware):
         engine = import_module(settings.SESSION_ENGINE)
         session_key = scope.get("cookies", {}).get(settings.SESSION_COOKIE_NAME)
         scope["session"] = engine.SessionStore(session_key)
-        scope["user"] = await get_user(scope)
+        scope["user"] = user = await get_user(scope)
+        if user.is_authenticated:  # staff powers on a socket need a session that passed a second factor
+            await database_sync_to_async(twofactor.mark)(user, scope["session"])
         return await self.inner(scope, receive, send)
 
 

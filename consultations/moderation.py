@@ -53,19 +53,19 @@ def can_respond_officially(user, consultation) -> bool:
     """Officers (not moderators alone) of an owning organisation answer as that organisation."""
     if not permissions.can_manage_consultation(user, consultation):
         return False
-    return user.is_superuser or roles.has_role(user, roles.OFFICER)
+    return roles.is_admin(user) or roles.has_role(user, roles.OFFICER)
 
 
 def can_suspend(user) -> bool:
     return getattr(user, "is_authenticated", False) and (
-        user.is_superuser or roles.has_role(user, roles.MODERATOR)
+        roles.is_admin(user) or roles.has_role(user, roles.MODERATOR)
     )
 
 
 def moderated_consultations(user):
     """Consultations whose contributions this user may moderate."""
     pages = ConsultationPage.objects.all()
-    if user.is_superuser:
+    if roles.is_admin(user):
         return pages
     if not roles.role_names(user) & roles.STAFF_ROLES or not user.organisation_id:
         return pages.none()

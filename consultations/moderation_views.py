@@ -24,7 +24,7 @@ PER_PAGE = 50
 
 
 def _staff_only(request):
-    if not (request.user.is_superuser or roles.role_names(request.user) & roles.STAFF_ROLES):
+    if not roles.has_staff_powers(request.user):
         raise PermissionDenied
 
 

@@ -40,7 +40,7 @@ def can_manage_consultation(user, consultation) -> bool:
     """Officers and moderators of the lead or a partner organisation, and administrators."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if user.is_superuser:
+    if roles.is_admin(user):
         return True
     if not roles.role_names(user) & roles.STAFF_ROLES or not user.organisation_id:
         return False
@@ -105,7 +105,7 @@ class OrganisationPagePermissionTester(PagePermissionTester):
     """Wagtail page permissions, narrowed to officers of the owning organisations."""
 
     def _owns(self) -> bool:
-        if self.user.is_superuser:
+        if roles.is_admin(self.user):
             return True
         return can_manage_consultation(self.user, self.page.specific_deferred.consultation)
 

@@ -12,6 +12,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from civic.twofactor import staff_second_factor_required
+
 from . import live, moderation, permissions, services
 from .forms import CommentForm, ConsultationFilterForm, FlagForm, OfficialResponseForm, VoteForm
 from .models import Comment, ConsultationPage, ProposalPage, Vote
@@ -296,6 +298,7 @@ def report_comment(request, comment_id: int):
     )
 
 
+@staff_second_factor_required
 @require_POST
 def official_response(request, page_id: int):
     """Officers answer as their organisation (visibly marked), optionally pinned."""
@@ -325,6 +328,7 @@ def official_response(request, page_id: int):
     return _render_with_errors(request, page, 400, response_form=form)
 
 
+@staff_second_factor_required
 @require_POST
 def thread_action(request, comment_id: int):
     """Pin, unpin, lock or unlock a thread."""

@@ -83,7 +83,7 @@ def moderation_urls():
 
 class StaffMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_superuser or bool(roles.role_names(request.user) & roles.STAFF_ROLES)
+        return roles.has_staff_powers(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -8,6 +8,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_POST
 
+from civic import roles
+from civic.twofactor import staff_second_factor_required
+
 from . import exports, permissions, services
 from .forms import MergeForm, ReassignForm, ReportFilterForm, StatusForm
 from .models import IssueReport
@@ -39,6 +42,7 @@ def _handle(request, report, form_name, form, action):
     return None
 
 
+@staff_second_factor_required
 @require_POST
 def update_status(request, report_id: int):
     report = _report_for_officer(request, report_id)
@@ -54,6 +58,7 @@ def update_status(request, report_id: int):
     return redirect(report.get_absolute_url())
 
 
+@staff_second_factor_required
 @require_POST
 def merge_report(request, report_id: int):
     report = _report_for_officer(request, report_id)
@@ -72,6 +77,7 @@ def merge_report(request, report_id: int):
     return redirect(report.get_absolute_url())
 
 
+@staff_second_factor_required
 @require_POST
 def reassign_report(request, report_id: int):
     report = _report_for_officer(request, report_id)
@@ -100,13 +106,14 @@ def _officer_reports(request):
         raise PermissionDenied("Only officers and councillors can see the report work list.")
     form = ReportFilterForm(request.GET or None)
     reports = form.filter(IssueReport.objects.all())
-    if request.GET.get("mine") == "1" and not request.user.is_superuser:
+    if request.GET.get("mine") == "1" and not roles.is_admin(request.user):
         reports = reports.filter(organisation_id=request.user.organisation_id)
     query = request.GET.copy()
     query.pop("page", None)
     return form, reports, query.urlencode()
 
 
+@staff_second_factor_required
 @require_GET
 def manage_reports(request):
     """The officer work list: filter by ward, category, status and age; export what you see."""
@@ -122,6 +129,7 @@ def manage_reports(request):
     )
 
 
+@staff_second_factor_required
 @require_GET
 def export_csv(request):
     form, reports, _query = _officer_reports(request)
@@ -130,6 +138,7 @@ def export_csv(request):
     return exports.csv_response(reports)
 
 
+@staff_second_factor_required
 @require_GET
 def export_geojson(request):
     form, reports, _query = _officer_reports(request)

@@ -34,7 +34,7 @@ def is_report_officer(user) -> bool:
     """Officers and moderators who act for an organisation, and administrators."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if user.is_superuser:
+    if roles.is_admin(user):
         return True
     return bool(roles.role_names(user) & roles.STAFF_ROLES) and bool(user.organisation_id)
 
@@ -43,7 +43,7 @@ def can_manage_report(user, report) -> bool:
     """Officers of the organisation responsible for the report, and administrators."""
     if not is_report_officer(user):
         return False
-    return user.is_superuser or user.organisation_id == report.organisation_id
+    return roles.is_admin(user) or user.organisation_id == report.organisation_id
 
 
 def can_export_reports(user) -> bool:

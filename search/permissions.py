@@ -5,7 +5,7 @@ from civic import roles
 
 def can_use_officer_search(user) -> bool:
     """Officers and moderators read everything residents wrote, across every consultation."""
-    return roles.is_staff_member(user)
+    return roles.has_staff_powers(user)
 
 
 def can_manage_saved_search(user, saved_search) -> bool:

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from civic import roles, twofactor
+
 from . import permissions
 from .engines import elasticsearch_enabled, iter_hits, run_search
 from .engines.facets import FACET_TITLES
@@ -43,6 +45,8 @@ def staff_only(view):
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        if roles.is_staff_member(request.user) and twofactor.needs_second_factor(request.user):
+            return twofactor.send_to_second_factor(request)
         if not permissions.can_use_officer_search(request.user):
             raise PermissionDenied("Officer search is for council and partner staff.")
         return view(request, *args, **kwargs)

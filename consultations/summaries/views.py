@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civic.twofactor import staff_second_factor_required
 from mapping.models import Area
 
 from .. import permissions as consultation_permissions
@@ -158,6 +159,7 @@ def _safe_cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+@staff_second_factor_required
 @require_POST
 def prepare_themes(request, page_id: int):
     """Queue theme computation; the summary shows 'being prepared' until it is ready."""
@@ -179,6 +181,7 @@ def _theme(consultation, theme_id) -> Theme:
     )
 
 
+@staff_second_factor_required
 @require_http_methods(["GET", "POST"])
 def theme_detail(request, page_id: int, theme_id: int):
     """Read every comment in a theme; officers rename, merge, split and sign it off here."""
@@ -249,6 +252,7 @@ def theme_detail(request, page_id: int, theme_id: int):
     )
 
 
+@staff_second_factor_required
 @require_http_methods(["GET", "POST"])
 def new_response(request, page_id: int):
     """Publish 'you said, we did' for a theme or a proposal; residents who took part are emailed."""

@@ -5,6 +5,7 @@ from django.core import mail
 
 from civic.models import User
 from tests.civic.factories import UserFactory
+from tests.support.auth import sign_in
 
 PASSWORD = "a-long-unusual-passphrase-2026"
 
@@ -94,7 +95,7 @@ def test_staff_with_two_factor_reach_the_admin(client, officer):
     Authenticator.objects.create(
         user=officer, type=Authenticator.Type.TOTP, data={"secret": encrypt("JBSWY3DPEHPK3PXP")}
     )
-    client.force_login(officer)
+    sign_in(client, officer)
     assert client.get("/admin/").status_code == 200
 
 
@@ -116,7 +117,7 @@ def test_officer_of_other_organisation_cannot_edit_page_in_admin(client, consult
         Authenticator.objects.create(
             user=user, type=Authenticator.Type.TOTP, data={"secret": encrypt("JBSWY3DPEHPK3PXP")}
         )
-    client.force_login(outsider)
+    sign_in(client, outsider)
     assert client.get(f"/admin/pages/{consultation.pk}/edit/").status_code in (302, 403)
-    client.force_login(insider)
+    sign_in(client, insider)
     assert client.get(f"/admin/pages/{consultation.pk}/edit/").status_code == 200

@@ -1,5 +1,6 @@
 from civic.models import ParticipantProfile
 from mapping.models import Area
+from tests.support.auth import sign_in
 
 
 def about(**fields):
@@ -9,14 +10,14 @@ def about(**fields):
 
 
 def test_profile_page_offers_optional_details_with_consent(client, resident):
-    client.force_login(resident)
+    sign_in(client, resident)
     html = client.get("/accounts/profile/").content.decode()
     assert "About you (optional)" in html and 'name="about-consent"' in html and "Prefer not to say" in html
 
 
 def test_details_are_saved_only_with_consent(client, resident):
     ward = Area.objects.create(name="Abbey", slug="abbey", kind="ward")
-    client.force_login(resident)
+    sign_in(client, resident)
     refused = client.post("/accounts/profile/", about(age_band="25-34", ward=ward.pk))
     assert refused.status_code == 400 and "Tick the box to agree" in refused.content.decode()
     assert not ParticipantProfile.objects.exists()
@@ -30,7 +31,7 @@ def test_details_are_saved_only_with_consent(client, resident):
 
 
 def test_withdrawing_consent_deletes_every_detail(client, resident):
-    client.force_login(resident)
+    sign_in(client, resident)
     client.post("/accounts/profile/", about(consent="on", age_band="65-74"))
     assert ParticipantProfile.objects.filter(user=resident).exists()
     response = client.post("/accounts/profile/", about())
@@ -39,7 +40,7 @@ def test_withdrawing_consent_deletes_every_detail(client, resident):
 
 
 def test_display_name_form_still_works(client, resident):
-    client.force_login(resident)
+    sign_in(client, resident)
     assert client.post("/accounts/profile/", {"display_name": "New Name"}).status_code == 302
     resident.refresh_from_db()
     assert resident.display_name == "New Name"

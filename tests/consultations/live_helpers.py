@@ -11,6 +11,7 @@ from channels.testing import WebsocketCommunicator
 from django.db import connection
 
 from civic.asgi import application
+from tests.support.auth import sign_in
 
 
 def run_on_commit() -> None:
@@ -31,7 +32,7 @@ def session_cookie(user) -> bytes:
     from django.test import Client
 
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     return f"sessionid={client.cookies['sessionid'].value}".encode()
 
 

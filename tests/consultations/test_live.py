@@ -8,6 +8,7 @@ from django.utils import timezone
 from consultations import live, services
 from consultations.models import Comment, LiveEvent
 from tests.consultations.factories import CommentFactory, make_consultation
+from tests.support.auth import sign_in
 
 
 def test_events_are_numbered_per_consultation(consultation, index):
@@ -155,7 +156,7 @@ def test_http_fallback_refuses_drafts_and_unknown_pages(client, index, organisat
     draft = make_consultation(index, "open", live=False, lead_organisation=organisation)
     assert client.get(events_url(draft, 0)).status_code == 404
     assert client.get("/consultations/987654/events/").status_code == 404
-    client.force_login(officer)  # officers of the owning organisation may watch a draft
+    sign_in(client, officer)  # officers of the owning organisation may watch a draft
     assert client.get(events_url(draft, 0)).status_code == 200
 
 

@@ -14,6 +14,7 @@ from consultations import live, moderation, services
 from consultations.models import Comment, Flag, LiveEvent, ModerationDecision
 from tests.civic.factories import OrganisationFactory, UserFactory
 from tests.consultations.factories import make_consultation
+from tests.support.auth import sign_in
 
 
 @pytest.fixture
@@ -51,7 +52,7 @@ def post(author, consultation, body="A comment for the moderators."):
 def test_pre_moderation_queues_and_author_sees_awaiting(client, resident, pre_moderated):
     comment = post(resident, pre_moderated)
     assert comment.status == "pending" and comment.needs_review and comment.queued_at
-    client.force_login(resident)
+    sign_in(client, resident)
     assert "Awaiting moderation" in client.get(pre_moderated.url).content.decode()
 
 
@@ -91,7 +92,7 @@ def test_report_page_works_without_javascript(client, resident, make_user, consu
     comment = post(resident, consultation)
     url = f"/consultations/comments/{comment.pk}/report/"
     assert client.get(url).status_code == 302  # sign in first
-    client.force_login(make_user())
+    sign_in(client, make_user())
     assert "Report a comment" in client.get(url).content.decode()
     response = client.post(url, {"reason": ""})
     assert response.status_code == 400 and "Choose a reason." in response.content.decode()
@@ -109,11 +110,11 @@ def test_queue_shows_own_organisation_items_oldest_first_with_sla(
     old = post(resident, pre_moderated, "Old comment waiting")
     Comment.objects.filter(pk=old.pk).update(queued_at=timezone.now() - timedelta(hours=3))
     post(resident, pre_moderated, "New comment waiting")
-    client.force_login(moderator)
+    sign_in(client, moderator)
     html = client.get("/admin/moderation/").content.decode()
     assert html.index("Old comment waiting") < html.index("New comment waiting")
     assert "Overdue" in html and "2 waiting" in html
-    client.force_login(outsider)
+    sign_in(client, outsider)
     html = client.get("/admin/moderation/").content.decode()
     assert "Old comment waiting" not in html and "0 waiting" in html
 
@@ -123,7 +124,7 @@ def test_queue_filters(client, moderator, resident, make_user, pre_moderated, in
     other = make_consultation(index, "open", lead_organisation=organisation)
     flagged = post(resident, other, "Flagged one")
     moderation.flag_comment(user=make_user(), comment=flagged, reason="spam")
-    client.force_login(moderator)
+    sign_in(client, moderator)
     html = client.get("/admin/moderation/", {"kind": "flagged"}).content.decode()
     assert "Flagged one" in html and "Pending one" not in html
     html = client.get("/admin/moderation/", {"consultation": pre_moderated.pk}).content.decode()
@@ -134,7 +135,7 @@ def test_bulk_approve_publishes_notifies_and_audits(
     client, moderator, resident, pre_moderated, django_capture_on_commit_callbacks
 ):
     comments = [post(resident, pre_moderated, f"Waiting {n}") for n in range(3)]
-    client.force_login(moderator)
+    sign_in(client, moderator)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/admin/moderation/",
@@ -201,7 +202,7 @@ def test_unknown_ids_and_empty_selection_are_refused(moderator, resident, pre_mo
 
 
 def test_queue_page_is_refused_to_residents(client, resident):
-    client.force_login(resident)
+    sign_in(client, resident)
     assert client.get("/admin/moderation/").status_code in (302, 403)
 
 
@@ -219,7 +220,7 @@ def test_queue_query_count_is_bounded(
         )
         for n in range(120)
     )
-    client.force_login(moderator)
+    sign_in(client, moderator)
     client.get("/admin/moderation/")
     with django_assert_max_num_queries(40):
         response = client.get("/admin/moderation/")
@@ -228,10 +229,10 @@ def test_queue_query_count_is_bounded(
 
 def test_admin_comment_list_is_scoped_to_organisation(client, moderator, outsider, resident, consultation):
     comment = post(resident, consultation, "Scoped comment")
-    client.force_login(outsider)
+    sign_in(client, outsider)
     assert "Scoped comment" not in client.get("/admin/comments/").content.decode()
     assert client.get(f"/admin/comments/edit/{comment.pk}/").status_code in (302, 403)
-    client.force_login(moderator)
+    sign_in(client, moderator)
     assert client.get(f"/admin/comments/edit/{comment.pk}/").status_code == 200
     response = client.post(f"/admin/comments/edit/{comment.pk}/", {"status": "hidden"})
     assert response.status_code == 302
@@ -265,7 +266,7 @@ def test_public_moderation_log_counts_without_personal_data(client, moderator, r
 
 def test_officer_responds_as_organisation_pinned(client, officer, resident, consultation):
     post(resident, consultation, "A resident asks")
-    client.force_login(officer)
+    sign_in(client, officer)
     response = client.post(
         f"/consultations/{consultation.pk}/respond/", {"body": "We will publish the figures.", "pinned": "on"}
     )
@@ -281,7 +282,7 @@ def test_officer_responds_as_organisation_pinned(client, officer, resident, cons
 def test_residents_and_other_organisations_cannot_respond_officially(client, resident, consultation):
     other_officer = UserFactory(roles=["Officers"], organisation=OrganisationFactory())
     for user in (resident, other_officer):
-        client.force_login(user)
+        sign_in(client, user)
         assert (
             client.post(f"/consultations/{consultation.pk}/respond/", {"body": "Pretending"}).status_code
             == 403
@@ -291,11 +292,11 @@ def test_residents_and_other_organisations_cannot_respond_officially(client, res
 
 def test_locked_thread_refuses_replies(client, officer, resident, consultation):
     top = post(resident, consultation, "Thread starter")
-    client.force_login(officer)
+    sign_in(client, officer)
     assert client.post(f"/consultations/comments/{top.pk}/thread/", {"action": "lock"}).status_code == 302
     with pytest.raises(services.ParticipationError, match="closed to new replies"):
         services.post_comment(author=resident, consultation=consultation, body="Reply", parent=top)
-    client.force_login(resident)
+    sign_in(client, resident)
     assert client.post(f"/consultations/comments/{top.pk}/thread/", {"action": "unlock"}).status_code == 403
     assert Comment.objects.get(pk=top.pk).locked
 
@@ -304,7 +305,7 @@ def test_assisted_digital_entry_counts_with_its_channel(client, officer, consult
     Authenticator.objects.create(
         user=officer, type=Authenticator.Type.TOTP, data={"secret": encrypt("JBSWY3DPEHPK3PXP")}
     )
-    client.force_login(officer)
+    sign_in(client, officer)
     data = {
         "consultation": consultation.pk,
         "channel": "paper",
@@ -334,7 +335,7 @@ def test_assisted_entry_refused_for_other_organisations(outsider, consultation):
 
 def test_suspended_user_is_refused_with_clear_message(client, moderator, resident, consultation):
     post(resident, consultation, "Before suspension")
-    client.force_login(moderator)
+    sign_in(client, moderator)
     until = (timezone.localdate() + timedelta(days=7)).isoformat()
     response = client.post(
         f"/admin/moderation/suspend/{resident.pk}/", {"until": until, "reason": "Repeated abuse"}
@@ -343,7 +344,7 @@ def test_suspended_user_is_refused_with_clear_message(client, moderator, residen
     resident.refresh_from_db()
     assert resident.is_suspended
     assert ModelLogEntry.objects.filter(action="civic.suspend").exists()
-    client.force_login(resident)
+    sign_in(client, resident)
     response = client.post(
         f"/consultations/{consultation.pk}/comment/",
         {"body": "After", "stance": "neutral", "client_token": "0" * 32},
@@ -398,8 +399,8 @@ def test_author_sees_decision_and_reason_on_their_account_page(
         reason="off_topic",
         note="Please keep to the plan.",
     )
-    client.force_login(resident)
+    sign_in(client, resident)
     html = client.get("/accounts/profile/").content.decode()
     assert "My words under review" in html and "Off topic" in html and "Please keep to the plan." in html
-    client.force_login(make_user())
+    sign_in(client, make_user())
     assert "My words under review" not in client.get("/accounts/profile/").content.decode()

@@ -7,6 +7,7 @@ from django.urls import reverse
 from consultations.models import Comment, ConsultationPage, Vote
 from tests.civic.factories import UserFactory
 from tests.consultations.factories import CommentFactory, make_consultation, make_proposal
+from tests.support.auth import sign_in
 
 
 def comment_url(page):
@@ -85,7 +86,7 @@ def test_real_name_and_email_are_never_shown(client, consultation):
 
 
 def test_resident_posts_comment_and_is_redirected_to_it(client, resident, consultation):
-    client.force_login(resident)
+    sign_in(client, resident)
     response = client.post(comment_url(consultation), comment_data())
     comment = Comment.objects.get()
     assert response.status_code == 302
@@ -96,7 +97,7 @@ def test_resident_posts_comment_and_is_redirected_to_it(client, resident, consul
 
 
 def test_comment_on_proposal_is_attached_to_both(client, resident, consultation, proposal):
-    client.force_login(resident)
+    sign_in(client, resident)
     client.post(comment_url(proposal), comment_data())
     comment = Comment.objects.get()
     assert comment.proposal_id == proposal.pk and comment.consultation_id == consultation.pk
@@ -106,7 +107,7 @@ def test_comment_on_proposal_is_attached_to_both(client, resident, consultation,
     "body,message", [("", "Enter your comment."), ("<script>x</script>", "Enter your comment.")]
 )
 def test_empty_comment_shows_error_summary_and_nothing_saved(client, resident, consultation, body, message):
-    client.force_login(resident)
+    sign_in(client, resident)
     response = client.post(comment_url(consultation), comment_data(body=body))
     html = response.content.decode()
     assert response.status_code == 400
@@ -118,7 +119,7 @@ def test_empty_comment_shows_error_summary_and_nothing_saved(client, resident, c
 
 def test_over_long_comment_is_refused_and_text_kept(client, resident, consultation, settings):
     settings.COMMENT_MAX_LENGTH = 100
-    client.force_login(resident)
+    sign_in(client, resident)
     response = client.post(comment_url(consultation), comment_data(body="word " * 40))
     assert response.status_code == 400
     assert "100 characters or fewer" in response.content.decode()
@@ -128,7 +129,7 @@ def test_over_long_comment_is_refused_and_text_kept(client, resident, consultati
 
 def test_comment_on_closed_consultation_is_refused(client, resident, index, organisation):
     closed = make_consultation(index, "closed", lead_organisation=organisation)
-    client.force_login(resident)
+    sign_in(client, resident)
     response = client.post(comment_url(closed), comment_data())
     assert response.status_code == 403
     assert "closed on" in response.content.decode()
@@ -142,7 +143,7 @@ def test_anonymous_post_is_refused(client, consultation):
 
 
 def test_double_submitted_form_saves_once(client, resident, consultation):
-    client.force_login(resident)
+    sign_in(client, resident)
     data = comment_data()
     first = client.post(comment_url(consultation), data)
     second = client.post(comment_url(consultation), data)
@@ -153,7 +154,7 @@ def test_double_submitted_form_saves_once(client, resident, consultation):
 def test_tampered_parent_from_other_consultation_is_refused(client, resident, consultation, index):
     other = make_consultation(index, "open", lead_organisation=consultation.lead_organisation)
     foreign = CommentFactory(consultation=other)
-    client.force_login(resident)
+    sign_in(client, resident)
     response = client.post(comment_url(consultation), comment_data(parent=foreign.pk))
     assert response.status_code == 400
     assert Comment.objects.count() == 1
@@ -161,25 +162,25 @@ def test_tampered_parent_from_other_consultation_is_refused(client, resident, co
 
 def test_tampered_author_field_is_ignored(client, resident, consultation):
     victim = UserFactory()
-    client.force_login(resident)
+    sign_in(client, resident)
     client.post(comment_url(consultation), comment_data(author=victim.pk))
     assert Comment.objects.get().author_id == resident.pk
 
 
 @pytest.mark.parametrize("url", ["/consultations/999999/comment/", "/consultations/999999/vote/"])
 def test_unknown_page_ids_are_404(client, resident, url):
-    client.force_login(resident)
+    sign_in(client, resident)
     assert client.post(url, comment_data()).status_code == 404
 
 
 def test_posting_to_a_non_consultation_page_is_404(client, resident, home):
-    client.force_login(resident)
+    sign_in(client, resident)
     assert client.post(comment_url(home), comment_data()).status_code == 404
 
 
 def test_posting_to_draft_consultation_is_404(client, resident, index, organisation):
     draft = make_consultation(index, "open", live=False, lead_organisation=organisation)
-    client.force_login(resident)
+    sign_in(client, resident)
     assert client.post(comment_url(draft), comment_data()).status_code == 404
 
 
@@ -189,7 +190,7 @@ def test_get_on_write_endpoints_is_not_allowed(client, consultation):
 
 def test_reply_link_prefills_parent(client, resident, consultation):
     top = CommentFactory(consultation=consultation)
-    client.force_login(resident)
+    sign_in(client, resident)
     html = client.get(consultation.url, {"reply_to": top.pk}).content.decode()
     assert f'name="parent" value="{top.pk}"' in html
     assert "Replying to" in html
@@ -198,7 +199,7 @@ def test_reply_link_prefills_parent(client, resident, consultation):
 def test_pending_comment_is_shown_only_to_its_author(client, resident, consultation):
     consultation.moderation_policy = ConsultationPage.Moderation.PRE
     consultation.save_revision().publish()
-    client.force_login(resident)
+    sign_in(client, resident)
     response = client.post(comment_url(consultation), comment_data(), follow=True)
     assert "Awaiting moderation" in response.content.decode()
     client.logout()
@@ -206,7 +207,7 @@ def test_pending_comment_is_shown_only_to_its_author(client, resident, consultat
 
 
 def test_vote_then_change_vote(client, resident, proposal):
-    client.force_login(resident)
+    sign_in(client, resident)
     assert client.post(vote_url(proposal), {"choice": "support"}).status_code == 302
     assert client.post(vote_url(proposal), {"choice": "oppose"}).status_code == 302
     assert list(Vote.objects.values_list("choice", flat=True)) == ["oppose"]
@@ -215,7 +216,7 @@ def test_vote_then_change_vote(client, resident, proposal):
 
 
 def test_invalid_vote_shows_error(client, resident, proposal):
-    client.force_login(resident)
+    sign_in(client, resident)
     response = client.post(vote_url(proposal), {"choice": "maybe"})
     assert response.status_code == 400
     assert "Choose support or oppose." in response.content.decode()
@@ -225,7 +226,7 @@ def test_invalid_vote_shows_error(client, resident, proposal):
 def test_vote_on_closed_consultation_is_refused(client, resident, index, organisation):
     closed = make_consultation(index, "closed", lead_organisation=organisation)
     proposal = make_proposal(closed)
-    client.force_login(resident)
+    sign_in(client, resident)
     assert client.post(vote_url(proposal), {"choice": "support"}).status_code == 403
     assert not Vote.objects.exists()
 
@@ -261,7 +262,7 @@ def make_big_consultation(consultation, comments=500):
 
 def test_consultation_page_queries_are_bounded(client, consultation, resident, django_assert_max_num_queries):
     proposals = make_big_consultation(consultation)
-    client.force_login(resident)
+    sign_in(client, resident)
     with django_assert_max_num_queries(25):
         response = client.get(consultation.url)
     assert response.status_code == 200
@@ -270,7 +271,7 @@ def test_consultation_page_queries_are_bounded(client, consultation, resident, d
 
 def test_proposal_page_queries_are_bounded(client, consultation, resident, django_assert_max_num_queries):
     proposals = make_big_consultation(consultation)
-    client.force_login(resident)
+    sign_in(client, resident)
     with django_assert_max_num_queries(25):
         response = client.get(proposals[1].url)
     assert response.status_code == 200

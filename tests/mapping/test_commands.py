@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from mapping.models import Area, PartnerApiKey
 from tests.civic.factories import UserFactory
 from tests.mapping.factories import ReportFactory, square
+from tests.support.auth import sign_in
 
 
 def write_geojson(tmp_path, features) -> str:
@@ -77,7 +78,7 @@ def test_staff_see_reports_categories_and_gazetteer_in_the_admin(client, council
     Authenticator.objects.create(
         user=admin, type=Authenticator.Type.TOTP, data={"secret": encrypt("JBSWY3DPEHPK3PXP")}
     )
-    client.force_login(admin)
+    sign_in(client, admin)
     assert "Admin visible hole" in client.get("/admin/issue_reports/").content.decode()
     assert "POT" in client.get("/admin/issue_categories/").content.decode()
     assert "High Street" in client.get("/admin/gazetteer/").content.decode()

@@ -9,6 +9,7 @@ from mapping.models import IssueReport
 from tests.civic.factories import UserFactory
 from tests.mapping.factories import ReportFactory
 from tests.mapping.test_services import jpeg_with_gps
+from tests.support.auth import sign_in
 
 URL_ATTR = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
 ANY_URL = re.compile(r"""(?:https?:)?//[^\s"'<>)]+""", re.I)
@@ -115,7 +116,7 @@ def test_report_page_shows_public_history_without_personal_details(client, repor
 
 
 def test_report_page_queries_are_bounded(client, reports, report_officer, django_assert_max_num_queries):
-    client.force_login(report_officer)
+    sign_in(client, report_officer)
     with django_assert_max_num_queries(14):
         response = client.get(f"/reports/{reports[0].pk}/")
     assert "Officer actions" in response.content.decode()
@@ -130,14 +131,14 @@ def test_anonymous_person_is_asked_to_sign_in(client, council):
 
 
 def test_unverified_person_is_told_why_they_cannot_report(client, council):
-    client.force_login(UserFactory(verified=False))
+    sign_in(client, UserFactory(verified=False))
     response = client.get("/reports/new/")
     assert response.status_code == 403
     assert "Confirm your email" in response.content.decode()
 
 
 def test_report_journey_by_gazetteer_without_javascript(client, council, potholes, high_street, reporter):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     step1 = client.get("/reports/new/?q=high+str").content.decode()
     assert h1_count(step1) == 1
     link = (
@@ -166,7 +167,7 @@ def test_report_journey_by_gazetteer_without_javascript(client, council, pothole
 
 def test_report_journey_by_coordinates_with_a_photo(client, council, potholes, reporter, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    client.force_login(reporter)
+    sign_in(client, reporter)
     step1 = client.get("/reports/new/?latitude=52.91&longitude=-1.52")
     assert step1.status_code == 302 and step1["Location"].startswith("/reports/new/details/?latitude=52.91")
     data = {
@@ -184,7 +185,7 @@ def test_report_journey_by_coordinates_with_a_photo(client, council, potholes, r
 
 
 def test_coordinates_outside_the_area_show_an_error_summary_linked_to_the_field(client, council, reporter):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     response = client.get("/reports/new/?latitude=51.5&longitude=-0.12")
     html = response.content.decode()
     assert response.status_code == 400
@@ -193,13 +194,13 @@ def test_coordinates_outside_the_area_show_an_error_summary_linked_to_the_field(
 
 
 def test_non_numeric_coordinates_are_explained(client, council, reporter):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     html = client.get("/reports/new/?latitude=north&longitude=west").content.decode()
     assert "Latitude must be a number" in html and "Longitude must be a number" in html
 
 
 def test_missing_details_are_listed_and_nothing_saved(client, council, reporter):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     response = client.post(
         "/reports/new/details/", {"latitude": "52.9", "longitude": "-1.55", "category": "nope"}
     )
@@ -211,7 +212,7 @@ def test_missing_details_are_listed_and_nothing_saved(client, council, reporter)
 
 
 def test_a_non_image_photo_is_refused_on_the_check_page(client, council, potholes, reporter):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     data = {
         "latitude": "52.91",
         "longitude": "-1.52",
@@ -228,7 +229,7 @@ def test_a_non_image_photo_is_refused_on_the_check_page(client, council, pothole
 
 def test_check_page_offers_nearby_open_reports_first(client, council, potholes, reporter):
     existing = ReportFactory(category=potholes, latitude=52.9050, longitude=-1.5450, title="Same hole")
-    client.force_login(reporter)
+    sign_in(client, reporter)
     data = {
         "latitude": "52.9051",
         "longitude": "-1.5451",
@@ -245,7 +246,7 @@ def test_check_page_offers_nearby_open_reports_first(client, council, potholes, 
 
 
 def test_location_step_has_a_map_for_javascript_users(client, council, reporter):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     html = client.get("/reports/new/").content.decode()
     assert "CivicMap.pickLocation(" in html and '"latInput": "id_latitude"' in html
     assert external_urls(html) == []
@@ -256,7 +257,7 @@ def test_location_step_has_a_map_for_javascript_users(client, council, reporter)
 
 def test_officer_updates_status_with_a_public_note(client, reports, report_officer):
     report = reports[0]
-    client.force_login(report_officer)
+    sign_in(client, report_officer)
     response = client.post(
         f"/reports/{report.pk}/status/", {"status-status": "acknowledged", "status-note": "Seen."}
     )
@@ -266,7 +267,7 @@ def test_officer_updates_status_with_a_public_note(client, reports, report_offic
 
 
 def test_resident_cannot_update_status(client, reports, reporter):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     response = client.post(f"/reports/{reports[0].pk}/status/", {"status-status": "fixed"})
     assert response.status_code == 403
     reports[0].refresh_from_db()
@@ -274,7 +275,7 @@ def test_resident_cannot_update_status(client, reports, reporter):
 
 
 def test_invalid_status_shows_the_error_summary(client, reports, report_officer):
-    client.force_login(report_officer)
+    sign_in(client, report_officer)
     response = client.post(f"/reports/{reports[0].pk}/status/", {"status-status": "teleported"})
     assert response.status_code == 400
     assert 'href="#id_status-status"' in response.content.decode()
@@ -282,7 +283,7 @@ def test_invalid_status_shows_the_error_summary(client, reports, report_officer)
 
 def test_officer_merges_a_duplicate_and_reassigns(client, reports, report_officer, vehicles):
     first, second = reports
-    client.force_login(report_officer)
+    sign_in(client, report_officer)
     response = client.post(f"/reports/{second.pk}/merge/", {"merge-into": first.pk})
     assert response.status_code == 302
     second.refresh_from_db()
@@ -293,14 +294,14 @@ def test_officer_merges_a_duplicate_and_reassigns(client, reports, report_office
 
 
 def test_merge_into_a_missing_report_is_explained(client, reports, report_officer):
-    client.force_login(report_officer)
+    sign_in(client, report_officer)
     response = client.post(f"/reports/{reports[0].pk}/merge/", {"merge-into": 999999})
     assert response.status_code == 400
     assert "There is no report #999999" in response.content.decode()
 
 
 def test_officer_work_list_filters_by_age_and_exports(client, reports, report_officer):
-    client.force_login(report_officer)
+    sign_in(client, report_officer)
     html = client.get("/reports/manage/?age=7").content.decode()
     assert "0 reports" in html
     csv_response = client.get("/reports/manage/export.csv?category=potholes")
@@ -315,13 +316,13 @@ def test_officer_work_list_filters_by_age_and_exports(client, reports, report_of
 
 def test_csv_export_neutralises_spreadsheet_formulas(client, council, potholes, report_officer):
     ReportFactory(category=potholes, title="=HYPERLINK(1)")
-    client.force_login(report_officer)
+    sign_in(client, report_officer)
     body = b"".join(client.get("/reports/manage/export.csv").streaming_content).decode()
     assert "'=HYPERLINK(1)" in body
 
 
 def test_councillor_sees_the_work_list_without_officer_actions(client, reports, council_org):
-    client.force_login(UserFactory(roles=["Councillors"], organisation=council_org))
+    sign_in(client, UserFactory(roles=["Councillors"], organisation=council_org))
     assert client.get("/reports/manage/").status_code == 200
     assert client.get("/reports/manage/export.csv").status_code == 200
     assert "Officer actions" not in client.get(f"/reports/{reports[0].pk}/").content.decode()
@@ -329,7 +330,7 @@ def test_councillor_sees_the_work_list_without_officer_actions(client, reports, 
 
 
 def test_residents_cannot_export(client, reports, reporter):
-    client.force_login(reporter)
+    sign_in(client, reporter)
     assert client.get("/reports/manage/export.csv").status_code == 403
     assert client.get("/reports/manage/").status_code == 403
 

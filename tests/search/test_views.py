@@ -7,13 +7,14 @@ import pytest
 from django.urls import reverse
 
 from search.models import SavedSearch
+from tests.support.auth import sign_in
 
 URL = "/search/officer/"
 
 
 @pytest.fixture
 def officer_client(client, officer):
-    client.force_login(officer)
+    sign_in(client, officer)
     return client
 
 
@@ -25,12 +26,12 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, db):
 
 @pytest.mark.parametrize("path", ["", "export.csv"])
 def test_residents_are_refused(client, resident, path):
-    client.force_login(resident)
+    sign_in(client, resident)
     assert client.get(URL + path).status_code == 403
 
 
 def test_residents_cannot_save_searches(client, resident):
-    client.force_login(resident)
+    sign_in(client, resident)
     assert client.post(URL + "saved/", {"name": "Mine", "query": "q=x"}).status_code == 403
     assert not SavedSearch.objects.exists()
 
@@ -39,7 +40,7 @@ def test_residents_cannot_save_searches(client, resident):
 def test_staff_can_search(engine, reindex, client, organisation, make_user, comment_on, role):
     comment_on("Recycling collections are missed every week", author=make_user(display_name="Ada"))
     reindex()
-    client.force_login(make_user(roles=[role], organisation=organisation))
+    sign_in(client, make_user(roles=[role], organisation=organisation))
     response = client.get(URL, {"q": "recycling"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -124,17 +125,17 @@ def test_csv_export_has_every_result_and_neutralises_formulas(engine, reindex, o
 
 
 def test_officers_save_and_delete_their_own_searches(engine, client, officer, make_user, organisation):
-    client.force_login(officer)
+    sign_in(client, officer)
     response = client.post(URL + "saved/", {"name": "Potholes", "query": "q=potholes&stance=oppose"})
     assert response.status_code == 302
     saved = SavedSearch.objects.get(owner=officer)
     html = client.get(URL).content.decode()
     assert "?q=potholes&amp;stance=oppose" in html
     other = make_user(roles=["Officers"], organisation=organisation)
-    client.force_login(other)
+    sign_in(client, other)
     assert "Potholes" not in client.get(URL).content.decode()
     assert client.post(URL + f"saved/{saved.pk}/delete/").status_code == 404
-    client.force_login(officer)
+    sign_in(client, officer)
     assert client.post(URL + f"saved/{saved.pk}/delete/").status_code == 302
     assert not SavedSearch.objects.exists()
 

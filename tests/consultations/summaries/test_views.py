@@ -8,6 +8,7 @@ from consultations.models import Comment
 from consultations.summaries import services
 from consultations.summaries.models import FeedbackResponse, Theme, ThemeRun
 from tests.civic.factories import OrganisationFactory, UserFactory
+from tests.support.auth import sign_in
 
 PROVENANCE = re.compile(r'href="(/consultations/contributions/\d+/)" data-provenance')
 
@@ -44,7 +45,7 @@ def test_summary_access_by_role_and_publication(
     consultation.results_published = published
     consultation.save()
     if who != "anonymous":
-        client.force_login(request.getfixturevalue(who))
+        sign_in(client, request.getfixturevalue(who))
     for suffix in ("", "report/", "report.pdf", "comments.csv"):
         assert client.get(summary_url(consultation, suffix)).status_code == status, suffix
 
@@ -53,7 +54,7 @@ def test_draft_consultation_summary_is_not_found_for_councillors(client, index, 
     from tests.consultations.factories import make_consultation
 
     draft = make_consultation(index, "open", live=False, lead_organisation=organisation)
-    client.force_login(councillor)
+    sign_in(client, councillor)
     assert client.get(f"/consultations/{draft.pk}/summary/").status_code == 404
 
 
@@ -62,7 +63,7 @@ def test_only_owning_officers_can_edit_themes(
 ):
     theme = themed(consultation)[0]
     for user in (councillor, other_officer):
-        client.force_login(user)
+        sign_in(client, user)
         url = summary_url(consultation, f"themes/{theme.pk}/")
         assert client.post(url, {"action": "sign_off"}).status_code == 403
         assert client.post(summary_url(consultation, "prepare/")).status_code == 403
@@ -78,7 +79,7 @@ def test_only_owning_officers_can_edit_themes(
 
 def test_councillor_sees_no_personal_data(client, consultation, corpus, councillor, summary_url):
     themed(consultation)
-    client.force_login(councillor)
+    sign_in(client, councillor)
     pages = [client.get(summary_url(consultation, s)) for s in ("", "report/", "comments.csv")]
     theme = Theme.objects.filter(consultation=consultation).first()
     pages.append(client.get(summary_url(consultation, f"themes/{theme.pk}/")))
@@ -97,7 +98,7 @@ def test_summary_shows_themes_quotes_and_machine_suggested_marking(
 ):
     themes = themed(consultation)
     services.sign_off_theme(themes[0], officer)
-    client.force_login(officer)
+    sign_in(client, officer)
     html = client.get(summary_url(consultation)).content.decode()
     assert html.count("<h1") == 1
     assert "Machine-suggested" in html and "Signed off" in html
@@ -111,7 +112,7 @@ def test_every_provenance_link_resolves_to_the_quoted_comment(
 ):
     settings.COMMENTS_PER_PAGE = 2  # quoted comments sit on later pages of comments
     themed(consultation)
-    client.force_login(councillor)
+    sign_in(client, councillor)
     html = client.get(summary_url(consultation)).content.decode()
     links = PROVENANCE.findall(html)
     assert links
@@ -128,7 +129,7 @@ def test_every_provenance_link_resolves_to_the_quoted_comment(
 
 def test_provenance_link_to_hidden_comment_is_not_found(client, consultation, corpus, resident):
     hidden = Comment.objects.get(status="hidden")
-    client.force_login(resident)
+    sign_in(client, resident)
     assert client.get(f"/consultations/contributions/{hidden.pk}/").status_code == 404
 
 
@@ -136,7 +137,7 @@ def test_summary_page_queries_are_bounded(
     client, consultation, corpus, councillor, summary_url, django_assert_max_num_queries
 ):
     themed(consultation)
-    client.force_login(councillor)
+    sign_in(client, councillor)
     client.get(summary_url(consultation))
     with django_assert_max_num_queries(30):
         response = client.get(summary_url(consultation))
@@ -145,7 +146,7 @@ def test_summary_page_queries_are_bounded(
 
 def test_summary_meets_csp_and_accessibility_basics(client, consultation, corpus, officer, summary_url):
     themed(consultation)
-    client.force_login(officer)
+    sign_in(client, officer)
     response = client.get(summary_url(consultation))
     html = response.content.decode()
     assert "style=" not in html and "<script" not in html.split("</footer>")[0]
@@ -158,14 +159,14 @@ def test_page_shows_being_prepared_while_themes_are_queued(
     client, consultation, corpus, councillor, summary_url
 ):
     ThemeRun.objects.create(consultation=consultation, status=ThemeRun.Status.QUEUED)
-    client.force_login(councillor)
+    sign_in(client, councillor)
     assert "Themes are being prepared" in client.get(summary_url(consultation)).content.decode()
 
 
 def test_officer_prepares_themes_through_the_task(
     client, consultation, corpus, officer, summary_url, django_capture_on_commit_callbacks
 ):
-    client.force_login(officer)
+    sign_in(client, officer)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(summary_url(consultation, "prepare/"))
     assert response.status_code == 302
@@ -177,7 +178,7 @@ def test_merging_a_theme_into_itself_in_the_page_shows_an_error(
     client, consultation, corpus, officer, summary_url
 ):
     theme = themed(consultation)[0]
-    client.force_login(officer)
+    sign_in(client, officer)
     url = summary_url(consultation, f"themes/{theme.pk}/")
     response = client.post(url, {"action": "merge", "merge-target": theme.pk})
     assert response.status_code == 400
@@ -189,7 +190,7 @@ def test_officer_renames_merges_splits_and_signs_off_in_the_page(
     client, consultation, corpus, officer, summary_url
 ):
     first, second = themed(consultation)[:2]
-    client.force_login(officer)
+    sign_in(client, officer)
     url = summary_url(consultation, f"themes/{first.pk}/")
     assert client.post(url, {"action": "rename", "rename-label": "Buses"}).status_code == 302
     assert client.post(url, {"action": "sign_off"}).status_code == 302
@@ -208,7 +209,7 @@ def test_officer_publishes_response_and_participants_are_emailed(
     client, consultation, corpus, officer, summary_url, django_capture_on_commit_callbacks
 ):
     theme = themed(consultation)[0]
-    client.force_login(officer)
+    sign_in(client, officer)
     url = summary_url(consultation, "responses/new/")
     assert client.get(url, {"theme": theme.pk}).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
@@ -230,21 +231,21 @@ def test_officer_publishes_response_and_participants_are_emailed(
 
 
 def test_empty_response_is_refused(client, consultation, officer, summary_url):
-    client.force_login(officer)
+    sign_in(client, officer)
     response = client.post(summary_url(consultation, "responses/new/"), {"you_said": "", "we_did": ""})
     assert response.status_code == 400 and not FeedbackResponse.objects.exists()
 
 
 def test_summary_of_consultation_without_comments_renders(client, consultation, officer, summary_url):
     services.build_themes(consultation.pk)
-    client.force_login(officer)
+    sign_in(client, officer)
     for suffix in ("", "report/", "report.pdf", "comments.csv"):
         assert client.get(summary_url(consultation, suffix)).status_code == 200
 
 
 def test_pdf_and_csv_exports(client, consultation, corpus, officer, summary_url):
     themed(consultation)
-    client.force_login(officer)
+    sign_in(client, officer)
     pdf = client.get(summary_url(consultation, "report.pdf"))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     rows = (
@@ -261,7 +262,7 @@ def test_councillor_sees_their_ward_by_default_and_can_choose_all(
 ):
     themed(consultation)
     WardCouncillor.objects.create(user=councillor, ward=wards[0])
-    client.force_login(councillor)
+    sign_in(client, councillor)
     html = client.get(summary_url(consultation)).content.decode()
     assert "Abbey (my ward)" in html and "Ward</dt><dd>Abbey" in html
     everyone = client.get(summary_url(consultation), {"ward": "all"}).content.decode()
@@ -272,7 +273,7 @@ def test_ward_with_fewer_than_five_people_is_suppressed(
     client, consultation, corpus, councillor, wards, summary_url
 ):
     themed(consultation)
-    client.force_login(councillor)
+    sign_in(client, councillor)
     html = client.get(summary_url(consultation), {"ward": "brookside"}).content.decode()
     assert "Comments</dt><dd>0<" in html and "Fewer than 5 people" not in html  # nobody: nothing to hide
     from civic.models import ParticipantProfile
@@ -287,9 +288,9 @@ def test_consultation_page_links_to_summary_only_for_those_who_may_see_it(
     client, consultation, councillor, resident, summary_url
 ):
     link = summary_url(consultation)
-    client.force_login(resident)
+    sign_in(client, resident)
     assert link not in client.get(consultation.url).content.decode()
-    client.force_login(councillor)
+    sign_in(client, councillor)
     assert link in client.get(consultation.url).content.decode()
 
 
@@ -300,7 +301,7 @@ def test_comment_hidden_after_themes_were_prepared_is_no_longer_quoted(
     quoted = theme.memberships.filter(quote_rank=1).get().comment
     quoted.status = Comment.Status.HIDDEN
     quoted.save()
-    client.force_login(councillor)
+    sign_in(client, councillor)
     assert quoted.body not in client.get(summary_url(consultation)).content.decode()
     assert quoted.body not in client.get(summary_url(consultation, f"themes/{theme.pk}/")).content.decode()
 
@@ -325,7 +326,7 @@ def test_awkward_consultations_summarise_and_export(client, consultation, office
 
     made = [CommentFactory(consultation=consultation, body=body) for body in bodies]
     services.build_themes(consultation.pk)
-    client.force_login(officer)
+    sign_in(client, officer)
     html = client.get(summary_url(consultation)).content.decode()
     for comment in made:
         assert escape(comment.body) in html  # every comment is quoted in its theme or in "other"
@@ -340,7 +341,7 @@ def test_with_a_task_queue_the_page_shows_being_prepared_until_the_worker_runs(
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    client.force_login(officer)
+    sign_in(client, officer)
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(summary_url(consultation, "prepare/")).status_code == 302
     assert ThemeRun.objects.get(consultation=consultation).status == ThemeRun.Status.QUEUED
@@ -361,5 +362,5 @@ def test_pdf_without_a_unicode_font_still_renders_any_script(
     for body in ("図書館をもっと開けて", "Ζητάμε περισσότερα λεωφορεία", "Bibliothèque “fermée”"):
         CommentFactory(consultation=consultation, body=body)
     services.build_themes(consultation.pk)
-    client.force_login(officer)
+    sign_in(client, officer)
     assert client.get(summary_url(consultation, "report.pdf")).content.startswith(b"%PDF")
