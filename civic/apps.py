@@ -11,6 +11,8 @@ class CivicConfig(AppConfig):
     def ready(self):
         from allauth.mfa.signals import authenticator_added
 
-        from . import twofactor
+        from . import converters, twofactor
+
+        converters.register()
 
         authenticator_added.connect(twofactor.record_new_authenticator, dispatch_uid="civic.mfa_added")

@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from civic import ratelimit, roles
+from civic.signals import account_changed
 from search import indexing as search_indexing
 
 from . import live, permissions
@@ -410,6 +411,9 @@ def suspend_user(*, moderator, user, until, reason: str):
         user.suspended_until = until
         user.suspension_reason = reason[:500]
         user.save(update_fields=["suspended_until", "suspension_reason"])
+        transaction.on_commit(
+            lambda: account_changed.send(sender=type(user), user_id=user.pk, reason="suspended")
+        )
         log(
             instance=user,
             action="civic.suspend",

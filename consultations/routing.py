@@ -5,5 +5,5 @@ from django.urls import path
 from .consumers import ConsultationConsumer
 
 websocket_urlpatterns = [
-    path("ws/consultations/<int:page_id>/", ConsultationConsumer.as_asgi()),
+    path("ws/consultations/<id:page_id>/", ConsultationConsumer.as_asgi()),
 ]

@@ -77,7 +77,7 @@ def moderation_urls():
     return [
         path("moderation/", moderation_views.queue, name="civic_moderation_queue"),
         path("moderation/enter-response/", moderation_views.assisted_entry, name="civic_assisted_entry"),
-        path("moderation/suspend/<int:user_id>/", moderation_views.suspend, name="civic_suspend"),
+        path("moderation/suspend/<id:user_id>/", moderation_views.suspend, name="civic_suspend"),
     ]
 
 

@@ -2,16 +2,14 @@
 
 import pytest
 from allauth.mfa.models import Authenticator
-from channels.testing import WebsocketCommunicator
 
 from civic import roles, twofactor
-from civic.asgi import application
 from consultations.models import Comment
 from tests.civic.factories import UserFactory
 from tests.consultations.factories import CommentFactory, make_consultation
+from tests.consultations.live_helpers import communicator, session_cookie
 from tests.mapping.factories import CategoryFactory, ReportFactory, make_council
 from tests.support.auth import give_authenticator, sign_in
-from tests.support.servers import signed_in_session
 
 # Staff-only pages, as (method, url template, data). Each must refuse a staff session that has
 # not passed a second factor, and let the same account through once it has.
@@ -162,35 +160,24 @@ def test_residents_are_never_asked_for_a_second_factor(client, resident):
     assert response.status_code == 403  # refused as a resident, not sent to set up 2FA
 
 
-async def _connect(consultation_id: int, session_key: str):
-    communicator = WebsocketCommunicator(
-        application,
-        f"/ws/consultations/{consultation_id}/?since=0",
-        headers=[(b"origin", b"http://127.0.0.1"), (b"cookie", f"sessionid={session_key}".encode())],
-    )
-    connected, code = await communicator.connect()
-    await communicator.disconnect()
-    return connected, code
+@pytest.fixture
+def _keep_test_connection(monkeypatch):
+    monkeypatch.setattr("channels.db.close_old_connections", lambda: None)
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.asyncio
-async def test_socket_staff_powers_need_a_second_factor(index, officer):
-    from asgiref.sync import sync_to_async
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
+def test_socket_staff_powers_need_a_second_factor(_keep_test_connection, client, index, officer):
+    from asgiref.sync import async_to_sync
 
-    def setup():
-        draft = make_consultation(index, "open", live=False, lead_organisation=officer.organisation)
-        store = SessionStore()
-        store[SESSION_KEY] = str(officer.pk)
-        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        store[HASH_SESSION_KEY] = officer.get_session_auth_hash()
-        store.create()
-        return draft.pk, store.session_key, signed_in_session(officer)
+    draft = make_consultation(index, "open", live=False, lead_organisation=officer.organisation)
+    sign_in(client, officer, second_factor=False)
+    password_only = f"sessionid={client.cookies['sessionid'].value}".encode()
+    verified = session_cookie(officer)
 
-    draft_id, password_only, verified = await sync_to_async(setup)()
-    connected, _code = await _connect(draft_id, password_only)
-    assert not connected  # the draft is refused: staff powers are locked on this socket
-    connected, _code = await _connect(draft_id, verified)
-    assert connected
+    async def connects(cookie) -> bool:
+        comm = communicator(draft.pk, since=0, cookie=cookie)
+        connected, _code = await comm.connect(timeout=5)
+        await comm.disconnect()
+        return connected
+
+    assert not async_to_sync(connects)(password_only)  # the draft is refused: staff powers locked
+    assert async_to_sync(connects)(verified)
