@@ -44,3 +44,36 @@ class AdminFrameOptionsMiddleware:
         if request.path.startswith(ADMIN_PREFIXES):
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
+
+
+class RefuseNulBytesMiddleware:
+    """No browser sends NUL bytes; PostgreSQL refuses to store or compare them. Refuse them in the
+    query string and in url-encoded form fields with a 400 before any view runs."""
+
+    FORM_TYPES = ("application/x-www-form-urlencoded",)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            return self.refuse()
+        if any("\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()):
+            return self.refuse()
+        if request.method == "POST" and request.content_type in self.FORM_TYPES:
+            try:
+                data = request.POST
+            except Exception:  # noqa: BLE001 - a malformed body: let the view's form report it
+                return self.get_response(request)
+            if any("\x00" in key or any("\x00" in v for v in values) for key, values in data.lists()):
+                return self.refuse()
+        return self.get_response(request)
+
+    @staticmethod
+    def refuse():
+        from django.http import HttpResponseBadRequest
+
+        return HttpResponseBadRequest(
+            "This request contains a NUL character, which is not allowed. Remove it and try again.",
+            content_type="text/plain; charset=utf-8",
+        )
