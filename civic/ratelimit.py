@@ -1,11 +1,19 @@
-"""A small fixed-window rate limiter on the shared cache, for every write path."""
+"""A small fixed-window rate limiter on the shared cache, for every write path.
 
+It never fails open: civic.cache keeps counters in process memory while Redis is down, and if
+any other cache backend raises, this module counts in its own process-local cache instead."""
+
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 
+log = logging.getLogger(__name__)
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+clock = time.time  # the window's clock (tests pin it so a window cannot roll over mid-test)
+_local = LocMemCache("civic-ratelimit-local", {"OPTIONS": {"MAX_ENTRIES": 100_000}})
 
 
 class RateLimited(Exception):
@@ -22,19 +30,34 @@ def parse(rate: str) -> tuple[int, int]:
     return int(count), UNITS[unit or "m"]
 
 
+def _count(store, key: str, window: int) -> int:
+    if store.add(key, 1, timeout=window + 1):
+        return 1
+    try:
+        return store.incr(key)
+    except ValueError:  # expired between add and incr
+        store.set(key, 1, timeout=window + 1)
+        return 1
+
+
+def count(key: str, window: int) -> int:
+    """Count one hit on key; the shared cache if it answers, this process's memory if not."""
+    try:
+        return _count(cache, key, window)
+    except Exception as exc:  # noqa: BLE001 - any cache failure must still count
+        log.warning("ratelimit: shared cache failed (%s); counting in this process", exc)
+        return _count(_local, key, window)
+
+
 def hit(scope: str, key: str, rate: str | None = None) -> None:
     """Count one write for key in scope; raise RateLimited past the limit."""
     limit, window = parse(rate or settings.WRITE_RATE_LIMIT)
-    now = int(time.time())
+    now = int(clock())
     bucket = now // window
-    cache_key = f"rl:{scope}:{key}:{bucket}"
-    if cache.add(cache_key, 1, timeout=window + 1):
-        count = 1
-    else:
-        try:
-            count = cache.incr(cache_key)
-        except ValueError:
-            cache.set(cache_key, 1, timeout=window + 1)
-            count = 1
-    if count > limit:
+    if count(f"rl:{scope}:{key}:{bucket}", window) > limit:
         raise RateLimited(retry_after=window - now % window)
+
+
+def clear_local() -> None:
+    """Forget the process-local counters (tests)."""
+    _local.clear()

@@ -30,7 +30,7 @@ def profile(request):
         form = ProfileForm(initial={"display_name": request.user.display_name})
         status = 400
     elif request.method == "POST":
-        form = ProfileForm(request.POST)
+        form = ProfileForm(request.POST, user=request.user)
         if form.is_valid():
             services.update_display_name(request.user, form.cleaned_data["display_name"])
             messages.success(request, "Your display name has been updated.")

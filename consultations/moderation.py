@@ -7,12 +7,13 @@ and publishes live events after commit. Views, the admin and commands call these
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from civic import ratelimit, roles
+from civic import names, ratelimit, roles
 from civic.signals import account_changed
 from search import indexing as search_indexing
 
@@ -370,6 +371,10 @@ def enter_on_behalf(
         raise ParticipationError("Choose a valid stance.", code="invalid", field="stance")
     check_proposal_belongs(proposal, consultation)
     text = clean_comment_body(body)
+    try:
+        respondent = names.clean_private_name(respondent_name, max_length=120)
+    except ValidationError as exc:
+        raise ParticipationError(exc.messages[0], code="invalid", field="respondent_name") from exc
     postcode = " ".join((respondent_postcode or "").upper().split())[:10]
     with transaction.atomic():
         comment = Comment.objects.create(
@@ -381,7 +386,7 @@ def enter_on_behalf(
             body=text,
             stance=stance,
             status=Comment.Status.PUBLISHED,
-            respondent_name=" ".join((respondent_name or "").split())[:120],
+            respondent_name=respondent,
             respondent_postcode=postcode,
             consent_recorded=True,
         )

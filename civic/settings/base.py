@@ -170,7 +170,10 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "civic.forms.SignupForm"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "20/m/ip"}
+ACCOUNT_ADAPTER = "civic.accounts.AccountAdapter"  # rate limits count the real client address
+# Sign-in throttling per address (10 failures a minute) AND per account (5 in 5 minutes, from any
+# address). Both count in Redis, or per process while Redis is down (civic.cache): never off.
+ACCOUNT_RATE_LIMITS = {"login": "30/m/ip", "login_failed": "10/m/ip,5/5m/key", "signup": "20/m/ip"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Civic] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.get("MFA_TOTP_ISSUER", "Civic")
@@ -237,6 +240,14 @@ LIVE_IDLE_TIMEOUT = env.integer("LIVE_IDLE_TIMEOUT", 60)  # seconds without a cl
 LIVE_PRESENCE_INTERVAL = env.integer("LIVE_PRESENCE_INTERVAL", 15)  # presence heartbeat, seconds
 LIVE_MAX_FRAME_BYTES = env.integer("LIVE_MAX_FRAME_BYTES", 16384)
 LIVE_FRAME_RATE = env.get("LIVE_FRAME_RATE", "60/m")  # messages a socket may send
+
+# Reverse proxies in front of Civic that append the address they received from to X-Forwarded-For
+# (nginx: $proxy_add_x_forwarded_for). 0: the peer address is the client (no proxy). See civic.clientip.
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
 
 X_FRAME_OPTIONS = "DENY"  # the Wagtail admin alone may frame itself (preview): see civic.middleware
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,0 +1,155 @@
+"""Limits never fail open: with Redis unreachable every limit keeps counting, per process.
+
+The dead Redis is real: the cache points at a local port nobody listens on, so redis-py fails
+exactly as it does in an outage (connection refused)."""
+
+import socket
+import time
+
+import pytest
+from django.core.cache import cache
+
+from civic import cache as civic_cache
+from civic import ratelimit
+from consultations import moderation
+from consultations import services as consultation_services
+from consultations.models import Comment, Vote
+from consultations.services import ParticipationError
+from tests.civic.factories import UserFactory
+
+
+def dead_port() -> int:
+    """A local port with nothing listening (bound, then released)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def cache_settings(backend: str, port: int) -> dict:
+    return {
+        "default": {
+            "BACKEND": backend,
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "KEY_PREFIX": "civic",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
+    }
+
+
+@pytest.fixture
+def pinned_clock(monkeypatch):
+    """One fixed-window bucket for the whole test, however slow the machine."""
+    now = time.time()
+    monkeypatch.setattr(ratelimit, "clock", lambda: now)
+    return now
+
+
+@pytest.fixture
+def redis_down(settings, pinned_clock):
+    """The shared cache is a Redis that does not answer."""
+    port = dead_port()
+    settings.CACHES = cache_settings("civic.cache.ResilientRedisCache", port)
+    cache.clear()  # the process-local counters start empty
+    yield port
+    cache.mark_up()
+
+
+def test_resilient_cache_really_cannot_reach_redis(redis_down):
+    assert cache.get("anything", "default") == "default"
+    assert cache.redis_down()
+
+
+def test_limit_keeps_counting_when_redis_is_down(redis_down):
+    for _ in range(3):
+        ratelimit.hit("write", "user:1", "3/d")
+    with pytest.raises(ratelimit.RateLimited):
+        ratelimit.hit("write", "user:1", "3/d")
+    ratelimit.hit("write", "user:2", "3/d")  # someone else still counts from zero
+
+
+def test_limit_counts_when_redis_fails_mid_window(settings, pinned_clock):
+    """The first failure (not only the quiet period after it) falls back to counting locally."""
+    settings.CACHES = cache_settings("civic.cache.ResilientRedisCache", dead_port())
+    cache.clear()
+    cache.mark_up()  # clear() found Redis down: start again from "Redis looked fine"
+    ratelimit.hit("write", "user:1", "1/d")
+    cache.mark_up()
+    with pytest.raises(ratelimit.RateLimited):
+        ratelimit.hit("write", "user:1", "1/d")
+
+
+def test_limit_falls_back_to_process_memory_when_any_cache_backend_raises(settings, pinned_clock):
+    """A cache backend that raises instead of degrading (Django's own RedisCache) still limits."""
+    settings.CACHES = cache_settings("django.core.cache.backends.redis.RedisCache", dead_port())
+    ratelimit.clear_local()
+    ratelimit.hit("report", "user:1", "2/d")
+    ratelimit.hit("report", "user:1", "2/d")
+    with pytest.raises(ratelimit.RateLimited):
+        ratelimit.hit("report", "user:1", "2/d")
+
+
+def test_ordinary_cached_values_read_as_missing_while_redis_is_down(redis_down):
+    """Only limit counters move to process memory; a page cache must not serve per-process copies."""
+    cache.set("pins:1", "old body")
+    assert cache.get("pins:1") is None
+    assert cache.add("rl:write:x:1", 1) is True
+    assert cache.add("rl:write:x:1", 1) is False  # the counter exists, locally
+
+
+def test_deletions_missed_during_an_outage_are_replayed_when_redis_returns(settings):
+    """A copy deleted while Redis was down (a removed comment's cached text) is deleted on return."""
+    options = {"KEY_PREFIX": "civic", "OPTIONS": {"socket_connect_timeout": 1}}
+    backend = civic_cache.ResilientRedisCache(f"redis://127.0.0.1:{dead_port()}/0", options)
+    assert backend.delete("feed:removed-comment") is False
+    pending = civic_cache.ResilientRedisCache._pending_deletes[backend._location]
+    assert backend.make_and_validate_key("feed:removed-comment") in pending
+    backend.mark_up()
+    civic_cache.ResilientRedisCache._pending_deletes.pop(backend._location, None)
+
+
+def test_comment_writes_stay_limited_with_redis_down(redis_down, settings, consultation, resident):
+    settings.WRITE_RATE_LIMIT = "2/d"
+    for n in range(2):
+        consultation_services.post_comment(author=resident, consultation=consultation, body=f"Comment {n}")
+    with pytest.raises(ParticipationError) as refused:
+        consultation_services.post_comment(author=resident, consultation=consultation, body="One too many")
+    assert refused.value.code == "rate_limited"
+    assert Comment.objects.filter(author=resident).count() == 2
+
+
+def test_votes_stay_limited_with_redis_down(redis_down, settings, proposal, resident):
+    settings.WRITE_RATE_LIMIT = "2/d"
+    consultation_services.cast_vote(voter=resident, proposal=proposal, choice=Vote.Choice.SUPPORT)
+    consultation_services.cast_vote(voter=resident, proposal=proposal, choice=Vote.Choice.OPPOSE)
+    with pytest.raises(ParticipationError) as refused:
+        consultation_services.cast_vote(voter=resident, proposal=proposal, choice=Vote.Choice.SUPPORT)
+    assert refused.value.code == "rate_limited"
+    assert Vote.objects.get(user=resident).choice == Vote.Choice.OPPOSE
+
+
+def test_flags_stay_limited_with_redis_down(redis_down, settings, consultation, resident):
+    settings.WRITE_RATE_LIMIT = "1/d"
+    author = UserFactory(roles=["Residents"])
+    with settings_rate(settings, "100/d"):
+        comments = [
+            consultation_services.post_comment(author=author, consultation=consultation, body=f"Text {n}")
+            for n in range(2)
+        ]
+    moderation.flag_comment(user=resident, comment=comments[0], reason="spam")
+    with pytest.raises(ParticipationError) as refused:
+        moderation.flag_comment(user=resident, comment=comments[1], reason="spam")
+    assert refused.value.code == "rate_limited"
+
+
+class settings_rate:
+    """Temporarily a generous write limit (setting up other people's comments)."""
+
+    def __init__(self, settings, rate):
+        self.settings, self.rate = settings, rate
+
+    def __enter__(self):
+        self.saved = self.settings.WRITE_RATE_LIMIT
+        self.settings.WRITE_RATE_LIMIT = self.rate
+
+    def __exit__(self, *exc):
+        self.settings.WRITE_RATE_LIMIT = self.saved
