@@ -10,6 +10,8 @@ class ConsultationsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from . import signals
+        from . import permissions, signals
+
+        permissions.register_page_policy()
 
         page_published.connect(signals.announce_state, dispatch_uid="consultations.live_state")

@@ -15,6 +15,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from .page_forms import ConsultationPageForm
+
 RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
@@ -78,6 +80,11 @@ class ConsultationIndexPage(Page):
     parent_page_types = ["civic.HomePage"]
     subpage_types = ["consultations.ConsultationPage"]
 
+    def permissions_for_user(self, user):
+        from .permissions import ConsultationIndexPermissionTester
+
+        return ConsultationIndexPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         from .views import consultation_list_context
 
@@ -133,6 +140,7 @@ class ConsultationPage(Page):
     topics = ParentalManyToManyField(Topic, blank=True, related_name="consultations")
 
     objects = ConsultationManager()
+    base_form_class = ConsultationPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

@@ -3,12 +3,14 @@
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from django.db.models import Q
 from django.utils import formats
-from wagtail.models import PagePermissionTester, PageViewRestriction
+from wagtail.models import GroupPagePermission, Page, PagePermissionTester, PageViewRestriction
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from civic import roles
 
-from .models import State
+from .models import ConsultationIndexPage, ConsultationPage, State
 
 
 @dataclass(frozen=True)
@@ -101,13 +103,149 @@ def can_see_comment(user, comment) -> bool:
     return can_manage_consultation(user, comment.consultation)
 
 
+def _action(codename: str) -> str:
+    return codename.rsplit("_", maxsplit=1)[0]
+
+
+class OrganisationPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permissions with the walls between organisations built in.
+
+    A role's grant at the root of the page tree (the Officers and Moderators groups) means "on the
+    consultations of the user's organisation, as lead or partner, and their proposals". Every other
+    page (home, consultation index, statutory pages) is shared and belongs to administrators; the
+    one exception is that officers may add a consultation under a consultation index. Grants on
+    any other page pass through unchanged, so an administrator can still delegate a page by hand.
+    Explorer, search, choosers, the admin pages API, history and reports all read this policy."""
+
+    def _grants(self, user) -> list:
+        """The user's own grants from the database (cached for the request)."""
+        cached = getattr(user, "_civic_page_grants", None)
+        if cached is None:
+            if not roles.has_staff_powers(user):
+                cached = []  # no second factor, or not staff: no page powers at all
+            else:
+                cached = list(
+                    GroupPagePermission.objects.filter(group__user=user).select_related("page", "permission")
+                )
+            user._civic_page_grants = cached
+        return cached
+
+    def role_actions(self, user) -> set[str]:
+        """What the user's roles grant at the root: applied to their organisation's pages only."""
+        return {_action(g.permission.codename) for g in self._grants(user) if g.page.depth == 1}
+
+    def owned_consultations(self, user) -> list:
+        """The consultations the user's organisation leads or partners (cached for the request)."""
+        cached = getattr(user, "_civic_owned_consultations", None)
+        if cached is None:
+            cached = []
+            if user.organisation_id and self.role_actions(user):
+                owned = ConsultationPage.objects.owned_by(user.organisation_id)
+                cached = list(owned.only("pk", "path", "depth", "owner_id", "lead_organisation_id"))
+            user._civic_owned_consultations = cached
+        return cached
+
+    def owned_consultation_for(self, user, page):
+        """The user's owned consultation that is this page or holds it, if any (no query)."""
+        for consultation in self.owned_consultations(user):
+            if page.path.startswith(consultation.path):
+                return consultation
+        return None
+
+    def get_all_permissions_for_user(self, user):
+        if not user.is_active or user.is_anonymous or user.is_superuser:
+            return GroupPagePermission.objects.none()
+        grants = self._grants(user)
+        scoped = [g for g in grants if g.page.depth > 1]
+        root_grants = [g for g in grants if g.page.depth == 1]
+        if root_grants:
+            for page in self.owned_consultations(user):
+                scoped.extend(
+                    GroupPagePermission(group_id=g.group_id, page=page, permission=g.permission)
+                    for g in root_grants
+                )
+        return scoped
+
+    def user_has_any_permission(self, user, actions):
+        """Whether the user may do this anywhere: their roles count even before they own a page."""
+        base = self._base_user_has_permission(user)
+        if base is not None:
+            return base
+        actions = set(actions)
+        if "change" in actions:
+            actions.add("add")
+        return bool(actions & {_action(g.permission.codename) for g in self._grants(user)})
+
+    def _index_pages(self, user):
+        if "add" not in self.role_actions(user):
+            return Page.objects.none()
+        return Page.objects.type(ConsultationIndexPage)
+
+    def instances_with_direct_explore_permission(self, user):
+        pages = super().instances_with_direct_explore_permission(user)
+        if user.is_superuser:
+            return pages
+        return list(pages) + list(self._index_pages(user))
+
+    def explorable_instances(self, user):
+        base = self._base_queryset_for_user(user)
+        if base is not None:
+            return base
+        records = self.get_cached_permissions_for_user(user)
+        pages = Page.objects.none()
+        if records:
+            pages = super().explorable_instances(user)
+        for index in self._index_pages(user):
+            pages |= Page.objects.ancestor_of(index, inclusive=True).exclude(depth=1)
+        return pages
+
+    def users_with_any_permission_for_instance(self, actions, instance, include_superusers=True):
+        """Who hears about this page (workflow notifications): only people on its side of the wall."""
+        users = super().users_with_any_permission_for_instance(actions, instance, include_superusers)
+        consultation = ConsultationPage.objects.ancestor_of(instance, inclusive=True).first()
+        explicit = GroupPagePermission.objects.filter(
+            page__in=instance.get_ancestors(inclusive=True).exclude(depth=1),
+            permission__codename__in=self._get_permission_codenames(actions),
+        ).values("group")
+        allowed = Q(is_superuser=True) | Q(groups__in=explicit)
+        if consultation is not None:
+            allowed |= Q(organisation_id__in=consultation.organisation_ids())
+        return users.filter(allowed).distinct()
+
+
+page_permission_policy = OrganisationPagePermissionPolicy()
+
+
 class OrganisationPagePermissionTester(PagePermissionTester):
-    """Wagtail page permissions, narrowed to officers of the owning organisations."""
+    """Consultation and proposal pages: the roles' powers apply to officers of the owning organisations."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if user.is_active and not user.is_superuser and self._owns():
+            # a page created in this request is not among the cached grants yet
+            self.permissions = self.permissions | page_permission_policy.role_actions(user)
 
     def _owns(self) -> bool:
         if roles.is_admin(self.user):
             return True
+        if self.page.path and page_permission_policy.owned_consultation_for(self.user, self.page):
+            return True  # the common case, answered from the request's cache
+        # a page created in this request, or a revision that names different owners
         return can_manage_consultation(self.user, self.page.specific_deferred.consultation)
+
+    def _keeps_lead(self) -> bool:
+        """Publishing may not hand a consultation to an organisation that is not the user's."""
+        page = self.page.specific_deferred
+        if roles.is_admin(self.user) or not isinstance(page, ConsultationPage):
+            return True
+        owned = page_permission_policy.owned_consultation_for(self.user, page) if page.path else None
+        if owned is not None and owned.pk == page.pk:
+            stored = {owned.lead_organisation_id}
+        else:
+            stored = set(
+                ConsultationPage.objects.filter(pk=page.pk).values_list("lead_organisation_id", flat=True)
+            )
+        return page.lead_organisation_id in {*stored, self.user.organisation_id}
 
     def can_edit(self):
         return self._owns() and super().can_edit()
@@ -116,7 +254,7 @@ class OrganisationPagePermissionTester(PagePermissionTester):
         return self._owns() and super().can_delete(ignore_bulk=ignore_bulk)
 
     def can_publish(self):
-        return self._owns() and super().can_publish()
+        return self._owns() and super().can_publish() and self._keeps_lead()
 
     def can_unpublish(self):
         return self._owns() and super().can_unpublish()
@@ -133,5 +271,37 @@ class OrganisationPagePermissionTester(PagePermissionTester):
     def can_lock(self):
         return self._owns() and super().can_lock()
 
+    def can_unlock(self):
+        return self._owns() and super().can_unlock()
+
     def can_move(self):
         return self._owns() and super().can_move()
+
+    def can_view_revisions(self):
+        return self._owns() and super().can_view_revisions()
+
+
+class ConsultationIndexPermissionTester(PagePermissionTester):
+    """A consultation index is shared: officers may only add consultations to it (for their own body)."""
+
+    def can_add_subpage(self):
+        if super().can_add_subpage():
+            return True
+        actions = page_permission_policy.role_actions(self.user)
+        creatable = any(
+            m.can_create_at(self.page) for m in self.page.specific_class.creatable_subpage_models()
+        )
+        return self.user.is_active and creatable and "add" in actions
+
+    def can_publish_subpage(self):
+        if super().can_publish_subpage():
+            return True
+        actions = page_permission_policy.role_actions(self.user)
+        return self.user.is_active and {"add", "publish"} <= actions
+
+
+def register_page_policy():
+    """Every Wagtail view looks pages up in the policy registry: ours replaces the default."""
+    from wagtail.permissions import register_permission_policy
+
+    register_permission_policy(Page, page_permission_policy)

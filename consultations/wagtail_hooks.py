@@ -1,16 +1,21 @@
 """Participation data and moderation in the Wagtail admin, scoped to the user's organisations."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 
 from civic import roles
+from civic.pages import public_pages
 
 from . import moderation, moderation_views, services
 from .models import Comment
+from .permissions import page_permission_policy
 
 
 def _scoped(queryset, user):
@@ -70,6 +75,24 @@ class CommentViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_comment_viewset():
     return CommentViewSet("comments")
+
+
+def _choosable(pages, user):
+    """Public pages and the pages the user works on; never another organisation's drafts."""
+    if roles.is_admin(user):
+        return pages
+    explorable = page_permission_policy.explorable_instances(user).values("pk")
+    public = public_pages(Page.objects.all()).values("pk")
+    return pages.filter(Q(pk__in=public) | Q(pk__in=explorable))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def scope_page_chooser(pages, request):
+    """Page choosers (links, page fields) list only pages this user may know about."""
+    parent_id = getattr(request.resolver_match, "kwargs", {}).get("parent_page_id")
+    if parent_id is not None and not _choosable(Page.objects.filter(pk=parent_id), request.user).exists():
+        raise Http404  # browsing into a page would show its title in the chooser's header
+    return _choosable(pages, request.user)
 
 
 @hooks.register("register_admin_urls")
