@@ -37,7 +37,7 @@ run: install ## Set up and serve the demo on http://127.0.0.1:8000 (SQLite, no s
 	$(PY) manage.py reindex --no-progress
 	$(PY) manage.py collectstatic --no-input -v 0
 	@echo "Serving Civic on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	$(BIN)/daphne -b $(HOST) -p $(PORT) civic.asgi:application
+	$(PY) -m civic.serve -b $(HOST) -p $(PORT) civic.asgi:application
 
 test: install $(BROWSER_NPM) ## Run the whole test suite, browser journeys included (see README)
 	@mkdir -p var

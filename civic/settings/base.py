@@ -249,6 +249,9 @@ if TRUSTED_PROXY_COUNT < 0:
 
     raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
 
+# Seconds a server process stopping for a deploy lets accepted requests finish (civic/serve.py).
+SHUTDOWN_DRAIN_TIMEOUT = env.integer("SHUTDOWN_DRAIN_TIMEOUT", 30)
+
 X_FRAME_OPTIONS = "DENY"  # the Wagtail admin alone may frame itself (preview): see civic.middleware
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -195,7 +195,8 @@ for i in range(%(users)d):
                                     password="x-unused-password-123", display_name=f"Live {i}")
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     sessions.append(signed_in_session(user))
-print("SEED" + json.dumps({"consultation": page.pk, "proposal": proposal.pk, "sessions": sessions}))
+print("SEED" + json.dumps({"consultation": page.pk, "proposal": proposal.pk, "proposal_url": proposal.url,
+                          "sessions": sessions}))
 """
 
 
@@ -209,10 +210,13 @@ def prepare_database(env: dict, users: int = 4, migrated: bool = False) -> dict:
 
 
 class Daphne:
-    def __init__(self, env: dict, app: str = "civic.asgi:application"):
+    """A server process as production runs it: daphne through civic.serve (graceful SIGTERM)."""
+
+    def __init__(self, env: dict, app: str = "civic.asgi:application", options: tuple[str, ...] = ()):
         self.port = free_port()
         self.env = env
         self.app = app
+        self.options = options
         self.process = None
 
     def start(self, wait: bool = True):
@@ -221,11 +225,12 @@ class Daphne:
             [
                 sys.executable,
                 "-m",
-                "daphne",
+                "civic.serve",
                 "-b",
                 "127.0.0.1",
                 "-p",
                 str(self.port),
+                *self.options,
                 self.app,
             ],
             cwd=ROOT,
