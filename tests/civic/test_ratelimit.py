@@ -3,6 +3,7 @@
 The dead Redis is real: the cache points at a local port nobody listens on, so redis-py fails
 exactly as it does in an outage (connection refused)."""
 
+import os
 import socket
 import time
 
@@ -141,6 +142,47 @@ def test_flags_stay_limited_with_redis_down(redis_down, settings, consultation, 
     assert refused.value.code == "rate_limited"
 
 
+def test_socket_frames_stay_limited_with_redis_down(redis_down, settings, consultation, monkeypatch):
+    """Websocket frames count against LIVE_FRAME_RATE with the shared cache unreachable."""
+    from asgiref.sync import async_to_sync
+
+    from tests.consultations.live_helpers import communicator, receive, receive_until
+
+    monkeypatch.setattr("channels.db.close_old_connections", lambda: None)  # keep the test transaction
+    settings.LIVE_FRAME_RATE = "3/d"
+
+    async def scenario():
+        comm = communicator(consultation.pk, since=0)
+        connected, _ = await comm.connect(timeout=5)
+        assert connected
+        await receive_until(comm, "hello")
+        for _ in range(4):
+            await comm.send_to(text_data='{"action": "ping"}')
+        replies = [await receive(comm) for _ in range(4)]
+        assert [r["type"] for r in replies].count("pong") == 3
+        assert replies[-1]["type"] == "error" and replies[-1]["data"]["code"] == "rate_limited"
+        await comm.disconnect()
+
+    async_to_sync(scenario)()
+
+
+def test_report_writes_stay_limited_with_redis_down(redis_down, settings, resident):
+    """Issue reports (and their uploads) count per reporter with the shared cache unreachable."""
+    from mapping import services as mapping_services
+    from mapping.models import IssueReport
+    from tests.mapping.factories import CategoryFactory, make_council
+
+    settings.WRITE_RATE_LIMIT = "1/d"
+    make_council()
+    category = CategoryFactory()
+    report = {"reporter": resident, "category": category, "latitude": "52.905", "longitude": "-1.545"}
+    mapping_services.create_report(title="Pothole one", description="Deep hole", **report)
+    with pytest.raises(mapping_services.ReportError) as refused:
+        mapping_services.create_report(title="Pothole two", description="Another hole", **report)
+    assert refused.value.code == "rate_limited"
+    assert IssueReport.objects.count() == 1
+
+
 class settings_rate:
     """Temporarily a generous write limit (setting up other people's comments)."""
 
@@ -153,3 +195,31 @@ class settings_rate:
 
     def __exit__(self, *exc):
         self.settings.WRITE_RATE_LIMIT = self.saved
+
+
+needs_redis = pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs a real Redis (REDIS_URL)")
+
+
+@needs_redis
+def test_with_redis_up_every_process_shares_one_count(pinned_clock):
+    """Two backend instances (two server processes) count in the same Redis key."""
+    url = os.environ["REDIS_URL"]
+    options = {"KEY_PREFIX": "civic-shared-test", "OPTIONS": {"socket_connect_timeout": 1}}
+    first = civic_cache.ResilientRedisCache(url, options)
+    second = civic_cache.ResilientRedisCache(url, options)
+    first.delete("rl:write:shared:1")
+    assert ratelimit._count(first, "rl:write:shared:1", 60) == 1
+    assert ratelimit._count(second, "rl:write:shared:1", 60) == 2
+    assert not first.redis_down()
+    first.delete("rl:write:shared:1")
+
+
+@needs_redis
+def test_missed_deletions_reach_redis_once_it_answers_again():
+    url = os.environ["REDIS_URL"]
+    backend = civic_cache.ResilientRedisCache(url, {"KEY_PREFIX": "civic-replay-test", "OPTIONS": {}})
+    backend.set("feed:removed-comment", "the removed text", 300)
+    full_key = backend.make_and_validate_key("feed:removed-comment")
+    backend._remember_deletes([full_key])  # as a delete() during an outage does
+    assert backend.get("unrelated") is None  # the first answer from Redis replays the deletion
+    assert backend.get("feed:removed-comment") is None
