@@ -3,6 +3,31 @@
 from django import forms
 
 from . import names, services
+from .converters import parse_id
+
+
+class IdModelChoiceField(forms.ModelChoiceField):
+    """A choice by database id that refuses ids no database can hold before it queries."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if parse_id(value if isinstance(value, int) else str(value).strip()) is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several choices by database id, refusing ids no database can hold before it queries."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if parse_id(pk if isinstance(pk, int) else str(pk).strip()) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
 
 DISPLAY_NAME_HELP = (
     "Shown next to your comments. Choose any name: it does not need to be your real name. "

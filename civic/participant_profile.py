@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from mapping.models import Area
 
-from .forms import AccessibleFormMixin
+from .forms import AccessibleFormMixin, IdModelChoiceField
 from .models import AgeBand, Disability, Ethnicity, ParticipantProfile
 
 PREFER_NOT = ("", "Prefer not to say")
@@ -24,7 +24,7 @@ class ParticipantProfileForm(AccessibleFormMixin, forms.Form):
         help_text=CONSENT_HELP,
     )
     age_band = forms.ChoiceField(label="Age", choices=[PREFER_NOT, *AgeBand.choices], required=False)
-    ward = forms.ModelChoiceField(
+    ward = IdModelChoiceField(
         label="Ward you live in",
         queryset=Area.objects.none(),
         required=False,

@@ -10,6 +10,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
 from civic import ratelimit
+from civic.converters import parse_id
 
 from . import live, permissions, services
 from .hub import get_hub, send_frame
@@ -20,6 +21,14 @@ CLOSE_FORBIDDEN = 4403
 CLOSE_BAD_REQUEST = 4400
 CLOSE_RELOAD = 4409
 CLOSE_IDLE = 4408
+
+
+def _frame_id(value) -> int:
+    """An id from a socket frame; anything but 1-18 ASCII digits (or a small int) is a ValueError."""
+    parsed = parse_id(value)
+    if parsed is None:
+        raise ValueError("not an id")
+    return parsed
 
 
 class ConsultationConsumer(AsyncWebsocketConsumer):
@@ -165,11 +174,11 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         proposal = parent = None
         try:
             if message.get("proposal") is not None:
-                proposal = ProposalPage.objects.filter(pk=int(message["proposal"])).first()
+                proposal = ProposalPage.objects.filter(pk=_frame_id(message["proposal"])).first()
                 if proposal is None:
                     return {"error": "not_found", "message": "That proposal does not exist."}
             if message.get("parent") is not None:
-                parent = Comment.objects.filter(pk=int(message["parent"])).first()
+                parent = Comment.objects.filter(pk=_frame_id(message["parent"])).first()
                 if parent is None:
                     return {"error": "not_found", "message": "That comment does not exist."}
             token = message.get("client_token")
@@ -195,7 +204,7 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
 
     def cast_vote(self, message: dict) -> dict:
         try:
-            proposal = ProposalPage.objects.filter(pk=int(message.get("proposal"))).first()
+            proposal = ProposalPage.objects.filter(pk=_frame_id(message.get("proposal"))).first()
         except (TypeError, ValueError):
             proposal = None
         if proposal is None or proposal.consultation.pk != self.consultation_id:
@@ -233,9 +242,7 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
     def parse_since(self) -> int | None:
         query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
         raw = (query.get("since") or ["0"])[0]
-        if not raw.isdigit():
-            return None
-        return int(raw)
+        return parse_id(raw)
 
     @database_sync_to_async
     def load_consultation(self):

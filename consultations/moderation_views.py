@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from civic import roles
-from civic.forms import AccessibleFormMixin
+from civic.converters import parse_id
+from civic.forms import AccessibleFormMixin, IdModelChoiceField
 from civic.models import User
 
 from . import moderation
@@ -29,7 +30,7 @@ def _staff_only(request):
 
 
 class QueueFilterForm(forms.Form):
-    consultation = forms.ModelChoiceField(
+    consultation = IdModelChoiceField(
         queryset=ConsultationPage.objects.none(), required=False, empty_label="All my consultations"
     )
     kind = forms.ChoiceField(
@@ -68,7 +69,7 @@ class BulkDecisionForm(AccessibleFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["comments"].valid_value = lambda value: str(value).isdigit()
+        self.fields["comments"].valid_value = lambda value: parse_id(str(value)) is not None
 
 
 @require_http_methods(["GET", "POST"])
@@ -137,8 +138,8 @@ def queue(request):
 
 
 class AssistedEntryForm(AccessibleFormMixin, forms.Form):
-    consultation = forms.ModelChoiceField(queryset=ConsultationPage.objects.none())
-    proposal = forms.ModelChoiceField(
+    consultation = IdModelChoiceField(queryset=ConsultationPage.objects.none())
+    proposal = IdModelChoiceField(
         queryset=ProposalPage.objects.none(), required=False, empty_label="The consultation as a whole"
     )
     channel = forms.ChoiceField(

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from civic.converters import parse_id
 from civic.twofactor import staff_second_factor_required
 
 from . import live, moderation, permissions, services
@@ -68,10 +69,10 @@ def _comment_page(request, comments):
 
 def _reply_target(request, comments):
     """The comment named by ?reply_to= when it is a visible top-level comment on this page."""
-    raw = request.GET.get("reply_to", "")
-    if not raw.isdigit():
+    comment_id = parse_id(request.GET.get("reply_to", ""))
+    if comment_id is None:
         return None
-    return comments.visible().top_level().select_related("author").filter(pk=int(raw)).first()
+    return comments.visible().top_level().select_related("author").filter(pk=comment_id).first()
 
 
 def _comment_form(request, comments):
@@ -238,10 +239,11 @@ def events(request, page_id: int):
     if consultation is None or not permissions.can_view_consultation(request.user, consultation):
         return JsonResponse({"error": "No such consultation."}, status=404)
     raw = request.GET.get("since", "0")
-    if not raw.isdigit() or len(raw) > 18:
+    since = parse_id(raw)
+    if since is None:
         return JsonResponse({"error": "since must be a whole number of 0 or more."}, status=400)
     try:
-        found, last = live.events_since(consultation.pk, int(raw))
+        found, last = live.events_since(consultation.pk, since)
     except live.FutureSince as exc:
         return JsonResponse({"error": str(exc), "last_seq": live.last_seq(consultation.pk)}, status=400)
     except live.TooFarBehind as exc:

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 
+from civic.converters import parse_id
+
 from . import services
 from .models import OPEN_STATUSES, IssueCategory, IssueReport, PartnerApiKey, StatusChange
 
@@ -162,9 +164,10 @@ def _ids(raw: str) -> list[int]:
     ids = []
     for part in raw.split(","):
         part = part.strip()
-        if not part.isdigit():
+        request_id = parse_id(part)
+        if request_id is None:
             raise Open311Error(400, "service_request_id must be one or more numbers, comma separated.")
-        ids.append(int(part))
+        ids.append(request_id)
     return ids
 
 
@@ -276,7 +279,8 @@ def requests_view(request, *, fmt):
 @endpoint
 def request_detail(request, request_id, *, fmt):
     """GET requests/<id>: a list with the one request, as the standard asks."""
-    report = _reports().filter(pk=int(request_id)).first() if str(request_id).isdigit() else None
+    report_id = parse_id(str(request_id))
+    report = _reports().filter(pk=report_id).first() if report_id is not None else None
     if report is None:
         raise Open311Error(404, f"Unknown service_request_id: {request_id}.")
     return render(fmt, "service_requests", "request", [request_row(report, request)])

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from civic.converters import parse_id
 from consultations.models import ConsultationPage, ProposalPage
 from consultations.permissions import can_view_consultation
 
@@ -28,9 +29,10 @@ def _consultation_from(request):
     raw = request.GET.get("consultation", "")
     if not raw:
         return None
-    if not raw.isdigit():
+    consultation_id = parse_id(raw)
+    if consultation_id is None:
         raise Http404("No such consultation")
-    consultation = get_object_or_404(ConsultationPage, pk=int(raw))
+    consultation = get_object_or_404(ConsultationPage, pk=consultation_id)
     if not can_view_consultation(request.user, consultation):
         raise Http404("No such consultation")
     return consultation

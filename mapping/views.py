@@ -252,7 +252,8 @@ def report_confirm(request):
         return refused
     form = ReportConfirmForm(request.POST, request.FILES)
     if not form.is_valid():
-        if {"latitude", "longitude", "category", "title", "description"} & set(form.errors):
+        fields = {"latitude", "longitude", "category", "title", "description"}
+        if fields & set(form.errors) or "located" not in form.cleaned_data:
             details = ReportDetailsForm(request.POST)
             details.is_valid()
             return _step(request, "mapping/report_new_details.html", status=400, form=details)

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from civic.forms import AccessibleFormMixin
+from civic.forms import AccessibleFormMixin, IdModelChoiceField
 
 from .models import Theme
 
@@ -26,7 +26,7 @@ class RenameThemeForm(AccessibleFormMixin, forms.Form):
 
 
 class MergeThemeForm(AccessibleFormMixin, forms.Form):
-    target = forms.ModelChoiceField(
+    target = IdModelChoiceField(
         queryset=Theme.objects.none(),
         label="Merge this theme into",
         help_text="Every comment in this theme moves to the theme you choose; this theme is removed.",

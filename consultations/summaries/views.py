@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civic.converters import parse_id
 from civic.twofactor import staff_second_factor_required
 from mapping.models import Area
 
@@ -259,10 +260,10 @@ def new_response(request, page_id: int):
     consultation = _consultation(request, page_id, edit=True)
     theme = proposal = None
     source = request.POST if request.method == "POST" else request.GET
-    if source.get("theme", "").isdigit():
-        theme = _theme(consultation, int(source["theme"]))
-    elif source.get("proposal", "").isdigit():
-        proposal = get_object_or_404(ProposalPage.objects.child_of(consultation), pk=int(source["proposal"]))
+    if (theme_id := parse_id(source.get("theme", ""))) is not None:
+        theme = _theme(consultation, theme_id)
+    elif (proposal_id := parse_id(source.get("proposal", ""))) is not None:
+        proposal = get_object_or_404(ProposalPage.objects.child_of(consultation), pk=proposal_id)
     status = 200
     if request.method == "POST":
         form = ResponseForm(request.POST)
