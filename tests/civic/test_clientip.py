@@ -67,3 +67,13 @@ def test_an_ipv6_subscriber_counts_as_one_network():
     assert clientip.limit_key("2001:db8:1:2:aaaa::1") == clientip.limit_key("2001:db8:1:2:bbbb::9")
     assert clientip.limit_key("2001:db8:1:3::1") != clientip.limit_key("2001:db8:1:2::1")
     assert clientip.limit_key("203.0.113.5") == "203.0.113.5"
+
+
+@pytest.mark.parametrize("value", ["-1", "one"])
+def test_a_nonsense_proxy_count_stops_the_server_starting(value):
+    from tests.civic.test_settings import GOOD_KEY, run_manage
+
+    environ = {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "civic.example.org", "TRUSTED_PROXY_COUNT": value}
+    result = run_manage("check", **environ)
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_COUNT" in result.stderr
