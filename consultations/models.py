@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -71,6 +72,17 @@ class ConsultationQuerySet(PageQuerySet):
 ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
 
 
+class ServedToViewers:
+    """Wagtail serves a live page under an unpublished parent; these pages refuse (404) instead."""
+
+    def serve(self, request, *args, **kwargs):
+        from .permissions import can_view_page
+
+        if not can_view_page(request.user, self, session=getattr(request, "session", None)):
+            raise Http404("No such page")
+        return super().serve(request, *args, **kwargs)
+
+
 class ConsultationIndexPage(Page):
     """Lists consultations with filters by topic, state and organisation."""
 
@@ -93,7 +105,7 @@ class ConsultationIndexPage(Page):
         return context
 
 
-class ConsultationPage(Page):
+class ConsultationPage(ServedToViewers, Page):
     """A consultation: what is proposed, when residents can respond and who runs it."""
 
     class Moderation(models.TextChoices):
@@ -219,7 +231,7 @@ class ConsultationPage(Page):
         return context
 
 
-class ProposalPage(Page):
+class ProposalPage(ServedToViewers, Page):
     """A service-design proposal inside a consultation that residents vote and comment on."""
 
     problem = RichTextField(features=RICH_FEATURES, help_text="What is not working today.")

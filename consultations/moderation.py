@@ -27,7 +27,14 @@ from .models import (
     ProposalPage,
     Stance,
 )
-from .services import ParticipationError, check_proposal_belongs, clean_comment_body
+from .services import (
+    ParticipationError,
+    check_proposal_belongs,
+    check_published,
+    check_reachable,
+    clean_comment_body,
+)
+from .summaries.services import comments_moderated
 
 Decision = ModerationDecision.Decision
 STATUS_FOR_DECISION = {
@@ -59,9 +66,22 @@ def can_respond_officially(user, consultation) -> bool:
 
 
 def can_suspend(user) -> bool:
+    """Moderators (with a second factor) and administrators suspend accounts at all."""
     return getattr(user, "is_authenticated", False) and (
         roles.is_admin(user) or roles.has_role(user, roles.MODERATOR)
     )
+
+
+def can_suspend_account(user, account) -> bool:
+    """Moderators suspend residents and staff of their own organisation; administrators anyone
+    but another administrator. Nobody suspends themselves."""
+    if not can_suspend(user) or account.pk == user.pk or account.is_superuser:
+        return False
+    if roles.is_admin(user):
+        return True
+    if not roles.is_staff_member(account):
+        return True
+    return bool(user.organisation_id) and account.organisation_id == user.organisation_id
 
 
 def moderated_consultations(user):
@@ -107,8 +127,9 @@ def queue_for(user):
 # Residents ---------------------------------------------------------------------------------
 
 
-def flag_comment(*, user, comment: Comment, reason: str, note: str = "") -> Flag:
+def flag_comment(*, user, comment: Comment, reason: str, note: str = "", session=None) -> Flag:
     """Record a resident's report; enough reports hide the comment until a moderator decides."""
+    check_reachable(user, comment.proposal or comment.consultation, session=session)
     if not getattr(user, "is_authenticated", False):
         raise ParticipationError("Sign in to report a comment.", code="forbidden")
     if not permissions.is_verified(user) or user.is_suspended:
@@ -146,6 +167,7 @@ def flag_comment(*, user, comment: Comment, reason: str, note: str = "") -> Flag
             locked.save(update_fields=["status", "updated_at"])
             live.status_changed(locked, Comment.Status.PUBLISHED)
             search_indexing.schedule(locked)
+            comments_moderated([locked.pk])
             log(
                 instance=locked,
                 action="civic.flag_threshold",
@@ -242,6 +264,7 @@ def decide(
             live.status_changed(comment, previous)
             search_indexing.schedule(comment)
         ModerationDecision.objects.bulk_create(decisions)
+        comments_moderated(ids)
         author_ids = [c.pk for c in comments if c.author_id and c.channel == Comment.Channel.ONLINE]
         if author_ids:
             from .tasks import notify_authors_of_decision
@@ -288,6 +311,7 @@ def post_official_response(
             raise ParticipationError("You can only reply to a comment on this page.", code="mismatch")
         parent = parent if parent.parent_id is None else parent.parent
         proposal = parent.proposal
+    check_published(proposal or consultation)
     with transaction.atomic():
         comment = Comment.objects.create(
             consultation=consultation,
@@ -370,6 +394,7 @@ def enter_on_behalf(
     if stance not in Stance.values:
         raise ParticipationError("Choose a valid stance.", code="invalid", field="stance")
     check_proposal_belongs(proposal, consultation)
+    check_published(proposal or consultation)
     text = clean_comment_body(body)
     try:
         respondent = names.clean_private_name(respondent_name, max_length=120)
@@ -410,8 +435,8 @@ def suspend_user(*, moderator, user, until, reason: str):
         raise ParticipationError("Give a reason for the suspension.", code="invalid", field="reason")
     if until is None or until <= timezone.now():
         raise ParticipationError("The suspension must end in the future.", code="invalid", field="until")
-    if user.is_superuser or user.pk == moderator.pk:
-        raise ParticipationError("That account cannot be suspended.", code="forbidden")
+    if not can_suspend_account(moderator, user):
+        raise ParticipationError("You cannot suspend that account.", code="forbidden")
     with transaction.atomic():
         user.suspended_until = until
         user.suspension_reason = reason[:500]
@@ -429,8 +454,9 @@ def suspend_user(*, moderator, user, until, reason: str):
 
 
 def lift_suspension(*, moderator, user):
-    if not can_suspend(moderator):
-        raise ParticipationError("Only moderators can lift suspensions.", code="forbidden")
+    """End a suspension early (the same people who may suspend the account)."""
+    if not can_suspend_account(moderator, user):
+        raise ParticipationError("You cannot lift that account's suspension.", code="forbidden")
     with transaction.atomic():
         user.suspended_until = None
         user.suspension_reason = ""

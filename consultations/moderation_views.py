@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -166,7 +167,11 @@ class AssistedEntryForm(AccessibleFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         consultations = moderation.moderated_consultations(user).live().order_by("title")
         self.fields["consultation"].queryset = consultations
-        self.fields["proposal"].queryset = ProposalPage.objects.live().order_by("title")
+        # Only proposals in this officer's consultations: other organisations' titles stay unseen.
+        under = Q(pk__in=[])
+        for path in consultations.values_list("path", flat=True):
+            under |= Q(path__startswith=path)
+        self.fields["proposal"].queryset = ProposalPage.objects.live().filter(under).order_by("title")
 
 
 @require_http_methods(["GET", "POST"])
@@ -222,6 +227,8 @@ def suspend(request, user_id: int):
     if not moderation.can_suspend(request.user):
         raise PermissionDenied
     account = get_object_or_404(User, pk=user_id)
+    if not moderation.can_suspend_account(request.user, account):
+        raise PermissionDenied("You cannot suspend that account.")
     form = SuspensionForm(request.POST or None)
     status = 200
     if request.method == "POST":

@@ -49,16 +49,74 @@ def can_manage_consultation(user, consultation) -> bool:
     return user.organisation_id in consultation.organisation_ids()
 
 
-def can_view_consultation(user, consultation) -> bool:
-    """Published, unrestricted consultations are public; drafts only to those who manage them."""
-    if can_manage_consultation(user, consultation):
-        return True
-    if not consultation.live:
+def _chain_paths(page) -> list[str]:
+    """Tree paths of the page and every ancestor (Wagtail's treebeard uses 4 characters a level)."""
+    step = Page.steplen
+    return [page.path[:i] for i in range(step, len(page.path) + 1, step)]
+
+
+def _restriction_passed(user, restriction_id: int, kind: str, session) -> bool:
+    """One Wagtail view restriction, judged as Wagtail's own page serving judges it."""
+    if kind == PageViewRestriction.PASSWORD:
+        passed = (session or {}).get(PageViewRestriction.passed_view_restrictions_session_key, [])
+        return restriction_id in passed
+    if not getattr(user, "is_authenticated", False):
+        return kind == PageViewRestriction.NONE
+    if kind == PageViewRestriction.GROUPS and not roles.is_admin(user):
+        return PageViewRestriction.groups.through.objects.filter(
+            pageviewrestriction_id=restriction_id, group__user=user
+        ).exists()
+    return True
+
+
+def is_published(page) -> bool:
+    """Live, and every ancestor live (view restrictions aside): what staff may post on publicly."""
+    if not page.live:
         return False
-    restricted = PageViewRestriction.objects.filter(
-        page__path__in=[consultation.path[:i] for i in range(4, len(consultation.path) + 1, 4)]
-    ).exists()
-    return not restricted
+    return not Page.objects.filter(path__in=_chain_paths(page), live=False).exists()
+
+
+def is_reachable(user, page, *, session=None) -> bool:
+    """The page and every ancestor are live, and this user passes every view restriction on the way.
+
+    What a resident may read and write to: no exception for staff (drafts are previewed, never
+    contributed to). `session` carries the passwords a browser entered; without it a
+    password-protected page is refused."""
+    if not page.live:
+        return False
+    rows = Page.objects.filter(path__in=_chain_paths(page)).values_list(
+        "live", "view_restrictions__id", "view_restrictions__restriction_type"
+    )
+    for live, restriction_id, kind in rows:
+        if not live:
+            return False
+        if restriction_id is not None and not _restriction_passed(user, restriction_id, kind, session):
+            return False
+    return True
+
+
+def _owning_consultation(page):
+    """The consultation a consultation or proposal page belongs to (None for other pages)."""
+    specific = page.specific_deferred if type(page) is Page else page
+    return getattr(specific, "consultation", None)
+
+
+def can_view_page(user, page, *, session=None) -> bool:
+    """A consultation or proposal page itself: reachable pages to those they admit; drafts and
+    restricted pages also to staff of the owning organisations (preview); residents never.
+
+    The one rule for every read path (page, form re-render, feed, summary, export, socket)."""
+    consultation = _owning_consultation(page)
+    if consultation is not None and can_manage_consultation(user, consultation):
+        return True
+    if consultation is None and roles.is_admin(user):
+        return True
+    return is_reachable(user, page, session=session)
+
+
+def can_view_consultation(user, consultation, *, session=None) -> bool:
+    """Published, unrestricted consultations are public; drafts only to those who manage them."""
+    return can_view_page(user, consultation, session=session)
 
 
 def can_contribute(user, consultation) -> Decision:

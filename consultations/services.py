@@ -14,6 +14,7 @@ from search import indexing as search_indexing
 
 from . import live, permissions
 from .models import Comment, ConsultationPage, ProposalPage, Stance, Vote
+from .summaries.services import comments_moderated
 
 MIN_COMMENT_LENGTH = 2
 
@@ -67,6 +68,18 @@ def check_proposal_belongs(proposal: ProposalPage | None, consultation: Consulta
         raise ParticipationError("That proposal is not part of this consultation.", code="mismatch")
 
 
+def check_reachable(user, page, *, session=None) -> None:
+    """Contributions go only to pages this person can reach: never drafts or restricted pages."""
+    if not permissions.is_reachable(user, page, session=session):
+        raise ParticipationError("This page does not exist.", code="not_found")
+
+
+def check_published(page) -> None:
+    """Staff post publicly (official and assisted responses) only on published pages."""
+    if not permissions.is_published(page):
+        raise ParticipationError("This page is not published.", code="not_found")
+
+
 def _check_rate(user) -> None:
     try:
         ratelimit.hit("write", str(user.pk))
@@ -83,15 +96,17 @@ def post_comment(
     proposal: ProposalPage | None = None,
     parent: Comment | None = None,
     client_token: uuid.UUID | None = None,
+    session=None,
 ) -> Comment:
     """Save a comment if the rules allow it; a repeated client_token returns the first one."""
+    check_proposal_belongs(proposal, consultation)
+    check_reachable(author, proposal or consultation, session=session)
     decision = permissions.can_comment(author, consultation)
     if not decision:
         raise ParticipationError(decision.reason, code="forbidden")
     if stance not in Stance.values:
         raise ParticipationError("Choose a valid stance.", code="invalid_stance", field="stance")
     text = clean_comment_body(body)
-    check_proposal_belongs(proposal, consultation)
     if parent is not None:
         parent = Comment.objects.get(pk=parent.pk)  # its status and lock as they are now
         if parent.consultation_id != consultation.pk or parent.proposal_id != (
@@ -134,8 +149,9 @@ def post_comment(
     return comment
 
 
-def cast_vote(*, voter, proposal: ProposalPage, choice: str) -> tuple[Vote, bool]:
+def cast_vote(*, voter, proposal: ProposalPage, choice: str, session=None) -> tuple[Vote, bool]:
     """Record or change a vote; returns (vote, changed). One vote per person per proposal."""
+    check_reachable(voter, proposal, session=session)
     if choice not in Vote.Choice.values:
         raise ParticipationError("Choose support or oppose.", code="invalid_choice", field="choice")
     decision = permissions.can_vote(voter, proposal)
@@ -178,8 +194,9 @@ def tally(proposal: ProposalPage) -> Tally:
     return tallies([proposal.pk])[proposal.pk]
 
 
-def edit_comment(*, editor, comment: Comment, body: str) -> Comment:
+def edit_comment(*, editor, comment: Comment, body: str, session=None) -> Comment:
     """Let an author correct their own comment while the consultation is open."""
+    check_reachable(editor, comment.proposal or comment.consultation, session=session)
     if not getattr(editor, "is_authenticated", False) or comment.author_id != editor.pk:
         raise ParticipationError("You can only edit your own comments.", code="forbidden")
     decision = permissions.can_comment(editor, comment.consultation)
@@ -213,4 +230,5 @@ def set_comment_status(*, moderator, comment: Comment, status: str) -> Comment:
         locked.save(update_fields=["status", "updated_at"])
         search_indexing.schedule(locked)
         live.status_changed(locked, previous)
+        comments_moderated([locked.pk])
     return locked

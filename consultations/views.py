@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from civic.converters import parse_id
+from civic.pages import public_pages
 from civic.twofactor import staff_second_factor_required
 
 from . import live, moderation, permissions, services
@@ -22,13 +23,17 @@ from .models import Comment, ConsultationPage, ProposalPage, Vote
 STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429}
 
 
+def _refuse_unseen(exc) -> None:
+    """A service refused because the page is not there for this person: a 404, as for reads."""
+    if exc.code == "not_found":
+        raise Http404(exc.message) from exc
+
+
 def consultation_list_context(request, index_page) -> dict:
     """Consultations under an index page, filtered by state, topic and organisation."""
     form = ConsultationFilterForm(request.GET or None)
     consultations = (
-        ConsultationPage.objects.child_of(index_page)
-        .live()
-        .public()
+        public_pages(ConsultationPage.objects.child_of(index_page))
         .select_related("lead_organisation")
         .prefetch_related("topics")
         .order_by("-opens_at")
@@ -98,6 +103,7 @@ def consultation_page_context(request, page: ConsultationPage) -> dict:
     proposals = list(
         ProposalPage.objects.child_of(page)
         .live()
+        .filter(view_restrictions__isnull=True)  # serving checked this page and its ancestors
         .order_by("path")
         .only(
             "id",
@@ -171,16 +177,17 @@ def _render_with_errors(request, page, status: int, **overrides):
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
-def _guard_view(request, consultation):
-    if not permissions.can_view_consultation(request.user, consultation):
-        raise Http404("No such consultation")
+def _guard_page(request, page):
+    """The page a request is about must be one this person may view, or it does not exist."""
+    if not permissions.can_view_page(request.user, page, session=request.session):
+        raise Http404("No such page")
 
 
 @require_POST
 def post_comment(request, page_id: int):
     """Accept a comment (or reply) from the plain HTML form, then redirect to it."""
     page, consultation, proposal = _target(page_id)
-    _guard_view(request, consultation)
+    _guard_page(request, page)
     form = CommentForm(request.POST)
     if not form.is_valid():
         return _render_with_errors(request, page, 400, comment_form=form)
@@ -199,8 +206,10 @@ def post_comment(request, page_id: int):
             body=form.cleaned_data["body"],
             stance=form.cleaned_data["stance"],
             client_token=form.cleaned_data["client_token"],
+            session=request.session,
         )
     except services.ParticipationError as exc:
+        _refuse_unseen(exc)
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return _render_with_errors(request, page, STATUS_FOR_CODE.get(exc.code, 400), comment_form=form)
     if comment.status == Comment.Status.PENDING:
@@ -214,15 +223,16 @@ def post_comment(request, page_id: int):
 def cast_vote(request, page_id: int):
     """Record a vote from the plain HTML form."""
     proposal = get_object_or_404(ProposalPage, pk=page_id)
-    _guard_view(request, proposal.consultation)
+    _guard_page(request, proposal)
     form = VoteForm(request.POST)
     if not form.is_valid():
         return _render_with_errors(request, proposal, 400, vote_form=form)
     try:
         _vote, changed = services.cast_vote(
-            voter=request.user, proposal=proposal, choice=form.cleaned_data["choice"]
+            voter=request.user, proposal=proposal, choice=form.cleaned_data["choice"], session=request.session
         )
     except services.ParticipationError as exc:
+        _refuse_unseen(exc)
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return _render_with_errors(request, proposal, STATUS_FOR_CODE.get(exc.code, 400), vote_form=form)
     choice = form.cleaned_data["choice"]
@@ -236,7 +246,9 @@ def cast_vote(request, page_id: int):
 def events(request, page_id: int):
     """The live stream over plain HTTP, for networks that block websockets."""
     consultation = ConsultationPage.objects.filter(pk=page_id).with_owners().first()
-    if consultation is None or not permissions.can_view_consultation(request.user, consultation):
+    if consultation is None or not permissions.can_view_page(
+        request.user, consultation, session=request.session
+    ):
         return JsonResponse({"error": "No such consultation."}, status=404)
     raw = request.GET.get("since", "0")
     since = parse_id(raw)
@@ -259,11 +271,13 @@ def events(request, page_id: int):
 
 
 def _visible_comment(request, comment_id: int) -> Comment:
+    """A published comment on a page this person may view; otherwise it does not exist."""
     comment = get_object_or_404(
-        Comment.objects.select_related("consultation", "author", "organisation"), pk=comment_id
+        Comment.objects.select_related("consultation", "proposal", "author", "organisation"), pk=comment_id
     )
-    if comment.status != Comment.Status.PUBLISHED or not permissions.can_view_consultation(
-        request.user, comment.consultation
+    page = comment.proposal if comment.proposal_id else comment.consultation
+    if comment.status != Comment.Status.PUBLISHED or not permissions.can_view_page(
+        request.user, page, session=request.session
     ):
         raise Http404("No such comment")
     return comment
@@ -285,8 +299,10 @@ def report_comment(request, comment_id: int):
                     comment=comment,
                     reason=form.cleaned_data["reason"],
                     note=form.cleaned_data["note"],
+                    session=request.session,
                 )
             except services.ParticipationError as exc:
+                _refuse_unseen(exc)
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
                 status = STATUS_FOR_CODE.get(exc.code, 400)
             else:
@@ -305,7 +321,7 @@ def report_comment(request, comment_id: int):
 def official_response(request, page_id: int):
     """Officers answer as their organisation (visibly marked), optionally pinned."""
     page, consultation, proposal = _target(page_id)
-    _guard_view(request, consultation)
+    _guard_page(request, page)
     form = OfficialResponseForm(request.POST)
     if not moderation.can_respond_officially(request.user, consultation):
         raise PermissionDenied
@@ -323,6 +339,7 @@ def official_response(request, page_id: int):
                 pinned=form.cleaned_data["pinned"],
             )
         except services.ParticipationError as exc:
+            _refuse_unseen(exc)
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, "Your response has been published.")
@@ -347,6 +364,7 @@ def thread_action(request, comment_id: int):
     try:
         moderation.set_thread_flags(officer=request.user, comment=comment, **changes)
     except services.ParticipationError as exc:
+        _refuse_unseen(exc)
         if exc.code == "forbidden":
             raise PermissionDenied(exc.message) from exc
         messages.error(request, exc.message)
@@ -366,9 +384,8 @@ def thread_action(request, comment_id: int):
 
 def moderation_log(request, page_id: int):
     """The public account of moderation on a consultation: counts only, nothing personal."""
-    consultation = get_object_or_404(ConsultationPage, pk=page_id)
-    if not permissions.can_view_consultation(request.user, consultation):
-        raise Http404("No such consultation")
+    consultation = get_object_or_404(ConsultationPage.objects.with_owners(), pk=page_id)
+    _guard_page(request, consultation)
     return TemplateResponse(
         request,
         "consultations/moderation_log.html",

@@ -14,7 +14,7 @@ from mapping.models import Area
 from ..models import Comment, ProposalPage, Stance, Vote
 from . import charts
 from .models import Dimension, FeedbackResponse, PopulationBaseline, Theme, ThemeMembership, ThemeRun
-from .services import summarised_comments
+from .services import public_proposal_ids, summarised_comments
 
 SUPPRESS_BELOW = 5  # groups of 1 to 4 people are never shown: they could identify someone
 WEEKLY_AFTER_DAYS = 60
@@ -132,8 +132,9 @@ def theme_views(consultation, ward=None) -> list[ThemeView]:
     themes = list(Theme.objects.filter(consultation=consultation).select_related("signed_off_by"))
     views = {t.pk: ThemeView(t) for t in themes}
     # A comment hidden or removed after the themes were prepared no longer counts or is quoted.
+    # So does one on a draft or restricted proposal.
     members = ThemeMembership.objects.filter(
-        theme__consultation=consultation, comment__status=Comment.Status.PUBLISHED
+        theme__consultation=consultation, comment__in=summarised_comments(consultation).values("pk")
     )
     if ward is not None:
         members = members.filter(ward_filter(ward, "comment__author"))
@@ -250,7 +251,11 @@ def build_summary(consultation, ward=None, *, include_representation=True) -> di
         comments = comments.filter(ward_filter(ward))
     totals = comments.aggregate(comments=Count("id"), people=Count("author_id", distinct=True))
     ward_suppressed = ward is not None and 0 < totals["people"] < SUPPRESS_BELOW
-    proposals = list(ProposalPage.objects.child_of(consultation).live().order_by("path").only("id", "title"))
+    proposals = list(
+        ProposalPage.objects.filter(pk__in=public_proposal_ids(consultation))
+        .order_by("path")
+        .only("id", "title")
+    )
     run = ThemeRun.objects.filter(consultation=consultation).first()
     context = {
         "consultation": consultation,
@@ -261,7 +266,9 @@ def build_summary(consultation, ward=None, *, include_representation=True) -> di
         "run": run,
         "proposals": proposals,
         "responses": list(
-            FeedbackResponse.objects.filter(consultation=consultation).select_related("theme", "proposal")
+            FeedbackResponse.objects.filter(consultation=consultation)
+            .filter(Q(proposal__isnull=True) | Q(proposal__in=[p.pk for p in proposals]))
+            .select_related("theme", "proposal")
         ),
         "suppress_below": SUPPRESS_BELOW,
     }

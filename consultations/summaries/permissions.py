@@ -9,13 +9,13 @@ def is_councillor(user) -> bool:
     return roles.has_role(user, roles.COUNCILLOR)
 
 
-def can_view_summary(user, consultation) -> bool:
+def can_view_summary(user, consultation, *, session=None) -> bool:
     """Officers of the owning organisations and councillors always; everyone once results are out."""
     if can_manage_consultation(user, consultation):
         return True
     if not (consultation.results_published or is_councillor(user)):
         return False  # checked first: it costs no query on every consultation page view
-    return can_view_consultation(user, consultation)
+    return can_view_consultation(user, consultation, session=session)
 
 
 def can_edit_summary(user, consultation) -> bool:

@@ -1,7 +1,9 @@
 """Writes for summaries: storing computed themes, officers' edits, responses and notifications."""
 
+import re
+
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from ..models import Comment, ConsultationPage
@@ -13,9 +15,26 @@ class SummaryError(Exception):
     """An officer's edit was refused; the message is safe to show."""
 
 
+def public_proposal_ids(consultation) -> list[int]:
+    """The consultation's proposals anyone may read (drafts and restricted ones left out)."""
+    from civic.pages import public_pages
+
+    from ..models import ProposalPage
+
+    cached = getattr(consultation, "_public_proposal_ids", None)
+    if cached is None:  # asked several times while one summary is built
+        cached = list(public_pages(ProposalPage.objects.child_of(consultation)).values_list("id", flat=True))
+        consultation._public_proposal_ids = cached
+    return cached
+
+
 def summarised_comments(consultation):
-    """The contributions a summary covers: every published comment and reply, on any proposal."""
-    return Comment.objects.visible().filter(consultation=consultation)
+    """The contributions a summary covers: published comments and replies on the consultation
+    and its public proposals (a draft or restricted proposal's comments stay out of every export)."""
+    return Comment.objects.visible().filter(
+        Q(proposal__isnull=True) | Q(proposal_id__in=public_proposal_ids(consultation)),
+        consultation=consultation,
+    )
 
 
 def request_themes(consultation: ConsultationPage) -> ThemeRun:
@@ -80,19 +99,52 @@ def save_themes(consultation, result) -> list[Theme]:
     return themes
 
 
-def _comment_texts(theme: Theme) -> list[tuple[int, str, float]]:
+def _comment_texts(theme: Theme, *, published_only: bool = False) -> list[tuple[int, str, float]]:
+    memberships = theme.memberships.all()
+    if published_only:
+        memberships = memberships.filter(comment__status=Comment.Status.PUBLISHED)
     return list(
-        theme.memberships.order_by("-weight", "comment_id").values_list(
-            "comment_id", "comment__body", "weight"
-        )
+        memberships.order_by("-weight", "comment_id").values_list("comment_id", "comment__body", "weight")
     )
 
 
+WORD = re.compile(r"\w+")
+
+
+def _keep_terms(terms: list[str], texts: list[str]) -> list[str]:
+    """Key terms still said by some published comment: a withdrawn comment's words go with it."""
+    words = {w for text in texts for w in WORD.findall(text.lower())}
+    return [term for term in terms if set(WORD.findall(term.lower())) <= words]
+
+
+def comments_moderated(comment_ids) -> None:
+    """After comments are hidden, removed or approved again: quotes come only from published
+    comments, and machine labels and key terms keep only words some published comment still says.
+
+    Called in the moderation transaction, so a withdrawn comment's text leaves the summary, its
+    PDF and printable report as the decision is stored. Officers' own theme names are kept."""
+    from .themes import _label
+
+    for theme in Theme.objects.filter(memberships__comment_id__in=list(comment_ids)).distinct():
+        _requote(theme)
+        texts = [body for _cid, body, _w in _comment_texts(theme, published_only=True)]
+        kept = _keep_terms(theme.key_terms, texts)
+        if kept == theme.key_terms:
+            continue
+        renamed = theme.label != theme.machine_label
+        theme.key_terms = kept
+        if not theme.is_other:
+            theme.machine_label = _label(kept)
+            if not renamed:
+                theme.label = theme.machine_label
+        theme.save(update_fields=["key_terms", "machine_label", "label"])
+
+
 def _requote(theme: Theme) -> None:
-    """Choose the theme's quotes again from its own members, strongest first."""
+    """Choose the theme's quotes again from its own published members, strongest first."""
     from .themes import _pick_quotes
 
-    rows = _comment_texts(theme)
+    rows = _comment_texts(theme, published_only=True)
     quotes = _pick_quotes([(cid, w) for cid, _body, w in rows], {cid: body for cid, body, _w in rows})
     theme.memberships.update(quote_rank=None)
     for rank, cid in enumerate(quotes, start=1):

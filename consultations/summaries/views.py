@@ -34,10 +34,13 @@ def _consultation(request, page_id: int, *, edit: bool = False) -> ConsultationP
         ),
         pk=page_id,
     )
-    if not consultation_permissions.can_view_consultation(request.user, consultation):
+    if not consultation_permissions.can_view_page(request.user, consultation, session=request.session):
         raise Http404("No such consultation")
-    allowed = can_edit_summary if edit else can_view_summary
-    if not allowed(request.user, consultation):
+    if edit:
+        allowed = can_edit_summary(request.user, consultation)
+    else:
+        allowed = can_view_summary(request.user, consultation, session=request.session)
+    if not allowed:
         raise PermissionDenied("The summary is published with the results.")
     return consultation
 
@@ -231,7 +234,7 @@ def theme_detail(request, page_id: int, theme_id: int):
             merge_form.add_error(None, str(exc)) if action == "merge" else messages.error(request, str(exc))
         status = 400
     members = (
-        Comment.objects.visible()
+        services.summarised_comments(consultation)
         .filter(theme_membership__theme=theme)
         .select_related("author", "proposal")
         .order_by("-theme_membership__weight", "id")
@@ -302,7 +305,8 @@ def comment_link(request, comment_id: int):
     comment = get_object_or_404(
         Comment.objects.select_related("consultation", "proposal", "parent"), pk=comment_id
     )
-    if not consultation_permissions.can_view_consultation(request.user, comment.consultation):
+    page = comment.proposal if comment.proposal_id else comment.consultation
+    if not consultation_permissions.can_view_page(request.user, page, session=request.session):
         raise Http404("No such comment")
     if not consultation_permissions.can_see_comment(request.user, comment):
         raise Http404("No such comment")

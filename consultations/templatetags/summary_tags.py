@@ -11,4 +11,6 @@ register = template.Library()
 def summary_visible(context, consultation) -> bool:
     """True when the person viewing the page may open the consultation's feedback summary."""
     request = context.get("request")
-    return bool(request) and can_view_summary(request.user, consultation)
+    return bool(request) and can_view_summary(
+        request.user, consultation, session=getattr(request, "session", None)
+    )

@@ -78,7 +78,7 @@ def test_draft_consultation_socket_is_refused_except_to_its_officers(role, allow
 def test_private_consultation_socket_is_refused(consultation):
     from wagtail.models import PageViewRestriction
 
-    PageViewRestriction.objects.create(page=consultation, restriction_type="login")
+    PageViewRestriction.objects.create(page=consultation, restriction_type="groups")  # no group admitted
     member = UserFactory()
 
     async def scenario():

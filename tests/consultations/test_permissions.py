@@ -96,9 +96,17 @@ def test_draft_consultation_visible_only_to_its_organisations(role, allowed, ind
 def test_private_consultation_is_hidden_from_the_public(consultation):
     from wagtail.models import PageViewRestriction
 
-    PageViewRestriction.objects.create(page=consultation, restriction_type="login")
+    restriction = PageViewRestriction.objects.create(page=consultation, restriction_type="login")
     assert permissions.can_view_consultation(AnonymousUser(), consultation) is False
+    assert permissions.can_view_consultation(UserFactory(), consultation) is True  # as Wagtail serves it
+    restriction.restriction_type = "groups"  # private to a group nobody here is in
+    restriction.save()
     assert permissions.can_view_consultation(UserFactory(), consultation) is False
+    restriction.restriction_type = "password"
+    restriction.save()
+    assert permissions.can_view_consultation(UserFactory(), consultation) is False
+    passed = {PageViewRestriction.passed_view_restrictions_session_key: [restriction.pk]}
+    assert permissions.can_view_consultation(UserFactory(), consultation, session=passed) is True
 
 
 @pytest.mark.parametrize(
