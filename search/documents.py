@@ -164,6 +164,14 @@ class DocumentType:
         """Other documents that copy fields from this one and must be rebuilt with it."""
         return []
 
+    def keys_by_author(self, user_id: int) -> list[str]:
+        """Documents that show this person's public name (rebuilt when it changes)."""
+        return []
+
+    def current_pks(self, pks: Iterable[int]) -> set[int]:
+        """Of these, the objects that exist and are indexable now."""
+        return {pk for pk, obj in self.load(pks).items() if self.is_indexable(obj)}
+
     def document(self, obj, context: Context) -> dict:
         doc = {
             "key": f"{self.name}:{obj.pk}",
@@ -327,6 +335,14 @@ class CommentDocument(DocumentType):
             "location": page["location"],
         }
 
+    def current_pks(self, pks: Iterable[int]) -> set[int]:
+        rows = self.model_class().objects.filter(pk__in=list(pks), status__in=self.INDEXED_STATUSES)
+        return set(rows.values_list("pk", flat=True))
+
+    def keys_by_author(self, user_id: int) -> list[str]:
+        comments = self.model_class().objects.filter(author_id=user_id, status__in=self.INDEXED_STATUSES)
+        return [f"comment:{pk}" for pk in comments.values_list("pk", flat=True)]
+
     def iter_documents(self, context: Context) -> Iterator[dict]:
         rows = (
             self.model_class()
@@ -372,6 +388,10 @@ class IssueReportDocument(DocumentType):
             "location": location(report.latitude, report.longitude),
         }
 
+    def keys_by_author(self, user_id: int) -> list[str]:
+        reports = self.model_class().objects.filter(reporter_id=user_id)
+        return [f"issue_report:{pk}" for pk in reports.values_list("pk", flat=True)]
+
 
 def build(keys: Iterable[str]) -> tuple[dict[str, dict], set[str]]:
     """Fresh documents for keys from the database: (documents to store, keys to delete)."""
@@ -394,6 +414,21 @@ def build(keys: Iterable[str]) -> tuple[dict[str, dict], set[str]]:
             else:
                 gone.add(key)
     return docs, gone
+
+
+def keys_by_author(user_id: int) -> list[str]:
+    """Every document showing this person's public name, whatever its type."""
+    return [key for doc_type in types() for key in doc_type.keys_by_author(user_id)]
+
+
+def current_keys(keys: Iterable[str]) -> set[str]:
+    """The keys whose objects still exist and may be indexed now (an engine may lag behind a removal)."""
+    by_type: dict[str, set[int]] = {}
+    for key in keys:
+        name, pk = split_key(key)
+        if name in REGISTRY and REGISTRY[name].available():
+            by_type.setdefault(name, set()).add(pk)
+    return {f"{name}:{pk}" for name, pks in by_type.items() for pk in REGISTRY[name].current_pks(pks)}
 
 
 def iter_all(context: Context | None = None) -> Iterator[dict]:

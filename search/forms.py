@@ -1,8 +1,12 @@
 """Officer search form: free text, facet filters, date range and sort, validated into a SearchRequest."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 
+from civic.text import CONTROL_CHARS
 from consultations.models import Stance
 
 from .documents import type_choices
@@ -13,10 +17,12 @@ KNOWN_PARAMETERS = {
     "q", "type", "consultation", "organisation", "ward", "stance", "moderation_state",
     "created_from", "created_to", "sort", "page",
 }  # fmt: skip
+MAX_FILTER_VALUES = 50
+DATABASE_ID = re.compile(r"[0-9]{1,18}")  # ASCII only: int() would also take "١٢" or "1_000"
 
 
 class IdListField(forms.Field):
-    """Several whole-number ids (?consultation=3&consultation=7)."""
+    """Several whole-number ids (?consultation=3&consultation=7), each one a database could hold."""
 
     widget = forms.MultipleHiddenInput
 
@@ -26,10 +32,10 @@ class IdListField(forms.Field):
 
     def to_python(self, value):
         values = value if isinstance(value, list | tuple) else ([value] if value else [])
-        try:
-            return tuple(dict.fromkeys(int(v) for v in values if str(v).strip()))
-        except (TypeError, ValueError):
-            raise ValidationError(f"Choose {self.noun} from the list.", code="invalid") from None
+        values = [str(v).strip() for v in values if str(v).strip()]
+        if len(values) > MAX_FILTER_VALUES or not all(DATABASE_ID.fullmatch(v) for v in values):
+            raise ValidationError(f"Choose {self.noun} from the list.", code="invalid")
+        return tuple(dict.fromkeys(int(v) for v in values))
 
 
 class TextListField(forms.Field):
@@ -40,6 +46,8 @@ class TextListField(forms.Field):
 
     def to_python(self, value):
         values = value if isinstance(value, list | tuple) else ([value] if value else [])
+        if len(values) > MAX_FILTER_VALUES:
+            raise ValidationError(f"Choose {MAX_FILTER_VALUES} or fewer.", code="too_many")
         return tuple(dict.fromkeys(str(v)[:120] for v in values if str(v).strip()))
 
 
@@ -85,7 +93,7 @@ class OfficerSearchForm(forms.Form):
             self.add_error("created_to", "The end date must be the same as or after the start date.")
         return data
 
-    def search_request(self, page: int = 1) -> SearchRequest:
+    def search_request(self, page: int = 1, *, within_organisations=None) -> SearchRequest:
         data = self.cleaned_data
         return SearchRequest(
             query=data["parsed"],
@@ -99,9 +107,28 @@ class OfficerSearchForm(forms.Form):
             created_to=data["created_to"],
             sort=data["sort"] or "relevance",
             page=page,
+            within_organisations=within_organisations,
         )
+
+
+def clean_query_string(raw: str) -> str:
+    """Only the search's own parameters, re-encoded: a saved or redirected query carries nothing else."""
+    params = QueryDict(raw or "", mutable=True)
+    kept = QueryDict(mutable=True)
+    for name in sorted(KNOWN_PARAMETERS - {"page"}):
+        values = [CONTROL_CHARS.sub("", v) for v in params.getlist(name)]
+        values = [v for v in values if v][:MAX_FILTER_VALUES]
+        if values:
+            kept.setlist(name, values)
+    return kept.urlencode()
 
 
 class SavedSearchForm(forms.Form):
     name = forms.CharField(label="Name this search", max_length=80)
     query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
+
+    def clean_query(self):
+        query = clean_query_string(self.cleaned_data["query"])
+        if len(query) > 2000:
+            raise ValidationError("This search is too long to save.", code="too_long")
+        return query

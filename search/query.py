@@ -100,6 +100,12 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = PAGE_SIZE
+    # The searcher's walls (permissions.searchable_organisations): None is every organisation.
+    within_organisations: tuple[int, ...] | None = None
+
+    @property
+    def sees_nothing(self) -> bool:
+        return self.within_organisations is not None and not self.within_organisations
 
     @property
     def offset(self) -> int:

@@ -1,8 +1,11 @@
-"""Reindex on changes made by code we don't own: Wagtail publishing, unpublishing and deletion."""
+"""Reindex on changes made by code we don't own (Wagtail publishing, unpublishing and deletion) and on
+the platform's account events (a renamed person)."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
+
+from civic.signals import display_name_changed
 
 from . import documents, indexing
 
@@ -30,8 +33,14 @@ def on_report_saved(sender, instance, **kwargs):
     indexing.schedule(instance)
 
 
+def on_display_name_changed(sender, user_id, **kwargs):
+    """A renamed person: officer search and its CSV show the new name beside everything they wrote."""
+    indexing.schedule(*documents.keys_by_author(user_id))
+
+
 def connect():
     page_published.connect(on_page_changed, dispatch_uid="search.page_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search.page_unpublished")
     post_delete.connect(on_deleted, dispatch_uid="search.post_delete")
     post_save.connect(on_report_saved, sender="mapping.IssueReport", dispatch_uid="search.report_saved")
+    display_name_changed.connect(on_display_name_changed, dispatch_uid="search.display_name_changed")

@@ -2,6 +2,8 @@
 
 import csv
 import math
+import re
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -15,28 +17,34 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from civic import roles, twofactor
+from civic.pages import public_pages
 
 from . import permissions
 from .engines import elasticsearch_enabled, iter_hits, run_search
 from .engines.facets import FACET_TITLES
-from .forms import KNOWN_PARAMETERS, OfficerSearchForm, SavedSearchForm
+from .forms import KNOWN_PARAMETERS, OfficerSearchForm, SavedSearchForm, clean_query_string
 from .models import PendingUpdate, SavedSearch
-from .query import MAX_RESULTS, PAGE_SIZE
+from .query import MAX_RESULTS, MAX_TERMS, PAGE_SIZE, WORD
 
 MAX_QUERY_LENGTH = 200
+PAGE_NUMBER = re.compile(r"-?[0-9]+")
 EXPORT_LIMIT = MAX_RESULTS
 
 
 def site_search(request):
+    """Published pages the public may see (never drafts, restricted pages or pages under them)."""
     query = (request.GET.get("q") or "").strip()
     error = ""
     results = None
     if len(query) > MAX_QUERY_LENGTH:
         error = f"Search for {MAX_QUERY_LENGTH} characters or fewer."
     elif query:
-        found = Page.objects.live().public().specific().search(query)
+        # Plain words only: quotes and operator syntax never reach the page search's engine.
+        words = " ".join(WORD.findall(query)[:MAX_TERMS])
+        found = public_pages(Page.objects.all()).specific().search(words) if words else Page.objects.none()
         results = Paginator(found, 10).get_page(request.GET.get("page"))
-    return render(request, "search/site_search.html", {"query": query, "results": results, "error": error})
+    context = {"query": query, "results": results, "error": error, "page_query": urlencode({"q": query})}
+    return render(request, "search/site_search.html", context)
 
 
 def staff_only(view):
@@ -57,13 +65,13 @@ def staff_only(view):
 
 
 def _page_number(raw: str | None, notices: list[str]) -> int:
-    if raw in (None, ""):
+    raw = (raw or "").strip()
+    if not raw:
         return 1
-    try:
-        page = int(raw)
-    except ValueError:
+    if not PAGE_NUMBER.fullmatch(raw):  # ASCII digits only, and no 5,000-digit int() to parse
         notices.append("Page numbers are whole numbers. Showing the first page.")
         return 1
+    page = int(raw) if len(raw) <= 12 else MAX_RESULTS + 1 if raw[0] != "-" else 0
     if page < 1:
         notices.append("Page numbers start at 1. Showing the first page.")
         return 1
@@ -117,15 +125,15 @@ def officer_search(request):
     context = {"form": form, "notices": notices, "result": None, "fallback_notice": ""}
     if form.is_valid():
         page = _page_number(request.GET.get("page"), notices)
-        search = form.search_request(page)
-        result, fallback = run_search(search)
+        within = permissions.searchable_organisations(request.user)
+        result, fallback = run_search(form.search_request(page, within_organisations=within))
         pages = max(1, math.ceil(min(result.total, MAX_RESULTS) / PAGE_SIZE))
         if page > pages and result.total:
             notices.append(
                 f"There {'is' if pages == 1 else 'are'} only {pages:,} page{'s' if pages > 1 else ''} "
                 "of results. Showing the last page."
             )
-            result, fallback = run_search(form.search_request(pages))
+            result, fallback = run_search(form.search_request(pages, within_organisations=within))
             page = pages
         elif page > 1 and not result.total:
             page = 1
@@ -181,8 +189,8 @@ def export_csv(request):
     form = OfficerSearchForm(request.GET)
     if not form.is_valid():
         messages.error(request, "Fix the search before exporting it.")
-        return redirect(f"{reverse('search:officer')}?{request.GET.urlencode()}")
-    search = form.search_request()
+        return redirect(f"{reverse('search:officer')}?{clean_query_string(request.GET.urlencode())}")
+    search = form.search_request(within_organisations=permissions.searchable_organisations(request.user))
     organisations = dict(Organisation.objects.values_list("pk", "name"))
     base = request.build_absolute_uri("/").rstrip("/")
     writer = csv.writer(_Echo())
@@ -217,9 +225,12 @@ def export_csv(request):
 def save_search(request):
     """Save (or update, by name) the current search for this officer."""
     form = SavedSearchForm(request.POST)
-    query = request.POST.get("query", "")
+    query = clean_query_string(request.POST.get("query", ""))
     if not form.is_valid():
-        messages.error(request, "Give the search a name of 80 characters or fewer to save it.")
+        if "name" in form.errors:
+            messages.error(request, "Give the search a name of 80 characters or fewer to save it.")
+        else:
+            messages.error(request, " ".join(form.errors.get("query", [])))
         return redirect(f"{reverse('search:officer')}?{query}")
     query = form.cleaned_data["query"]
     SavedSearch.objects.update_or_create(

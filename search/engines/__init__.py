@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 
+from .. import documents
 from ..query import SearchRequest, SearchResult
 
 log = logging.getLogger(__name__)
@@ -19,6 +20,10 @@ FALLBACK_NOTICE = (
 
 class SearchUnavailable(Exception):
     """The engine could not answer (server down, timeout, refused request)."""
+
+
+class SearchRefused(SearchUnavailable):
+    """The engine refused this one request (a 4xx): the server itself is fine, so it is not marked down."""
 
 
 def elasticsearch_enabled() -> bool:
@@ -37,11 +42,30 @@ def get_engine(name: str | None = None):
     return DatabaseEngine()
 
 
+def nothing_found(request: SearchRequest) -> SearchResult:
+    from .facets import label_facets
+
+    return SearchResult(hits=[], total=0, facets=label_facets({}, request), engine="none")
+
+
 def run_search(request: SearchRequest) -> tuple[SearchResult, str]:
+    """Search, then drop hits removed since the engine last heard (a hidden comment is gone at once)."""
+    if request.sees_nothing:
+        return nothing_found(request), ""
+    result, notice = _run_search(request)
+    current = documents.current_keys(hit.key for hit in result.hits)
+    result.hits = [hit for hit in result.hits if hit.key in current]
+    return result, notice
+
+
+def _run_search(request: SearchRequest) -> tuple[SearchResult, str]:
     """Search with the configured engine; fall back to the database with a notice when it is down."""
     if elasticsearch_enabled() and not cache.get(DOWN_CACHE_KEY):
         try:
             return get_engine("elasticsearch").search(request), ""
+        except SearchRefused as exc:
+            log.warning("Elasticsearch refused a search, using database search: %s", exc)
+            return get_engine("database").search(request), ""
         except SearchUnavailable as exc:
             log.warning("Elasticsearch unavailable, using database search: %s", exc)
             cache.set(DOWN_CACHE_KEY, True, DOWN_SECONDS)
@@ -50,12 +74,32 @@ def run_search(request: SearchRequest) -> tuple[SearchResult, str]:
     return get_engine("database").search(request), ""
 
 
-def iter_hits(request: SearchRequest, limit: int):
-    """Every hit of a search (for CSV export), with the same fallback as run_search."""
+def iter_hits(request: SearchRequest, limit: int, batch: int = 500):
+    """Every current hit of a search (for CSV export), checked against the database batch by batch."""
+    if request.sees_nothing:
+        return
+    hits = []
+    for hit in _iter_hits(request, limit):
+        hits.append(hit)
+        if len(hits) >= batch:
+            yield from _current(hits)
+            hits = []
+    yield from _current(hits)
+
+
+def _current(hits):
+    current = documents.current_keys(hit.key for hit in hits)
+    return [hit for hit in hits if hit.key in current]
+
+
+def _iter_hits(request: SearchRequest, limit: int):
+    """Every hit of a search, with the same fallback as run_search."""
     if elasticsearch_enabled() and not cache.get(DOWN_CACHE_KEY):
         try:
             yield from get_engine("elasticsearch").iter_hits(request, limit)
             return
+        except SearchRefused:
+            pass
         except SearchUnavailable:
             cache.set(DOWN_CACHE_KEY, True, DOWN_SECONDS)
     yield from get_engine("database").iter_hits(request, limit)

@@ -181,12 +181,13 @@ class DatabaseEngine:
             qs = qs.filter(type__in=request.types)
         if request.consultations:
             qs = qs.filter(consultation_id__in=request.consultations)
-        if request.organisations:
-            qs = qs.filter(
-                pk__in=SearchEntry.organisations.through.objects.filter(
-                    organisation_id__in=request.organisations
-                ).values("searchentry_id")
-            )
+        for organisations in (request.organisations, request.within_organisations):
+            if organisations:
+                qs = qs.filter(
+                    pk__in=SearchEntry.organisations.through.objects.filter(
+                        organisation_id__in=organisations
+                    ).values("searchentry_id")
+                )
         if request.wards:
             qs = qs.filter(ward__in=request.wards)
         if request.stances:

@@ -21,7 +21,7 @@ from ..query import (
     SearchResult,
     marked_html,
 )
-from . import SearchUnavailable
+from . import SearchRefused, SearchUnavailable
 from .facets import FACET_FIELDS, label_facets
 
 log = logging.getLogger(__name__)
@@ -197,6 +197,8 @@ def filters(request: SearchRequest) -> list:
             clauses.append(Q("term", **{field: next(iter(values))}))
         elif values:
             clauses.append(Q("terms", **{field: list(values)}))
+    if request.within_organisations:
+        clauses.append(Q("terms", organisation_ids=list(request.within_organisations)))
     if request.created_from or request.created_to:
         from ..query import as_date_bound
 
@@ -207,6 +209,14 @@ def filters(request: SearchRequest) -> list:
             bounds["lte"] = as_date_bound(request.created_to, end=True).isoformat()
         clauses.append(Q("range", created=bounds))
     return clauses
+
+
+def unavailable(exc: Exception) -> SearchUnavailable:
+    """A request the server refused (4xx other than 408/429) is that request's fault, not an outage."""
+    status = getattr(exc, "status_code", None) if isinstance(exc, ApiError) else None
+    if isinstance(status, int) and 400 <= status < 500 and status not in (408, 429):
+        return SearchRefused(str(exc))
+    return SearchUnavailable(str(exc))
 
 
 class ElasticEngine:
@@ -266,7 +276,7 @@ class ElasticEngine:
         try:
             return search.execute()
         except UNAVAILABLE as exc:
-            raise SearchUnavailable(str(exc)) from exc
+            raise unavailable(exc) from exc
 
     def iter_hits(self, request: SearchRequest, limit: int):
         search, _ = self.base(request)
@@ -275,7 +285,7 @@ class ElasticEngine:
             try:
                 response = search.extra(from_=start, size=min(page_size, limit - start)).execute()
             except UNAVAILABLE as exc:
-                raise SearchUnavailable(str(exc)) from exc
+                raise unavailable(exc) from exc
             for h in response:
                 yield self.hit(h.to_dict(), None, None)
             if len(response) < page_size:

@@ -95,12 +95,12 @@ def test_a_page_past_the_end_shows_the_last_page(engine, reindex, officer_client
 
 
 def test_the_search_page_makes_a_bounded_number_of_queries(
-    engine, reindex, officer_client, comment_on, index, partner, django_assert_max_num_queries
+    engine, reindex, officer_client, comment_on, index, organisation, django_assert_max_num_queries
 ):
     from tests.consultations.factories import make_consultation
 
     for i in range(5):
-        other = make_consultation(index, "open", lead_organisation=partner)
+        other = make_consultation(index, "open", lead_organisation=organisation)
         for j in range(6):
             comment_on(f"Speeding traffic {i} {j}", consultation=other, stance=["support", "oppose"][j % 2])
     reindex()
