@@ -88,8 +88,10 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from consultations.models import ConsultationPage
 
+        from .pages import public_pages
+
         context = super().get_context(request, *args, **kwargs)
-        live = ConsultationPage.objects.live().public().select_related("lead_organisation")
+        live = public_pages(ConsultationPage.objects.all()).select_related("lead_organisation")
         context["open_consultations"] = live.open().order_by("closes_at")[:12]
         context["recent_results"] = live.closed().filter(results_published=True).order_by("-closes_at")[:6]
         context["upcoming_consultations"] = live.upcoming().order_by("opens_at")[:6]

@@ -279,6 +279,21 @@ def test_listings_leave_out_hidden_proposals_and_consultations(client, index, or
     assert SECRET_TITLE not in page
 
 
+def test_consultation_under_an_unpublished_index_is_unseen(client, home, organisation):
+    from consultations.models import ConsultationIndexPage
+
+    draft_index = ConsultationIndexPage(title="Draft area", slug="draft-area", live=False)
+    home.add_child(instance=draft_index)
+    consultation, proposal, _ = make_target(draft_index, organisation)
+    sign_in(client, UserFactory(roles=["Residents"]))
+    assert consultation.title not in _body(client.get("/"))
+    assert client.get(consultation.url).status_code == 404
+    assert client.get(proposal.url).status_code == 404
+    assert client.post(f"/consultations/{proposal.pk}/vote/", {"choice": "support"}).status_code == 404
+    assert client.get(f"/consultations/{consultation.pk}/summary/").status_code == 404
+    assert not Vote.objects.exists()
+
+
 def test_consultation_page_queries_stay_bounded(client, index, organisation, django_assert_max_num_queries):
     consultation, proposal, _ = make_target(index, organisation)
     sign_in(client, UserFactory(roles=["Residents"]))
