@@ -11,8 +11,9 @@ class CivicConfig(AppConfig):
     def ready(self):
         from allauth.mfa.signals import authenticator_added
 
-        from . import converters, twofactor
+        from . import account_events, converters, twofactor
 
         converters.register()
+        account_events.connect()
 
         authenticator_added.connect(twofactor.record_new_authenticator, dispatch_uid="civic.mfa_added")

@@ -4,14 +4,16 @@ Channels' SessionMiddleware wraps every outgoing message to save the session; a 
 sends thousands of frames and never changes the session, so this middleware only loads it."""
 
 from importlib import import_module
+from types import SimpleNamespace
 
 from channels.auth import get_user
 from channels.db import database_sync_to_async
 from channels.middleware import BaseMiddleware
 from channels.sessions import CookieMiddleware
 from django.conf import settings
+from django.contrib import auth
 
-from . import twofactor
+from . import roles, twofactor
 
 
 class SessionUserMiddleware(BaseMiddleware):
@@ -28,3 +30,22 @@ class SessionUserMiddleware(BaseMiddleware):
 
 def SessionUserStack(inner):  # noqa: N802 - named like Channels' AuthMiddlewareStack
     return CookieMiddleware(SessionUserMiddleware(inner))
+
+
+def current_user(scope):
+    """The socket's account as it is now, read again from its session: AnonymousUser once the
+    session was signed out, its password changed or the account was deactivated."""
+    engine = import_module(settings.SESSION_ENGINE)
+    session_key = getattr(scope.get("session"), "session_key", None)
+    session = engine.SessionStore(session_key)
+    user = auth.get_user(SimpleNamespace(session=session))
+    if user.is_authenticated:
+        twofactor.mark(user, session)
+    return user
+
+
+def standing(user) -> tuple:
+    """What a socket may do as this account; when it changes, the socket is closed."""
+    if not getattr(user, "is_authenticated", False):
+        return (None,)
+    return (user.pk, user.is_active, user.is_suspended, roles.is_admin(user), roles.role_names(user))

@@ -3,16 +3,18 @@ also post comments and votes here, through the same services as the web forms.""
 
 import json
 import time
+import uuid
 from urllib.parse import parse_qs
 
+from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
-from civic import ratelimit
+from civic import ratelimit, ws_auth
 from civic.converters import parse_id
 
-from . import live, permissions, services
+from . import live, permissions, services, socket_limits
 from .hub import get_hub, send_frame
 from .models import Comment, ConsultationPage, ProposalPage
 
@@ -21,14 +23,8 @@ CLOSE_FORBIDDEN = 4403
 CLOSE_BAD_REQUEST = 4400
 CLOSE_RELOAD = 4409
 CLOSE_IDLE = 4408
-
-
-def _frame_id(value) -> int:
-    """An id from a socket frame; anything but 1-18 ASCII digits (or a small int) is a ValueError."""
-    parsed = parse_id(value)
-    if parsed is None:
-        raise ValueError("not an id")
-    return parsed
+CLOSE_TOO_MANY = 4429
+MAX_JSON_DEPTH = 8  # the actions take flat objects; anything deeper is refused, the socket stays open
 
 
 class ConsultationConsumer(AsyncWebsocketConsumer):
@@ -43,15 +39,27 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         self.buffer: list[tuple[int, str]] = []
         self.last_sent = 0
         self.last_seen = time.monotonic()
+        self.slots = []
+        user = self.scope["user"]
+        self.user_id = user.pk if user.is_authenticated else None
+        self.session_key = getattr(self.scope.get("session"), "session_key", None)
         since = self.parse_since()
         self.consultation = await self.load_consultation()
         if self.consultation is None:
             await self.close(code=CLOSE_NOT_FOUND)
             return
-        if not await database_sync_to_async(permissions.can_view_consultation)(
-            self.scope["user"], self.consultation
-        ):
-            await self.close(code=CLOSE_FORBIDDEN)
+        visible, self.standing = await database_sync_to_async(self.check_viewer)()
+        if not visible:
+            # Drafts, private pages and pages under a draft: the same answer as a page that never existed.
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        try:
+            self.slots = await sync_to_async(socket_limits.acquire, thread_sensitive=False)(self.scope, user)
+        except socket_limits.TooManySockets as exc:
+            await self.accept()
+            who = "this account" if str(exc) == "user" else "your network address"
+            await self.send_error("too_many_sockets", f"Too many live connections are open from {who}.")
+            await self.close(code=CLOSE_TOO_MANY)
             return
         await self.accept()
         if since is None:
@@ -83,6 +91,9 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
             await self.push(seq, text)
 
     async def disconnect(self, code):
+        slots, self.slots = getattr(self, "slots", []), []
+        if slots:
+            await sync_to_async(socket_limits.release, thread_sensitive=False)(slots)
         if self.topic is not None:
             await get_hub().leave(self, self.consultation_id)
             self.topic = None
@@ -144,8 +155,11 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
             return
         try:
             message = json.loads(text_data)
-        except ValueError:
+        except (ValueError, RecursionError):
             await self.send_error("bad_json", "That message was not valid JSON.")
+            return
+        if too_deep(message, MAX_JSON_DEPTH):
+            await self.send_error("bad_json", "That message is nested too deeply.")
             return
         if not isinstance(message, dict):
             await self.send_error("bad_json", "Send a JSON object.")
@@ -154,12 +168,61 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         ref = message.get("ref")
         if action == "ping":
             await self.send_control_now("pong", {}, ref=ref)
-        elif action == "comment":
-            await self.reply(ref, await database_sync_to_async(self.post_comment)(message))
-        elif action == "vote":
-            await self.reply(ref, await database_sync_to_async(self.cast_vote)(message))
+        elif action in ("comment", "vote"):
+            act = self.post_comment if action == "comment" else self.cast_vote
+            result = await database_sync_to_async(self.as_current_user)(act, message)
+            if result.get("error") == "account_changed":
+                await self.close_for_account("changed")
+                return
+            await self.reply(ref, result)
         else:
             await self.send_error("unknown_action", "Unknown action. Use ping, comment or vote.", ref=ref)
+
+    def check_viewer(self) -> tuple[bool, tuple]:
+        user = self.scope["user"]
+        return permissions.can_view_page(
+            user, self.consultation, session=self.scope.get("session")
+        ), ws_auth.standing(user)
+
+    # Account changes ----------------------------------------------------------------------------
+
+    async def account_changed(self, reason: str, session_key: str | None = None):
+        """Called by the hub when this socket's account changed: close unless it may act as before."""
+        if self.user_id is None:
+            return
+        if session_key is not None and session_key == self.session_key:
+            await self.close_for_account(reason)
+            return
+        fresh = await database_sync_to_async(ws_auth.current_user)(self.scope)
+        if await database_sync_to_async(ws_auth.standing)(fresh) != self.standing:
+            await self.close_for_account(reason)
+
+    async def close_for_account(self, reason: str):
+        """Tell the client why, then close: it must reload the page to continue as it now may."""
+        await self.send_control_now(
+            "closed",
+            {
+                "code": "account_changed",
+                "reason": reason,
+                "message": "Your account has changed (for example you signed out). Reload the page.",
+            },
+        )
+        await self.close(code=CLOSE_FORBIDDEN)
+        await self.disconnect(CLOSE_FORBIDDEN)
+
+    def current_user(self):
+        """The account as it is now, or None when it may no longer act as it could at connect."""
+        fresh = ws_auth.current_user(self.scope)
+        return fresh if ws_auth.standing(fresh) == self.standing else None
+
+    def current_consultation(self, user):
+        """The consultation as it is now, if this user may still see it (it may have been unpublished)."""
+        consultation = ConsultationPage.objects.filter(pk=self.consultation_id).with_owners().first()
+        if consultation is None or not permissions.can_view_page(
+            user, consultation, session=self.scope.get("session")
+        ):
+            return None
+        return consultation
 
     def channel_key(self) -> str:
         user = self.scope.get("user")
@@ -168,50 +231,71 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         client = self.scope.get("client") or ("?", 0)
         return f"ip:{client[0]}"
 
-    def post_comment(self, message: dict) -> dict:
-        user = self.scope["user"]
-        consultation = ConsultationPage.objects.get(pk=self.consultation_id)
-        proposal = parent = None
-        try:
-            if message.get("proposal") is not None:
-                proposal = ProposalPage.objects.filter(pk=_frame_id(message["proposal"])).first()
-                if proposal is None:
-                    return {"error": "not_found", "message": "That proposal does not exist."}
-            if message.get("parent") is not None:
-                parent = Comment.objects.filter(pk=_frame_id(message["parent"])).first()
-                if parent is None:
-                    return {"error": "not_found", "message": "That comment does not exist."}
-            token = message.get("client_token")
-            if token is not None:
-                import uuid
+    def as_current_user(self, act, message: dict) -> dict:
+        """Every write re-reads the account and the page: a suspension, sign-out, password or role
+        change, or an unpublished page, applies to this frame even if no signal arrived."""
+        user = self.current_user()
+        if user is None:
+            return {"error": "account_changed", "message": "Your account has changed."}
+        consultation = self.current_consultation(user)
+        if consultation is None:
+            return {"error": "not_found", "message": "This consultation is not available."}
+        return act(user, consultation, message)
 
+    def visible_proposal(self, user, raw) -> ProposalPage | None:
+        """A proposal of this consultation that this user may see; None for any other id."""
+        pk = parse_id(raw)
+        if pk is None:
+            return None
+        proposal = ProposalPage.objects.filter(pk=pk).first()
+        if proposal is None or proposal.consultation.pk != self.consultation_id:
+            return None
+        return (
+            proposal if permissions.can_view_page(user, proposal, session=self.scope.get("session")) else None
+        )
+
+    def post_comment(self, user, consultation, message: dict) -> dict:
+        proposal = parent = None
+        if message.get("proposal") is not None:
+            proposal = self.visible_proposal(user, message["proposal"])
+            if proposal is None:
+                return {"error": "not_found", "message": "That proposal does not exist."}
+        if message.get("parent") is not None:
+            pk = parse_id(message["parent"])
+            if pk is not None:
+                parent = Comment.objects.filter(pk=pk, consultation_id=self.consultation_id).first()
+            if parent is None or not permissions.can_see_comment(user, parent):
+                return {"error": "not_found", "message": "That comment does not exist."}
+        token = message.get("client_token")
+        if token is not None:
+            try:
                 token = uuid.UUID(str(token))
-        except (TypeError, ValueError):
-            return {"error": "invalid", "message": "proposal, parent and client_token are invalid."}
+            except (TypeError, ValueError):
+                return {"error": "invalid", "message": "client_token is invalid.", "field": "client_token"}
+        body, stance = message.get("body"), message.get("stance")
+        if not isinstance(body, (str, type(None))) or not isinstance(stance, (str, type(None))):
+            return {"error": "invalid", "message": "body and stance must be text."}
         try:
             comment = services.post_comment(
                 author=user,
                 consultation=consultation,
                 proposal=proposal,
                 parent=parent,
-                body=str(message.get("body") or ""),
-                stance=str(message.get("stance") or "neutral"),
+                body=body or "",
+                stance=stance or "neutral",
                 client_token=token,
             )
         except services.ParticipationError as exc:
             return {"error": exc.code, "message": exc.message, "field": exc.field}
         return {"ok": True, "comment": comment.pk, "status": comment.status}
 
-    def cast_vote(self, message: dict) -> dict:
-        try:
-            proposal = ProposalPage.objects.filter(pk=_frame_id(message.get("proposal"))).first()
-        except (TypeError, ValueError):
-            proposal = None
-        if proposal is None or proposal.consultation.pk != self.consultation_id:
+    def cast_vote(self, user, consultation, message: dict) -> dict:
+        proposal = self.visible_proposal(user, message.get("proposal"))
+        if proposal is None:
             return {"error": "not_found", "message": "That proposal is not in this consultation."}
         try:
             vote, changed = services.cast_vote(
-                voter=self.scope["user"], proposal=proposal, choice=str(message.get("choice"))
+                voter=user, proposal=proposal, choice=str(message.get("choice"))
             )
         except services.ParticipationError as exc:
             return {"error": exc.code, "message": exc.message, "field": exc.field}
@@ -247,3 +331,15 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
     @database_sync_to_async
     def load_consultation(self):
         return ConsultationPage.objects.filter(pk=self.consultation_id).with_owners().first()
+
+
+def too_deep(value, limit: int) -> bool:
+    """True when JSON nests deeper than limit (checked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > limit:
+                return True
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return False

@@ -13,11 +13,12 @@ import time
 import uuid
 import weakref
 
+from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from django.conf import settings
 
-from . import live
+from . import live, socket_limits
 
 log = logging.getLogger(__name__)
 GROUP_REFRESH_SECONDS = 3600  # channels_redis forgets group members after a day
@@ -45,6 +46,7 @@ class Hub:
         self.layer = get_channel_layer()
         self.channel_name: str | None = None
         self.topics: dict[int, Topic] = {}
+        self.users: dict[int, set] = {}  # account id -> its sockets in this process
         self.tasks: list[asyncio.Task] = []
         self.started = asyncio.Lock()
 
@@ -74,13 +76,42 @@ class Hub:
         await topic.ready.wait()
         topic.viewers.add(consumer)
         self.presence_changed(topic)
+        await self.join_user(consumer)
         return topic
+
+    async def join_user(self, consumer):
+        """Follow the account's group while it has a socket here, so account changes reach it."""
+        user_id = getattr(consumer, "user_id", None)
+        if user_id is None:
+            return
+        sockets = self.users.setdefault(user_id, set())
+        sockets.add(consumer)
+        if len(sockets) == 1 and self.layer is not None:
+            try:
+                await self.layer.group_add(live.user_group_name(user_id), self.channel_name)
+            except Exception:  # noqa: BLE001 - every write frame re-checks the account anyway
+                log.warning("live: could not follow account %s", user_id, exc_info=True)
+
+    async def leave_user(self, consumer):
+        user_id = getattr(consumer, "user_id", None)
+        sockets = self.users.get(user_id)
+        if sockets is None or consumer not in sockets:
+            return
+        sockets.discard(consumer)
+        if not sockets:
+            self.users.pop(user_id, None)
+            try:
+                if self.layer is not None:
+                    await self.layer.group_discard(live.user_group_name(user_id), self.channel_name)
+            except Exception:  # noqa: BLE001
+                log.warning("live: could not stop following account %s", user_id)
 
     async def leave(self, consumer, consultation_id: int):
         topic = self.topics.get(consultation_id)
         if topic is None:
             return
         topic.viewers.discard(consumer)
+        await self.leave_user(consumer)
         self.presence_changed(topic)
         if not topic.viewers:
             self.topics.pop(consultation_id, None)
@@ -101,6 +132,8 @@ class Hub:
                     # and fill anything missed while it was away from the database.
                     for cid in list(self.topics):
                         await self.layer.group_add(live.group_name(cid), self.channel_name)
+                    for user_id in list(self.users):
+                        await self.layer.group_add(live.user_group_name(user_id), self.channel_name)
                     resubscribe = False
                     for topic in list(self.topics.values()):
                         await self.catch_up(topic)
@@ -117,6 +150,8 @@ class Hub:
                     await self.on_event(message["consultation"], message["seq"], message["frame"])
                 elif message.get("type") == "live.presence":
                     await self.on_presence(message)
+                elif message.get("type") == "live.account":
+                    await self.on_account(message)
             except Exception:  # noqa: BLE001
                 log.exception("live: could not handle %s", message.get("type"))
 
@@ -134,6 +169,16 @@ class Hub:
                     await self.deliver(topic, event_seq, event_text)
             await self.deliver(topic, seq, text)
 
+    async def on_account(self, message: dict):
+        """An account changed: each of its sockets here re-checks it and closes if it lost rights."""
+        for consumer in list(self.users.get(message.get("user"), ())):
+            try:
+                await consumer.account_changed(message.get("reason", ""), message.get("session"))
+            except Exception:  # noqa: BLE001 - one socket's failure must not spare the others
+                log.warning(
+                    "live: could not re-check a socket of account %s", message.get("user"), exc_info=True
+                )
+
     async def catch_up(self, topic: Topic):
         """Deliver stored events this process has not seen (after a layer outage)."""
         async with topic.lock:
@@ -150,7 +195,7 @@ class Hub:
         events = LiveEvent.objects.filter(consultation_id=consultation_id, seq__gt=after)
         if before is not None:
             events = events.filter(seq__lt=before)
-        events = events.order_by("seq")
+        events = live.withhold_hidden(list(events.order_by("seq")))
         return [(e.seq, live.frame(e.as_message())) for e in events]
 
     async def deliver(self, topic: Topic, seq: int, text: str):
@@ -240,10 +285,13 @@ class Hub:
                     if topic.consultation_id in self.topics:
                         await self.report_presence(topic)
                         await database_sync_to_async(self.check_state)(topic.consultation_id)
+                await sync_to_async(socket_limits.renew, thread_sensitive=False)()
                 if now - last_refresh > GROUP_REFRESH_SECONDS and self.layer is not None:
                     last_refresh = now
                     for cid in list(self.topics):
                         await self.layer.group_add(live.group_name(cid), self.channel_name)
+                    for user_id in list(self.users):
+                        await self.layer.group_add(live.user_group_name(user_id), self.channel_name)
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001

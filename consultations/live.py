@@ -2,6 +2,7 @@
 published to the channel layer after commit. The database is the source of truth: sockets and
 the HTTP fallback replay from the LiveEvent table, so nothing is lost when Redis is down."""
 
+import copy
 import json
 import logging
 from datetime import timedelta
@@ -12,6 +13,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+
+from civic.pages import public_pages
 
 from .models import Comment, ConsultationPage, LiveEvent, LiveSequence, ProposalPage
 
@@ -24,6 +27,9 @@ COMMENT_REMOVED = "comment.removed"
 TALLY_CHANGED = "tally.changed"
 STATE_CHANGED = "consultation.state"
 OFFICIAL_RESPONSE = "response.posted"
+# Takes the place of an event whose text may no longer be shown (its comment was hidden or removed,
+# or its page is unpublished or private): clients keep the sequence, nothing else.
+WITHHELD = "withheld"
 EVENT_TYPES = {
     COMMENT_POSTED,
     COMMENT_UPDATED,
@@ -31,7 +37,10 @@ EVENT_TYPES = {
     TALLY_CHANGED,
     STATE_CHANGED,
     OFFICIAL_RESPONSE,
+    WITHHELD,
 }
+# Events that carry a comment's text: redacted in place when the comment leaves public view.
+CARRIES_COMMENT_TEXT = (COMMENT_POSTED, COMMENT_UPDATED, OFFICIAL_RESPONSE)
 
 
 class TooFarBehind(Exception):
@@ -46,6 +55,26 @@ def group_name(consultation_id: int) -> str:
     return f"live.{consultation_id}"
 
 
+def user_group_name(user_id: int) -> str:
+    """The group every process with a socket of this account follows."""
+    return f"live-user.{user_id}"
+
+
+def account_changed(sender=None, *, user_id: int, reason: str = "", session_key: str | None = None, **kwargs):
+    """civic.signals.account_changed: tell every process with a socket of this account to re-check
+    it (a sign-out names its session, whose sockets close at once)."""
+    layer = get_channel_layer()
+    if layer is None or user_id is None:
+        return
+    try:
+        async_to_sync(layer.group_send)(
+            user_group_name(user_id),
+            {"type": "live.account", "user": user_id, "reason": reason, "session": session_key},
+        )
+    except Exception:  # noqa: BLE001 - Redis down: write frames still re-check the account
+        log.warning("live: could not announce a change to account %s", user_id, exc_info=True)
+
+
 def frame(message: dict) -> str:
     """The exact text written to every socket: serialised once, reused for every viewer."""
     return json.dumps(message, separators=(",", ":"))
@@ -56,13 +85,17 @@ def record(consultation_id: int, type: str, *, html: str | None = None, data=Non
 
     The sequence row stays locked until commit, so numbers are gap-free and commit in order even
     with concurrent writers on PostgreSQL."""
+    return record_built(consultation_id, type, lambda: (html, data))
+
+
+def record_built(consultation_id: int, type: str, build) -> LiveEvent:
+    """Like record(), but `build()` makes (html, data) once the sequence number is taken: what it
+    reads (a tally) is read inside the serialised section, so the newest event is the newest state."""
     with transaction.atomic(savepoint=False):  # inside a caller's transaction: no savepoint round trips
+        seq = next_seq(consultation_id)
+        html, data = build()
         event = LiveEvent.objects.create(
-            consultation_id=consultation_id,
-            seq=next_seq(consultation_id),
-            type=type,
-            html=html,
-            data=data or {},
+            consultation_id=consultation_id, seq=seq, type=type, html=html, data=data or {}
         )
     transaction.on_commit(lambda: publish(event))
     return event
@@ -128,10 +161,42 @@ def events_since(consultation_id: int, since: int, limit: int | None = None) -> 
         return [], current
     if current - since > limit:
         raise TooFarBehind(f"{current - since} events missed; reload the page.")
-    events = list(LiveEvent.objects.filter(consultation_id=consultation_id, seq__gt=since).order_by("seq"))
+    events = list(
+        LiveEvent.objects.filter(
+            consultation_id=consultation_id, seq__gt=since, seq__lte=since + limit
+        ).order_by("seq")
+    )
     if not events or events[0].seq != since + 1:
         raise TooFarBehind("Older events have been pruned; reload the page.")
-    return events, events[-1].seq
+    return withhold_hidden(events), events[-1].seq
+
+
+def withheld(event: LiveEvent) -> LiveEvent:
+    """An unsaved stand-in that keeps the event's number and drops its content."""
+    return LiveEvent(consultation_id=event.consultation_id, seq=event.seq, type=WITHHELD, data={})
+
+
+def withhold_hidden(events: list[LiveEvent]) -> list[LiveEvent]:
+    """Replace events about proposals the public cannot see (drafts, private, under a draft)."""
+    proposal_ids = {e.data.get("proposal") for e in events if isinstance(e.data, dict)} - {None}
+    proposal_ids = {pid for pid in proposal_ids if isinstance(pid, int)}
+    if not proposal_ids:
+        return events
+    public = set(public_pages(ProposalPage.objects.filter(pk__in=proposal_ids)).values_list("pk", flat=True))
+    hidden = proposal_ids - public
+    if not hidden:
+        return events
+    return [
+        withheld(e) if isinstance(e.data, dict) and e.data.get("proposal") in hidden else e for e in events
+    ]
+
+
+def redact_comment(comment: Comment) -> int:
+    """Strip a comment's text from every stored event that carried it (same transaction as the
+    moderation change), so replay and the HTTP feed no longer show it."""
+    return LiveEvent.objects.filter(
+        consultation_id=comment.consultation_id, type__in=CARRIES_COMMENT_TEXT, data__id=comment.pk
+    ).update(type=WITHHELD, html=None, data={"id": comment.pk, "anchor": comment.anchor, "reason": "removed"})
 
 
 def prune(older_than: timedelta | None = None) -> int:
@@ -151,9 +216,16 @@ def prune(older_than: timedelta | None = None) -> int:
 
 
 def comment_html(comment: Comment) -> str:
+    """The comment alone, without its replies: a stored event carries one comment's text, so
+    redacting that comment redacts every copy (live.js keeps the replies already on the page)."""
+    alone = copy.copy(comment)
+    alone._prefetched_objects_cache = {
+        **getattr(comment, "_prefetched_objects_cache", {}),
+        "replies": Comment.objects.none(),
+    }
     return render_to_string(
         "consultations/includes/_comment.html",
-        {"comment": comment, "consultation": comment.consultation},
+        {"comment": alone, "consultation": comment.consultation},
     )
 
 
@@ -178,10 +250,11 @@ def comment_posted(comment: Comment) -> LiveEvent | None:
 
 def comment_updated(comment: Comment) -> LiveEvent:
     if comment.status != Comment.Status.PUBLISHED:
+        redact_comment(comment)
         return record(
             comment.consultation_id,
             COMMENT_REMOVED,
-            data={**comment_data(comment), "status": comment.status},
+            data={**comment_data(comment), "author": "", "status": comment.status},
         )
     return record(
         comment.consultation_id, COMMENT_UPDATED, html=comment_html(comment), data=comment_data(comment)
@@ -200,21 +273,22 @@ def status_changed(comment: Comment, previous: str) -> LiveEvent | None:
 
 
 def tally_changed(proposal: ProposalPage) -> LiveEvent:
+    """Record the proposal's tally as counted after taking the sequence number: votes committed
+    by writers ahead in the queue are counted, so the last event always equals the stored count."""
     from .services import tally
 
-    result = tally(proposal)
-    html = render_to_string("consultations/includes/_tally.html", {"proposal": proposal, "tally": result})
-    return record(
-        proposal.consultation.pk,
-        TALLY_CHANGED,
-        html=html,
-        data={
+    def build():
+        result = tally(proposal)
+        html = render_to_string("consultations/includes/_tally.html", {"proposal": proposal, "tally": result})
+        data = {
             "proposal": proposal.pk,
             "support": result.support,
             "oppose": result.oppose,
             "total": result.total,
-        },
-    )
+        }
+        return html, data
+
+    return record_built(proposal.consultation.pk, TALLY_CHANGED, build)
 
 
 def sync_state(consultation: ConsultationPage) -> LiveEvent | None:

@@ -9,10 +9,14 @@ from tests.consultations.factories import make_consultation, make_proposal
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate-limit counters and caches must not leak between tests."""
+    """Rate-limit counters, socket leases and caches must not leak between tests."""
+    from consultations import socket_limits
+
     cache.clear()
+    socket_limits._local.clear()
     yield
     cache.clear()
+    socket_limits._local.clear()
 
 
 @pytest.fixture

@@ -240,6 +240,8 @@ LIVE_IDLE_TIMEOUT = env.integer("LIVE_IDLE_TIMEOUT", 60)  # seconds without a cl
 LIVE_PRESENCE_INTERVAL = env.integer("LIVE_PRESENCE_INTERVAL", 15)  # presence heartbeat, seconds
 LIVE_MAX_FRAME_BYTES = env.integer("LIVE_MAX_FRAME_BYTES", 16384)
 LIVE_FRAME_RATE = env.get("LIVE_FRAME_RATE", "60/m")  # messages a socket may send
+LIVE_MAX_SOCKETS_PER_ADDRESS = env.integer("LIVE_MAX_SOCKETS_PER_ADDRESS", 20)  # open at once, all processes
+LIVE_MAX_SOCKETS_PER_USER = env.integer("LIVE_MAX_SOCKETS_PER_USER", 10)
 
 # Reverse proxies in front of Civic that append the address they received from to X-Forwarded-For
 # (nginx: $proxy_add_x_forwarded_for). 0: the peer address is the client (no proxy). See civic.clientip.

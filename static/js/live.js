@@ -8,7 +8,7 @@
   if (!root || !window.JSON) { return; }
 
   var EVENT_TYPES = ["comment.posted", "comment.updated", "comment.removed", "tally.changed",
-    "consultation.state", "response.posted"];
+    "consultation.state", "response.posted", "withheld"];
   var lastSeq = parseInt(root.getAttribute("data-live-seq"), 10) || 0;
   var proposalId = root.getAttribute("data-live-proposal") || "";
   var pageState = root.getAttribute("data-live-state");
@@ -142,7 +142,9 @@
     "comment.removed": commentRemoved,
     "tally.changed": tallyChanged,
     "consultation.state": stateChanged,
-    "response.posted": commentPosted
+    "response.posted": commentPosted,
+    /* a moderated comment, or something on a page the public cannot see: keep the count only */
+    "withheld": function () {}
   };
 
   function apply(event) {
@@ -215,6 +217,11 @@
       if (event.type === "hello" && data.last_seq > lastSeq) { catchUp(); }
     } else if (event.type === "reload") {
       needReload();
+    } else if (event.type === "closed") {
+      /* the account changed (signed out, suspended, new password or roles): this page is stale */
+      stopped = true;
+      stop();
+      showStatus(data.message || "Your account has changed. Reload the page.");
     }
   }
 
@@ -256,6 +263,7 @@
       socket = null;
       if (stopped || close.code === 4403 || close.code === 4404) { return; }
       if (close.code === 4409) { needReload(); return; }
+      if (close.code === 4429) { startPolling(); return; }  // too many sockets open: use plain HTTP
       failures += 1;
       if (!everOpened && failures >= 2) { startPolling(); return; }
       var delay = Math.min(30000, 1000 * Math.pow(2, failures - 1)) * (0.5 + Math.random() / 2);

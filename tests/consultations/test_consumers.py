@@ -69,7 +69,7 @@ def test_draft_consultation_socket_is_refused_except_to_its_officers(role, allow
         comm, connected, code = await connect(draft, since=0, user=user)
         assert connected is allowed
         if not allowed:
-            assert code == 4403
+            assert code == 4404
         await comm.disconnect()
 
     run(scenario)
@@ -83,7 +83,7 @@ def test_private_consultation_socket_is_refused(consultation):
 
     async def scenario():
         comm, connected, code = await connect(consultation, since=0, user=member)
-        assert not connected and code == 4403
+        assert not connected and code == 4404
 
     run(scenario)
 
@@ -226,6 +226,12 @@ def test_vote_over_socket_and_proposal_from_elsewhere(resident, consultation, pr
         ('{"action": "dance"}', "unknown_action"),
         ('{"action": "vote", "proposal": "x", "choice": "support"}', "not_found"),
         ('{"action": "comment", "body": "hi there", "client_token": "nope"}', "invalid"),
+        ("[" * 5000 + "]" * 5000, "bad_json"),  # deeper than the parser recurses
+        ('{"action": "vote", "proposal": ' + '{"a": ' * 40 + "1" + "}" * 40 + "}", "bad_json"),
+        ('{"action": "comment", "body": {"text": "hi there"}}', "invalid"),
+        ('{"action": "vote", "proposal": "\u0661\u0662", "choice": "support"}', "not_found"),
+        ('{"action": "vote", "proposal": 99999999999999999999999, "choice": "support"}', "not_found"),
+        ('{"action": "comment", "body": "hi there", "parent": "\u00b2"}', "not_found"),
     ],
 )
 def test_malformed_frames_get_an_error_and_the_socket_stays_open(frame, code, resident, consultation):

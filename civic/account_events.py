@@ -1,0 +1,63 @@
+"""Turn changes to an account made by code we don't own (allauth sign-out and passwords, the
+admin's user and group forms) into civic.signals.account_changed, sent after commit."""
+
+from django.db import transaction
+
+from .signals import account_changed
+
+# A save touching these fields (or every field) may take rights away from open sessions.
+SENSITIVE_FIELDS = frozenset({"is_active", "password", "is_superuser", "is_staff", "suspended_until"})
+
+
+def announce(user_id, reason: str, session_key: str | None = None) -> None:
+    if user_id is None:
+        return
+    transaction.on_commit(
+        lambda: account_changed.send(sender=None, user_id=user_id, reason=reason, session_key=session_key)
+    )
+
+
+def signed_out(sender, request=None, user=None, **kwargs):
+    """A sign-out ends that session's sockets at once (the session is flushed just after this)."""
+    session = getattr(request, "session", None)
+    announce(getattr(user, "pk", None), "signed_out", getattr(session, "session_key", None))
+
+
+def password_changed(sender, request=None, user=None, **kwargs):
+    announce(getattr(user, "pk", None), "password_changed")
+
+
+def user_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    if created:
+        return
+    if update_fields is None or SENSITIVE_FIELDS & set(update_fields):
+        announce(instance.pk, "account_changed")
+
+
+def roles_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Groups added to or taken from an account (from either side of the relation)."""
+    if action == "pre_clear" and reverse:
+        instance._civic_cleared_user_ids = list(instance.user_set.values_list("pk", flat=True))
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        announce(instance.pk, "roles_changed")
+        return
+    user_ids = pk_set if action != "post_clear" else getattr(instance, "_civic_cleared_user_ids", [])
+    for user_id in user_ids or ():
+        announce(user_id, "roles_changed")
+
+
+def connect() -> None:
+    from allauth.account import signals as allauth_signals
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.signals import user_logged_out
+    from django.db.models.signals import m2m_changed, post_save
+
+    user_model = get_user_model()
+    user_logged_out.connect(signed_out, dispatch_uid="civic.account_signed_out")
+    for name in ("password_changed", "password_set", "password_reset"):
+        getattr(allauth_signals, name).connect(password_changed, dispatch_uid=f"civic.account_{name}")
+    post_save.connect(user_saved, sender=user_model, dispatch_uid="civic.account_saved")
+    m2m_changed.connect(roles_changed, sender=user_model.groups.through, dispatch_uid="civic.account_roles")
