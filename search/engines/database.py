@@ -17,6 +17,7 @@ from ..query import (
     SearchResult,
     as_date_bound,
     marked_html,
+    plain,
 )
 from .facets import FACET_FIELDS, label_facets
 
@@ -48,8 +49,8 @@ def entry_from(doc: dict) -> SearchEntry:
         key=doc["key"],
         type=doc["type"],
         object_id=doc["object_id"],
-        title=doc["title"][:300],
-        text=doc["text"],
+        title=plain(doc["title"])[:300],
+        text=plain(doc["text"]),
         url=(doc["url"] or "")[:500],
         consultation_id=doc["consultation_id"],
         consultation_title=(doc["consultation_title"] or "")[:300],

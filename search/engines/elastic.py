@@ -20,6 +20,7 @@ from ..query import (
     SearchRequest,
     SearchResult,
     marked_html,
+    plain,
 )
 from . import SearchRefused, SearchUnavailable
 from .facets import FACET_FIELDS, label_facets
@@ -125,6 +126,7 @@ def swap_alias(new: str) -> list[str]:
 
 def _source(doc: dict) -> dict:
     source = dict(doc)
+    source["title"], source["text"] = plain(doc["title"]), plain(doc["text"])  # highlight markers are ours
     created = as_datetime(source.get("created"))
     source["created"] = created.isoformat() if created else None
     source["facet_keys"] = facet_keys(doc)

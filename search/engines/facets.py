@@ -1,5 +1,7 @@
 """Facet names, the document field each counts, and the labels officers see."""
 
+from django.db.models import Q
+
 from ..documents import type_choices
 from ..query import FacetValue, SearchRequest
 
@@ -52,12 +54,14 @@ def label_facets(
     }
     consultation_ids = [int(v) for v, _ in raw.get("consultation", [])]
     if consultation_ids:
-        labels["consultation"] = {
-            str(pk): title
-            for pk, title in ConsultationPage.objects.filter(pk__in=consultation_ids).values_list(
-                "pk", "title"
-            )
-        }
+        consultations = ConsultationPage.objects.filter(pk__in=consultation_ids)
+        if request.within_organisations is not None:  # a ticked id from beyond the walls shows no title
+            walls = list(request.within_organisations)
+            found = {int(v) for v, count in raw["consultation"] if count}
+            consultations = consultations.filter(
+                Q(pk__in=found) | Q(lead_organisation__in=walls) | Q(partner_organisations__in=walls)
+            ).distinct()
+        labels["consultation"] = {str(pk): title for pk, title in consultations.values_list("pk", "title")}
     organisation_ids = [int(v) for v, _ in raw.get("organisation", [])]
     if organisation_ids:
         labels["organisation"] = {

@@ -218,3 +218,12 @@ def test_public_site_search_never_fails_on_hostile_input(client, consultation, p
         if response.status_code >= 500:
             failures.append((consultation.title, page, response.status_code))
     assert failures == []
+
+
+def test_stored_text_cannot_forge_highlights(corpus, comment_on, reindex):
+    """The engines' private highlight markers typed into a comment are dropped, never turned into <mark>."""
+    comment_on("\ue000forged\ue001 praise for the ponds")
+    reindex()
+    hit = get_engine().search(SearchRequest(query=parse_query("ponds"))).hits[0]
+    assert "<mark>forged" not in hit.snippet_html
+    assert "<mark>ponds</mark>" in hit.snippet_html

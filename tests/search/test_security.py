@@ -73,7 +73,13 @@ def walls(engine, reindex, index, organisation, partner, comment_on, make_user):
     ours = comment_on("Wombat crossing near the school")
     theirs = comment_on("Wombat crossing near the station", consultation=police_consultation)
     reindex()
-    return {"ours": f"comment:{ours.pk}", "theirs": f"comment:{theirs.pk}", "police": police}
+    return {
+        "ours": f"comment:{ours.pk}",
+        "theirs": f"comment:{theirs.pk}",
+        "police": police,
+        "our_consultation": ours.consultation_id,
+        "our_title": ours.consultation.title,
+    }
 
 
 def test_officers_search_only_their_organisations(walls, client, make_user, organisation, partner):
@@ -234,3 +240,24 @@ def test_the_core_rename_service_reindexes(
         civic_services.update_display_name(resident, "Other Name")
     request = SearchRequest(query=parse_query("medlar"))
     assert [hit.author for hit in iter_hits(request, 10)] == ["Other Name"]
+
+
+def test_public_search_makes_a_bounded_number_of_queries(
+    client, index, organisation, django_assert_max_num_queries
+):
+    for i in range(15):
+        make_consultation(index, title=f"Ibis trail {i}", lead_organisation=organisation)
+    make_consultation(index, title="Ibis trail draft", live=False, lead_organisation=organisation)
+    with django_assert_max_num_queries(8):
+        response = client.get("/search/", {"q": "ibis"})
+    assert "15 results" in response.content.decode()
+
+
+def test_a_ticked_consultation_beyond_the_walls_shows_no_title(walls, client, officer, index):
+    police = walls["police"]
+    secret = make_consultation(index, title="Secret ferret scheme", live=False, lead_organisation=police)
+    sign_in(client, officer)
+    html = client.get(OFFICER_URL, {"q": "wombat", "consultation": secret.pk}).content.decode()
+    assert "Secret ferret scheme" not in html
+    own = client.get(OFFICER_URL, {"q": "ferret", "consultation": walls["our_consultation"]}).content.decode()
+    assert walls["our_title"] in own  # a ticked consultation of their own keeps its name with no hits
