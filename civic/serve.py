@@ -152,13 +152,9 @@ class GracefulServer(Server):
             if transport is None or not transport.connected or transport.protocol is not channel_protocol:
                 continue  # closed, or upgraded to a websocket (handled above)
             waiting += 1  # until the response has left and the connection is closed
-            idle = not channel.requests
-            seen = getattr(channel, "civic_requests_seen", False)
-            if (
-                idle
-                and (seen or elapsed >= SILENT_CONNECTION_GRACE)
-                and not getattr(channel, "civic_closing", False)
-            ):
+            if channel.requests or getattr(channel, "civic_closing", False) or has_unread_data(transport):
+                continue  # a request being received or answered, or about to be read
+            if getattr(channel, "civic_requests_seen", False) or elapsed >= SILENT_CONNECTION_GRACE:
                 channel.civic_closing = True  # between keep-alive requests, or accepted and silent
                 channel.loseConnection()
         return waiting
@@ -199,6 +195,14 @@ def stop_accepting(port):
             if not filtered:
                 break
     port.stopListening()
+
+
+def has_unread_data(transport) -> bool:
+    """Whether a request's first bytes wait in the kernel: closing now would reset it unanswered."""
+    try:
+        return bool(select.select([transport.fileno()], [], [], 0)[0])
+    except (OSError, ValueError):
+        return False
 
 
 def refuse_new_handshakes(sock) -> bool:
