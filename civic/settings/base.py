@@ -265,6 +265,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's default logging gives "django" a console handler of its own (when DEBUG is on)
+        # and lets records propagate to the root handler too: each would print twice. One handler.
+        "django": {"handlers": [], "level": "INFO"},
         "django.db.backends": {"level": "INFO"},
         "django.tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING"},
