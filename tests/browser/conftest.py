@@ -35,11 +35,14 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
 ASGI_APP = "civic.asgi:application"
 TILE_PATH = "/__test_tiles__/"
+# One line per failed browser test in this run; .ci/browser-failures points at ARTIFACTS only then.
+FAILURES = ARTIFACTS / "failed.txt"
 MEASUREMENTS: list[str] = []
 _screenshots: list[Path] = []
 
 
 def pytest_collection_modifyitems(items):
+    FAILURES.unlink(missing_ok=True)  # a list from an earlier run would point at old screenshots
     for item in items:
         if "tests/browser/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
@@ -49,6 +52,10 @@ def pytest_collection_modifyitems(items):
 def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
+    if report.failed:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        with FAILURES.open("a") as out:
+            out.write(f"{report.nodeid} ({report.when})\n")
     return report
 
 
