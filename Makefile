@@ -43,9 +43,10 @@ test: install $(BROWSER_NPM) ## Run the whole test suite, browser journeys inclu
 	@mkdir -p var
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install ## Check style with ruff
+lint: install ## Check style (ruff) and that no migration is missing
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
 
 format: install ## Format code with ruff
 	$(BIN)/ruff format .
