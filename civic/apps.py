@@ -11,9 +11,10 @@ class CivicConfig(AppConfig):
     def ready(self):
         from allauth.mfa.signals import authenticator_added
 
-        from . import account_events, converters, twofactor
+        from . import account_events, collections, converters, twofactor
 
         converters.register()
         account_events.connect()
+        collections.register_policies()
 
         authenticator_added.connect(twofactor.record_new_authenticator, dispatch_uid="civic.mfa_added")

@@ -26,6 +26,15 @@ class Organisation(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COUNCIL)
     website = models.URLField(blank=True)
     description = models.TextField(blank=True)
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="organisation",
+        help_text="Where this organisation's documents and images live; only its staff see them.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -40,6 +49,12 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        from .collections import ensure_collection
+
+        super().save(*args, **kwargs)
+        ensure_collection(self)
 
 
 class User(AbstractUser):

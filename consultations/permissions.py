@@ -218,8 +218,14 @@ class OrganisationPagePermissionPolicy(PagePermissionPolicy):
         root_grants = [g for g in grants if g.page.depth == 1]
         if root_grants:
             for page in self.owned_consultations(user):
+                # unsaved stand-ins: negative ids keep them hashable and apart from real rows
                 scoped.extend(
-                    GroupPagePermission(group_id=g.group_id, page=page, permission=g.permission)
+                    GroupPagePermission(
+                        id=-(g.pk * 1_000_000_000 + page.pk),
+                        group_id=g.group_id,
+                        page=page,
+                        permission=g.permission,
+                    )
                     for g in root_grants
                 )
         return scoped
@@ -243,7 +249,11 @@ class OrganisationPagePermissionPolicy(PagePermissionPolicy):
         pages = super().instances_with_direct_explore_permission(user)
         if user.is_superuser:
             return pages
-        return list(pages) + list(self._index_pages(user))
+        pages = list(pages) + list(self._index_pages(user))
+        if not pages and self._grants(user):
+            # staff whose organisation has no pages yet: an empty explorer, not a broken dashboard
+            pages = [Page.get_first_root_node()]
+        return pages
 
     def explorable_instances(self, user):
         base = self._base_queryset_for_user(user)

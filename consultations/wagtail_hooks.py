@@ -6,6 +6,7 @@ from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
@@ -93,6 +94,13 @@ def scope_page_chooser(pages, request):
     if parent_id is not None and not _choosable(Page.objects.filter(pk=parent_id), request.user).exists():
         raise Http404  # browsing into a page would show its title in the chooser's header
     return _choosable(pages, request.user)
+
+
+@hooks.register("construct_homepage_summary_items")
+def hide_page_count(request, summary_items):
+    """The dashboard's page count covers the whole tree: other organisations' drafts included."""
+    if not roles.is_admin(request.user):
+        summary_items[:] = [item for item in summary_items if not isinstance(item, PagesSummaryItem)]
 
 
 @hooks.register("register_admin_urls")
