@@ -11,7 +11,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
-from civic import ratelimit, ws_auth
+from civic import clientip, ratelimit, ws_auth
 from civic.converters import parse_id
 
 from . import live, permissions, services, socket_limits
@@ -228,8 +228,7 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         user = self.scope.get("user")
         if user is not None and user.is_authenticated:
             return f"user:{user.pk}"
-        client = self.scope.get("client") or ("?", 0)
-        return f"ip:{client[0]}"
+        return f"ip:{clientip.limit_key(clientip.for_scope(self.scope))}"
 
     def as_current_user(self, act, message: dict) -> dict:
         """Every write re-reads the account and the page: a suspension, sign-out, password or role

@@ -49,7 +49,7 @@ def redis_client():
 
 
 def keys_for(scope, user) -> list[tuple[str, int]]:
-    keys = [(f"ip:{clientip.for_scope(scope)}", settings.LIVE_MAX_SOCKETS_PER_ADDRESS)]
+    keys = [(f"ip:{clientip.limit_key(clientip.for_scope(scope))}", settings.LIVE_MAX_SOCKETS_PER_ADDRESS)]
     if getattr(user, "is_authenticated", False):
         keys.append((f"user:{user.pk}", settings.LIVE_MAX_SOCKETS_PER_USER))
     return keys

@@ -223,3 +223,42 @@ def test_missed_deletions_reach_redis_once_it_answers_again():
     backend._remember_deletes([full_key])  # as a delete() during an outage does
     assert backend.get("unrelated") is None  # the first answer from Redis replays the deletion
     assert backend.get("feed:removed-comment") is None
+
+
+def test_anonymous_socket_frames_count_per_real_address_behind_the_proxy(
+    settings, consultation, monkeypatch, pinned_clock
+):
+    """Two visitors behind one nginx have a frame budget each: one flooding does not silence the other."""
+    from asgiref.sync import async_to_sync
+    from channels.testing import WebsocketCommunicator
+
+    from civic.asgi import application
+    from tests.consultations.live_helpers import receive, receive_until
+
+    monkeypatch.setattr("channels.db.close_old_connections", lambda: None)
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.LIVE_FRAME_RATE = "2/d"
+
+    def visitor(address):
+        headers = [(b"origin", b"http://localhost"), (b"host", b"localhost"), (b"x-forwarded-for", address)]
+        comm = WebsocketCommunicator(application, f"/ws/consultations/{consultation.pk}/?since=0", headers)
+        comm.scope["client"] = ["10.0.0.1", 40000]  # every socket arrives from the proxy
+        return comm
+
+    async def pings(comm, count):
+        for _ in range(count):
+            await comm.send_to(text_data='{"action": "ping"}')
+        return [(await receive(comm))["type"] for _ in range(count)]
+
+    async def scenario():
+        flooder, neighbour = visitor(b"203.0.113.5"), visitor(b"198.51.100.7")
+        for comm in (flooder, neighbour):
+            connected, _ = await comm.connect(timeout=5)
+            assert connected
+            await receive_until(comm, "hello")
+        assert await pings(flooder, 3) == ["pong", "pong", "error"]
+        assert await pings(neighbour, 2) == ["pong", "pong"]
+        await flooder.disconnect()
+        await neighbour.disconnect()
+
+    async_to_sync(scenario)()
