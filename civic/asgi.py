@@ -11,8 +11,11 @@ django_asgi_app = get_asgi_application()
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from civic.uploads import install_daphne_limits  # noqa: E402
 from civic.ws_auth import SessionUserStack  # noqa: E402
 from consultations.routing import websocket_urlpatterns  # noqa: E402
+
+install_daphne_limits()  # oversized bodies are refused as they arrive, never queued in memory
 
 application = ProtocolTypeRouter(
     {

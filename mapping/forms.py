@@ -35,14 +35,15 @@ class LocationForm(AccessibleFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.errors:
+        where = ("latitude", "longitude")  # errors elsewhere (a refused photo) still need the place
+        if set(where) & set(self.errors):
             return data
         for name, low, high in (("latitude", -90, 90), ("longitude", -180, 180)):
             try:
                 places.parse_coordinate(data[name], name=name, low=low, high=high)
             except places.LocationError as exc:
                 self.add_error(name, exc.message)
-        if self.errors:
+        if set(where) & set(self.errors):
             return data
         try:
             data["located"] = places.locate(data["latitude"], data["longitude"])
@@ -120,10 +121,11 @@ class ReportConfirmForm(ReportDetailsForm):
 
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")
-        if upload and upload.size > photos.max_bytes():
-            raise forms.ValidationError(
-                f"The photo must be {photos.max_bytes() // (1024 * 1024)} MB or smaller."
-            )
+        if upload:
+            try:
+                photos.check_upload(upload)  # size and header: no pixel decoded on a form error
+            except photos.PhotoError as exc:
+                raise forms.ValidationError(str(exc)) from None
         return upload
 
 
@@ -182,6 +184,7 @@ class MergeForm(AccessibleFormMixin, forms.Form):
     into = forms.IntegerField(
         label="Duplicate of report number",
         min_value=1,
+        max_value=10**18 - 1,  # a database id; larger numbers are no report, not a server error
         help_text="The number of the report this one repeats, for example 1042.",
         error_messages={"required": "Enter the number of the original report.", "invalid": "Enter a number."},
     )

@@ -113,6 +113,10 @@ OPEN_STATUSES = (Status.OPEN, Status.ACKNOWLEDGED, Status.IN_PROGRESS)
 
 
 class IssueReportQuerySet(models.QuerySet):
+    def visible(self):
+        """Reports the public sees: not hidden by an officer and not merged into another."""
+        return self.filter(hidden_at__isnull=True).exclude(status=Status.DUPLICATE)
+
     def unresolved(self):
         return self.filter(status__in=OPEN_STATUSES)
 
@@ -162,6 +166,9 @@ class IssueReport(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(default=timezone.now)
+    hidden_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set when an officer hides the report: it leaves every public list."
+    )
 
     objects = IssueReportQuerySet.as_manager()
 
@@ -181,6 +188,10 @@ class IssueReport(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def is_visible(self) -> bool:
+        return self.hidden_at is None and self.status != Status.DUPLICATE
 
     @property
     def open311_status(self) -> str:

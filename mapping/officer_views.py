@@ -65,7 +65,7 @@ def merge_report(request, report_id: int):
     form = MergeForm(request.POST, prefix="merge")
 
     def act(data):
-        into = IssueReport.objects.filter(pk=data["into"]).first()
+        into = IssueReport.objects.filter(pk=data["into"]).select_related("organisation").first()
         if into is None:
             raise services.ReportError(f"There is no report #{data['into']}.", field="into")
         services.merge_duplicate(officer=request.user, report=report, into=into, note=data["note"])
@@ -99,13 +99,25 @@ def reassign_report(request, report_id: int):
     return redirect(report.get_absolute_url())
 
 
+@staff_second_factor_required
+@require_POST
+def hide_report(request, report_id: int):
+    """Hide a report from the public (or show it again); officers still find it at its address."""
+    report = _report_for_officer(request, report_id)
+    hidden = request.POST.get("hidden") == "1"
+    services.set_hidden(officer=request.user, report=report, hidden=hidden)
+    done = "Report hidden from the public." if hidden else "Report shown to the public again."
+    messages.success(request, done)
+    return redirect(report.get_absolute_url())
+
+
 def _officer_reports(request):
     if not request.user.is_authenticated:
         return None, None, None
     if not permissions.can_export_reports(request.user):
         raise PermissionDenied("Only officers and councillors can see the report work list.")
     form = ReportFilterForm(request.GET or None)
-    reports = form.filter(IssueReport.objects.all())
+    reports = form.filter(IssueReport.objects.visible())  # hidden and merged text leaves exports too
     if request.GET.get("mine") == "1" and not roles.is_admin(request.user):
         reports = reports.filter(organisation_id=request.user.organisation_id)
     query = request.GET.copy()

@@ -1,23 +1,28 @@
 """Open311 GeoReport v2 under /open311/v2/: services, service definitions and requests, JSON and XML."""
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from xml.etree import ElementTree as ET
 
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 
 from civic.converters import parse_id
+from civic.text import CONTROL_CHARS
 
 from . import services
 from .models import OPEN_STATUSES, IssueCategory, IssueReport, PartnerApiKey, StatusChange
 
 MAX_SPAN = timedelta(days=90)
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # dates outside these years are mistakes or probes
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 MAX_RESULTS = 1000
+MAX_IDS = 100
 FORMATS = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}
 
 
@@ -31,12 +36,17 @@ class Open311Error(Exception):
 # Rendering: the same Python structures become JSON or XML.
 
 
+def xml_text(value) -> str:
+    """Text XML 1.0 can carry: rows stored before input stripping may still hold control characters."""
+    return CONTROL_CHARS.sub("", str(value))
+
+
 def _xml_value(parent, name, value):
     node = ET.SubElement(parent, name)
     if isinstance(value, bool):
         node.text = "true" if value else "false"
     elif value is not None:
-        node.text = str(value)
+        node.text = xml_text(value)
 
 
 def render(fmt: str, root: str, item: str, rows: list[dict], status: int = 200) -> HttpResponse:
@@ -110,11 +120,18 @@ def service_definition(request, code, *, fmt):
     body = {"service_code": category.service_code, "attributes": []}
     if fmt == "xml":
         top = ET.Element("service_definition")
-        ET.SubElement(top, "service_code").text = category.service_code
+        ET.SubElement(top, "service_code").text = xml_text(category.service_code)
         ET.SubElement(top, "attributes")
         xml = b'<?xml version="1.0" encoding="utf-8"?>' + ET.tostring(top, encoding="utf-8")
         return HttpResponse(xml, content_type=FORMATS["xml"])
     return HttpResponse(json.dumps(body), content_type=FORMATS["json"])
+
+
+def photo_url(report, request) -> str:
+    """The app serves report photos itself, and only while the report is visible."""
+    if not report.photo:
+        return ""
+    return request.build_absolute_uri(reverse("mapping:report_photo", args=[report.pk]))
 
 
 def request_row(report, request) -> dict:
@@ -135,7 +152,7 @@ def request_row(report, request) -> dict:
         "zipcode": "",
         "lat": report.latitude,
         "long": report.longitude,
-        "media_url": request.build_absolute_uri(report.photo.url) if report.photo else "",
+        "media_url": photo_url(report, request),
     }
 
 
@@ -143,8 +160,10 @@ def _reports():
     latest = (
         StatusChange.objects.filter(report=OuterRef("pk")).exclude(note="").order_by("-created_at", "-id")
     )
-    return IssueReport.objects.select_related("category", "organisation").annotate(
-        latest_note=Subquery(latest.values("note")[:1])
+    return (
+        IssueReport.objects.visible()
+        .select_related("category", "organisation")
+        .annotate(latest_note=Subquery(latest.values("note")[:1]))
     )
 
 
@@ -152,11 +171,16 @@ def _date(request, name):
     raw = request.GET.get(name, "").strip()
     if not raw:
         return None
-    value = parse_datetime(raw.replace(" ", "+"))  # '+' in a query string arrives as a space
-    if value is None:
+    try:
+        value = parse_datetime(raw.replace(" ", "+"))  # '+' in a query string arrives as a space
+    except ValueError:  # well formed but impossible, such as month 13
+        value = None
+    if value is None or not raw.isascii():
         raise Open311Error(400, f"{name} must be a W3C date-time such as 2026-01-01T00:00:00Z.")
     if timezone.is_naive(value):
         value = timezone.make_aware(value, timezone.UTC)
+    if not EARLIEST <= value <= LATEST:
+        raise Open311Error(400, f"{name} must be between the years {EARLIEST.year} and {LATEST.year}.")
     return value
 
 
@@ -168,6 +192,8 @@ def _ids(raw: str) -> list[int]:
         if request_id is None:
             raise Open311Error(400, "service_request_id must be one or more numbers, comma separated.")
         ids.append(request_id)
+    if len(ids) > MAX_IDS:
+        raise Open311Error(400, f"Ask for at most {MAX_IDS} service_request_id values at once.")
     return ids
 
 
@@ -245,6 +271,7 @@ def _create(request, fmt):
             location_text=address,
             contact_email=_email(data.get("email", "")),
             source=IssueReport.Source.OPEN311,
+            photo=request.FILES.get("media"),  # same size, header, pixel and rate checks as the web form
         )
     except services.ReportError as exc:
         raise Open311Error(429 if exc.code == "rate_limited" else 400, exc.message) from exc

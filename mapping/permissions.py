@@ -46,15 +46,27 @@ def can_manage_report(user, report) -> bool:
     return roles.is_admin(user) or user.organisation_id == report.organisation_id
 
 
+def can_see_report(user, report) -> bool:
+    """Visible reports are public; hidden and merged ones only to those who manage them."""
+    return report.is_visible or can_manage_report(user, report)
+
+
 def can_export_reports(user) -> bool:
     """Officers and councillors see the work list and export it; only officers act on reports."""
     return is_report_officer(user) or roles.has_role(user, roles.COUNCILLOR)
 
 
 def can_merge(user, report, into) -> Decision:
-    """A report may be merged into another open-or-closed report, never itself or a duplicate."""
+    """A report may be merged into another of the officer's organisations' reports (open or closed),
+    never itself, a duplicate or a hidden report: both sides change, so both must be theirs."""
     if not can_manage_report(user, report):
         return Decision(False, "Only officers of the responsible organisation can merge this report.")
+    if not can_manage_report(user, into):
+        return Decision(
+            False, f"Only officers of the organisation responsible for report #{into.pk} can merge into it."
+        )
+    if into.hidden_at is not None:
+        return Decision(False, f"Report #{into.pk} is hidden; choose a report the public can see.")
     if into.pk == report.pk:
         return Decision(False, "A report cannot be a duplicate of itself.")
     if into.duplicate_of_id:

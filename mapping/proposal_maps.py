@@ -9,15 +9,17 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from civic.converters import parse_id
+from civic.pages import is_public, public_pages
 from consultations.models import ConsultationPage, ProposalPage
-from consultations.permissions import can_view_consultation
 
 from . import exports, maps
 
 
 def located_proposals(consultation=None):
-    """Live, public proposals with coordinates (unpublishing a consultation unpublishes them too)."""
-    proposals = ProposalPage.objects.live().public().filter(latitude__isnull=False, longitude__isnull=False)
+    """Public proposals with coordinates: live, unrestricted, and under live pages only (a draft
+    proposal, or one under a draft or private consultation, is on no map)."""
+    located = ProposalPage.objects.filter(latitude__isnull=False, longitude__isnull=False)
+    proposals = public_pages(located)
     if consultation is not None:
         proposals = proposals.child_of(consultation)
     return proposals.order_by("title").only(
@@ -32,8 +34,14 @@ def _consultation_from(request):
     consultation_id = parse_id(raw)
     if consultation_id is None:
         raise Http404("No such consultation")
-    consultation = get_object_or_404(ConsultationPage, pk=consultation_id)
-    if not can_view_consultation(request.user, consultation):
+    return public_consultation_or_404(consultation_id)
+
+
+def public_consultation_or_404(page_id: int) -> ConsultationPage:
+    """Maps are public pages: a draft, private or password-protected consultation is unknown here,
+    to its editors too (they preview it in the admin)."""
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    if not is_public(consultation):
         raise Http404("No such consultation")
     return consultation
 
@@ -77,7 +85,4 @@ def proposals_map(request):
 @require_GET
 def consultation_map(request, page_id: int):
     """A consultation's area: the wards, and where its proposals would change things."""
-    consultation = get_object_or_404(ConsultationPage, pk=page_id)
-    if not can_view_consultation(request.user, consultation):
-        raise Http404("No such consultation")
-    return _page(request, consultation, "mapping/proposals_map.html")
+    return _page(request, public_consultation_or_404(page_id), "mapping/proposals_map.html")

@@ -63,7 +63,8 @@ def category_for(value) -> IssueCategory:
 def nearby_open(category, latitude: float, longitude: float, metres: float = NEARBY_METRES, limit: int = 5):
     """Open reports of the same category close to a point, nearest first."""
     candidates = (
-        IssueReport.objects.unresolved()
+        IssueReport.objects.visible()
+        .unresolved()
         .filter(category=category, duplicate_of__isnull=True)
         .near(latitude, longitude, metres)
         .select_related("category", "ward")[:50]
@@ -105,13 +106,18 @@ def create_report(
     clean = None
     if photo:
         try:
-            clean = photos.clean_photo(photo)
+            photos.check_upload(photo)  # size and header only, before the rate limit counts
         except photos.PhotoError as exc:
             raise ReportError(str(exc), code="bad_photo", field="photo") from exc
-    try:
+    try:  # before any pixel is decoded: a flood of photos costs one counter each
         ratelimit.hit("report", f"user:{reporter.pk}" if reporter else f"partner:{partner.pk}")
     except ratelimit.RateLimited as exc:
         raise ReportError(str(exc), code="rate_limited") from exc
+    if photo:
+        try:
+            clean = photos.clean_photo(photo)
+        except photos.PhotoError as exc:
+            raise ReportError(str(exc), code="bad_photo", field="photo") from exc
     with transaction.atomic():
         report = IssueReport(
             category=category,
@@ -184,18 +190,36 @@ def change_status(*, officer, report: IssueReport, status: str, note: str = "") 
 
 def merge_duplicate(*, officer, report: IssueReport, into: IssueReport, note: str = "") -> StatusChange:
     """Mark a report as a duplicate of another and move its followers across."""
-    decision = permissions.can_merge(officer, report, into)
-    if not decision:
-        raise ReportError(decision.reason, code="forbidden" if "Only" in decision.reason else "invalid")
     note = plain_text(note or "") or f"This is the same problem as report #{into.pk}."
     with transaction.atomic():
-        report = IssueReport.objects.select_for_update().get(pk=report.pk)
+        locked = IssueReport.objects.select_for_update().in_bulk([report.pk, into.pk])
+        report, into = locked[report.pk], locked.get(into.pk, into)  # decide on the rows as they are now
+        decision = permissions.can_merge(officer, report, into)
+        if not decision:
+            raise ReportError(decision.reason, code="forbidden" if "Only" in decision.reason else "invalid")
         followers = list(report.followers.values_list("pk", flat=True))
         if report.reporter_id:
             followers.append(report.reporter_id)
         into.followers.add(*followers)
         report.duplicate_of = into
         return _record(report, officer=officer, to_status=Status.DUPLICATE, note=note[:NOTE_MAX])
+
+
+def set_hidden(*, officer, report: IssueReport, hidden: bool) -> IssueReport:
+    """Hide a report (abuse, personal details) from every public list, map, feed and export, or show
+    it again. Followers get no email: nothing about the problem changed."""
+    if not permissions.can_manage_report(officer, report):
+        raise ReportError(
+            "Only officers of the responsible organisation can hide this report.", code="forbidden"
+        )
+    with transaction.atomic():
+        report = IssueReport.objects.select_for_update().get(pk=report.pk)
+        if (report.hidden_at is not None) == hidden:
+            return report
+        report.hidden_at = timezone.now() if hidden else None
+        report.save(update_fields=["hidden_at"])  # the search index follows through post_save
+        transaction.on_commit(exports.forget_pins)
+    return report
 
 
 def reassign(

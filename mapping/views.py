@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,13 +16,14 @@ from .forms import GazetteerSearchForm, LocationForm, ReportConfirmForm, ReportD
 from .models import IssueCategory, IssueReport, Status
 
 STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429}
+PHOTO_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 REPORTS_PER_PAGE = 50
 
 
 def _filtered(request):
     """The filter form and the public reports it selects (shared by map, list and pins)."""
     form = ReportFilterForm(request.GET or None)
-    reports = form.filter(IssueReport.objects.all())
+    reports = form.filter(IssueReport.objects.visible())
     query = request.GET.copy()
     query.pop("page", None)
     return form, reports, query.urlencode()
@@ -98,18 +100,50 @@ def report_detail_context(request, report, **extra) -> dict:
     return context
 
 
+def visible_report_or_404(request, report_id: int, queryset=None) -> IssueReport:
+    """A report this person may see; hidden and merged ones are unknown to the public (404)."""
+    report = get_object_or_404(queryset if queryset is not None else IssueReport.objects, pk=report_id)
+    if not permissions.can_see_report(request.user, report):
+        raise Http404("No such report")
+    return report
+
+
 @require_GET
 def report_detail(request, report_id: int):
-    report = get_object_or_404(
-        IssueReport.objects.select_related("category", "organisation", "ward", "duplicate_of"), pk=report_id
-    )
+    queryset = IssueReport.objects.select_related("category", "organisation", "ward", "duplicate_of")
+    report = get_object_or_404(queryset, pk=report_id)
+    if not permissions.can_see_report(request.user, report):
+        original = report.duplicate_of
+        if report.hidden_at is None and original is not None and original.is_visible:
+            return redirect(original.get_absolute_url())  # a merged report's link leads to the original
+        raise Http404("No such report")
     return TemplateResponse(request, "mapping/report_detail.html", report_detail_context(request, report))
+
+
+@require_GET
+def report_photo(request, report_id: int):
+    """A report's photo, served only while the report is visible to this person."""
+    report = visible_report_or_404(request, report_id)
+    if not report.photo:
+        raise Http404("No photo")
+    try:
+        handle = report.photo.open("rb")
+    except FileNotFoundError:
+        raise Http404("No photo") from None
+    kind = PHOTO_TYPES.get(report.photo.name.rsplit(".", 1)[-1].lower(), "application/octet-stream")
+    response = FileResponse(handle, content_type=kind)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Content-Disposition"] = "inline"
+    # Public, but revalidated: a photo hidden with its report must not live on in shared caches.
+    response["Cache-Control"] = "public, max-age=300" if report.is_visible else "private, no-store"
+    return response
 
 
 @require_POST
 def add_voice(request, report_id: int):
     """'Add your voice': follow an existing report instead of making a duplicate."""
-    report = get_object_or_404(IssueReport, pk=report_id)
+    report = visible_report_or_404(request, report_id)
     if not request.user.is_authenticated:
         return redirect_to_login(report.get_absolute_url())
     try:

@@ -369,6 +369,9 @@ class IssueReportDocument(DocumentType):
     def queryset(self):
         return super().queryset().select_related("reporter", "ward", "category")
 
+    def is_indexable(self, report) -> bool:
+        return report.is_visible  # hidden or merged: its text leaves the index
+
     def fields(self, report, context):
         ward = report.ward.name if report.ward_id else context.ward(report.latitude, report.longitude)
         if report.reporter_id:

@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "civic.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "civic.uploads.BodyLimitMiddleware",
     "civic.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -228,6 +229,11 @@ COMMENT_MAX_LENGTH = env.integer("COMMENT_MAX_LENGTH", 3000)
 COMMENTS_PER_PAGE = env.integer("COMMENTS_PER_PAGE", 20)
 WRITE_RATE_LIMIT = env.get("WRITE_RATE_LIMIT", "20/m")
 REPORT_PHOTO_MAX_BYTES = env.integer("REPORT_PHOTO_MAX_BYTES", 5 * 1024 * 1024)  # issue report photos
+# Whole request bodies (civic/uploads.py): a photo and its form everywhere, documents in the admin.
+REQUEST_BODY_MAX_BYTES = env.integer("REQUEST_BODY_MAX_BYTES", REPORT_PHOTO_MAX_BYTES + 1024 * 1024)
+ADMIN_REQUEST_BODY_MAX_BYTES = env.integer("ADMIN_REQUEST_BODY_MAX_BYTES", 32 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files (Django's default, stated)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # larger files wait in a temporary file, not in memory
 OPEN311_JURISDICTION = env.get("OPEN311_JURISDICTION")  # empty: any jurisdiction_id is accepted
 
 # Moderation: hours a contribution may wait for a moderator before it is overdue.

@@ -221,3 +221,50 @@ def test_requests_search_queries_are_bounded(client, council, potholes, django_a
 def test_status_notes_and_service_json_are_valid_json_documents(client, fixed_report):
     body = client.get(f"{BASE}/requests.json").content
     assert isinstance(json.loads(body), list)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "service_request_id=١٢",  # digits, but not ASCII
+        f"service_request_id={'9' * 30}",  # beyond 64 bits
+        "service_request_id=" + ",".join(str(n) for n in range(1, 150)),  # too many at once
+        "start_date=2026-13-45T00:00:00Z",  # well formed, impossible
+        "start_date=9999-12-31T23:59:59Z",  # adding the 90-day span would overflow
+        "end_date=0001-01-01T00:00:00Z",
+        "start_date=２０２６-01-01T00:00:00Z",
+    ],
+)
+def test_hostile_search_parameters_are_400_not_500(client, council, query):
+    for fmt in ("json", "xml"):
+        response = client.get(f"{BASE}/requests.{fmt}?{query}")
+        assert response.status_code == 400, response.content
+
+
+@pytest.mark.parametrize("request_id", ["١٢", "9" * 30, "-1", "1e3"])
+def test_hostile_request_ids_are_404(client, open_report, request_id):
+    assert client.get(f"{BASE}/requests/{request_id}.json").status_code == 404
+
+
+@pytest.mark.parametrize("lat", ["1e999", "nan", "-inf", "٥٢.٩"])
+def test_hostile_coordinates_in_a_post_are_400(client, council, potholes, api_key, lat):
+    response = post(client, **valid(api_key, lat=lat))
+    assert response.status_code in (201, 400)  # Arabic-Indic digits are a number to Python; never a 500
+    if lat != "٥٢.٩":
+        assert response.status_code == 400
+
+
+def test_xml_feed_never_emits_characters_xml_forbids(client, council, potholes, report_officer):
+    forbidden = "\x01\x08\x0b\x0c\x1f\x7f\ufffe\uffff"  # rows stored before input stripping began
+    report = ReportFactory(
+        category=potholes, description=f"Stored{forbidden} long ago", location_text="A\x0bB"
+    )
+    history(report, "acknowledged", report_officer, note="Seen\x1b[31m today")
+    for path in (f"{BASE}/requests.xml", f"{BASE}/requests/{report.pk}.xml"):
+        response = client.get(path)
+        root = xml(response)  # parses: the feed is well-formed XML 1.0
+        assert root.findtext("request/description") == "Stored long ago"
+        assert root.findtext("request/address") == "AB"
+        assert root.findtext("request/status_notes") == "Seen[31m today"
+    [row] = client.get(f"{BASE}/requests/{report.pk}.json").json()  # JSON escapes; nothing lost there
+    assert "\x0b" in row["address"]

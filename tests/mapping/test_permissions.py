@@ -81,3 +81,33 @@ def test_merge_is_refused_into_itself_or_into_a_duplicate(report_officer, pothol
 def test_merge_is_refused_to_officers_of_another_organisation(police_officer, potholes):
     first, second = ReportFactory.create_batch(2, category=potholes)
     assert not permissions.can_merge(police_officer, first, second)
+
+
+def test_merge_needs_both_reports_to_be_the_officers_organisations(
+    report_officer, police_officer, potholes, vehicles
+):
+    council_report = ReportFactory(category=potholes)
+    police_report = ReportFactory(category=vehicles)
+    other_council_report = ReportFactory(category=potholes)
+    assert permissions.can_merge(report_officer, council_report, other_council_report)  # allowed side
+    decision = permissions.can_merge(report_officer, council_report, police_report)
+    assert not decision and f"#{police_report.pk}" in decision.reason
+    assert not permissions.can_merge(police_officer, police_report, council_report)
+    admin = UserFactory(is_superuser=True)
+    assert permissions.can_merge(admin, council_report, police_report)
+
+
+def test_council_officer_cannot_merge_a_council_report_into_a_police_report_over_http(
+    client, report_officer, potholes, vehicles
+):
+    from tests.support.auth import sign_in
+
+    council_report = ReportFactory(category=potholes)
+    police_report = ReportFactory(category=vehicles)
+    sign_in(client, report_officer)
+    response = client.post(f"/reports/{council_report.pk}/merge/", {"merge-into": str(police_report.pk)})
+    assert response.status_code == 403 and "can merge into it" in response.content.decode()
+    council_report.refresh_from_db()
+    assert council_report.status == "open" and council_report.duplicate_of is None
+    huge = client.post(f"/reports/{council_report.pk}/merge/", {"merge-into": "9" * 30})
+    assert huge.status_code == 400  # a number beyond any id: a form error, not a server error

@@ -38,3 +38,54 @@ def test_draft_consultation_map_is_not_found(client, council, index):
     assert client.get(f"/maps/consultations/{draft.pk}/").status_code == 404
     assert client.get(f"/maps/proposals.geojson?consultation={draft.pk}").status_code == 404
     assert client.get("/maps/proposals.geojson?consultation=abc").status_code == 404
+
+
+def _titles(client, query=""):
+    pins = json.loads(client.get(f"/maps/proposals.geojson{query}").content)
+    return sorted(f["properties"]["title"] for f in pins["features"])
+
+
+def test_maps_show_only_public_proposals(client, council, consultation, index):
+    from wagtail.models import PageViewRestriction
+
+    make_proposal(consultation, title="Public", latitude="52.9", longitude="-1.54")
+    draft = make_proposal(consultation, title="Draft proposal", latitude="52.9", longitude="-1.54")
+    draft.unpublish()
+    private = make_consultation(index, "open")
+    make_proposal(private, title="Behind a password", latitude="52.9", longitude="-1.54")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    assert _titles(client) == ["Public"]
+    html = client.get("/maps/proposals/").content.decode()
+    assert "Public" in html and "Draft proposal" not in html and "Behind a password" not in html
+    assert client.get(f"/maps/consultations/{private.pk}/").status_code == 404
+    assert client.get(f"/maps/proposals.geojson?consultation={private.pk}").status_code == 404
+
+
+def test_a_live_consultation_under_an_unpublished_page_is_on_no_map(client, council, home, organisation):
+    from consultations.models import ConsultationIndexPage
+
+    hidden_index = ConsultationIndexPage(title="Unpublished section", slug="unpublished-section")
+    home.add_child(instance=hidden_index)
+    live_below = make_consultation(hidden_index, "open", lead_organisation=organisation)
+    make_proposal(live_below, title="Under a draft", latitude="52.9", longitude="-1.54")
+    hidden_index.unpublish()
+    assert _titles(client) == []
+    assert client.get(f"/maps/consultations/{live_below.pk}/").status_code == 404
+    assert client.get(f"/maps/proposals.geojson?consultation={live_below.pk}").status_code == 404
+    hidden_index.save_revision().publish()
+    assert _titles(client) == ["Under a draft"]  # the allowed side: published again, mapped again
+
+
+def test_consultation_ids_beyond_any_page_are_404(client, council):
+    for raw in ("9" * 30, "١٢", "-1"):
+        assert client.get(f"/maps/proposals.geojson?consultation={raw}").status_code == 404
+    assert client.get(f"/maps/consultations/{'9' * 30}/").status_code == 404
+
+
+def test_proposals_map_queries_are_bounded(client, council, consultation, django_assert_max_num_queries):
+    for n in range(5):
+        make_proposal(consultation, title=f"Crossing {n}", latitude="52.9", longitude="-1.54")
+    with django_assert_max_num_queries(8):
+        client.get("/maps/proposals.geojson")
+    with django_assert_max_num_queries(12):
+        client.get(f"/maps/consultations/{consultation.pk}/")

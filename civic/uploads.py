@@ -1,0 +1,134 @@
+"""Request body limits: an oversized upload is refused with a clear 413 before anything reads it.
+
+Two layers. `BodyLimitMiddleware` refuses by Content-Length in Django, whatever server runs Civic.
+`install_daphne_limits()` guards daphne itself: daphne collects a whole body and then queues all of
+it in memory for the application, and Twisted parses every multipart POST body a second time
+with the email parser (a 100 MB upload peaked at 4.4 GB). The patched request keeps nothing past
+the limit and skips Twisted's parse, which Civic never uses.
+"""
+
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+
+TOO_LARGE_TEXT = (
+    "This upload is too large. Photos must be {photo_mb} MB or smaller: "
+    "go back, choose a smaller photo, and send the form again."
+)
+
+
+def limit_for(path: str) -> int:
+    """The largest request body accepted on this path (the admin takes documents and images)."""
+    if path.startswith("/admin/"):
+        return settings.ADMIN_REQUEST_BODY_MAX_BYTES
+    return settings.REQUEST_BODY_MAX_BYTES
+
+
+def too_large_message() -> str:
+    return TOO_LARGE_TEXT.format(photo_mb=settings.REPORT_PHOTO_MAX_BYTES // (1024 * 1024))
+
+
+def too_large_page() -> bytes:
+    message = too_large_message()
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Upload too large</title></head>'
+        f"<body><h1>Upload too large</h1><p>{message}</p></body></html>"
+    ).encode()
+
+
+class BodyLimitMiddleware:
+    """413 for a declared body over the path's limit, before a form, CSRF check or view reads it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return HttpResponse("Bad Content-Length.", status=400, content_type="text/plain; charset=utf-8")
+        if length > limit_for(request.path):
+            return HttpResponse(too_large_page(), status=413, content_type="text/html; charset=utf-8")
+        return self.get_response(request)
+
+
+class _Discard:
+    """Stands in for the request's body file once the body is over the limit."""
+
+    closed = False
+
+    def write(self, data):
+        pass
+
+    def read(self, size=-1):
+        return b""
+
+    def seek(self, *args):
+        return 0
+
+    def tell(self):
+        return 0
+
+    def close(self):
+        self.closed = True
+
+
+def install_daphne_limits() -> None:
+    """Make daphne build LimitedRequest for every HTTP request (idempotent; no-op without daphne)."""
+    try:
+        from daphne import http_protocol
+    except ImportError:  # another ASGI server: BodyLimitMiddleware still applies
+        return
+    if getattr(http_protocol.WebRequest, "civic_limited", False):
+        return
+    base = http_protocol.WebRequest
+
+    class LimitedRequest(base):
+        """daphne's request, keeping at most the path's body limit and never parsing the body."""
+
+        civic_limited = True
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._parsePOSTFormSubmission = False  # daphne never reads Twisted's parsed args
+            self.civic_received = 0
+            self.civic_too_large = False
+
+        def _limit(self) -> int:
+            raw = getattr(self.channel, "_path", b"") or b""  # the request line, read before the body
+            return limit_for(raw.split(b"?", 1)[0].decode("latin-1"))
+
+        def gotLength(self, length):
+            if length is not None and length > self._limit():
+                self.civic_too_large = True
+                self.content = _Discard()
+                return
+            super().gotLength(length)
+
+        def handleContentChunk(self, data):
+            if self.civic_too_large:
+                return
+            self.civic_received += len(data)
+            if self.civic_received > self._limit():  # chunked bodies declare no length
+                self.civic_too_large = True
+                self.content.close()
+                self.content = _Discard()
+                return
+            super().handleContentChunk(data)
+
+        def process(self):
+            if not self.civic_too_large:
+                return super().process()
+            self.request_start = time.time()
+            self.handle_reply(
+                {
+                    "type": "http.response.start",
+                    "status": 413,
+                    "headers": [(b"Content-Type", b"text/html; charset=utf-8")],
+                }
+            )
+            self.handle_reply({"type": "http.response.body", "body": too_large_page()})
+            return None
+
+    http_protocol.WebRequest = LimitedRequest
