@@ -38,7 +38,8 @@ QUERIES = [
     "-1", "1e309", "NaN", "0x10",
     # other Unicode: emoji, direction overrides, zero-width, combining marks, private-use markers
     "🙂", "library🙂", "\u202elibrary", "\u200b", "lib\u200brary", "e\u0301", "\u0301", "\ue000",
-    "\ue000library\ue001", "\ufeff", "ℌ𝔢𝔩𝔩𝔬", "ǅ", "ß*", "İstanbul",
+    "\ue000library\ue001", "\ufeff", "ℌ𝔢𝔩𝔩𝔬", "ǅ", "ß*", "İstanbul", "ab½cd*", "x²y*", "١٢٣abc*",
+    "Ⅻab*", "o'neil'*", "e\u0301tude*", "日本語*", "日本語の図書館",
     # long
     "library " * 19 + "bins", "word " * 30, "a" * 499, "a" * 500, "a" * 501, "b" * 5000,
     "x" * 300 + "*", '"' + "long phrase " * 40 + '"', "-" * 500,
