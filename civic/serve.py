@@ -13,14 +13,10 @@ left is cut off; a second signal cuts it off at once.
 from daphne.server import Server  # isort:skip
 
 import contextlib
-import ctypes
 import functools
 import logging
 import os
-import select
 import signal
-import socket
-import struct
 import sys
 import time
 import weakref
@@ -30,6 +26,8 @@ from daphne.cli import CommandLineInterface
 from daphne.http_protocol import HTTPFactory, WebRequest
 from twisted.internet import reactor
 
+from civic.listening import has_unread_data, stop_accepting
+
 logger = logging.getLogger("civic.serve")
 
 GOING_AWAY = 1001
@@ -37,8 +35,6 @@ TICK = 0.1  # seconds between checks while draining
 # A connection accepted just before shutdown whose request has not arrived yet: the client sent
 # it at once, so this is generous; a connection silent for longer is someone holding a socket.
 SILENT_CONNECTION_GRACE = 5.0
-SO_ATTACH_FILTER = 26  # Linux
-DROP_EVERYTHING = struct.pack("HBBI", 0x06, 0, 0, 0)  # classic BPF "return 0": drop the packet
 
 
 class DrainingRequest(WebRequest):
@@ -179,43 +175,6 @@ class GracefulServer(Server):
             if details["application_instance"] is not None
         }
         return super().kill_all_applications()
-
-
-def stop_accepting(port):
-    """Close a listening socket without resetting connections the kernel has already queued."""
-    sock = getattr(port, "socket", None)
-    if sock is not None:
-        filtered = refuse_new_handshakes(sock)
-        # Accept what is queued (each becomes a connection we serve); with the filter nothing
-        # new joins the queue, so this ends. Without it, a client may race the close below.
-        for _ in range(10_000):
-            if not select.select([sock], [], [], 0)[0]:
-                break
-            port.doRead()
-            if not filtered:
-                break
-    port.stopListening()
-
-
-def has_unread_data(transport) -> bool:
-    """Whether a request's first bytes wait in the kernel: closing now would reset it unanswered."""
-    try:
-        return bool(select.select([transport.fileno()], [], [], 0)[0])
-    except (OSError, ValueError):
-        return False
-
-
-def refuse_new_handshakes(sock) -> bool:
-    """On Linux, drop every new SYN at this socket: clients retry and find it closed (refused)."""
-    if not sys.platform.startswith("linux") or sock.family not in (socket.AF_INET, socket.AF_INET6):
-        return False
-    code = ctypes.create_string_buffer(DROP_EVERYTHING)
-    program = struct.pack("HP", 1, ctypes.addressof(code))
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, SO_ATTACH_FILTER, program)
-    except OSError:
-        return False
-    return True
 
 
 class GracefulCommandLineInterface(CommandLineInterface):
