@@ -216,9 +216,10 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         return fresh if ws_auth.standing(fresh) == self.standing else None
 
     def current_consultation(self, user):
-        """The consultation as it is now, if this user may still see it (it may have been unpublished)."""
+        """The consultation as it is now, if this user may still write to it: reachable (live, under
+        live pages, restrictions passed); staff preview drafts but never contribute to them."""
         consultation = ConsultationPage.objects.filter(pk=self.consultation_id).with_owners().first()
-        if consultation is None or not permissions.can_view_page(
+        if consultation is None or not permissions.is_reachable(
             user, consultation, session=self.scope.get("session")
         ):
             return None
@@ -242,16 +243,15 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         return act(user, consultation, message)
 
     def visible_proposal(self, user, raw) -> ProposalPage | None:
-        """A proposal of this consultation that this user may see; None for any other id."""
+        """A proposal of this consultation that this user may write to; None for any other id."""
         pk = parse_id(raw)
         if pk is None:
             return None
         proposal = ProposalPage.objects.filter(pk=pk).first()
         if proposal is None or proposal.consultation.pk != self.consultation_id:
             return None
-        return (
-            proposal if permissions.can_view_page(user, proposal, session=self.scope.get("session")) else None
-        )
+        reachable = permissions.is_reachable(user, proposal, session=self.scope.get("session"))
+        return proposal if reachable else None
 
     def post_comment(self, user, consultation, message: dict) -> dict:
         proposal = parent = None

@@ -94,6 +94,8 @@ def record_built(consultation_id: int, type: str, build) -> LiveEvent:
     with transaction.atomic(savepoint=False):  # inside a caller's transaction: no savepoint round trips
         seq = next_seq(consultation_id)
         html, data = build()
+        if about_hidden_proposal(data):  # everyone watching would see it: keep the number, not the content
+            type, html, data = WITHHELD, None, {}
         event = LiveEvent.objects.create(
             consultation_id=consultation_id, seq=seq, type=type, html=html, data=data or {}
         )
@@ -169,6 +171,14 @@ def events_since(consultation_id: int, since: int, limit: int | None = None) -> 
     if not events or events[0].seq != since + 1:
         raise TooFarBehind("Older events have been pruned; reload the page.")
     return withhold_hidden(events), events[-1].seq
+
+
+def about_hidden_proposal(data) -> bool:
+    """True when an event names a proposal the public cannot see (draft, private, under a draft)."""
+    pid = data.get("proposal") if isinstance(data, dict) else None
+    if not isinstance(pid, int):
+        return False
+    return not public_pages(ProposalPage.objects.filter(pk=pid)).exists()
 
 
 def withheld(event: LiveEvent) -> LiveEvent:

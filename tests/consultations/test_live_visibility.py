@@ -167,3 +167,37 @@ def test_socket_writes_stop_when_the_consultation_is_unpublished(resident, consu
     run(scenario)
     assert not Vote.objects.exists()
     assert ProposalPage.objects.filter(pk=proposal.pk).exists()
+
+
+def test_events_about_a_hidden_proposal_are_stored_without_content(resident, consultation, proposal):
+    secret = make_proposal(consultation, title="Secret plan")
+    hide_page(secret, "draft")
+    services.cast_vote(voter=resident, proposal=proposal, choice="support")
+    Vote.objects.create(proposal=secret, user=resident, choice="support")
+    live.tally_changed(secret)  # whatever path records it, the stream carries no content
+    shown, hidden = LiveEvent.objects.order_by("seq")
+    assert shown.type == live.TALLY_CHANGED and shown.data["proposal"] == proposal.pk
+    assert (hidden.seq, hidden.type, hidden.html, hidden.data) == (2, live.WITHHELD, None, {})
+
+
+def test_staff_watch_a_draft_proposal_but_cannot_write_to_it_over_the_socket(officer, consultation, proposal):
+    draft = make_proposal(consultation, title="Draft plan")
+    hide_page(draft, "draft")
+    cookie = session_cookie(officer)
+
+    async def scenario():
+        comm = communicator(consultation.pk, since=0, cookie=cookie)
+        assert (await comm.connect(timeout=5))[0]
+        await receive_until(comm, "hello")
+        await comm.send_to(
+            text_data=json.dumps({"action": "vote", "proposal": draft.pk, "choice": "support"})
+        )
+        assert (await receive_until(comm, "error"))["data"]["code"] == "not_found"
+        await comm.send_to(
+            text_data=json.dumps({"action": "vote", "proposal": proposal.pk, "choice": "support"})
+        )
+        assert (await receive_until(comm, "ack"))["data"]["ok"]
+        await comm.disconnect()
+
+    run(scenario)
+    assert list(Vote.objects.values_list("proposal_id", flat=True)) == [proposal.pk]
