@@ -7,7 +7,9 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.site_summary import PagesSummaryItem
-from wagtail.admin.views.generic import EditView, IndexView, InspectView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
@@ -30,12 +32,18 @@ class CommentIndexView(IndexView):
         return queryset.select_related("consultation", "proposal", "author", "organisation")
 
 
-class CommentInspectView(InspectView):
-    def get_object(self, queryset=None):
-        comment = super().get_object(queryset)
+class ModeratedComment:
+    """A single-comment admin view that refuses comments outside the user's consultations."""
+
+    def get_object(self, *args, **kwargs):
+        comment = super().get_object(*args, **kwargs)
         if not moderation.can_moderate(self.request.user, comment.consultation):
             raise PermissionDenied
         return comment
+
+
+class CommentInspectView(ModeratedComment, InspectView):
+    pass
 
 
 class CommentEditView(EditView):
@@ -71,6 +79,9 @@ class CommentViewSet(ModelViewSet):
     index_view_class = CommentIndexView
     edit_view_class = CommentEditView
     inspect_view_class = CommentInspectView
+    delete_view_class = type("CommentDeleteView", (ModeratedComment, DeleteView), {})
+    history_view_class = type("CommentHistoryView", (ModeratedComment, HistoryView), {})
+    usage_view_class = type("CommentUsageView", (ModeratedComment, UsageView), {})
 
 
 @hooks.register("register_admin_viewset")

@@ -1,13 +1,68 @@
 """Categories, the gazetteer and reports in the Wagtail admin; officers act on reports on the site itself."""
 
+from django.core.exceptions import PermissionDenied
 from wagtail import hooks
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from civic import roles
 
 from .models import GazetteerEntry, IssueCategory, IssueReport
 
 
-class IssueCategoryViewSet(ModelViewSet):
+def _own_organisation(queryset, user):
+    """Rows of the user's organisation; administrators see every organisation's."""
+    if roles.is_admin(user):
+        return queryset
+    if not roles.has_staff_powers(user) or not user.organisation_id:
+        return queryset.none()
+    return queryset.filter(organisation_id=user.organisation_id)
+
+
+class OwnOrganisationObject:
+    """A single-object admin view that refuses another organisation's row."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not _own_organisation(type(obj)._default_manager.filter(pk=obj.pk), self.request.user).exists():
+            raise PermissionDenied
+        return obj
+
+
+class OwnOrganisationChoice:
+    """A create or edit form whose organisation can only be the user's own."""
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        field = form.fields.get("organisation")
+        if field is not None and not roles.is_admin(self.request.user):
+            field.queryset = field.queryset.filter(pk=self.request.user.organisation_id)
+        return form
+
+
+class OwnOrganisationIndex(generic.IndexView):
+    def get_base_queryset(self):
+        return _own_organisation(super().get_base_queryset(), self.request.user)
+
+
+class OwnOrganisationViewSet(ModelViewSet):
+    """Officers and moderators granted these screens reach only their organisation's rows."""
+
+    index_view_class = OwnOrganisationIndex
+    add_view_class = type("OwnOrganisationCreate", (OwnOrganisationChoice, generic.CreateView), {})
+    edit_view_class = type(
+        "OwnOrganisationEdit", (OwnOrganisationObject, OwnOrganisationChoice, generic.EditView), {}
+    )
+    delete_view_class = type("OwnOrganisationDelete", (OwnOrganisationObject, generic.DeleteView), {})
+    inspect_view_class = type("OwnOrganisationInspect", (OwnOrganisationObject, generic.InspectView), {})
+    history_view_class = type("OwnOrganisationHistory", (OwnOrganisationObject, HistoryView), {})
+    usage_view_class = type("OwnOrganisationUsage", (OwnOrganisationObject, UsageView), {})
+
+
+class IssueCategoryViewSet(OwnOrganisationViewSet):
     model = IssueCategory
     icon = "tag"
     menu_label = "Issue categories"
@@ -38,7 +93,7 @@ class GazetteerViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class IssueReportViewSet(ModelViewSet):
+class IssueReportViewSet(OwnOrganisationViewSet):
     """Read-only list for staff: status changes go through the report page, which emails followers."""
 
     model = IssueReport

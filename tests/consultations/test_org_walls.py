@@ -339,3 +339,30 @@ def test_workflow_notifications_go_only_to_people_on_the_pages_side(ours, theirs
     assert council_officer in for_ours and police_officer not in for_ours
     for_theirs = set(page_permission_policy.users_with_permission_for_instance("publish", theirs))
     assert police_officer in for_theirs and council_officer not in for_theirs
+
+
+# Participation data in the admin (the Comments screens).
+
+
+def test_comment_screens_refuse_another_organisations_comments(client, council_moderator, ours, theirs):
+    from django.contrib.auth.models import Group, Permission
+
+    from consultations.models import Comment
+    from tests.consultations.factories import CommentFactory
+
+    # even if an administrator lets moderators delete comments, the walls hold
+    Group.objects.get(name="Moderators").permissions.add(
+        Permission.objects.get(codename="delete_comment", content_type__app_label="consultations")
+    )
+    own = CommentFactory(consultation=ours, body="A council comment")
+    other = CommentFactory(consultation=theirs, body="A police comment")
+    sign_in(client, council_moderator)
+    listing = client.get("/admin/comments/").content.decode()
+    assert f"Comment {own.pk} by" in listing and f"Comment {other.pk} by" not in listing
+    _assert_hidden(listing)
+    for view in ("inspect", "edit", "delete", "history", "usage"):
+        response = client.get(f"/admin/comments/{view}/{other.pk}/")
+        assert response.status_code in (302, 403), view
+    client.post(f"/admin/comments/delete/{other.pk}/")
+    assert Comment.objects.filter(pk=other.pk).exists()
+    assert client.get(f"/admin/comments/inspect/{own.pk}/").status_code == 200
