@@ -22,6 +22,7 @@ import time
 import weakref
 
 import daphne.server
+from daphne import http_protocol
 from daphne.cli import CommandLineInterface
 from daphne.http_protocol import HTTPFactory, WebRequest
 from twisted.internet import reactor
@@ -37,8 +38,9 @@ TICK = 0.1  # seconds between checks while draining
 SILENT_CONNECTION_GRACE = 5.0
 
 
-class DrainingRequest(WebRequest):
-    """A request that closes its connection after the response once the server is draining."""
+class DrainingRequest:
+    """Mixed into daphne's request class: close the connection after the response once the
+    server is draining."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,6 +58,11 @@ class DrainingRequest(WebRequest):
             self.responseHeaders.setRawHeaders(b"connection", [b"close"])
 
 
+@functools.cache
+def draining(request_class):
+    return type(f"Draining{request_class.__name__}", (DrainingRequest, request_class), {})
+
+
 class TrackingHTTPFactory(HTTPFactory):
     """Daphne's HTTP factory, remembering its connections so shutdown can close the idle ones."""
 
@@ -65,7 +72,8 @@ class TrackingHTTPFactory(HTTPFactory):
 
     def buildProtocol(self, addr):
         protocol = super().buildProtocol(addr)
-        protocol.requestFactory = DrainingRequest
+        # Whatever request class daphne uses now (civic.uploads replaces it at start-up).
+        protocol.requestFactory = draining(http_protocol.WebRequest)
         self.connections.add(protocol)
         return protocol
 
