@@ -12,6 +12,7 @@ log = logging.getLogger(__name__)
 
 DOWN_CACHE_KEY = "search:elasticsearch-down"
 DOWN_SECONDS = 30
+EXPORT_CHECK_BATCH = 500  # exported hits checked against the database per query
 FALLBACK_NOTICE = (
     "The search server is not answering, so these results come from the database. "
     "They are complete, but ranking and highlighting may differ slightly."
@@ -74,14 +75,14 @@ def _run_search(request: SearchRequest) -> tuple[SearchResult, str]:
     return get_engine("database").search(request), ""
 
 
-def iter_hits(request: SearchRequest, limit: int, batch: int = 500):
+def iter_hits(request: SearchRequest, limit: int):
     """Every current hit of a search (for CSV export), checked against the database batch by batch."""
     if request.sees_nothing:
         return
     hits = []
     for hit in _iter_hits(request, limit):
         hits.append(hit)
-        if len(hits) >= batch:
+        if len(hits) >= EXPORT_CHECK_BATCH:
             yield from _current(hits)
             hits = []
     yield from _current(hits)
@@ -93,13 +94,23 @@ def _current(hits):
 
 
 def _iter_hits(request: SearchRequest, limit: int):
-    """Every hit of a search, with the same fallback as run_search."""
+    """Every hit of a search, with the same fallback as run_search; falling back midway sends no row twice."""
+    sent: set[str] = set()
     if elasticsearch_enabled() and not cache.get(DOWN_CACHE_KEY):
         try:
-            yield from get_engine("elasticsearch").iter_hits(request, limit)
+            for hit in get_engine("elasticsearch").iter_hits(request, limit):
+                sent.add(hit.key)
+                yield hit
             return
-        except SearchRefused:
-            pass
-        except SearchUnavailable:
+        except SearchRefused as exc:
+            log.warning("Elasticsearch refused an export, using database search: %s", exc)
+        except SearchUnavailable as exc:
+            log.warning("Elasticsearch unavailable during an export, using database search: %s", exc)
             cache.set(DOWN_CACHE_KEY, True, DOWN_SECONDS)
-    yield from get_engine("database").iter_hits(request, limit)
+    count = len(sent)
+    for hit in get_engine("database").iter_hits(request, limit):
+        if count >= limit:
+            return
+        if hit.key not in sent:
+            count += 1
+            yield hit

@@ -223,6 +223,7 @@ def unavailable(exc: Exception) -> SearchUnavailable:
 
 class ElasticEngine:
     name = "elasticsearch"
+    export_page_size = 500
 
     def base(self, request: SearchRequest) -> tuple[Search, bool]:
         search = Search(using=client(), index=alias_name())
@@ -282,7 +283,7 @@ class ElasticEngine:
 
     def iter_hits(self, request: SearchRequest, limit: int):
         search, _ = self.base(request)
-        page_size = 500
+        page_size = self.export_page_size
         for start in range(0, min(limit, MAX_RESULTS), page_size):
             try:
                 response = search.extra(from_=start, size=min(page_size, limit - start)).execute()

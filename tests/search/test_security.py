@@ -257,3 +257,28 @@ def test_a_ticked_consultation_beyond_the_walls_shows_no_title(walls, client, of
     assert "Secret ferret scheme" not in html
     own = client.get(OFFICER_URL, {"q": "ferret", "consultation": walls["our_consultation"]}).content.decode()
     assert walls["our_title"] in own  # a ticked consultation of their own keeps its name with no hits
+
+
+def test_an_export_that_loses_elasticsearch_midway_sends_every_row_once(
+    engine, reindex, comment_on, client, officer, monkeypatch
+):
+    """The CSV carries on from the database without repeating the rows already sent."""
+    if engine != "elasticsearch":
+        pytest.skip("Elasticsearch only")
+    from django.conf import settings
+
+    from search import engines
+    from search.engines import elastic
+
+    bodies = {comment_on(f"Heron nesting site {i}").body for i in range(7)}
+    reindex()
+    monkeypatch.setattr(elastic.ElasticEngine, "export_page_size", 3)
+    monkeypatch.setattr(engines, "EXPORT_CHECK_BATCH", 3)
+    sign_in(client, officer)
+    response = client.get(OFFICER_URL + "export.csv", {"q": "heron", "sort": "newest"})
+    stream = iter(response.streaming_content)
+    first = [next(stream) for _ in range(4)]  # the header and the first page of three
+    for name in elastic.client().indices.get(index=f"{settings.SEARCH_INDEX}*"):
+        elastic.client().indices.delete(index=name)  # the index is gone before the second page
+    rows = list(csv.reader(io.StringIO(b"".join([*first, *stream]).decode())))[1:]
+    assert sorted(row[2] for row in rows) == sorted(bodies)
