@@ -289,3 +289,20 @@ def test_drain_timeout_bounds_a_request_that_does_not_finish(site):
     assert "Drain timeout" in log
     with pytest.raises((OSError, http.client.HTTPException)):
         stuck.getresponse()  # cut off: closed without an answer
+
+
+def test_a_second_signal_stops_at_once(site):
+    env = {**site.env, "CIVIC_TEST_POST_HOLD": "600"}
+    with started(Daphne(env, app=HELD_APP, options=("--drain-timeout", "600"))) as server:
+        stuck = http.client.HTTPConnection("127.0.0.1", server.port, timeout=WAIT)
+        stuck.request("POST", "/search/", body="", headers={"Host": "127.0.0.1"})
+        os.killpg(server.process.pid, signal.SIGTERM)
+        wait_until(lambda: "Shutting down" in server.output(), "the drain to start")
+        signalled_at = time.monotonic()
+        os.killpg(server.process.pid, signal.SIGTERM)
+        exit_code = server.process.wait(WAIT)
+        took = time.monotonic() - signalled_at
+        log = server.output()
+    assert exit_code == 0, log[-3000:]
+    assert took < 60, f"the second signal took {took:.0f}s"
+    assert "Second signal" in log
