@@ -75,60 +75,60 @@ class _Discard:
 
 
 def install_daphne_limits() -> None:
-    """Make daphne build LimitedRequest for every HTTP request (idempotent; no-op without daphne)."""
+    """Give daphne's request class the body limits (idempotent; a no-op without daphne).
+
+    The methods are wrapped on daphne's WebRequest itself, so every subclass (civic.serve's
+    draining request included) keeps them, whatever imported it first."""
     try:
-        from daphne import http_protocol
+        from daphne.http_protocol import WebRequest
     except ImportError:  # another ASGI server: BodyLimitMiddleware still applies
         return
-    if getattr(http_protocol.WebRequest, "civic_limited", False):
+    if getattr(WebRequest, "civic_limited", False):
         return
-    base = http_protocol.WebRequest
+    original_init = WebRequest.__init__
+    original_got_length = WebRequest.gotLength
+    original_chunk = WebRequest.handleContentChunk
+    original_process = WebRequest.process
 
-    class LimitedRequest(base):
-        """daphne's request, keeping at most the path's body limit and never parsing the body."""
+    def limit(request) -> int:
+        raw = getattr(request.channel, "_path", b"") or b""  # the request line, read before the body
+        return limit_for(raw.split(b"?", 1)[0].decode("latin-1"))
 
-        civic_limited = True
+    def __init__(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        self._parsePOSTFormSubmission = False  # daphne never reads Twisted's parsed arguments
+        self.civic_received = 0
+        self.civic_too_large = False
 
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._parsePOSTFormSubmission = False  # daphne never reads Twisted's parsed args
-            self.civic_received = 0
-            self.civic_too_large = False
+    def gotLength(self, length):
+        if length is not None and length > limit(self):
+            self.civic_too_large = True
+            self.content = _Discard()
+            return
+        original_got_length(self, length)
 
-        def _limit(self) -> int:
-            raw = getattr(self.channel, "_path", b"") or b""  # the request line, read before the body
-            return limit_for(raw.split(b"?", 1)[0].decode("latin-1"))
+    def handleContentChunk(self, data):
+        if self.civic_too_large:
+            return
+        self.civic_received += len(data)
+        if self.civic_received > limit(self):  # chunked bodies declare no length
+            self.civic_too_large = True
+            self.content.close()
+            self.content = _Discard()
+            return
+        original_chunk(self, data)
 
-        def gotLength(self, length):
-            if length is not None and length > self._limit():
-                self.civic_too_large = True
-                self.content = _Discard()
-                return
-            super().gotLength(length)
+    def process(self):
+        if not self.civic_too_large:
+            return original_process(self)
+        self.request_start = time.time()
+        headers = [(b"Content-Type", b"text/html; charset=utf-8")]
+        self.handle_reply({"type": "http.response.start", "status": 413, "headers": headers})
+        self.handle_reply({"type": "http.response.body", "body": too_large_page()})
+        return None
 
-        def handleContentChunk(self, data):
-            if self.civic_too_large:
-                return
-            self.civic_received += len(data)
-            if self.civic_received > self._limit():  # chunked bodies declare no length
-                self.civic_too_large = True
-                self.content.close()
-                self.content = _Discard()
-                return
-            super().handleContentChunk(data)
-
-        def process(self):
-            if not self.civic_too_large:
-                return super().process()
-            self.request_start = time.time()
-            self.handle_reply(
-                {
-                    "type": "http.response.start",
-                    "status": 413,
-                    "headers": [(b"Content-Type", b"text/html; charset=utf-8")],
-                }
-            )
-            self.handle_reply({"type": "http.response.body", "body": too_large_page()})
-            return None
-
-    http_protocol.WebRequest = LimitedRequest
+    WebRequest.__init__ = __init__
+    WebRequest.gotLength = gotLength
+    WebRequest.handleContentChunk = handleContentChunk
+    WebRequest.process = process
+    WebRequest.civic_limited = True

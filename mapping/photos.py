@@ -13,7 +13,7 @@ import warnings
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_PIXELS = 40_000_000  # as declared in the header; JPEGs decode at 1/2 to 1/8 of this
@@ -21,6 +21,10 @@ MAX_DECODED_PIXELS = 8_000_000  # pixels actually decoded (PNG and WebP in full)
 MAX_SIDE = 2048  # longest side kept: plenty to see a pothole, a fraction of the bytes
 MAX_ASPECT = 50  # a 1 x 40,000,000 "photo" is an attack, not a picture
 NOT_AN_IMAGE = "The photo must be a JPEG, PNG or WebP image."
+
+# Pillow inflates a PNG's text chunks while it reads the header, up to 64 MB of them: a 64 KB file
+# held 62 MB. Photos carry no such text (and we drop it); 2 MB covers any honest XMP or ICC comment.
+PngImagePlugin.MAX_TEXT_MEMORY = min(PngImagePlugin.MAX_TEXT_MEMORY, 2 * 1024 * 1024)
 
 
 class PhotoError(ValueError):

@@ -234,6 +234,7 @@ REQUEST_BODY_MAX_BYTES = env.integer("REQUEST_BODY_MAX_BYTES", REPORT_PHOTO_MAX_
 ADMIN_REQUEST_BODY_MAX_BYTES = env.integer("ADMIN_REQUEST_BODY_MAX_BYTES", 32 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files (Django's default, stated)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # larger files wait in a temporary file, not in memory
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # admin image uploads (Wagtail's default is 128 MP)
 OPEN311_JURISDICTION = env.get("OPEN311_JURISDICTION")  # empty: any jurisdiction_id is accepted
 
 # Moderation: hours a contribution may wait for a moderator before it is overdue.

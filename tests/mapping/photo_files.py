@@ -42,3 +42,18 @@ def png_header(width: int, height: int) -> bytes:
     row = zlib.compress(b"\x00" * (3 * min(width, 1000) + 1))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", row) + _chunk(b"IEND", b"")
+
+
+def png_text_bomb(chunks: int = 60) -> bytes:
+    """A small PNG whose compressed text chunks inflate to about 1 MB each before the image data:
+    Pillow inflates them while reading the header."""
+    body = zlib.compress(b"A" * (1024 * 1024 - 64), 9)
+    header = struct.pack(">IIBBBBB", 10, 10, 8, 2, 0, 0, 0)
+    data = zlib.compress(b"".join(b"\x00" + b"\x00" * 30 for _ in range(10)))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + b"".join(_chunk(b"zTXt", b"Comment%d\x00\x00" % n + body) for n in range(chunks))
+        + _chunk(b"IDAT", data)
+        + _chunk(b"IEND", b"")
+    )

@@ -16,7 +16,7 @@ import pytest
 from django.db import connections
 
 from tests.mapping.live import database_url, in_thread, is_test_database
-from tests.mapping.photo_files import flat_image, png_bomb
+from tests.mapping.photo_files import flat_image, png_bomb, png_text_bomb
 from tests.support.servers import Daphne
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
@@ -175,6 +175,7 @@ def open311_fields(server):
 def test_hostile_uploads_raise_a_server_process_by_less_than_100_mb(server):
     pid, path = server["pid"], "/reports/new/confirm/"
     bomb = png_bomb(9000, 9000)  # 230 KB that decode to 324 MB
+    text_bomb = png_text_bomb(60)  # 64 KB whose header inflates to 60 MB of text
     largest_png = flat_image(3200, 2500)  # the most pixels a PNG may have: decoded for real
     camera_jpeg = flat_image(6000, 4000, "JPEG")  # a 24 MP camera photo: decoded at half scale
     # Warm up: imports, the thread pool and Pillow's first decode are not what we measure.
@@ -187,6 +188,7 @@ def test_hostile_uploads_raise_a_server_process_by_less_than_100_mb(server):
     outcomes = []
     for _ in range(8):
         outcomes.append(post_file(server, path, REPORT, bomb)[0])
+    outcomes.append(post_file(server, path, REPORT, text_bomb)[0])
     outcomes.append(post_file(server, path, REPORT, None, size=100 * MB, name="big.bin")[0])
     outcomes.append(post_file(server, path, REPORT, None, size=100 * MB, chunked=True, name="big.bin")[0])
     outcomes.append(post_file(server, "/open311/v2/requests.json", open311_fields(server), None,
@@ -196,9 +198,9 @@ def test_hostile_uploads_raise_a_server_process_by_less_than_100_mb(server):
         outcomes.append(post_file(server, path, REPORT, camera_jpeg, name="camera.jpg")[0])
     after = memory(pid)
 
-    assert outcomes[:8] == [400] * 8  # the bomb: a form error, from its header
-    assert outcomes[8:11] == [413, 413, 413]  # 100 MB bodies: refused as they arrive
-    assert outcomes[11:] == [302] * 16  # the largest honest photos are accepted
+    assert outcomes[:9] == [400] * 9  # the bombs: a form error, from their headers
+    assert outcomes[9:12] == [413, 413, 413]  # 100 MB bodies: refused as they arrive
+    assert outcomes[12:] == [302] * 16  # the largest honest photos are accepted
     rise = after["VmHWM"] - before["VmRSS"]
     assert rise < MAX_RISE, f"peak rose {rise / MB:.0f} MB (RSS {before['VmRSS'] / MB:.0f} MB before)"
     kept = after["VmRSS"] - before["VmRSS"]

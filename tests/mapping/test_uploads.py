@@ -13,7 +13,7 @@ from PIL import Image, ImageFile
 from mapping import photos, services
 from mapping.models import IssueReport, PartnerApiKey
 from tests.mapping.factories import ReportFactory
-from tests.mapping.photo_files import flat_image, png_bomb, png_header
+from tests.mapping.photo_files import flat_image, png_bomb, png_header, png_text_bomb
 from tests.mapping.test_services import jpeg_with_gps, report_kwargs
 from tests.support.auth import sign_in
 
@@ -56,6 +56,12 @@ def test_huge_dimensions_are_refused_from_the_header_without_decoding(data, no_d
         photos.check_upload(upload(data))
     with pytest.raises(photos.PhotoError):
         photos.clean_photo(upload(data))
+
+
+def test_a_png_whose_text_inflates_to_60_mb_is_refused_while_reading_its_header(no_decoding):
+    with pytest.raises(photos.PhotoError):
+        photos.check_upload(upload(png_text_bomb(60)))
+    photos.check_upload(upload(png_text_bomb(1)))  # one honest-sized comment is fine
 
 
 def test_a_real_decompression_bomb_is_a_form_error_and_nothing_is_saved(client, council, potholes, reporter):
