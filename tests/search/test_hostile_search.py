@@ -164,6 +164,8 @@ def test_officer_search_and_export_never_fail_on_hostile_input(corpus, client, o
         {"q": "library", "moderation_state": "hidden"},
         {"q": ["library", "bins"], "page": ["1", "2"]},
         {"q": "library", "unknown" * 100: "x"},
+        {"q": "lib\x00rary"},
+        {"q": "library", "ward": "\x00"},
     ]
     for params in requests:
         for url in (OFFICER_URL, OFFICER_URL + "export.csv"):
@@ -214,7 +216,7 @@ def test_public_site_search_never_fails_on_hostile_input(client, consultation, p
             response = client.get("/search/", {"q": q, "page": page})
             if response.status_code >= 500:
                 failures.append((q, page, response.status_code))
-    for page in PAGES:
+    for page in [*PAGES, "\x00"]:
         response = client.get("/search/", {"q": consultation.title, "page": page})
         if response.status_code >= 500:
             failures.append((consultation.title, page, response.status_code))
