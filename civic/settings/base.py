@@ -218,6 +218,9 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_FINDERS = []
+# Wagtail's group approval tasks let any member of a group review and approve any organisation's
+# page; Civic's officers publish their own organisation's pages, so page workflows stay off.
+WAGTAIL_WORKFLOW_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 

@@ -366,3 +366,25 @@ def test_comment_screens_refuse_another_organisations_comments(client, council_m
     client.post(f"/admin/comments/delete/{other.pk}/")
     assert Comment.objects.filter(pk=other.pk).exists()
     assert client.get(f"/admin/comments/inspect/{own.pk}/").status_code == 200
+
+
+def test_moderators_cannot_review_or_approve_other_organisations_pages_through_a_workflow(
+    client, council_moderator, theirs, police
+):
+    """Group approval tasks know nothing of organisations, so page workflows are switched off."""
+    from wagtail.models import Workflow
+
+    police_officer = UserFactory(roles=["Officers"], organisation=police)
+    police_officer._civic_second_factor = True
+    theirs.save_revision(user=police_officer)
+    workflow_state = Workflow.objects.get(name="Moderators approval").start(theirs, police_officer)
+    task_state = workflow_state.current_task_state
+    sign_in(client, council_moderator)
+    _assert_hidden(client.get(reverse("wagtailadmin_home")).content.decode())
+    url = reverse("wagtailadmin_pages:workflow_action", args=[theirs.pk, "approve", task_state.pk])
+    response = client.post(url, {"comment": ""})
+    assert response.status_code < 500
+    theirs.refresh_from_db()
+    assert not theirs.live
+    edit = sign_in(client, police_officer).get(reverse("wagtailadmin_pages:edit", args=[theirs.pk]))
+    assert "Submit for moderation" not in edit.content.decode()
