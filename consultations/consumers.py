@@ -44,12 +44,8 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         self.user_id = user.pk if user.is_authenticated else None
         self.session_key = getattr(self.scope.get("session"), "session_key", None)
         since = self.parse_since()
-        self.consultation = await self.load_consultation()
-        if self.consultation is None:
-            await self.close(code=CLOSE_NOT_FOUND)
-            return
-        visible, self.standing = await database_sync_to_async(self.check_viewer)()
-        if not visible:
+        self.consultation, visible, self.standing = await database_sync_to_async(self.check_viewer)()
+        if self.consultation is None or not visible:
             # Drafts, private pages and pages under a draft: the same answer as a page that never existed.
             await self.close(code=CLOSE_NOT_FOUND)
             return
@@ -178,11 +174,14 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         else:
             await self.send_error("unknown_action", "Unknown action. Use ping, comment or vote.", ref=ref)
 
-    def check_viewer(self) -> tuple[bool, tuple]:
+    def check_viewer(self) -> tuple[ConsultationPage | None, bool, tuple]:
+        """The page, whether this user may watch it, and the account's standing: one database hop."""
         user = self.scope["user"]
-        return permissions.can_view_page(
-            user, self.consultation, session=self.scope.get("session")
-        ), ws_auth.standing(user)
+        consultation = ConsultationPage.objects.filter(pk=self.consultation_id).with_owners().first()
+        if consultation is None:
+            return None, False, ws_auth.standing(user)
+        visible = permissions.can_view_page(user, consultation, session=self.scope.get("session"))
+        return consultation, visible, ws_auth.standing(user)
 
     # Account changes ----------------------------------------------------------------------------
 
@@ -326,10 +325,6 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
         raw = (query.get("since") or ["0"])[0]
         return parse_id(raw)
-
-    @database_sync_to_async
-    def load_consultation(self):
-        return ConsultationPage.objects.filter(pk=self.consultation_id).with_owners().first()
 
 
 def too_deep(value, limit: int) -> bool:

@@ -10,7 +10,7 @@ import pytest
 from websockets.asyncio.client import connect
 
 from consultations.live import EVENT_TYPES
-from tests.support.servers import Daphne, Database, RedisServer, prepare_database, server_env
+from tests.support.servers import Daphne, Database, RedisServer, manage, prepare_database, server_env
 
 pytestmark = pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
 USERS = 4
@@ -26,12 +26,18 @@ def cluster(django_db_setup, django_db_blocker):
         database = Database(template=settings.DATABASES["default"]["TEST"])
     servers = []
     try:
-        env = server_env(database.url, redis.url, LIVE_PRESENCE_INTERVAL=2)
+        env = server_env(
+            database.url,
+            redis.url,
+            LIVE_PRESENCE_INTERVAL=2,
+            LIVE_MAX_SOCKETS_PER_USER=3,
+            LIVE_IDLE_TIMEOUT=600,
+        )
         ids = prepare_database(env, users=USERS, migrated=database.migrated)
         servers = [Daphne(env).start(wait=False), Daphne(env).start(wait=False)]
         for server in servers:
             server.wait()
-        yield SimpleNamespace(redis=redis, servers=servers, **ids)
+        yield SimpleNamespace(redis=redis, servers=servers, env=env, **ids)
     finally:
         for server in servers:
             server.stop()
@@ -140,6 +146,82 @@ def test_concurrent_posting_gives_unique_gap_free_sequence(cluster):
     seqs = [event["seq"] for event in stored["events"]]
     assert seqs == list(range(start + 1, start + len(seqs) + 1))
     assert sum(event["type"] == "comment.posted" for event in stored["events"]) == total
+
+
+async def refused_as_one_too_many(cluster, server, user) -> bool:
+    """Open a socket; True when it is refused with too_many_sockets and close code 4429."""
+    socket = await connect(
+        server.ws_url(cluster.consultation, 0), additional_headers=headers(cluster, server, user)
+    )
+    try:
+        async with asyncio.timeout(15):
+            while True:
+                message = json.loads(await socket.recv())
+                if message["type"] == "hello":
+                    await socket.close()
+                    return False
+                if message["type"] == "error" and message["data"]["code"] == "too_many_sockets":
+                    break
+        await socket.wait_closed()
+        return socket.close_code == 4429
+    finally:
+        await socket.close()
+
+
+def test_socket_cap_per_account_holds_across_processes(cluster):
+    first, second = cluster.servers
+
+    async def scenario():
+        held = [
+            (await open_socket(cluster, first, user=0))[0],
+            (await open_socket(cluster, first, user=0))[0],
+            (await open_socket(cluster, second, user=0))[0],
+        ]
+        assert await refused_as_one_too_many(cluster, second, user=0)  # 3 already open, 2 elsewhere
+        other, _ = await open_socket(cluster, second, user=1)  # other accounts are not affected
+        await held.pop(0).close()
+        async with asyncio.timeout(20):  # the first server gives the slot back on disconnect
+            while await refused_as_one_too_many(cluster, second, user=0):
+                await asyncio.sleep(0.2)
+        for socket in [*held, other]:
+            await socket.close()
+
+    asyncio.run(scenario())
+
+
+ACCOUNT = """
+from django.contrib.sessions.models import Session
+from civic.models import User
+user = User.objects.get(pk=Session.objects.get(session_key="%(session)s").get_decoded()["_auth_user_id"])
+user.is_active = %(active)s
+user.save()
+"""
+
+
+def test_deactivating_an_account_closes_its_sockets_on_every_process(cluster):
+    """Deactivates user 3, and reactivates it afterwards."""
+    first, second = cluster.servers
+
+    async def scenario():
+        doomed = [(await open_socket(cluster, server, user=3))[0] for server in (first, second)]
+        bystander, _ = await open_socket(cluster, second, user=2)
+        # a third process (a management command) makes the change; only Redis connects them
+        await asyncio.to_thread(
+            manage, cluster.env, "shell", "-c", ACCOUNT % {"session": cluster.sessions[3], "active": False}
+        )
+        for socket in doomed:
+            closed = await until(socket, "closed", timeout=30)
+            assert closed["data"]["code"] == "account_changed"
+            await socket.wait_closed()
+            assert socket.close_code == 4403
+        await bystander.send(json.dumps({"action": "ping", "ref": "still"}))
+        assert (await until(bystander, "pong"))["data"]["ref"] == "still"
+        await bystander.close()
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        manage(cluster.env, "shell", "-c", ACCOUNT % {"session": cluster.sessions[3], "active": True})
 
 
 def test_redis_outage_loses_nothing_and_viewers_catch_up(cluster):
