@@ -122,8 +122,10 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                # Short timeouts: when Redis is down, posting must still save promptly.
-                "hosts": [{"address": REDIS_URL, "socket_connect_timeout": 2, "socket_timeout": 5}],
+                # A short connect timeout: when Redis is down, posting must still save promptly. The
+                # read timeout must outlast channels_redis's 5-second blocking receive (BZPOPMIN),
+                # or every idle receive ends in a TimeoutError and the live hub resubscribes.
+                "hosts": [{"address": REDIS_URL, "socket_connect_timeout": 2, "socket_timeout": 10}],
                 "prefix": env.get("CHANNELS_PREFIX", "civic"),
                 "capacity": 1000,
             },

@@ -157,7 +157,7 @@ def server(tmp_path_factory, browser_available):
         env["MAP_TILE_URL"] = f"http://127.0.0.1:{port}{TILE_PATH}{{z}}/{{x}}/{{y}}.png"
         with log.open("w") as out:
             process = subprocess.Popen(
-                [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), ASGI_APP],
+                [sys.executable, "-m", "civic.serve", "-b", "127.0.0.1", "-p", str(port), ASGI_APP],
                 cwd=ROOT,
                 env=env,
                 stdout=out,
