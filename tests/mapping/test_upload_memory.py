@@ -7,8 +7,10 @@ uploads, so a short spike between two samples cannot hide.
 
 import contextlib
 import http.client
+import json
 import os
 import tempfile
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -212,3 +214,20 @@ def test_the_server_sees_the_committed_seed_rows(server):
     from mapping.models import IssueCategory
 
     assert IssueCategory.objects.filter(service_code="UPMEM").exists()
+
+
+def test_open311_media_url_resolves_on_a_real_server(server):
+    """Photos are served by the app itself, so media_url works with no /media/ location."""
+    status, body = post_file(
+        server, "/reports/new/confirm/", REPORT, flat_image(40, 30, "JPEG"), name="m.jpg"
+    )
+    assert status == 302, body[-2000:]
+    base = f"http://127.0.0.1:{server['port']}"
+    listing = f"{base}/open311/v2/requests.json?service_code=UPMEM"
+    with urllib.request.urlopen(listing, timeout=60) as response:  # noqa: S310
+        rows = json.loads(response.read())
+    urls = [row["media_url"] for row in rows if row["media_url"]]
+    assert urls and all(url.startswith(f"{base}/reports/") for url in urls)
+    with urllib.request.urlopen(urls[0], timeout=60) as served:  # noqa: S310
+        assert served.status == 200 and served.headers["Content-Type"] == "image/jpeg"
+        assert served.read(3) == b"\xff\xd8\xff"
