@@ -101,12 +101,41 @@ def test_prune_keeps_recent_and_newest_and_old_positions_must_reload(consultatio
     assert live.events_since(consultation.pk, 3)[1] == 4
 
 
-def test_prune_command_reports(consultation, capsys):
+def test_prune_command_deletes_old_events_and_reports_how_many(consultation, index, capsys):
     from django.core.management import call_command
 
+    other = make_consultation(index, "open", lead_organisation=consultation.lead_organisation)
+    for _ in range(3):
+        live.record(consultation.pk, live.COMMENT_POSTED)
+        live.record(other.pk, live.COMMENT_POSTED)
+    LiveEvent.objects.filter(seq__lte=2).update(created_at=timezone.now() - timedelta(days=10))
+    call_command("prune_live_events", "--days", "7")
+    assert "Deleted 4 live event(s) older than 7 day(s)." in capsys.readouterr().out
+    kept = sorted(LiveEvent.objects.values_list("consultation", "seq"))
+    assert kept == [(consultation.pk, 3), (other.pk, 3)]
+
+
+def test_prune_command_by_default_keeps_events_within_the_retention_period(consultation, settings, capsys):
+    from django.core.management import call_command
+
+    for _ in range(3):
+        live.record(consultation.pk, live.COMMENT_POSTED)
+    days = settings.LIVE_EVENT_RETENTION_DAYS
+    LiveEvent.objects.filter(seq=1).update(created_at=timezone.now() - timedelta(days=days + 1))
+    LiveEvent.objects.filter(seq=2).update(created_at=timezone.now() - timedelta(days=days - 1))
+    call_command("prune_live_events")
+    assert "Deleted 1 live event(s)" in capsys.readouterr().out
+    assert list(LiveEvent.objects.order_by("seq").values_list("seq", flat=True)) == [2, 3]
+
+
+def test_prune_command_refuses_a_negative_age(consultation):
+    from django.core.management import CommandError, call_command
+
     live.record(consultation.pk, live.COMMENT_POSTED)
-    call_command("prune_live_events", "--days", "0")
-    assert "Deleted 0 live event" in capsys.readouterr().out
+    live.record(consultation.pk, live.COMMENT_POSTED)
+    with pytest.raises(CommandError, match="0 or more"):
+        call_command("prune_live_events", "--days", "-1")
+    assert LiveEvent.objects.count() == 2
 
 
 def test_state_change_is_recorded_once(index, organisation):

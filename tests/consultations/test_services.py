@@ -3,8 +3,8 @@ import uuid
 import pytest
 from django.db import IntegrityError
 
-from consultations import services
-from consultations.models import Comment, ConsultationPage, Vote
+from consultations import live, services
+from consultations.models import Comment, ConsultationPage, LiveEvent, Vote
 from tests.consultations.factories import CommentFactory, make_consultation, make_proposal
 
 
@@ -115,9 +115,11 @@ def test_reply_to_comment_from_another_consultation_is_refused(resident, consult
 def test_proposal_from_another_consultation_is_refused(resident, consultation, index):
     other = make_consultation(index, "open", lead_organisation=consultation.lead_organisation)
     foreign_proposal = make_proposal(other)
-    with pytest.raises(services.ParticipationError):
+    with pytest.raises(services.ParticipationError) as excinfo:
         post(resident, consultation, proposal=foreign_proposal)
+    assert excinfo.value.code == "mismatch"
     assert not Comment.objects.exists()
+    assert not LiveEvent.objects.filter(type=live.COMMENT_POSTED).exists()
 
 
 def test_invalid_stance_is_refused(resident, consultation):
@@ -151,9 +153,23 @@ def test_vote_on_closed_consultation_is_refused(resident, index, organisation):
     assert not Vote.objects.exists()
 
 
-def test_invalid_vote_choice_is_refused(resident, proposal):
-    with pytest.raises(services.ParticipationError):
+def test_invalid_vote_choice_is_refused_and_writes_nothing(resident, proposal):
+    with pytest.raises(services.ParticipationError) as excinfo:
         services.cast_vote(voter=resident, proposal=proposal, choice="maybe")
+    assert (excinfo.value.code, excinfo.value.field) == ("invalid_choice", "choice")
+    assert not Vote.objects.exists()
+    assert not LiveEvent.objects.filter(type=live.TALLY_CHANGED).exists()
+
+
+def test_invalid_vote_choice_leaves_an_earlier_vote_as_it_was(resident, proposal):
+    services.cast_vote(voter=resident, proposal=proposal, choice="support")
+    events = LiveEvent.objects.count()
+    with pytest.raises(services.ParticipationError) as excinfo:
+        services.cast_vote(voter=resident, proposal=proposal, choice="")
+    assert excinfo.value.code == "invalid_choice"
+    assert list(Vote.objects.values_list("user", "choice")) == [(resident.pk, "support")]
+    assert services.tally(proposal) == services.Tally(1, 0)
+    assert LiveEvent.objects.count() == events
 
 
 def test_tallies_count_many_proposals_in_one_query(consultation, make_user, django_assert_num_queries):

@@ -98,9 +98,11 @@ def test_resident_posts_comment_and_is_redirected_to_it(client, resident, consul
 
 def test_comment_on_proposal_is_attached_to_both(client, resident, consultation, proposal):
     sign_in(client, resident)
-    client.post(comment_url(proposal), comment_data())
+    response = client.post(comment_url(proposal), comment_data())
     comment = Comment.objects.get()
     assert comment.proposal_id == proposal.pk and comment.consultation_id == consultation.pk
+    assert response.status_code == 302
+    assert response["Location"] == f"{proposal.url}#{comment.anchor}"  # back to the proposal, at the comment
 
 
 @pytest.mark.parametrize(
@@ -163,8 +165,11 @@ def test_tampered_parent_from_other_consultation_is_refused(client, resident, co
 def test_tampered_author_field_is_ignored(client, resident, consultation):
     victim = UserFactory()
     sign_in(client, resident)
-    client.post(comment_url(consultation), comment_data(author=victim.pk))
-    assert Comment.objects.get().author_id == resident.pk
+    response = client.post(comment_url(consultation), comment_data(author=victim.pk))
+    comment = Comment.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"{consultation.url}#{comment.anchor}"
+    assert comment.author_id == resident.pk
+    assert not Comment.objects.filter(author=victim).exists()
 
 
 @pytest.mark.parametrize("url", ["/consultations/999999/comment/", "/consultations/999999/vote/"])

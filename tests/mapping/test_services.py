@@ -147,10 +147,18 @@ def test_officer_of_another_organisation_cannot_change_status(council, potholes,
     assert not StatusChange.objects.filter(report=report).exists()
 
 
-def test_status_must_be_a_known_one(council, potholes, report_officer):
+@pytest.mark.parametrize("status", ["teleported", "duplicate", ""])
+def test_status_must_be_a_known_one_and_nothing_is_written(council, potholes, report_officer, status):
     report = ReportFactory(category=potholes)
-    with pytest.raises(services.ReportError):
-        services.change_status(officer=report_officer, report=report, status="teleported")
+    report.followers.add(UserFactory())
+    history = StatusChange.objects.count()
+    with pytest.raises(services.ReportError) as excinfo:
+        services.change_status(officer=report_officer, report=report, status=status, note="Tried")
+    assert (excinfo.value.code, excinfo.value.field) == ("invalid_status", "status")
+    report.refresh_from_db()
+    assert report.status == "open" and report.duplicate_of is None
+    assert StatusChange.objects.count() == history
+    assert mail.outbox == []
 
 
 def test_merge_marks_duplicate_and_moves_followers(council, potholes, report_officer):
