@@ -218,6 +218,11 @@ class ConsultationPage(ServedToViewers, Page):
         ids.update(o.pk for o in self.partner_organisations.all())
         return ids
 
+    def get_admin_display_title(self):
+        if getattr(self, "civic_published_title_only", False):
+            return self.title  # a chooser shown to another organisation: never the draft's title
+        return super().get_admin_display_title()
+
     def permissions_for_user(self, user):
         from .permissions import OrganisationPagePermissionTester
 
@@ -278,6 +283,11 @@ class ProposalPage(ServedToViewers, Page):
         if not hasattr(self, "_consultation"):
             self._consultation = ConsultationPage.objects.parent_of(self).with_owners().get()
         return self._consultation
+
+    def get_admin_display_title(self):
+        if getattr(self, "civic_published_title_only", False):
+            return self.title  # a chooser shown to another organisation: never the draft's title
+        return super().get_admin_display_title()
 
     def permissions_for_user(self, user):
         from .permissions import OrganisationPagePermissionTester

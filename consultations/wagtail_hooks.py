@@ -1,7 +1,7 @@
 """Participation data and moderation in the Wagtail admin, scoped to the user's organisations."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
@@ -95,7 +95,9 @@ def _choosable(pages, user):
         return pages
     explorable = page_permission_policy.explorable_instances(user).values("pk")
     public = public_pages(Page.objects.all()).values("pk")
-    return pages.filter(Q(pk__in=public) | Q(pk__in=explorable))
+    pages = pages.filter(Q(pk__in=public) | Q(pk__in=explorable))
+    # another organisation's live page is listed under its published title, not a draft's
+    return pages.annotate(civic_published_title_only=ExpressionWrapper(~Q(pk__in=explorable), BooleanField()))
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -388,3 +388,19 @@ def test_moderators_cannot_review_or_approve_other_organisations_pages_through_a
     assert not theirs.live
     edit = sign_in(client, police_officer).get(reverse("wagtailadmin_pages:edit", args=[theirs.pk]))
     assert "Submit for moderation" not in edit.content.decode()
+
+
+def test_page_chooser_shows_another_organisations_live_page_under_its_published_title(
+    officer_client, index, police
+):
+    page = make_consultation(index, "open", lead_organisation=police, title="Police surgery times")
+    page.title = "Secret raid plan"
+    page.draft_title = "Secret raid plan"
+    page.save_revision()
+    for url, params in (
+        (reverse("wagtailadmin_choose_page_child", args=[index.pk]), {}),
+        (reverse("wagtailadmin_choose_page_search"), {"q": "Police"}),
+    ):
+        html = officer_client.get(url, params).content.decode()
+        assert "Police surgery times" in html
+        _assert_hidden(html)
