@@ -404,3 +404,33 @@ def test_page_chooser_shows_another_organisations_live_page_under_its_published_
         html = officer_client.get(url, params).content.decode()
         assert "Police surgery times" in html
         _assert_hidden(html)
+
+
+def test_every_single_page_screen_refuses_another_organisations_draft(
+    officer_client, theirs, ours, admin_user
+):
+    """Each admin screen about one page: none shows another organisation's draft, none is a 5xx."""
+    revision = theirs.save_revision(user=admin_user)
+    earlier = theirs.save_revision(user=admin_user)
+    screens = [
+        ("usage", [theirs.pk]),
+        ("preview_on_edit", [theirs.pk]),
+        ("view_draft", [theirs.pk]),
+        ("add_subpage", [theirs.pk]),
+        ("copy", [theirs.pk]),
+        ("set_privacy", [theirs.pk]),
+        ("revisions_view", [theirs.pk, revision.pk]),
+        ("revisions_revert", [theirs.pk, revision.pk]),
+        ("revisions_compare", [theirs.pk, earlier.pk, revision.pk]),
+        ("history", [theirs.pk]),
+        ("workflow_history", [theirs.pk]),
+    ]
+    for name, args in screens:
+        response = officer_client.get(reverse(f"wagtailadmin_pages:{name}", args=args))
+        assert response.status_code in (302, 403, 404), name
+        _assert_hidden(response.content.decode())
+    own = ours.save_revision(user=admin_user)
+    assert (
+        officer_client.get(reverse("wagtailadmin_pages:revisions_view", args=[ours.pk, own.pk])).status_code
+        == 200
+    )
