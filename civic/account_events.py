@@ -6,7 +6,9 @@ from django.db import transaction
 from .signals import account_changed
 
 # A save touching these fields (or every field) may take rights away from open sessions.
-SENSITIVE_FIELDS = frozenset({"is_active", "password", "is_superuser", "is_staff", "suspended_until"})
+SENSITIVE_FIELDS = frozenset(
+    {"is_active", "password", "is_superuser", "is_staff", "suspended_until", "organisation"}
+)
 
 
 def announce(user_id, reason: str, session_key: str | None = None) -> None:

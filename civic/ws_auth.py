@@ -48,4 +48,11 @@ def standing(user) -> tuple:
     """What a socket may do as this account; when it changes, the socket is closed."""
     if not getattr(user, "is_authenticated", False):
         return (None,)
-    return (user.pk, user.is_active, user.is_suspended, roles.is_admin(user), roles.role_names(user))
+    return (
+        user.pk,
+        user.is_active,
+        user.is_suspended,
+        roles.is_admin(user),
+        roles.role_names(user),
+        user.organisation_id,  # staff powers are scoped to it
+    )

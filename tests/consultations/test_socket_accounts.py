@@ -126,6 +126,25 @@ def test_losing_a_role_closes_the_officers_socket(officer, resident, consultatio
     run(scenario)
 
 
+def test_moving_an_officer_to_another_organisation_closes_their_socket(officer, resident, consultation):
+    from tests.civic.factories import OrganisationFactory
+
+    async def scenario():
+        comm = await open_socket(consultation, await cookie_for(officer))
+        other = await open_socket(consultation, await cookie_for(resident))
+
+        def move():
+            officer.organisation = OrganisationFactory()
+            officer.save(update_fields=["organisation"])
+
+        await database_sync_to_async(move)()
+        await commit()
+        await assert_closed_for_account(comm)
+        await assert_still_open(other)
+
+    run(scenario)
+
+
 def test_unrelated_account_saves_leave_sockets_open(resident, consultation):
     async def scenario():
         comm = await open_socket(consultation, await cookie_for(resident))
