@@ -149,3 +149,20 @@ def test_pins_for_a_filter_are_bounded_in_queries(client, target, django_assert_
     with django_assert_max_num_queries(3):
         client.get("/reports/pins.geojson?status=open")
     assert json.loads(client.get("/reports/pins.geojson").content)["features"]
+
+
+def test_report_pages_and_open311_stay_bounded_in_queries(
+    client, target, original, potholes, report_officer, django_assert_max_num_queries
+):
+    ReportFactory.create_batch(5, category=potholes)
+    services.set_hidden(officer=report_officer, report=original, hidden=True)
+    with django_assert_max_num_queries(3):
+        client.get("/open311/v2/requests.json")
+    with django_assert_max_num_queries(3):
+        client.get(f"/open311/v2/requests/{target.pk}.xml")
+    with django_assert_max_num_queries(12):
+        client.get(target.get_absolute_url())
+    with django_assert_max_num_queries(4):
+        client.get(f"/reports/{target.pk}/photo")
+    with django_assert_max_num_queries(6):
+        client.get("/reports/list/")
