@@ -309,16 +309,34 @@ class Stance(models.TextChoices):
     QUESTION = "question", "Question"
 
 
+THREAD_ORDER = ("-pinned", "-created_at", "-id")  # the one order of threads on a page; see ahead_of
+
+
 class CommentQuerySet(models.QuerySet):
     def visible(self):
         """What any visitor may read."""
         return self.filter(status=Comment.Status.PUBLISHED)
+
+    def listed_for(self, user):
+        """What a page lists for this person: published comments and their own pending ones."""
+        if not user.is_authenticated:
+            return self.visible()
+        return self.filter(Q(status=Comment.Status.PUBLISHED) | Q(status=Comment.Status.PENDING, author=user))
 
     def on_consultation_itself(self):
         return self.filter(proposal__isnull=True)
 
     def top_level(self):
         return self.filter(parent__isnull=True)
+
+    def in_thread_order(self):
+        """Threads as a page lists them: pinned first, then newest first."""
+        return self.order_by(*THREAD_ORDER)
+
+    def ahead_of(self, thread):
+        """Threads listed before this one in thread order (to find the page it is on)."""
+        newer = Q(created_at__gt=thread.created_at) | Q(created_at=thread.created_at, id__gt=thread.id)
+        return self.filter(Q(pinned__gt=thread.pinned) | Q(pinned=thread.pinned) & newer)
 
 
 class Comment(models.Model):

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -54,20 +54,18 @@ def consultation_list_context(request, index_page) -> dict:
 
 def _comment_page(request, comments):
     """Top-level comments paginated, replies prefetched: a fixed number of queries per page."""
-    user = request.user
-    own_pending = Q(status=Comment.Status.PENDING, author=user) if user.is_authenticated else Q(pk__in=[])
     replies = (
-        Comment.objects.filter(Q(status=Comment.Status.PUBLISHED) | own_pending)
+        Comment.objects.listed_for(request.user)
         .select_related("author", "organisation")
         .order_by("created_at", "id")
     )
     threads = (
-        comments.filter(Q(status=Comment.Status.PUBLISHED) | own_pending)
+        comments.listed_for(request.user)
         .top_level()
         .select_related("author")
         .prefetch_related(Prefetch("replies", queryset=replies))
         .select_related("organisation")
-        .order_by("-pinned", "-created_at", "-id")
+        .in_thread_order()
     )
     return Paginator(threads, settings.COMMENTS_PER_PAGE).get_page(request.GET.get("page"))
 

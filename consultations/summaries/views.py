@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -316,12 +315,7 @@ def comment_link(request, comment_id: int):
     else:
         page = comment.consultation
         threads = Comment.objects.filter(consultation_id=comment.consultation_id, proposal__isnull=True)
-    newer = (
-        threads.visible()
-        .top_level()
-        .filter(Q(created_at__gt=thread.created_at) | Q(created_at=thread.created_at, id__gt=thread.id))
-        .count()
-    )
-    number = newer // settings.COMMENTS_PER_PAGE + 1
+    ahead = threads.listed_for(request.user).top_level().ahead_of(thread).count()
+    number = ahead // settings.COMMENTS_PER_PAGE + 1
     query = f"?page={number}" if number > 1 else ""
     return redirect(f"{page.url}{query}#{comment.anchor}")

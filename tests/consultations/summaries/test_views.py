@@ -364,3 +364,40 @@ def test_pdf_without_a_unicode_font_still_renders_any_script(
     services.build_themes(consultation.pk)
     sign_in(client, officer)
     assert client.get(summary_url(consultation, "report.pdf")).content.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("on_proposal", [False, True])
+def test_provenance_link_lands_on_the_page_listing_the_comment_with_pinned_threads(
+    client, consultation, proposal, resident, settings, on_proposal
+):
+    """Pinned threads head the page's list, so older pinned comments sit on page one, not the last."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.consultations.factories import CommentFactory
+
+    settings.COMMENTS_PER_PAGE = 2
+    where = {"consultation": consultation, "proposal": proposal if on_proposal else None}
+    start = timezone.now() - timedelta(days=1)
+    threads = [
+        CommentFactory(**where, created_at=start + timedelta(minutes=i), pinned=i in (0, 3)) for i in range(7)
+    ]
+    reply = CommentFactory(**where, parent=threads[0], created_at=start + timedelta(hours=1))
+    # The viewer's own pending thread is listed for them (newest), moving every other thread down one.
+    own = CommentFactory(**where, author=resident, status="pending", created_at=start + timedelta(hours=2))
+    sign_in(client, resident)
+    landed = {}
+    for comment in [*threads, reply, own]:
+        response = client.get(f"/consultations/contributions/{comment.pk}/")
+        assert response.status_code == 302
+        url, anchor = response["Location"].split("#")
+        assert anchor == f"comment-{comment.pk}"
+        page = client.get(url)
+        assert page.status_code == 200
+        assert f'id="comment-{comment.pk}"' in page.content.decode(), (comment.pk, url)
+        landed[comment.pk] = url.partition("?")[2] or "page=1"
+    # pinned 3, pinned 0 (+ reply) | own pending, 6 | 5, 4 | 2, 1
+    assert landed[threads[3].pk] == landed[threads[0].pk] == landed[reply.pk] == "page=1"
+    assert landed[own.pk] == landed[threads[6].pk] == "page=2"
+    assert landed[threads[1].pk] == "page=4"
