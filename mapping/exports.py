@@ -1,6 +1,5 @@
 """Reports leaving the platform: GeoJSON for maps and open data, CSV for spreadsheets."""
 
-import csv
 import hashlib
 import json
 from json.encoder import encode_basestring
@@ -8,6 +7,8 @@ from json.encoder import encode_basestring
 from django.core.cache import cache
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
+
+from civic.exports import stream_csv
 
 from .models import Status
 
@@ -109,30 +110,9 @@ def _export_rows(reports):
         }
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _safe_cell(value):
-    """Stop spreadsheet formula injection: text starting with = + - @ is prefixed with '."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def csv_response(reports) -> StreamingHttpResponse:
-    writer = csv.DictWriter(_Echo(), fieldnames=EXPORT_FIELDS)
-
-    def lines():
-        yield writer.writeheader()
-        for row in _export_rows(reports):
-            yield writer.writerow({k: _safe_cell(v) for k, v in row.items()})
-
-    stamp = timezone.now().strftime("%Y%m%d-%H%M")
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="reports-{stamp}.csv"'
-    return response
+    rows = ([row[name] for name in EXPORT_FIELDS] for row in _export_rows(reports))
+    return stream_csv(EXPORT_FIELDS, rows, f"reports-{timezone.now().strftime('%Y%m%d-%H%M')}.csv")
 
 
 def export_geojson(reports) -> bytes:

@@ -1,6 +1,5 @@
 """Site search (public, published pages only) and officer search (staff, every contribution)."""
 
-import csv
 import math
 import re
 from urllib.parse import urlencode
@@ -9,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import QueryDict, StreamingHttpResponse
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from civic import roles, twofactor
+from civic.exports import stream_csv
 from civic.pages import public_pages
 
 from . import permissions
@@ -170,17 +170,6 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
-def _cell(value) -> str:
-    """Spreadsheet-safe text: a leading =, +, - or @ must not start a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @staff_only
 def export_csv(request):
     """The whole result set (up to 10,000 rows) as CSV, in the order shown on the page."""
@@ -193,31 +182,24 @@ def export_csv(request):
     search = form.search_request(within_organisations=permissions.searchable_organisations(request.user))
     organisations = dict(Organisation.objects.values_list("pk", "name"))
     base = request.build_absolute_uri("/").rstrip("/")
-    writer = csv.writer(_Echo())
 
     def rows():
-        yield writer.writerow(CSV_COLUMNS)
         for hit in iter_hits(search, EXPORT_LIMIT):
-            yield writer.writerow(
-                [
-                    _cell(hit.type),
-                    _cell(hit.title),
-                    _cell(hit.text),
-                    _cell(hit.consultation_title),
-                    _cell("; ".join(organisations.get(pk, str(pk)) for pk in hit.organisation_ids)),
-                    _cell(hit.ward),
-                    _cell(hit.stance),
-                    _cell(hit.moderation_state),
-                    _cell(hit.author),
-                    hit.created.isoformat() if hit.created else "",
-                    _cell(base + hit.url if hit.url.startswith("/") else hit.url),
-                ]
-            )
+            yield [
+                hit.type,
+                hit.title,
+                hit.text,
+                hit.consultation_title,
+                "; ".join(organisations.get(pk, str(pk)) for pk in hit.organisation_ids),
+                hit.ward,
+                hit.stance,
+                hit.moderation_state,
+                hit.author,
+                hit.created.isoformat() if hit.created else "",
+                base + hit.url if hit.url.startswith("/") else hit.url,
+            ]
 
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="civic-search-{stamp}.csv"'
-    return response
+    return stream_csv(CSV_COLUMNS, rows(), f"civic-search-{timezone.localtime().strftime('%Y%m%d-%H%M')}.csv")
 
 
 @staff_only

@@ -1,18 +1,17 @@
 """Summary pages: the feedback summary, theme editing, responses, and exports (print, PDF, CSV)."""
 
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civic.converters import parse_id
+from civic.exports import stream_csv
 from civic.twofactor import staff_second_factor_required
 from mapping.models import Area
 
@@ -104,62 +103,45 @@ def report_pdf(request, page_id: int):
     return response
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def comments_csv(request, page_id: int):
     """Every summarised comment with its theme: the data behind the summary (no personal data)."""
     consultation = _consultation(request, page_id)
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    rows = (
+    comments = (
         services.summarised_comments(consultation)
         .select_related("theme_membership__theme", "proposal")
         .order_by("id")
     )
+    header = [
+        "comment_id",
+        "link",
+        "created_at",
+        "proposal",
+        "channel",
+        "stance",
+        "theme",
+        "theme_status",
+        "text",
+    ]
 
-    def generate():
-        writer = csv.writer(_Echo())
-        yield writer.writerow(
-            [
-                "comment_id",
-                "link",
-                "created_at",
-                "proposal",
-                "channel",
-                "stance",
-                "theme",
-                "theme_status",
-                "text",
-            ]
-        )
-        for comment in rows.iterator(chunk_size=2000):
+    def rows():
+        for comment in comments.iterator(chunk_size=2000):
             membership = getattr(comment, "theme_membership", None)
             theme = membership.theme if membership else None
             status = "" if theme is None else ("signed off" if theme.is_signed_off else "machine-suggested")
-            yield writer.writerow(
-                [
-                    comment.pk,
-                    base + reverse("consultations:summaries:comment_link", args=[comment.pk]),
-                    comment.created_at.isoformat(),
-                    comment.proposal.title if comment.proposal_id else "",
-                    comment.channel,
-                    comment.stance,
-                    theme.label if theme else "",
-                    status,
-                    _safe_cell(comment.body),
-                ]
-            )
+            yield [
+                comment.pk,
+                base + reverse("consultations:summaries:comment_link", args=[comment.pk]),
+                comment.created_at.isoformat(),
+                comment.proposal.title if comment.proposal_id else "",
+                comment.channel,
+                comment.stance,
+                theme.label if theme else "",
+                status,
+                comment.body,
+            ]
 
-    response = StreamingHttpResponse(generate(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="summary-{consultation.pk}-comments.csv"'
-    return response
-
-
-def _safe_cell(text: str) -> str:
-    """Spreadsheet programs run cells starting with = + - @ as formulas; quote them."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return stream_csv(header, rows(), f"summary-{consultation.pk}-comments.csv")
 
 
 @staff_second_factor_required

@@ -257,6 +257,23 @@ def test_pdf_and_csv_exports(client, consultation, corpus, officer, summary_url)
     assert "machine-suggested" in rows[1]
 
 
+def test_summary_csv_neutralises_formulas_in_every_text_cell(
+    client, consultation, proposal, corpus, officer, summary_url
+):
+    import csv
+    import io
+
+    proposal.title = '=HYPERLINK("http://x")'
+    proposal.save()
+    Comment.objects.filter(pk=corpus[6].pk).update(body="@SUM(1) buses")  # corpus[6] is on the proposal
+    sign_in(client, officer)
+    body = b"".join(client.get(summary_url(consultation, "comments.csv")).streaming_content).decode()
+    rows = {int(row[0]): row for row in list(csv.reader(io.StringIO(body)))[1:]}
+    assert rows[corpus[6].pk][3] == '\'=HYPERLINK("http://x")'
+    assert rows[corpus[6].pk][8] == "'@SUM(1) buses"
+    assert rows[corpus[0].pk][3] == ""
+
+
 def test_councillor_sees_their_ward_by_default_and_can_choose_all(
     client, consultation, corpus, councillor, wards, summary_url
 ):
