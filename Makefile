@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench check-deploy clean
+.PHONY: help install run test lint typecheck format bench check-deploy clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -43,10 +43,14 @@ test: install $(BROWSER_NPM) ## Run the whole test suite, browser journeys inclu
 	@mkdir -p var
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install ## Check style (ruff) and that no migration is missing
+lint: install ## Check style (ruff), that no migration is missing, and types (make typecheck)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+	@$(MAKE) --no-print-directory typecheck
+
+typecheck: install ## Check types with mypy (strict on civic/ and every services.py)
+	$(BIN)/mypy
 
 format: install ## Format code with ruff
 	$(BIN)/ruff format .

@@ -1,8 +1,13 @@
 """Turn changes to an account made by code we don't own (allauth sign-out and passwords, the
 admin's user and group forms) into civic.signals.account_changed, sent after commit."""
 
-from django.db import transaction
+from typing import Any
 
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.http import HttpRequest
+
+from .models import User
 from .signals import account_changed
 
 # A save touching these fields (or every field) may take rights away from open sessions.
@@ -11,7 +16,7 @@ SENSITIVE_FIELDS = frozenset(
 )
 
 
-def announce(user_id, reason: str, session_key: str | None = None) -> None:
+def announce(user_id: int | None, reason: str, session_key: str | None = None) -> None:
     if user_id is None:
         return
     transaction.on_commit(
@@ -19,27 +24,42 @@ def announce(user_id, reason: str, session_key: str | None = None) -> None:
     )
 
 
-def signed_out(sender, request=None, user=None, **kwargs):
+def signed_out(
+    sender: object, request: HttpRequest | None = None, user: User | None = None, **kwargs: Any
+) -> None:
     """A sign-out ends that session's sockets at once (the session is flushed just after this)."""
     session = getattr(request, "session", None)
     announce(getattr(user, "pk", None), "signed_out", getattr(session, "session_key", None))
 
 
-def password_changed(sender, request=None, user=None, **kwargs):
+def password_changed(
+    sender: object, request: HttpRequest | None = None, user: User | None = None, **kwargs: Any
+) -> None:
     announce(getattr(user, "pk", None), "password_changed")
 
 
-def user_saved(sender, instance, created=False, update_fields=None, **kwargs):
+def user_saved(
+    sender: type[User],
+    instance: User,
+    created: bool = False,
+    update_fields: frozenset[str] | None = None,
+    **kwargs: Any,
+) -> None:
     if created:
         return
     if update_fields is None or SENSITIVE_FIELDS & set(update_fields):
         announce(instance.pk, "account_changed")
 
 
-def roles_changed(sender, instance, action, reverse, pk_set, **kwargs):
+def roles_changed(
+    sender: object, instance: User | Group, action: str, reverse: bool, pk_set: set[int] | None, **kwargs: Any
+) -> None:
     """Groups added to or taken from an account (from either side of the relation)."""
-    if action == "pre_clear" and reverse:
-        instance._civic_cleared_user_ids = list(instance.user_set.values_list("pk", flat=True))
+    if action == "pre_clear" and isinstance(instance, Group):
+        # Kept on the group until post_clear, which no longer knows who was in it.
+        instance._civic_cleared_user_ids = list(  # type: ignore[attr-defined]
+            instance.user_set.values_list("pk", flat=True)
+        )
         return
     if action not in ("post_add", "post_remove", "post_clear"):
         return

@@ -8,7 +8,7 @@ class CivicConfig(AppConfig):
     verbose_name = "Civic platform"
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
+    def ready(self) -> None:
         from allauth.mfa.signals import authenticator_added
 
         from . import account_events, collections, converters, twofactor

@@ -9,6 +9,8 @@ limit keeps counting (per process) and sign-in lockout keeps working."""
 import logging
 import threading
 import time
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
@@ -20,20 +22,20 @@ LIMIT_PREFIXES = ("rl:", "allauth:rl:")  # counters that must keep counting with
 PENDING_DELETES_MAX = 10_000  # deletions to replay when Redis returns (stale copies must go)
 
 
-def is_limit_key(key) -> bool:
+def is_limit_key(key: object) -> bool:
     return isinstance(key, str) and key.startswith(LIMIT_PREFIXES)
 
 
 class ResilientRedisCache(RedisCache):
     # Per Redis location, shared by every thread of the process: when Redis counts again.
-    _down_until: dict[tuple, float] = {}
+    _down_until: dict[tuple[str, ...], float] = {}
     # Per Redis location: keys whose deletion failed, deleted again once Redis answers.
-    _pending_deletes: dict[tuple, set] = {}
+    _pending_deletes: dict[tuple[str, ...], set[str]] = {}
     _lock = threading.Lock()
 
-    def __init__(self, server, params):
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
-        self._location = tuple(self._servers)
+        self._location: tuple[str, ...] = tuple(self._servers)  # type: ignore[attr-defined]  # RedisCache's
         self._local = LocMemCache(
             f"civic-limits-fallback:{':'.join(self._location)}",
             {"KEY_PREFIX": params.get("KEY_PREFIX", ""), "OPTIONS": {"MAX_ENTRIES": 100_000}},
@@ -49,11 +51,11 @@ class ResilientRedisCache(RedisCache):
         """Forget a past failure (tests, or an operator who knows Redis is back)."""
         self._down_until.pop(self._location, None)
 
-    def _fail(self, exc) -> None:
+    def _fail(self, exc: Exception) -> None:
         self._down_until[self._location] = time.monotonic() + QUIET_SECONDS
         log.warning("cache: Redis unavailable (%s); limits count per process until it returns", exc)
 
-    def _redis(self, method, *args, **kwargs):
+    def _redis(self, method: str, *args: Any, **kwargs: Any) -> Any:
         """Call Redis; raise _Down if it is (or recently was) unreachable."""
         if self.redis_down():
             raise _Down
@@ -81,7 +83,7 @@ class ResilientRedisCache(RedisCache):
             self._fail(exc)
             self._remember_deletes(keys)
 
-    def _remember_deletes(self, keys) -> None:
+    def _remember_deletes(self, keys: Iterable[str]) -> None:
         with self._lock:
             pending = self._pending_deletes.setdefault(self._location, set())
             for key in keys:
@@ -89,7 +91,7 @@ class ResilientRedisCache(RedisCache):
                     break
                 pending.add(key)
 
-    def _either(self, method, key, default, *args, **kwargs):
+    def _either(self, method: str, key: str, default: Any, *args: Any, **kwargs: Any) -> Any:
         """Redis; when it is down, the local counter for limit keys and the default for others."""
         try:
             return self._redis(method, key, *args, **kwargs)
@@ -100,63 +102,71 @@ class ResilientRedisCache(RedisCache):
 
     # The cache API --------------------------------------------------------------------------
 
-    def get(self, key, default=None, version=None):
+    def get(self, key: str, default: Any = None, version: int | None = None) -> Any:
         return self._either("get", key, default, default, version)
 
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._either("set", key, None, value, timeout, version)
+    def set(
+        self, key: str, value: Any, timeout: float | None = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> None:
+        self._either("set", key, None, value, timeout, version)
 
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._either("add", key, True, value, timeout, version)
+    def add(
+        self, key: str, value: Any, timeout: float | None = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> bool:
+        return bool(self._either("add", key, True, value, timeout, version))
 
-    def incr(self, key, delta=1, version=None):
-        return self._either("incr", key, delta, delta, version)
+    def incr(self, key: str, delta: int = 1, version: int | None = None) -> int:
+        return int(self._either("incr", key, delta, delta, version))
 
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._either("touch", key, False, timeout, version)
+    def touch(self, key: str, timeout: float | None = DEFAULT_TIMEOUT, version: int | None = None) -> bool:
+        return bool(self._either("touch", key, False, timeout, version))
 
-    def has_key(self, key, version=None):
-        return self._either("has_key", key, False, version)
+    def has_key(self, key: str, version: int | None = None) -> bool:
+        return bool(self._either("has_key", key, False, version))
 
-    def delete(self, key, version=None):
+    def delete(self, key: str, version: int | None = None) -> bool:
         try:
-            return self._redis("delete", key, version)
+            return bool(self._redis("delete", key, version))
         except _Down:
             if is_limit_key(key):
                 return self._local.delete(key, version)
             self._remember_deletes([self.make_and_validate_key(key, version=version)])
             return False
 
-    def get_many(self, keys, version=None):
+    def get_many(self, keys: Iterable[str], version: int | None = None) -> dict[str, Any]:
         keys = list(keys)
         try:
-            return self._redis("get_many", keys, version)
+            found: dict[str, Any] = self._redis("get_many", keys, version)
+            return found
         except _Down:
             return self._local.get_many([key for key in keys if is_limit_key(key)], version)
 
-    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+    def set_many(
+        self, data: dict[str, Any], timeout: float | None = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> list[str]:
         try:
-            return self._redis("set_many", data, timeout, version)
+            failed: list[str] = self._redis("set_many", data, timeout, version)
+            return failed
         except _Down:
             limits = {key: value for key, value in data.items() if is_limit_key(key)}
             self._local.set_many(limits, timeout, version)
             return [key for key in data if key not in limits]
 
-    def delete_many(self, keys, version=None):
+    def delete_many(self, keys: Iterable[str], version: int | None = None) -> None:
         keys = list(keys)
         try:
-            return self._redis("delete_many", keys, version)
+            self._redis("delete_many", keys, version)
         except _Down:
             self._local.delete_many([key for key in keys if is_limit_key(key)], version)
             others = [key for key in keys if not is_limit_key(key)]
             self._remember_deletes([self.make_and_validate_key(key, version=version) for key in others])
 
-    def clear(self):
+    def clear(self) -> None:
         self._local.clear()
         try:
-            return self._redis("clear")
+            self._redis("clear")
         except _Down:
-            return None
+            return
 
 
 class _Down(Exception):

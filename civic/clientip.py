@@ -8,8 +8,11 @@ broken header can only put its sender in the proxy's shared bucket, never in som
 
 import ipaddress
 import logging
+from collections.abc import Mapping
+from typing import Any
 
 from django.conf import settings
+from django.http import HttpRequest
 
 log = logging.getLogger(__name__)
 UNKNOWN = "unknown"  # no address at all (e.g. a unix socket without a proxy header): one shared bucket
@@ -58,12 +61,12 @@ def limit_key(address: str) -> str:
     return address
 
 
-def for_request(request) -> str:
+def for_request(request: HttpRequest) -> str:
     """The client's address for an HTTP request."""
     return choose(request.META.get("REMOTE_ADDR", "") or "", request.META.get("HTTP_X_FORWARDED_FOR"))
 
 
-def for_scope(scope) -> str:
+def for_scope(scope: Mapping[str, Any]) -> str:
     """The client's address for a websocket (or any ASGI) scope."""
     client = scope.get("client") or ("", 0)
     forwarded = [

@@ -7,7 +7,7 @@ from django.urls import register_converter
 ID_PATTERN = re.compile(r"[0-9]{1,18}")
 
 
-def parse_id(raw) -> int | None:
+def parse_id(raw: object) -> int | None:
     """An id typed or sent by anyone: 1 to 18 ASCII digits, else None (str.isdigit() accepts '²')."""
     if isinstance(raw, bool):
         return None
@@ -26,7 +26,7 @@ class IdConverter:
     def to_python(self, value: str) -> int:
         return int(value)
 
-    def to_url(self, value) -> str:
+    def to_url(self, value: int | str) -> str:
         return str(int(value))
 
 

@@ -1,15 +1,26 @@
 """Account forms: sign-up asks for a public display name, never shows the real one."""
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 from django import forms
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 
 from . import names, services
 from .converters import parse_id
+from .models import User
+
+if TYPE_CHECKING:
+    _FormBase = forms.Form  # what the mixin is mixed into
+else:
+    _FormBase = object
 
 
-class IdModelChoiceField(forms.ModelChoiceField):
+class IdModelChoiceField(forms.ModelChoiceField[Model]):
     """A choice by database id that refuses ids no database can hold before it queries."""
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> Model | None:
         if value in self.empty_values:
             return None
         if parse_id(value if isinstance(value, int) else str(value).strip()) is None:
@@ -17,16 +28,17 @@ class IdModelChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
-class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField[Model]):
     """Several choices by database id, refusing ids no database can hold before it queries."""
 
-    def _check_values(self, value):
+    def _check_values(self, value: Iterable[Any]) -> QuerySet[Model]:
         for pk in value:
             if parse_id(pk if isinstance(pk, int) else str(pk).strip()) is None:
                 raise forms.ValidationError(
                     self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
                 )
-        return super()._check_values(value)
+        checked: QuerySet[Model] = super()._check_values(value)  # type: ignore[misc]  # private, not in the stubs
+        return checked
 
 
 DISPLAY_NAME_HELP = (
@@ -35,33 +47,33 @@ DISPLAY_NAME_HELP = (
 )
 
 
-def clean_display_name(value: str, user=None) -> str:
+def clean_display_name(value: str, user: User | None = None) -> str:
     """The rule lives in civic.names: every place a name is set shares it."""
     return names.clean_display_name(value, user=user)
 
 
-class AccessibleFormMixin:
+class AccessibleFormMixin(_FormBase):
     """Links each input to its hint and errors (aria-describedby) and marks invalid inputs."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.describe_fields()
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         super().full_clean()
         self.describe_fields()
 
-    def add_error(self, field, error):
+    def add_error(self, field: Any, error: Any) -> None:  # Django's own signature is a set of overloads
         super().add_error(field, error)
         self.describe_fields()
 
-    def describe_fields(self):
-        errors = self._errors or {}
+    def describe_fields(self) -> None:
+        errors = getattr(self, "_errors", None) or {}  # self.errors would validate the form
         for name, field in self.fields.items():
             if getattr(field.widget, "input_type", None) == "radio":
                 continue  # radios are described on their fieldset
             bound_id = self[name].auto_id
-            ids = []
+            ids: list[str] = []
             if field.help_text:
                 ids.append(f"{bound_id}-hint")
             if name in errors:
@@ -78,19 +90,19 @@ class SignupForm(forms.Form):
 
     display_name = forms.CharField(max_length=50, label="Display name", help_text=DISPLAY_NAME_HELP)
 
-    def clean_display_name(self):
+    def clean_display_name(self) -> str:
         return clean_display_name(self.cleaned_data["display_name"])
 
-    def signup(self, request, user):
+    def signup(self, request: HttpRequest, user: User) -> None:
         services.update_display_name(user, self.cleaned_data["display_name"])
 
 
 class ProfileForm(AccessibleFormMixin, forms.Form):
     display_name = forms.CharField(max_length=50, label="Display name", help_text=DISPLAY_NAME_HELP)
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
         self.user = user
         super().__init__(*args, **kwargs)
 
-    def clean_display_name(self):
+    def clean_display_name(self) -> str:
         return clean_display_name(self.cleaned_data["display_name"], user=self.user)

@@ -1,19 +1,23 @@
 """Platform-wide request guards: content security policy and two-factor sign-in for staff."""
 
+from collections.abc import Callable
+
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware import csp
 
 from . import twofactor
 
 ADMIN_PREFIXES = ("/admin/",)
+GetResponse = Callable[[HttpRequest], HttpResponseBase]
 
 
 class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
     """Strict CSP on Civic's pages; the Wagtail admin needs inline script and style."""
 
-    def process_response(self, request, response):
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         if request.path.startswith(ADMIN_PREFIXES) and not hasattr(response, "_csp_config"):
-            response._csp_config = settings.ADMIN_CSP
+            response._csp_config = settings.ADMIN_CSP  # type: ignore[attr-defined]  # read by Django's CSP
         return super().process_response(request, response)
 
 
@@ -21,10 +25,10 @@ class StaffTwoFactorMiddleware:
     """Marks every signed-in request with whether staff powers are unlocked (civic.twofactor), and
     keeps staff out of the admin until their session has passed a second factor."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             twofactor.mark(user, request.session)
@@ -36,10 +40,10 @@ class StaffTwoFactorMiddleware:
 class AdminFrameOptionsMiddleware:
     """Wagtail's live preview frames admin pages in the admin; everything else is DENY."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         if request.path.startswith(ADMIN_PREFIXES):
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
@@ -52,10 +56,10 @@ class RefuseNulBytesMiddleware:
 
     FORM_TYPES = ("application/x-www-form-urlencoded",)
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
             return self.refuse()
         if any("\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()):
@@ -70,7 +74,7 @@ class RefuseNulBytesMiddleware:
         return self.get_response(request)
 
     @staticmethod
-    def refuse():
+    def refuse() -> HttpResponse:
         from django.http import HttpResponseBadRequest
 
         return HttpResponseBadRequest(

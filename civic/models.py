@@ -1,7 +1,10 @@
 """Platform models: people, the organisations they work for, and the site's home page."""
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -47,7 +50,7 @@ class Organisation(models.Model):
     class Meta:
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     def save(self, *args, **kwargs):
@@ -77,7 +80,12 @@ class User(AbstractUser):
     suspended_until = models.DateTimeField(null=True, blank=True)
     suspension_reason = models.CharField(max_length=500, blank=True)
 
-    def __str__(self):
+    # Set on the user object for one request or socket (civic.roles, civic.twofactor), never stored.
+    _civic_roles: frozenset[str] | None
+    _civic_second_factor: bool
+    _civic_has_totp: bool | None
+
+    def __str__(self) -> str:
         return self.public_name
 
     @property
@@ -90,7 +98,7 @@ class User(AbstractUser):
         return bool(self.suspended_until and self.suspended_until > timezone.now())
 
 
-class HomePage(Page):
+class HomePage(Page):  # type: ignore[misc]  # Wagtail has no type information
     """The site's front page: open consultations first, then recent results."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -100,12 +108,12 @@ class HomePage(Page):
     max_count = 1
     subpage_types = ["consultations.ConsultationIndexPage"]
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from consultations.models import ConsultationPage
 
         from .pages import public_pages
 
-        context = super().get_context(request, *args, **kwargs)
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         live = public_pages(ConsultationPage.objects.all()).select_related("lead_organisation")
         context["open_consultations"] = live.open().order_by("closes_at")[:12]
         context["recent_results"] = live.closed().filter(results_published=True).order_by("-closes_at")[:6]
@@ -159,7 +167,7 @@ class ParticipantProfile(models.Model):
     ethnicity = models.CharField(max_length=20, choices=Ethnicity.choices, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Profile of participant {self.user_id}"
 
     @property
@@ -176,5 +184,5 @@ class WardCouncillor(models.Model):
 
     panels = [FieldPanel("user"), FieldPanel("ward")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user.public_name}: {self.ward.name}"

@@ -11,11 +11,16 @@ them."""
 
 import re
 import unicodedata
+from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from .text import plain_text
+
+if TYPE_CHECKING:
+    from .models import User
 
 MIN_LENGTH = 2
 MAX_LENGTH = 50
@@ -148,13 +153,13 @@ def claimed_label(name: str) -> bool:
     )
 
 
-def claimed_organisation(name: str, exclude_ids=()) -> str | None:
+def claimed_organisation(name: str, exclude_ids: Collection[int] = ()) -> str | None:
     """The organisation (or the site itself) a name claims to be, if any."""
     from .models import Organisation
 
     skel = skeleton(name)
     compact = skel.replace(" ", "")
-    candidates = [(settings.WAGTAIL_SITE_NAME, None)]
+    candidates: list[tuple[str, int | None]] = [(settings.WAGTAIL_SITE_NAME, None)]
     candidates += [(org_name, pk) for pk, org_name in Organisation.objects.values_list("pk", "name")]
     for org_name, pk in candidates:
         if pk is not None and pk in exclude_ids:
@@ -169,7 +174,7 @@ def claimed_organisation(name: str, exclude_ids=()) -> str | None:
     return None
 
 
-def is_official_account(user) -> bool:
+def is_official_account(user: "User | None") -> bool:
     """Officers, moderators, councillors and administrators: role words are true of them."""
     from . import roles
 
@@ -182,7 +187,7 @@ def is_official_account(user) -> bool:
     )
 
 
-def clean_display_name(value: str, user=None) -> str:
+def clean_display_name(value: str, user: "User | None" = None) -> str:
     """The display name to store for user (None: a new account); ValidationError if refused."""
     refuse_hidden_characters(value or "")
     name = " ".join(plain_text(value or "").split())
@@ -204,7 +209,7 @@ def clean_display_name(value: str, user=None) -> str:
             code="role",
             params={"role": role.capitalize()},
         )
-    own = (user.organisation_id,) if official and user.organisation_id else ()
+    own = (user.organisation_id,) if user is not None and official and user.organisation_id else ()
     if organisation := claimed_organisation(name, exclude_ids=own):
         raise ValidationError(
             "Display names cannot be the name of an organisation (“%(organisation)s”).",

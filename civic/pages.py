@@ -3,8 +3,13 @@
 Wagtail's `live()` looks at the page alone: a published proposal under an unpublished consultation
 is still `live`. Every public list, map, feed and search of pages goes through public_pages()."""
 
+from typing import Any
+
 from django.db.models import Q
 from wagtail.models import Page
+
+# Wagtail has no type information: a PageQuerySet and a Page are Any here.
+PageQuerySet = Any
 
 
 def unpublished_paths() -> list[str]:
@@ -12,7 +17,7 @@ def unpublished_paths() -> list[str]:
     return list(Page.objects.filter(live=False).values_list("path", flat=True))
 
 
-def public_pages(queryset):
+def public_pages(queryset: PageQuerySet) -> PageQuerySet:
     """Pages that are live, not under a view restriction, and whose every ancestor is live."""
     queryset = queryset.live().public()
     hidden = unpublished_paths()
@@ -24,8 +29,8 @@ def public_pages(queryset):
     return queryset
 
 
-def is_public(page) -> bool:
+def is_public(page: Any) -> bool:
     """A single page: live, unrestricted, and every ancestor live."""
     if not page.live:
         return False
-    return public_pages(Page.objects.filter(pk=page.pk)).exists()
+    return bool(public_pages(Page.objects.filter(pk=page.pk)).exists())

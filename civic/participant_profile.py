@@ -1,5 +1,7 @@
 """Optional equality details: asked with explicit consent, counted only in groups of 5 or more."""
 
+from typing import Any
+
 from django import forms
 from django.db import transaction
 from django.utils import timezone
@@ -7,7 +9,7 @@ from django.utils import timezone
 from mapping.models import Area
 
 from .forms import AccessibleFormMixin, IdModelChoiceField
-from .models import AgeBand, Disability, Ethnicity, ParticipantProfile
+from .models import AgeBand, Disability, Ethnicity, ParticipantProfile, User
 
 PREFER_NOT = ("", "Prefer not to say")
 CONSENT_HELP = (
@@ -37,12 +39,14 @@ class ParticipantProfileForm(AccessibleFormMixin, forms.Form):
         label="Ethnic group", choices=[PREFER_NOT, *Ethnicity.choices], required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["ward"].queryset = Area.objects.filter(kind=Area.Kind.WARD).order_by("name")
+        ward = self.fields["ward"]
+        assert isinstance(ward, forms.ModelChoiceField)
+        ward.queryset = Area.objects.filter(kind=Area.Kind.WARD).order_by("name")
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         shared = any(data.get(name) for name in ("age_band", "ward", "disability", "ethnicity"))
         if shared and not data.get("consent"):
             self.add_error(
@@ -51,11 +55,11 @@ class ParticipantProfileForm(AccessibleFormMixin, forms.Form):
         return data
 
 
-def profile_of(user) -> ParticipantProfile | None:
+def profile_of(user: User) -> ParticipantProfile | None:
     return ParticipantProfile.objects.filter(user=user).select_related("ward").first()
 
 
-def initial_for(user) -> dict:
+def initial_for(user: User) -> dict[str, Any]:
     profile = profile_of(user)
     if profile is None or not profile.has_consented:
         return {}
@@ -69,7 +73,7 @@ def initial_for(user) -> dict:
 
 
 @transaction.atomic
-def save_participant_profile(user, data: dict) -> ParticipantProfile | None:
+def save_participant_profile(user: User, data: dict[str, Any]) -> ParticipantProfile | None:
     """Store what the person agreed to share; withdrawing consent deletes every detail."""
     if not data.get("consent"):
         ParticipantProfile.objects.filter(user=user).delete()

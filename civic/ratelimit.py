@@ -8,6 +8,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.locmem import LocMemCache
 
 log = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ _local = LocMemCache("civic-ratelimit-local", {"OPTIONS": {"MAX_ENTRIES": 100_00
 class RateLimited(Exception):
     """Raised when someone writes faster than the platform allows."""
 
-    def __init__(self, retry_after: int):
+    def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
         super().__init__(f"You are doing that too often. Try again in {retry_after} seconds.")
 
@@ -30,11 +31,11 @@ def parse(rate: str) -> tuple[int, int]:
     return int(count), UNITS[unit or "m"]
 
 
-def _count(store, key: str, window: int) -> int:
+def _count(store: BaseCache, key: str, window: int) -> int:
     if store.add(key, 1, timeout=window + 1):
         return 1
     try:
-        return store.incr(key)
+        return int(store.incr(key))
     except ValueError:  # expired between add and incr
         store.set(key, 1, timeout=window + 1)
         return 1

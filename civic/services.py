@@ -3,9 +3,10 @@
 from django.db import transaction
 
 from . import names, signals
+from .models import User
 
 
-def update_display_name(user, display_name: str) -> str:
+def update_display_name(user: User, display_name: str) -> str:
     """Change the public name shown beside the user's contributions (civic.names decides what is allowed).
 
     Raises django.core.exceptions.ValidationError for a name that hides text or impersonates; after

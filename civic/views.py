@@ -3,47 +3,52 @@
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from . import services
 from .forms import ProfileForm
+from .models import User
 from .participant_profile import ParticipantProfileForm, initial_for, save_participant_profile
 from .roles import role_names
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile(request):
+def profile(request: HttpRequest) -> HttpResponse:
     """Show what others see (display name) and what only the owner sees (email, roles)."""
-    about_you = ParticipantProfileForm(initial=initial_for(request.user), prefix="about")
+    user = request.user
+    if not isinstance(user, User):  # login_required let only accounts in
+        return redirect("account_login")
+    about_you = ParticipantProfileForm(initial=initial_for(user), prefix="about")
     if request.method == "POST" and request.POST.get("form") == "about-you":
         about_you = ParticipantProfileForm(request.POST, prefix="about")
         if about_you.is_valid():
-            saved = save_participant_profile(request.user, about_you.cleaned_data)
+            saved = save_participant_profile(user, about_you.cleaned_data)
             messages.success(
                 request,
                 "Thank you. Your details have been saved." if saved else "Your details have been deleted.",
             )
             return redirect(f"{reverse('profile')}#about-you-heading")
-        form = ProfileForm(initial={"display_name": request.user.display_name})
+        form = ProfileForm(initial={"display_name": user.display_name})
         status = 400
     elif request.method == "POST":
-        form = ProfileForm(request.POST, user=request.user)
+        form = ProfileForm(request.POST, user=user)
         if form.is_valid():
-            services.update_display_name(request.user, form.cleaned_data["display_name"])
+            services.update_display_name(user, form.cleaned_data["display_name"])
             messages.success(request, "Your display name has been updated.")
             return redirect("profile")
         status = 400
     else:
-        form = ProfileForm(initial={"display_name": request.user.display_name})
+        form = ProfileForm(initial={"display_name": user.display_name})
         status = 200
-    emails = EmailAddress.objects.filter(user=request.user).order_by("-primary", "email")
+    emails = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
     from consultations.models import ModerationDecision
 
     decisions = (
-        ModerationDecision.objects.filter(comment__author=request.user)
+        ModerationDecision.objects.filter(comment__author=user)
         .select_related("consultation", "comment")
         .only("decision", "reason", "note", "created_at", "consultation__title", "comment__body")
         .order_by("-created_at")[:20]
@@ -54,7 +59,7 @@ def profile(request):
         {
             "form": form,
             "emails": emails,
-            "roles": sorted(role_names(request.user)),
+            "roles": sorted(role_names(user)),
             "about_you": about_you,
             "decisions": decisions,
         },
@@ -62,8 +67,6 @@ def profile(request):
     )
 
 
-def healthz(request):
+def healthz(request: HttpRequest) -> HttpResponse:
     """Liveness probe for load balancers; touches nothing so it also serves as a timing floor."""
-    from django.http import HttpResponse
-
     return HttpResponse("ok", content_type="text/plain")

@@ -6,7 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .models import Organisation
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(SnippetViewSet):  # type: ignore[misc]  # Wagtail has no type information
     model = Organisation
     icon = "group"
     menu_label = "Organisations"

@@ -5,6 +5,7 @@ sends thousands of frames and never changes the session, so this middleware only
 
 from importlib import import_module
 from types import SimpleNamespace
+from typing import Any
 
 from channels.auth import get_user
 from channels.db import database_sync_to_async
@@ -12,12 +13,18 @@ from channels.middleware import BaseMiddleware
 from channels.sessions import CookieMiddleware
 from django.conf import settings
 from django.contrib import auth
+from django.contrib.auth.models import AnonymousUser
 
 from . import roles, twofactor
+from .types import Account
+
+# An ASGI scope, and the application callables Channels chains (it has no type information).
+Scope = dict[str, Any]
+ASGIApp = Any
 
 
-class SessionUserMiddleware(BaseMiddleware):
-    async def __call__(self, scope, receive, send):
+class SessionUserMiddleware(BaseMiddleware):  # type: ignore[misc]  # Channels has no type information
+    async def __call__(self, scope: Scope, receive: ASGIApp, send: ASGIApp) -> Any:
         scope = dict(scope)
         engine = import_module(settings.SESSION_ENGINE)
         session_key = scope.get("cookies", {}).get(settings.SESSION_COOKIE_NAME)
@@ -28,25 +35,26 @@ class SessionUserMiddleware(BaseMiddleware):
         return await self.inner(scope, receive, send)
 
 
-def SessionUserStack(inner):  # noqa: N802 - named like Channels' AuthMiddlewareStack
+def SessionUserStack(inner: ASGIApp) -> ASGIApp:  # noqa: N802 - named like Channels' AuthMiddlewareStack
     return CookieMiddleware(SessionUserMiddleware(inner))
 
 
-def current_user(scope):
+def current_user(scope: Scope) -> Account:
     """The socket's account as it is now, read again from its session: AnonymousUser once the
     session was signed out, its password changed or the account was deactivated."""
     engine = import_module(settings.SESSION_ENGINE)
     session_key = getattr(scope.get("session"), "session_key", None)
     session = engine.SessionStore(session_key)
-    user = auth.get_user(SimpleNamespace(session=session))
+    # auth.get_user reads only request.session: a stand-in request carrying the socket's session.
+    user = auth.get_user(SimpleNamespace(session=session))  # type: ignore[arg-type]
     if user.is_authenticated:
         twofactor.mark(user, session)
     return user
 
 
-def standing(user) -> tuple:
+def standing(user: Account) -> tuple[object, ...]:
     """What a socket may do as this account; when it changes, the socket is closed."""
-    if not getattr(user, "is_authenticated", False):
+    if isinstance(user, AnonymousUser) or not user.is_authenticated:
         return (None,)
     return (
         user.pk,

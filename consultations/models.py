@@ -312,8 +312,8 @@ class Stance(models.TextChoices):
 THREAD_ORDER = ("-pinned", "-created_at", "-id")  # the one order of threads on a page; see ahead_of
 
 
-class CommentQuerySet(models.QuerySet):
-    def visible(self):
+class CommentQuerySet(models.QuerySet["Comment"]):
+    def visible(self) -> "CommentQuerySet":
         """What any visitor may read."""
         return self.filter(status=Comment.Status.PUBLISHED)
 

@@ -1,15 +1,18 @@
 """The one write path for participation: web forms, sockets, API, commands and tests call these."""
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from civic import ratelimit
 from civic.text import plain_text
+from civic.types import Account, signed_in
 from search import indexing as search_indexing
 
 from . import live, permissions
@@ -22,7 +25,7 @@ MIN_COMMENT_LENGTH = 2
 class ParticipationError(Exception):
     """A contribution was refused; the message is safe to show to the person."""
 
-    def __init__(self, message: str, *, code: str = "invalid", field: str | None = None):
+    def __init__(self, message: str, *, code: str = "invalid", field: str | None = None) -> None:
         self.message = message
         self.code = code
         self.field = field
@@ -68,19 +71,21 @@ def check_proposal_belongs(proposal: ProposalPage | None, consultation: Consulta
         raise ParticipationError("That proposal is not part of this consultation.", code="mismatch")
 
 
-def check_reachable(user, page, *, session=None) -> None:
+def check_reachable(
+    user: Account, page: ConsultationPage | ProposalPage, *, session: SessionBase | None = None
+) -> None:
     """Contributions go only to pages this person can reach: never drafts or restricted pages."""
     if not permissions.is_reachable(user, page, session=session):
         raise ParticipationError("This page does not exist.", code="not_found")
 
 
-def check_published(page) -> None:
+def check_published(page: ConsultationPage | ProposalPage) -> None:
     """Staff post publicly (official and assisted responses) only on published pages."""
     if not permissions.is_published(page):
         raise ParticipationError("This page is not published.", code="not_found")
 
 
-def _check_rate(user) -> None:
+def _check_rate(user: Account) -> None:
     try:
         ratelimit.hit("write", str(user.pk))
     except ratelimit.RateLimited as exc:
@@ -89,20 +94,21 @@ def _check_rate(user) -> None:
 
 def post_comment(
     *,
-    author,
+    author: Account,
     consultation: ConsultationPage,
     body: str,
     stance: str = Stance.NEUTRAL,
     proposal: ProposalPage | None = None,
     parent: Comment | None = None,
     client_token: uuid.UUID | None = None,
-    session=None,
+    session: SessionBase | None = None,
 ) -> Comment:
     """Save a comment if the rules allow it; a repeated client_token returns the first one."""
     check_proposal_belongs(proposal, consultation)
     check_reachable(author, proposal or consultation, session=session)
     decision = permissions.can_comment(author, consultation)
-    if not decision:
+    account = signed_in(author)
+    if not decision or account is None:
         raise ParticipationError(decision.reason, code="forbidden")
     if stance not in Stance.values:
         raise ParticipationError("Choose a valid stance.", code="invalid_stance", field="stance")
@@ -113,14 +119,14 @@ def post_comment(
             proposal.pk if proposal else None
         ):
             raise ParticipationError("You can only reply to a comment on this page.", code="mismatch")
-        if parent.parent_id is not None:
+        if parent.parent is not None:
             parent = parent.parent  # one level of replies: answer the thread, not the reply
         if parent.status != Comment.Status.PUBLISHED:
             raise ParticipationError("That comment can no longer be replied to.", code="mismatch")
         if parent.locked:
             raise ParticipationError("This conversation has been closed to new replies.", code="locked")
     if client_token is not None:
-        existing = Comment.objects.filter(author=author, client_token=client_token).first()
+        existing = Comment.objects.filter(author=account, client_token=client_token).first()
         if existing is not None:
             return existing
     _check_rate(author)
@@ -132,7 +138,7 @@ def post_comment(
                 consultation=consultation,
                 proposal=proposal,
                 parent=parent,
-                author=author,
+                author=account,
                 body=text,
                 stance=stance,
                 status=status,
@@ -140,34 +146,38 @@ def post_comment(
                 needs_review=pre_moderated,
                 queued_at=timezone.now() if pre_moderated else None,
             )
-            comment._prefetched_objects_cache = {"replies": Comment.objects.none()}  # it is new: none yet
+            # It is new: no replies yet (Django's prefetch cache, which the stubs do not declare).
+            comment._prefetched_objects_cache = {"replies": Comment.objects.none()}  # type: ignore[attr-defined]
             live.comment_posted(comment)
             search_indexing.schedule(comment)
     except IntegrityError:
         # The same form arrived twice at once: the first one won.
-        return Comment.objects.get(author=author, client_token=client_token)
+        return Comment.objects.get(author=account, client_token=client_token)
     return comment
 
 
-def cast_vote(*, voter, proposal: ProposalPage, choice: str, session=None) -> tuple[Vote, bool]:
+def cast_vote(
+    *, voter: Account, proposal: ProposalPage, choice: str, session: SessionBase | None = None
+) -> tuple[Vote, bool]:
     """Record or change a vote; returns (vote, changed). One vote per person per proposal."""
     check_reachable(voter, proposal, session=session)
     if choice not in Vote.Choice.values:
         raise ParticipationError("Choose support or oppose.", code="invalid_choice", field="choice")
     decision = permissions.can_vote(voter, proposal)
-    if not decision:
+    account = signed_in(voter)
+    if not decision or account is None:
         raise ParticipationError(decision.reason, code="forbidden")
     _check_rate(voter)
     with transaction.atomic():
-        vote = Vote.objects.select_for_update().filter(proposal=proposal, user=voter).first()
+        vote = Vote.objects.select_for_update().filter(proposal=proposal, user=account).first()
         if vote is None:
             try:
                 with transaction.atomic():
-                    vote = Vote.objects.create(proposal=proposal, user=voter, choice=choice)
+                    vote = Vote.objects.create(proposal=proposal, user=account, choice=choice)
                 live.tally_changed(proposal)
                 return vote, True
             except IntegrityError:
-                vote = Vote.objects.select_for_update().get(proposal=proposal, user=voter)
+                vote = Vote.objects.select_for_update().get(proposal=proposal, user=account)
         if vote.choice == choice:
             return vote, False
         vote.choice = choice
@@ -176,7 +186,7 @@ def cast_vote(*, voter, proposal: ProposalPage, choice: str, session=None) -> tu
         return vote, True
 
 
-def tallies(proposal_ids) -> dict[int, Tally]:
+def tallies(proposal_ids: Iterable[int]) -> dict[int, Tally]:
     """Vote counts for many proposals in one query."""
     counts: dict[int, dict[str, int]] = {pid: {} for pid in proposal_ids}
     rows = (
@@ -194,7 +204,9 @@ def tally(proposal: ProposalPage) -> Tally:
     return tallies([proposal.pk])[proposal.pk]
 
 
-def edit_comment(*, editor, comment: Comment, body: str, session=None) -> Comment:
+def edit_comment(
+    *, editor: Account, comment: Comment, body: str, session: SessionBase | None = None
+) -> Comment:
     """Let an author correct their own comment while the consultation is open."""
     check_reachable(editor, comment.proposal or comment.consultation, session=session)
     if not getattr(editor, "is_authenticated", False) or comment.author_id != editor.pk:
@@ -215,7 +227,7 @@ def edit_comment(*, editor, comment: Comment, body: str, session=None) -> Commen
     return comment
 
 
-def set_comment_status(*, moderator, comment: Comment, status: str) -> Comment:
+def set_comment_status(*, moderator: Account, comment: Comment, status: str) -> Comment:
     """Publish, hide or remove a comment; viewers see the change live."""
     if status not in Comment.Status.values:
         raise ParticipationError("Choose a valid moderation decision.", code="invalid")

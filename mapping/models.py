@@ -171,6 +171,7 @@ class IssueReport(models.Model):
     )
 
     objects = IssueReportQuerySet.as_manager()
+    distance_m: int  # metres from a searched point, set on the reports services.nearby_open returns
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -1,16 +1,20 @@
 """The one write path for issue reports: web forms, Open311, commands and tests call these."""
 
+from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 
 from civic import ratelimit
+from civic.models import Organisation, User
 from civic.text import plain_text
+from civic.types import Account, signed_in
 
 from . import exports, geo, permissions, photos, places
-from .models import IssueCategory, IssueReport, Status, StatusChange
+from .models import IssueCategory, IssueReport, PartnerApiKey, Status, StatusChange
 from .tasks import send_status_emails
 
 NEARBY_METRES = 150
+Coordinate = str | float | None  # as typed in a form or sent over Open311: places.locate checks it
 TITLE_MAX = 120
 DESCRIPTION_MAX = 2000
 NOTE_MAX = 2000
@@ -19,7 +23,7 @@ NOTE_MAX = 2000
 class ReportError(Exception):
     """A report or an officer action was refused; the message is safe to show."""
 
-    def __init__(self, message: str, *, code: str = "invalid", field: str | None = None):
+    def __init__(self, message: str, *, code: str = "invalid", field: str | None = None) -> None:
         self.message = message
         self.code = code
         self.field = field
@@ -39,14 +43,14 @@ def _text(value: str, *, field: str, label: str, low: int, high: int) -> str:
     return text
 
 
-def clean_location(latitude, longitude) -> places.Located:
+def clean_location(latitude: Coordinate, longitude: Coordinate) -> places.Located:
     try:
         return places.locate(latitude, longitude)
     except places.LocationError as exc:
         raise ReportError(exc.message, code="bad_location", field=exc.field) from exc
 
 
-def category_for(value) -> IssueCategory:
+def category_for(value: IssueCategory | str | None) -> IssueCategory:
     """An active category from an instance, slug or service code."""
     if isinstance(value, IssueCategory):
         category = value if value.active else None
@@ -60,7 +64,9 @@ def category_for(value) -> IssueCategory:
     return category
 
 
-def nearby_open(category, latitude: float, longitude: float, metres: float = NEARBY_METRES, limit: int = 5):
+def nearby_open(
+    category: IssueCategory, latitude: float, longitude: float, metres: float = NEARBY_METRES, limit: int = 5
+) -> list[IssueReport]:
     """Open reports of the same category close to a point, nearest first."""
     candidates = (
         IssueReport.objects.visible()
@@ -69,7 +75,7 @@ def nearby_open(category, latitude: float, longitude: float, metres: float = NEA
         .near(latitude, longitude, metres)
         .select_related("category", "ward")[:50]
     )
-    scored = []
+    scored: list[IssueReport] = []
     for report in candidates:
         distance = geo.distance_m(latitude, longitude, report.latitude, report.longitude)
         if distance <= metres:
@@ -81,16 +87,16 @@ def nearby_open(category, latitude: float, longitude: float, metres: float = NEA
 
 def create_report(
     *,
-    reporter,
-    category,
+    reporter: User | None,
+    category: IssueCategory | str | None,
     title: str,
     description: str,
-    latitude,
-    longitude,
+    latitude: Coordinate,
+    longitude: Coordinate,
     location_text: str = "",
-    photo=None,
+    photo: "File[bytes] | None" = None,
     source: str = IssueReport.Source.WEB,
-    partner=None,
+    partner: PartnerApiKey | None = None,
     contact_email: str = "",
 ) -> IssueReport:
     """Check everything first, then save the report, its first history row and its follower."""
@@ -109,8 +115,14 @@ def create_report(
             photos.check_upload(photo)  # size and header only, before the rate limit counts
         except photos.PhotoError as exc:
             raise ReportError(str(exc), code="bad_photo", field="photo") from exc
+    if reporter is not None:
+        sender = f"user:{reporter.pk}"
+    elif partner is not None:
+        sender = f"partner:{partner.pk}"
+    else:
+        raise ReportError("Sign in to report a problem.", code="forbidden")
     try:  # before any pixel is decoded: a flood of photos costs one counter each
-        ratelimit.hit("report", f"user:{reporter.pk}" if reporter else f"partner:{partner.pk}")
+        ratelimit.hit("report", sender)
     except ratelimit.RateLimited as exc:
         raise ReportError(str(exc), code="rate_limited") from exc
     if photo:
@@ -134,7 +146,7 @@ def create_report(
             partner=partner,
         )
         if clean is not None:
-            report.photo.save(clean.name, clean, save=False)
+            report.photo.save(clean.name or "photo", clean, save=False)
         report.save()
         StatusChange.objects.create(report=report, to_status=Status.OPEN, note="Reported.")
         if reporter is not None:
@@ -143,20 +155,21 @@ def create_report(
     return report
 
 
-def add_voice(*, user, report: IssueReport) -> bool:
+def add_voice(*, user: Account, report: IssueReport) -> bool:
     """Follow an open report instead of duplicating it; returns True when newly added."""
     decision = permissions.can_add_voice(user, report)
-    if not decision:
+    account = signed_in(user)
+    if not decision or account is None:
         raise ReportError(decision.reason, code="forbidden")
-    if report.followers.filter(pk=user.pk).exists():
+    if report.followers.filter(pk=account.pk).exists():
         return False
-    report.followers.add(user)
+    report.followers.add(account)
     return True
 
 
-def _record(report, *, officer, to_status: str, note: str) -> StatusChange:
+def _record(report: IssueReport, *, officer: Account, to_status: str, note: str) -> StatusChange:
     change = StatusChange.objects.create(
-        report=report, from_status=report.status, to_status=to_status, note=note, officer=officer
+        report=report, from_status=report.status, to_status=to_status, note=note, officer=signed_in(officer)
     )
     report.status = to_status
     report.updated_at = timezone.now()
@@ -166,7 +179,7 @@ def _record(report, *, officer, to_status: str, note: str) -> StatusChange:
     return change
 
 
-def change_status(*, officer, report: IssueReport, status: str, note: str = "") -> StatusChange:
+def change_status(*, officer: Account, report: IssueReport, status: str, note: str = "") -> StatusChange:
     """Move a report to a new status with a public note; followers get an email."""
     if not permissions.can_manage_report(officer, report):
         raise ReportError(
@@ -188,7 +201,9 @@ def change_status(*, officer, report: IssueReport, status: str, note: str = "") 
         return _record(report, officer=officer, to_status=status, note=note)
 
 
-def merge_duplicate(*, officer, report: IssueReport, into: IssueReport, note: str = "") -> StatusChange:
+def merge_duplicate(
+    *, officer: Account, report: IssueReport, into: IssueReport, note: str = ""
+) -> StatusChange:
     """Mark a report as a duplicate of another and move its followers across."""
     note = plain_text(note or "") or f"This is the same problem as report #{into.pk}."
     with transaction.atomic():
@@ -223,7 +238,12 @@ def set_hidden(*, officer, report: IssueReport, hidden: bool) -> IssueReport:
 
 
 def reassign(
-    *, officer, report: IssueReport, category=None, organisation=None, note: str = ""
+    *,
+    officer: Account,
+    report: IssueReport,
+    category: IssueCategory | None = None,
+    organisation: Organisation | None = None,
+    note: str = "",
 ) -> StatusChange:
     """Give a report another category or responsible organisation, with a public note."""
     if not permissions.can_manage_report(officer, report):

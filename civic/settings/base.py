@@ -1,6 +1,7 @@
 """Settings shared by every environment; values that vary come from civic.settings.env."""
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -182,7 +183,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.get("MFA_TOTP_ISSUER", "Civic")
 
 EMAIL_BACKEND_PATH = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
+MAILERS: dict[str, dict[str, Any]] = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
 if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
     MAILERS["default"]["OPTIONS"] = {
         "host": env.get("EMAIL_HOST", "localhost"),
@@ -219,7 +220,7 @@ WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILEMBEDS_FINDERS = []
+WAGTAILEMBEDS_FINDERS: list[dict[str, Any]] = []
 # Wagtail's group approval tasks let any member of a group review and approve any organisation's
 # page; Civic's officers publish their own organisation's pages, so page workflows stay off.
 WAGTAIL_WORKFLOW_ENABLED = False

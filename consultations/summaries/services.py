@@ -1,34 +1,39 @@
 """Writes for summaries: storing computed themes, officers' edits, responses and notifications."""
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
-from ..models import Comment, ConsultationPage
+from civic.models import User
+
+from ..models import Comment, CommentQuerySet, ConsultationPage, ProposalPage
 from .models import FeedbackResponse, Theme, ThemeMembership, ThemeRun
-from .themes import OTHER_LABEL, compute_themes
+from .themes import OTHER_LABEL, ThemeDraft, ThemeResult, compute_themes
+
+if TYPE_CHECKING:
+    from allauth.account.models import EmailAddress
 
 
 class SummaryError(Exception):
     """An officer's edit was refused; the message is safe to show."""
 
 
-def public_proposal_ids(consultation) -> list[int]:
+def public_proposal_ids(consultation: ConsultationPage) -> list[int]:
     """The consultation's proposals anyone may read (drafts and restricted ones left out)."""
     from civic.pages import public_pages
 
-    from ..models import ProposalPage
-
-    cached = getattr(consultation, "_public_proposal_ids", None)
+    cached: list[int] | None = getattr(consultation, "_public_proposal_ids", None)
     if cached is None:  # asked several times while one summary is built
         cached = list(public_pages(ProposalPage.objects.child_of(consultation)).values_list("id", flat=True))
         consultation._public_proposal_ids = cached
     return cached
 
 
-def summarised_comments(consultation):
+def summarised_comments(consultation: ConsultationPage) -> CommentQuerySet:
     """The contributions a summary covers: published comments and replies on the consultation
     and its public proposals (a draft or restricted proposal's comments stay out of every export)."""
     return Comment.objects.visible().filter(
@@ -71,7 +76,7 @@ def build_themes(consultation_id: int) -> ThemeRun:
     return run
 
 
-def _memberships(theme: Theme, draft) -> list[ThemeMembership]:
+def _memberships(theme: Theme, draft: ThemeDraft) -> list[ThemeMembership]:
     ranks = {cid: rank for rank, cid in enumerate(draft.quotes, start=1)}
     return [
         ThemeMembership(comment_id=cid, theme=theme, weight=weight, quote_rank=ranks.get(cid))
@@ -80,10 +85,11 @@ def _memberships(theme: Theme, draft) -> list[ThemeMembership]:
 
 
 @transaction.atomic
-def save_themes(consultation, result) -> list[Theme]:
+def save_themes(consultation: ConsultationPage, result: ThemeResult) -> list[Theme]:
     """Replace a consultation's themes with a fresh computation (officers' edits start over)."""
     Theme.objects.filter(consultation=consultation).delete()
-    themes, rows = [], []
+    themes: list[Theme] = []
+    rows: list[ThemeMembership] = []
     for position, draft in enumerate([*result.themes, result.other]):
         theme = Theme.objects.create(
             consultation=consultation,
@@ -117,7 +123,7 @@ def _keep_terms(terms: list[str], texts: list[str]) -> list[str]:
     return [term for term in terms if set(WORD.findall(term.lower())) <= words]
 
 
-def comments_moderated(comment_ids) -> None:
+def comments_moderated(comment_ids: Iterable[int]) -> None:
     """After comments are hidden, removed or approved again: quotes come only from published
     comments, and machine labels and key terms keep only words some published comment still says.
 
@@ -214,7 +220,7 @@ def split_theme(theme: Theme) -> tuple[Theme, Theme]:
 
 
 @transaction.atomic
-def sign_off_theme(theme: Theme, officer) -> Theme:
+def sign_off_theme(theme: Theme, officer: User) -> Theme:
     """An officer has read the theme and vouches for its name and contents."""
     theme.signed_off_at = timezone.now()
     theme.signed_off_by = officer
@@ -231,7 +237,13 @@ def withdraw_sign_off(theme: Theme) -> Theme:
 
 
 def publish_response(
-    *, consultation, officer, you_said: str, we_did: str, theme=None, proposal=None
+    *,
+    consultation: ConsultationPage,
+    officer: User,
+    you_said: str,
+    we_did: str,
+    theme: Theme | None = None,
+    proposal: ProposalPage | None = None,
 ) -> FeedbackResponse:
     """Publish 'you said, we did' and email the residents it answers once it is saved."""
     from .tasks import notify_response_task
@@ -256,10 +268,9 @@ def publish_response(
     return response
 
 
-def response_recipients(response: FeedbackResponse):
+def response_recipients(response: FeedbackResponse) -> "QuerySet[EmailAddress]":
     """Active residents with a confirmed email who took part in what the response answers."""
     from allauth.account.models import EmailAddress
-    from django.db.models import Q
 
     from ..models import Vote
 
@@ -277,16 +288,15 @@ def response_recipients(response: FeedbackResponse):
         took_part = Q(user_id__in=comments.values("author_id")) | Q(
             user_id__in=Vote.objects.filter(proposal_id__in=proposals).values("user_id")
         )
-    return (
+    recipients: QuerySet[EmailAddress] = (
         EmailAddress.objects.filter(took_part, verified=True, primary=True, user__is_active=True)
         .select_related("user")
         .order_by("user_id")
     )
+    return recipients
 
 
-def _proposal_ids(consultation):
-    from ..models import ProposalPage
-
+def _proposal_ids(consultation: ConsultationPage) -> list[int]:
     return list(ProposalPage.objects.child_of(consultation).values_list("id", flat=True))
 
 

@@ -1,5 +1,8 @@
 """Print the current two-factor code for a demo staff account, so the demo needs no phone."""
 
+from argparse import ArgumentParser
+from typing import Any
+
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import hotp_value
 from allauth.mfa.utils import decrypt
@@ -12,10 +15,10 @@ from civic.models import User
 class Command(BaseCommand):
     help = "Show the current authenticator code for an account (development only)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("email")
 
-    def handle(self, *args, email, **options):
+    def handle(self, *args: Any, email: str, **options: Any) -> None:
         if not settings.DEBUG:
             raise CommandError("totp_code only runs with DEBUG on (development and demo).")
         user = User.objects.filter(email__iexact=email).first()
