@@ -5,15 +5,20 @@ user's organisation's collection"; the root collection itself is for administrat
 any other collection pass through unchanged: the "Shared" collection lets every officer choose
 (not change) the council-wide logos and documents that administrators put there."""
 
+from typing import TYPE_CHECKING, Any
+
 from wagtail.models import Collection, GroupCollectionPermission
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
 from . import roles
 
+if TYPE_CHECKING:
+    from .models import Organisation, User
+
 SHARED_COLLECTION = "Shared"
 
 
-def ensure_collection(organisation) -> Collection:
+def ensure_collection(organisation: "Organisation") -> Collection:
     """The organisation's collection, created under the root (and renamed with it) as needed."""
     collection = organisation.collection
     if collection is None:
@@ -26,10 +31,10 @@ def ensure_collection(organisation) -> Collection:
     return collection
 
 
-class OrganisationCollectionPolicy(CollectionOwnershipPermissionPolicy):
+class OrganisationCollectionPolicy(CollectionOwnershipPermissionPolicy):  # type: ignore[misc]  # Wagtail is untyped
     """Wagtail's collection permissions with the role's root grants narrowed to the user's organisation."""
 
-    def get_all_permissions_for_user(self, user):
+    def get_all_permissions_for_user(self, user: "User") -> Any:
         grants = super().get_all_permissions_for_user(user)
         if not user.is_active or user.is_anonymous or user.is_superuser:
             return grants
@@ -50,7 +55,7 @@ class OrganisationCollectionPolicy(CollectionOwnershipPermissionPolicy):
         return scoped
 
 
-def register_policies():
+def register_policies() -> None:
     """Images and documents look their policy up in Wagtail's registry: ours replaces the default."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model

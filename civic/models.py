@@ -53,7 +53,7 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         from .collections import ensure_collection
 
         super().save(*args, **kwargs)

@@ -220,7 +220,7 @@ def merge_duplicate(
         return _record(report, officer=officer, to_status=Status.DUPLICATE, note=note[:NOTE_MAX])
 
 
-def set_hidden(*, officer, report: IssueReport, hidden: bool) -> IssueReport:
+def set_hidden(*, officer: Account, report: IssueReport, hidden: bool) -> IssueReport:
     """Hide a report (abuse, personal details) from every public list, map, feed and export, or show
     it again. Followers get no email: nothing about the problem changed."""
     if not permissions.can_manage_report(officer, report):

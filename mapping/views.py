@@ -130,7 +130,7 @@ def report_photo(request, report_id: int):
         handle = report.photo.open("rb")
     except FileNotFoundError:
         raise Http404("No photo") from None
-    kind = PHOTO_TYPES.get(report.photo.name.rsplit(".", 1)[-1].lower(), "application/octet-stream")
+    kind = PHOTO_TYPES.get((report.photo.name or "").rsplit(".", 1)[-1].lower(), "application/octet-stream")
     response = FileResponse(handle, content_type=kind)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
