@@ -10,7 +10,7 @@ from django.http import StreamingHttpResponse
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def safe_cell(value):
+def safe_cell(value: object) -> object:
     """Text that would start a formula gets a leading quote; numbers stay numbers; None is empty."""
     if value is None:
         return ""
@@ -22,11 +22,11 @@ def safe_cell(value):
 class _Echo:
     """A file-like object whose write returns the line, so csv.writer can feed a generator."""
 
-    def write(self, value):
+    def write(self, value: str) -> str:
         return value
 
 
-def csv_rows(header: Sequence[str], rows: Iterable[Sequence]) -> Iterable[str]:
+def csv_rows(header: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterable[str]:
     """The header, then each row as one CSV line, every cell made safe."""
     writer = csv.writer(_Echo())
     yield writer.writerow([safe_cell(name) for name in header])
@@ -34,7 +34,9 @@ def csv_rows(header: Sequence[str], rows: Iterable[Sequence]) -> Iterable[str]:
         yield writer.writerow([safe_cell(value) for value in row])
 
 
-def stream_csv(header: Sequence[str], rows: Iterable[Sequence], filename: str) -> StreamingHttpResponse:
+def stream_csv(
+    header: Sequence[str], rows: Iterable[Sequence[object]], filename: str
+) -> StreamingHttpResponse:
     """A CSV download written as the rows come (large exports never sit in memory)."""
     response = StreamingHttpResponse(csv_rows(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
