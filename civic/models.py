@@ -91,7 +91,12 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         """The only name shown to other people: never the real name or email."""
-        return self.display_name or f"Participant {self.pk}"
+        return self.public_name_for(self.pk, self.display_name)
+
+    @staticmethod
+    def public_name_for(pk: int, display_name: str) -> str:
+        """The public-name rule for code holding only a row's values (search rebuilds)."""
+        return display_name or f"Participant {pk}"
 
     @property
     def is_suspended(self) -> bool:

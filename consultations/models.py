@@ -1,6 +1,7 @@
 """Editorial pages (Wagtail) and participation records (plain models) for consultations."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -309,6 +310,8 @@ class Stance(models.TextChoices):
     QUESTION = "question", "Question"
 
 
+# Contributions an officer entered for someone are attributed to how they came in, not to the officer.
+CHANNEL_ATTRIBUTION = {"paper": "Paper response", "phone": "Phone response", "event": "Response at an event"}
 THREAD_ORDER = ("-pinned", "-created_at", "-id")  # the one order of threads on a page; see ahead_of
 
 
@@ -418,13 +421,26 @@ class Comment(models.Model):
     @property
     def author_name(self) -> str:
         """Public attribution: never a resident's real name, email or postcode."""
-        if self.is_official and self.organisation_id:
-            return self.organisation.name
-        if self.channel != self.Channel.ONLINE:
-            return {"paper": "Paper response", "phone": "Phone response", "event": "Response at an event"}[
-                self.channel
-            ]
-        return self.author.public_name if self.author_id else "Former participant"
+        return self.attribution(
+            is_official=self.is_official,
+            organisation_name=self.organisation.name if self.organisation_id else "",
+            channel=self.channel,
+            author_id=self.author_id,
+            author_display_name=self.author.display_name if self.author_id else "",
+        )
+
+    @classmethod
+    def attribution(
+        cls, *, is_official: bool, organisation_name: str, channel: str, author_id, author_display_name: str
+    ) -> str:
+        """The one attribution rule, also for code holding only a row's values (search rebuilds)."""
+        if is_official and organisation_name:
+            return organisation_name
+        if channel != cls.Channel.ONLINE:
+            return CHANNEL_ATTRIBUTION[channel]
+        if author_id is None:
+            return "Former participant"
+        return get_user_model().public_name_for(author_id, author_display_name)
 
     @property
     def anchor(self) -> str:

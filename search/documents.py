@@ -108,27 +108,9 @@ class Context:
         if self._wards is None:
             from mapping.models import Area
 
-            self._wards = [(a.name, a.geometry) for a in Area.objects.filter(kind=Area.Kind.WARD)]
-        for name, geometry in self._wards:
-            if contains(geometry, float(longitude), float(latitude)):
-                return name
-        return ""
-
-
-def contains(geometry: dict, x: float, y: float) -> bool:
-    """Point in a GeoJSON Polygon or MultiPolygon (even-odd rule; holes respected)."""
-    kind = (geometry or {}).get("type")
-    coordinates = (geometry or {}).get("coordinates") or []
-    polygons = [coordinates] if kind == "Polygon" else coordinates if kind == "MultiPolygon" else []
-    for rings in polygons:
-        inside = False
-        for ring in rings:
-            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=False):
-                if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / ((y2 - y1) or 1e-12) + x1:
-                    inside = not inside
-        if inside:
-            return True
-    return False
+            self._wards = list(Area.objects.wards().only("name", "geometry"))
+        lat, lon = float(latitude), float(longitude)
+        return next((area.name for area in self._wards if area.contains(lat, lon)), "")
 
 
 class DocumentType:
@@ -295,30 +277,33 @@ class CommentDocument(DocumentType):
     label = "Comment"
     model = "consultations.Comment"
     INDEXED_STATUSES = ("published", "pending")
-    ROW = (
-        "pk", "body", "stance", "status", "channel", "created_at", "consultation_id", "proposal_id",
-        "author_id", "author__display_name",
-    )  # fmt: skip
+    FIELDS = ("pk", "body", "stance", "status", "channel", "created_at", "consultation_id", "proposal_id")
+    ROW = (*FIELDS, "is_official", "organisation__name", "author_id", "author__display_name")
     chunk_size = 5000
 
     def queryset(self):
-        return super().queryset().select_related("author")
+        return super().queryset().select_related("author", "organisation")
 
     def is_indexable(self, comment) -> bool:
         return comment.status in self.INDEXED_STATUSES
 
     def fields(self, comment, context):
-        row = {name: getattr(comment, name, None) for name in self.ROW[:-1]}
-        row["author__display_name"] = comment.author.display_name if comment.author_id else ""
-        return self.row_fields(row, context)
+        row = {name: getattr(comment, name) for name in self.FIELDS}
+        return self.row_fields(row, comment.author_name, context)
 
-    def row_fields(self, row: dict, context: Context) -> dict:
+    def row_author(self, row: dict) -> str:
+        """Attribution from row values by the Comment's own rule (paper, official, former...)."""
+        return self.model_class().attribution(
+            is_official=row["is_official"],
+            organisation_name=row["organisation__name"] or "",
+            channel=row["channel"],
+            author_id=row["author_id"],
+            author_display_name=row["author__display_name"] or "",
+        )
+
+    def row_fields(self, row: dict, author: str, context: Context) -> dict:
         consultation = context.page_info(row["consultation_id"])
         page = context.page_info(row["proposal_id"]) if row["proposal_id"] else consultation
-        if row["author_id"] is None:
-            author = "Former participant"
-        else:
-            author = row["author__display_name"] or f"Participant {row['author_id']}"
         return {
             "title": f"Comment on {page['title']}",
             "text": row["body"],
@@ -354,7 +339,7 @@ class CommentDocument(DocumentType):
         for values in rows:
             row = dict(zip(self.ROW, values, strict=True))
             doc = {"key": f"comment:{row['pk']}", "type": self.name, "object_id": row["pk"], "language": "en"}
-            doc.update(self.row_fields(row, context))
+            doc.update(self.row_fields(row, self.row_author(row), context))
             yield doc
 
 

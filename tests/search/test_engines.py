@@ -133,6 +133,65 @@ def test_wards_come_from_proposal_locations(engine, reindex, consultation, comme
     assert {f.value: f.count for f in search("flooding").facets["ward"]} == {"Riverside": 1}
 
 
+def test_a_proposal_on_a_ward_boundary_is_in_that_ward_as_on_the_map(
+    engine, reindex, consultation, comment_on
+):
+    """One point-in-polygon rule: a point on the edge is inside, as mapping finds a report's ward."""
+    from mapping.models import Area
+
+    ward = Area.objects.create(
+        name="Riverside",
+        slug="riverside",
+        kind=Area.Kind.WARD,
+        geometry={"type": "Polygon", "coordinates": [[[-1, 51], [0, 51], [0, 52], [-1, 52], [-1, 51]]]},
+    )
+    east_edge = make_proposal(consultation, latitude=51.5, longitude=0)
+    north_edge = make_proposal(consultation, latitude=52, longitude=-0.5)
+    outside = make_proposal(consultation, latitude=51.5, longitude=0.25)
+    assert ward.contains(51.5, 0) and ward.contains(52, -0.5) and not ward.contains(51.5, 0.25)
+    for proposal in (east_edge, north_edge, outside):
+        comment_on(f"Heron on {proposal.title}", proposal=proposal)
+    reindex()
+    wards = {hit.title: hit.ward for hit in search("heron").hits}
+    assert wards == {
+        f"Comment on {east_edge.title}": "Riverside",
+        f"Comment on {north_edge.title}": "Riverside",
+        f"Comment on {outside.title}": "",
+    }
+
+
+@pytest.mark.parametrize("path", ["rebuild", "update"])
+def test_search_attributes_comments_as_the_pages_do(
+    engine, reindex, comment_on, resident, officer, organisation, path
+):
+    """Paper responses entered by staff show the channel, official responses the organisation."""
+    from search.indexing import apply
+
+    comments = {
+        "paper": comment_on("Allotment letter", author=officer, channel=Comment.Channel.PAPER),
+        "phone": comment_on("Allotment call", author=officer, channel=Comment.Channel.PHONE),
+        "official": comment_on(
+            "Allotment answer", author=officer, is_official=True, organisation=organisation
+        ),
+        "online": comment_on("Allotment post", author=resident),
+        "former": comment_on("Allotment old post", author=None),
+    }
+    if path == "rebuild":
+        reindex()
+    else:
+        apply([f"comment:{comment.pk}" for comment in comments.values()])
+    authors = {hit.key: hit.author for hit in search("allotment").hits}
+    assert authors == {f"comment:{c.pk}": c.author_name for c in comments.values()}
+    assert [authors[f"comment:{comments[name].pk}"] for name in comments] == [
+        "Paper response",
+        "Phone response",
+        "Northbrook Council",
+        resident.public_name,
+        "Former participant",
+    ]
+    assert officer.public_name not in authors.values()
+
+
 def test_written_comments_reach_the_index_after_commit(
     engine, resident, consultation, django_capture_on_commit_callbacks
 ):
