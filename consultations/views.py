@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from civic.converters import parse_id
-from civic.pages import public_pages
+from civic.pages import is_public, public_pages
 from civic.twofactor import staff_second_factor_required
 
 from . import live, moderation, permissions, services
@@ -129,6 +129,7 @@ def consultation_page_context(request, page: ConsultationPage) -> dict:
     context = _participation_context(request, page)
     context.update(
         proposals=proposals,
+        map_is_public=bool(proposals) and is_public(page),  # the map lists public pages only
         comments=_comment_page(request, page.comments.on_consultation_itself()),
         comment_total=page.comments.visible().on_consultation_itself().count(),
         **_comment_form(request, page.comments.on_consultation_itself()),

@@ -299,5 +299,21 @@ def test_consultation_page_queries_stay_bounded(client, index, organisation, dja
     sign_in(client, UserFactory(roles=["Residents"]))
     with django_assert_max_num_queries(26):
         assert client.get(proposal.url).status_code == 200
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(29):  # 26 + the map link's public-page check
         assert client.get(consultation.url).status_code == 200
+
+
+def test_map_link_only_where_the_map_can_be_seen(client, index, organisation):
+    """The consultation map lists public pages only, so a restricted consultation does not link to it."""
+    public, _proposal, _comment = make_target(index, organisation, "public")
+    restricted, _proposal, _comment = make_target(index, organisation, "password")
+    map_url = f"/maps/consultations/{public.pk}/"
+    assert map_url in _body(client.get(public.url))
+    assert client.get(map_url).status_code == 200
+    session = client.session
+    session[PASSWORD_KEY] = [PageViewRestriction.objects.get(page=restricted).pk]
+    session.save()
+    page = client.get(restricted.url)
+    assert page.status_code == 200
+    assert f"/maps/consultations/{restricted.pk}/" not in _body(page)
+    assert client.get(f"/maps/consultations/{restricted.pk}/").status_code == 404
