@@ -5,18 +5,23 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware import csp
+from django.urls import reverse
 
 from . import twofactor
 
-ADMIN_PREFIXES = ("/admin/",)
 GetResponse = Callable[[HttpRequest], HttpResponseBase]
+
+
+def in_admin(path: str) -> bool:
+    """Whether a path is in the Wagtail admin, wherever the URL routes mount it."""
+    return path.startswith(reverse("wagtailadmin_home"))
 
 
 class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
     """Strict CSP on Civic's pages; the Wagtail admin needs inline script and style."""
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
-        if request.path.startswith(ADMIN_PREFIXES) and not hasattr(response, "_csp_config"):
+        if in_admin(request.path) and not hasattr(response, "_csp_config"):
             response._csp_config = settings.ADMIN_CSP  # type: ignore[attr-defined]  # read by Django's CSP
         return super().process_response(request, response)
 
@@ -32,7 +37,7 @@ class StaffTwoFactorMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             twofactor.mark(user, request.session)
-            if request.path.startswith(ADMIN_PREFIXES) and twofactor.needs_second_factor(user):
+            if in_admin(request.path) and twofactor.needs_second_factor(user):
                 return twofactor.send_to_second_factor(request)
         return self.get_response(request)
 
@@ -45,7 +50,7 @@ class AdminFrameOptionsMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
-        if request.path.startswith(ADMIN_PREFIXES):
+        if in_admin(request.path):
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
 

@@ -11,6 +11,7 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.urls import reverse
 
 TOO_LARGE_TEXT = (
     "This upload is too large. Photos must be {photo_mb} MB or smaller: "
@@ -20,7 +21,7 @@ TOO_LARGE_TEXT = (
 
 def limit_for(path: str) -> int:
     """The largest request body accepted on this path (the admin takes documents and images)."""
-    if path.startswith("/admin/"):
+    if path.startswith(reverse("wagtailadmin_home")):
         return settings.ADMIN_REQUEST_BODY_MAX_BYTES
     return settings.REQUEST_BODY_MAX_BYTES
 

@@ -5,6 +5,8 @@ from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 
+from civic import roles
+
 
 @task()
 def notify_authors_of_decision(comment_ids: list[int], decision: str, reason: str, note: str) -> int:
@@ -37,15 +39,20 @@ def notify_authors_of_decision(comment_ids: list[int], decision: str, reason: st
     return sent
 
 
+def _moderators_to_email():
+    """Active moderators with an email address: who the digest and the SLA alerts go to."""
+    from civic.models import User
+
+    return User.objects.filter(is_active=True, groups__name=roles.MODERATOR).exclude(email="").distinct()
+
+
 @task()
 def send_moderation_digest() -> int:
     """Each moderator gets the size of their queue, and what is past the SLA target."""
-    from civic.models import User
-
     from .moderation import overdue, queue_for
 
     sent = 0
-    moderators = User.objects.filter(is_active=True, groups__name="Moderators").exclude(email="").distinct()
+    moderators = _moderators_to_email()
     for moderator in moderators:
         queue = queue_for(moderator)
         waiting = queue.count()
@@ -76,8 +83,6 @@ def send_sla_alerts() -> int:
     """Alert moderators once about each contribution that has just passed the SLA target."""
     from django.utils import timezone
 
-    from civic.models import User
-
     from .models import Comment
     from .moderation import moderated_consultations, overdue
 
@@ -87,9 +92,7 @@ def send_sla_alerts() -> int:
     if not late:
         return 0
     sent = 0
-    for moderator in (
-        User.objects.filter(is_active=True, groups__name="Moderators").exclude(email="").distinct()
-    ):
+    for moderator in _moderators_to_email():
         allowed = set(moderated_consultations(moderator).values_list("pk", flat=True))
         mine = [c for c in late if c.consultation_id in allowed]
         if not mine:

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
@@ -133,7 +134,7 @@ def consultation_page_context(request, page: ConsultationPage) -> dict:
         comments=_comment_page(request, page.comments.on_consultation_itself()),
         comment_total=page.comments.visible().on_consultation_itself().count(),
         **_comment_form(request, page.comments.on_consultation_itself()),
-        comment_action=f"/consultations/{page.pk}/comment/",
+        comment_action=reverse("consultations:post_comment", args=[page.pk]),
     )
     return context
 
@@ -154,7 +155,7 @@ def proposal_page_context(request, page: ProposalPage) -> dict:
         comments=_comment_page(request, page.comments.all()),
         comment_total=page.comments.visible().count(),
         **_comment_form(request, page.comments.all()),
-        comment_action=f"/consultations/{page.pk}/comment/",
+        comment_action=reverse("consultations:post_comment", args=[page.pk]),
     )
     return context
 

@@ -12,6 +12,7 @@ import folium
 from branca.element import MacroElement
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from jinja2 import Template
 
@@ -147,9 +148,15 @@ def render(fmap: folium.Map) -> RenderedMap:
     return RenderedMap(mark_safe(html), mark_safe(script), fmap.get_name())  # noqa: S308 - folium output
 
 
+def report_link_template() -> str:
+    """A report page's address with an {id} slot for the map script, taken from the URL routes."""
+    return reverse("mapping:report_detail", args=[0]).replace("/0/", "/{id}/")
+
+
 def issues_map(pins_url: str, categories: dict, statuses: dict) -> RenderedMap:
     fmap = base_map()
-    PinLayer(pins_url, cluster=True, categories=categories, statuses=statuses, link="/reports/").add_to(fmap)
+    link = report_link_template()
+    PinLayer(pins_url, cluster=True, categories=categories, statuses=statuses, link=link).add_to(fmap)
     return render(fmap)
 
 

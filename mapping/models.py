@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from . import geo
@@ -184,7 +185,7 @@ class IssueReport(models.Model):
         return f"#{self.pk} {self.title}"
 
     def get_absolute_url(self):
-        return f"/reports/{self.pk}/"
+        return reverse("mapping:report_detail", args=[self.pk])
 
     @property
     def is_open(self) -> bool:

@@ -1,5 +1,7 @@
 """Text for the fictional Northbrook demo: organisations, wards, consultations, proposals, comments."""
 
+from civic import roles
+
 PASSWORD = "civic-demo-2026"  # noqa: S105 - printed for the demo; never used outside seed_demo
 
 ORGANISATIONS = [
@@ -31,11 +33,11 @@ WARDS = [
 ACCOUNTS = [
     # (role, email, display name, organisation slug, superuser)
     ("Administrator", "admin@northbrook.example", "Site administrator", "northbrook-council", True),
-    ("Officers", "officer@northbrook.example", "Council engagement team", "northbrook-council", False),
-    ("Officers", "nhs.officer@northbrook.example", "NHS engagement team", "northbrook-nhs", False),
-    ("Moderators", "moderator@northbrook.example", "Moderator", "northbrook-council", False),
-    ("Councillors", "councillor@northbrook.example", "Cllr Priya Shah", "northbrook-council", False),
-    ("Residents", "resident@northbrook.example", "BrooksideNeighbour", None, False),
+    (roles.OFFICER, "officer@northbrook.example", "Council engagement team", "northbrook-council", False),
+    (roles.OFFICER, "nhs.officer@northbrook.example", "NHS engagement team", "northbrook-nhs", False),
+    (roles.MODERATOR, "moderator@northbrook.example", "Moderator", "northbrook-council", False),
+    (roles.COUNCILLOR, "councillor@northbrook.example", "Cllr Priya Shah", "northbrook-council", False),
+    (roles.RESIDENT, "resident@northbrook.example", "BrooksideNeighbour", None, False),
 ]
 
 CONSULTATIONS = [

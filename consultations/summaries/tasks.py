@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, mailers
 from django.tasks import task
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -28,9 +29,10 @@ def notify_response_task(response_id: int) -> int:
         return response.notified_count  # a retried task must not email people twice
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     consultation = response.consultation
-    path = (
-        f"/consultations/{consultation.pk}/summary/" if consultation.results_published else consultation.url
-    )
+    if consultation.results_published:
+        path = reverse("consultations:summaries:summary", args=[consultation.pk])
+    else:
+        path = consultation.url
     link = base + (path or "/")
     subject = f"[Civic] You said, we did: {response.consultation.title}"[:200]
     messages = []

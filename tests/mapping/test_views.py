@@ -49,6 +49,22 @@ def test_issues_map_page_is_built_with_folium_and_only_local_assets(client, repo
     assert h1_count(html) == 1
 
 
+def test_map_pins_link_to_report_pages_by_the_url_routes(client, reports):
+    """The pin popups' link is the report page's route with an {id} slot the map script fills in."""
+    from django.urls import reverse
+
+    from mapping.maps import report_link_template
+
+    html = client.get("/reports/").content.decode()
+    assert report_link_template() == "/reports/{id}/"
+    assert '"link": "/reports/{id}/"' in html
+    report = reports[0]
+    assert report_link_template().replace("{id}", str(report.pk)) == reverse(
+        "mapping:report_detail", args=[report.pk]
+    )
+    assert client.get(report.get_absolute_url()).status_code == 200
+
+
 def test_map_page_has_no_inline_style_and_scripts_carry_the_nonce(client, reports):
     response = client.get("/reports/")
     html = response.content.decode()

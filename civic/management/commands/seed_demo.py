@@ -14,6 +14,7 @@ from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from civic import roles
 from civic.demo import content
 from civic.models import HomePage, Organisation, User
 from consultations import moderation_demo
@@ -153,9 +154,9 @@ class Command(BaseCommand):
             EmailAddress.objects.get_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
-            if role in ("Officers", "Moderators", "Councillors", "Residents"):
+            if role in roles.ALL:
                 user.groups.add(Group.objects.get(name=role))
-            if superuser or role in ("Officers", "Moderators"):
+            if superuser or role in roles.STAFF_ROLES:
                 Authenticator.objects.get_or_create(
                     user=user,
                     type=Authenticator.Type.TOTP,
@@ -163,7 +164,7 @@ class Command(BaseCommand):
                 )
 
     def create_residents(self, rng):
-        group = Group.objects.get(name="Residents")
+        group = Group.objects.get(name=roles.RESIDENT)
         residents = []
         for i in range(RESIDENTS):
             email = f"resident{i + 1}@northbrook.example"

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from civic.models import WardCouncillor
@@ -224,10 +225,26 @@ def test_officer_publishes_response_and_participants_are_emailed(
     assert saved.notified_count == len(authors) == len(mail.outbox)
     assert {m.to[0] for m in mail.outbox} == authors
     assert "New timetable" in mail.outbox[0].body
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    assert f"summary: {base}{consultation.url}\n" in mail.outbox[0].body  # no summary published yet
     consultation.results_published = True
     consultation.save()
     client.logout()
     assert "New timetable" in client.get(summary_url(consultation)).content.decode()
+
+
+def test_response_email_links_to_the_published_summary(consultation, corpus, officer, summary_url, settings):
+    from consultations.summaries.tasks import notify_response_task
+
+    theme = themed(consultation)[0]
+    consultation.results_published = True
+    consultation.save()
+    saved = FeedbackResponse.objects.create(
+        consultation=consultation, theme=theme, you_said="Buses", we_did="Timetable", created_by=officer
+    )
+    notify_response_task.call(saved.pk)
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    assert mail.outbox and all(f"summary: {base}{summary_url(consultation)}\n" in m.body for m in mail.outbox)
 
 
 def test_empty_response_is_refused(client, consultation, officer, summary_url):

@@ -25,7 +25,7 @@
   function popupFor(props, options) {
     var box = document.createElement("div");
     var link = document.createElement("a");
-    link.href = props.url || ((options.link || "/reports/") + props.id + "/");
+    link.href = props.url || options.link.replace("{id}", props.id);
     link.textContent = (options.kind === "proposal" ? "" : "#" + props.id + " ") + props.title;
     box.appendChild(link);
     var meta = [];
