@@ -1,5 +1,6 @@
 """Participation data and moderation in the Wagtail admin, scoped to the user's organisations."""
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404
@@ -16,9 +17,10 @@ from wagtail.models import Page
 from civic import roles
 from civic.pages import public_pages
 
-from . import moderation, moderation_views, services
-from .models import Comment
+from . import moderation, moderation_views
+from .models import Comment, ModerationDecision, ModerationReason
 from .permissions import page_permission_policy
+from .services import ParticipationError
 
 
 def _scoped(queryset, user):
@@ -46,8 +48,35 @@ class CommentInspectView(ModeratedComment, InspectView):
     pass
 
 
+class CommentDecisionForm(forms.ModelForm):
+    """The admin's comment edit takes the queue's decision, reason and note, not a bare status."""
+
+    decision = forms.ChoiceField(choices=ModerationDecision.Decision.choices, label="Decision")
+    reason = forms.ChoiceField(
+        required=False,
+        label="Reason (needed to hide or remove)",
+        choices=[("", "Choose a reason"), *ModerationReason.choices],
+    )
+    note = forms.CharField(
+        required=False,
+        label="Note to the author (optional)",
+        max_length=moderation.MAX_NOTE,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    class Meta:
+        model = Comment
+        fields: list[str] = []
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = {status: decision for decision, status in moderation.STATUS_FOR_DECISION.items()}
+        self.fields["decision"].initial = current.get(self.instance.status)
+
+
 class CommentEditView(EditView):
-    """Status changes go through the one write path, so viewers and the index see them."""
+    """A decision made here is the queue's decision: logged publicly and in the audit trail,
+    taken off the queue, sent to the author and seen live."""
 
     def get_object(self, queryset=None):
         comment = super().get_object(queryset)
@@ -55,11 +84,24 @@ class CommentEditView(EditView):
             raise PermissionDenied
         return comment
 
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ParticipationError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
     def save_instance(self):
-        original = Comment.objects.get(pk=self.object.pk)
-        return services.set_comment_status(
-            moderator=self.request.user, comment=original, status=self.form.cleaned_data["status"]
+        moderation.decide(
+            moderator=self.request.user,
+            comment_ids=[self.object.pk],
+            decision=self.form.cleaned_data["decision"],
+            reason=self.form.cleaned_data["reason"],
+            note=self.form.cleaned_data["note"],
+            expected_queue=False,
         )
+        return Comment.objects.get(pk=self.object.pk)
 
 
 class CommentViewSet(ModelViewSet):
@@ -73,7 +115,6 @@ class CommentViewSet(ModelViewSet):
     list_display = ["__str__", "consultation", "proposal", "stance", "status", "channel", "created_at"]
     list_filter = ["status", "stance", "channel", "is_official", "needs_review"]
     search_fields = ["body"]
-    form_fields = ["status"]
     inspect_view_enabled = True
     copy_view_enabled = False
     index_view_class = CommentIndexView
@@ -82,6 +123,9 @@ class CommentViewSet(ModelViewSet):
     delete_view_class = type("CommentDeleteView", (ModeratedComment, DeleteView), {})
     history_view_class = type("CommentHistoryView", (ModeratedComment, HistoryView), {})
     usage_view_class = type("CommentUsageView", (ModeratedComment, UsageView), {})
+
+    def get_form_class(self, for_update=False):
+        return CommentDecisionForm
 
 
 @hooks.register("register_admin_viewset")

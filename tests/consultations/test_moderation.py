@@ -234,10 +234,40 @@ def test_admin_comment_list_is_scoped_to_organisation(client, moderator, outside
     assert client.get(f"/admin/comments/edit/{comment.pk}/").status_code in (302, 403)
     sign_in(client, moderator)
     assert client.get(f"/admin/comments/edit/{comment.pk}/").status_code == 200
-    response = client.post(f"/admin/comments/edit/{comment.pk}/", {"status": "hidden"})
+
+
+def test_admin_comment_edit_is_a_moderation_decision(
+    client, moderator, outsider, resident, make_user, consultation, django_capture_on_commit_callbacks
+):
+    """The Comments screen's edit is the queue's decision: public log, audit, queue, notice, live."""
+    comment = post(resident, consultation, "Reported comment")
+    moderation.flag_comment(user=make_user(), comment=comment, reason="abusive")
+    assert moderation.queue_for(moderator).filter(pk=comment.pk).exists()
+    url = f"/admin/comments/edit/{comment.pk}/"
+
+    sign_in(client, outsider)
+    assert client.post(url, {"decision": "hide", "reason": "abusive"}).status_code in (302, 403)
+    sign_in(client, moderator)
+    response = client.post(url, {"decision": "hide", "reason": "", "note": ""})
+    assert response.status_code == 200 and "Choose a reason" in response.content.decode()
+    assert Comment.objects.get(pk=comment.pk).status == "published"
+    assert not ModerationDecision.objects.exists() and not mail.outbox
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"decision": "hide", "reason": "abusive", "note": "Please be civil."})
     assert response.status_code == 302
-    assert Comment.objects.get(pk=comment.pk).status == "hidden"
-    assert LiveEvent.objects.filter(type=live.COMMENT_REMOVED).exists()
+    saved = Comment.objects.get(pk=comment.pk)
+    assert saved.status == "hidden" and not saved.needs_review and saved.queued_at is None
+    assert not moderation.queue_for(moderator).filter(pk=comment.pk).exists()
+    decision = ModerationDecision.objects.get(comment=comment)
+    assert (decision.decision, decision.reason, decision.moderator_id) == ("hide", "abusive", moderator.pk)
+    assert decision.previous_status == "published" and decision.note == "Please be civil."
+    assert dict(moderation.public_log(consultation)["decisions"])["Hide"] == 1
+    entry = ModelLogEntry.objects.get(action="civic.moderate.hide", object_id=str(comment.pk))
+    assert entry.user_id == moderator.pk and entry.data["reason"] == "abusive"
+    assert [m.to for m in mail.outbox] == [[resident.email]]
+    assert "Please be civil." in mail.outbox[0].body
+    assert LiveEvent.objects.filter(type=live.COMMENT_REMOVED, data__id=comment.pk).exists()
 
 
 # Public log ----------------------------------------------------------------------------------
