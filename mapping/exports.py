@@ -35,7 +35,7 @@ def pin_features(reports) -> bytes:
 
 
 def _generation() -> int:
-    return cache.get_or_set(PINS_GENERATION_KEY, 1, timeout=None)
+    return int(cache.get_or_set(PINS_GENERATION_KEY, 1, timeout=None) or 1)
 
 
 def forget_pins() -> None:

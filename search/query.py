@@ -47,7 +47,10 @@ def parse_query(text: str) -> ParsedQuery:
         )
     if text.count('"') % 2:
         raise QuerySyntaxError("Close the quotation marks around your phrase.")
-    terms, phrases, prefixes, excluded = [], [], [], []
+    terms: list[str] = []
+    phrases: list[str] = []
+    prefixes: list[str] = []
+    excluded: list[str] = []
     for i, chunk in enumerate(text.split('"')):
         if i % 2:
             words = WORD.findall(chunk)

@@ -1,5 +1,6 @@
 """Server-rendered SVG charts: geometry computed here, drawn by templates, each with a data table."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 WIDTH = 640
@@ -46,7 +47,7 @@ def _display(value) -> str:
 
 
 def bar_chart(
-    chart_id: str, title: str, rows: list[tuple[str, int | None]], unit: str, colours=None
+    chart_id: str, title: str, rows: Sequence[tuple[str, int | None]], unit: str, colours=None
 ) -> Chart:
     """Horizontal bars; a value of None is a suppressed small number and draws no bar."""
     colours = colours or {}

@@ -122,7 +122,7 @@ def votes_per_proposal(consultation, proposals, ward=None) -> list[tuple[str, in
     votes = Vote.objects.filter(proposal__in=[p.pk for p in proposals])
     if ward is not None:
         votes = votes.filter(ward_filter(ward, "user"))
-    counts = defaultdict(dict)
+    counts: defaultdict[int, dict[str, int]] = defaultdict(dict)
     for pid, choice, n in votes.values_list("proposal_id", "choice").annotate(n=Count("id")).order_by():
         counts[pid][choice] = n
     return [(p.title, counts[p.pk].get("support", 0), counts[p.pk].get("oppose", 0)) for p in proposals]
@@ -209,7 +209,7 @@ def representation(consultation, proposals, wards: list[Area]) -> list[Represent
         .filter(Q(user_id__in=comment_authors) | Q(user_id__in=voters))
         .values_list("age_band", "ward__slug", "disability", "ethnicity")
     )
-    baseline = defaultdict(dict)
+    baseline: defaultdict[str, dict[str, int]] = defaultdict(dict)
     for dimension, category, population in PopulationBaseline.objects.values_list(
         "dimension", "category", "population"
     ):
