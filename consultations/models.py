@@ -84,6 +84,20 @@ class ServedToViewers:
         return super().serve(request, *args, **kwargs)
 
 
+class OrganisationPage(ServedToViewers):
+    """A page owned by organisations (consultation, proposal): served to viewers, walled in the admin."""
+
+    def get_admin_display_title(self):
+        if getattr(self, "civic_published_title_only", False):
+            return self.title  # a chooser shown to another organisation: never the draft's title
+        return super().get_admin_display_title()
+
+    def permissions_for_user(self, user):
+        from .permissions import OrganisationPagePermissionTester
+
+        return OrganisationPagePermissionTester(user, self)
+
+
 class ConsultationIndexPage(Page):
     """Lists consultations with filters by topic, state and organisation."""
 
@@ -106,7 +120,7 @@ class ConsultationIndexPage(Page):
         return context
 
 
-class ConsultationPage(ServedToViewers, Page):
+class ConsultationPage(OrganisationPage, Page):
     """A consultation: what is proposed, when residents can respond and who runs it."""
 
     class Moderation(models.TextChoices):
@@ -219,16 +233,6 @@ class ConsultationPage(ServedToViewers, Page):
         ids.update(o.pk for o in self.partner_organisations.all())
         return ids
 
-    def get_admin_display_title(self):
-        if getattr(self, "civic_published_title_only", False):
-            return self.title  # a chooser shown to another organisation: never the draft's title
-        return super().get_admin_display_title()
-
-    def permissions_for_user(self, user):
-        from .permissions import OrganisationPagePermissionTester
-
-        return OrganisationPagePermissionTester(user, self)
-
     def get_context(self, request, *args, **kwargs):
         from .views import consultation_page_context
 
@@ -237,7 +241,7 @@ class ConsultationPage(ServedToViewers, Page):
         return context
 
 
-class ProposalPage(ServedToViewers, Page):
+class ProposalPage(OrganisationPage, Page):
     """A service-design proposal inside a consultation that residents vote and comment on."""
 
     problem = RichTextField(features=RICH_FEATURES, help_text="What is not working today.")
@@ -284,16 +288,6 @@ class ProposalPage(ServedToViewers, Page):
         if not hasattr(self, "_consultation"):
             self._consultation = ConsultationPage.objects.parent_of(self).with_owners().get()
         return self._consultation
-
-    def get_admin_display_title(self):
-        if getattr(self, "civic_published_title_only", False):
-            return self.title  # a chooser shown to another organisation: never the draft's title
-        return super().get_admin_display_title()
-
-    def permissions_for_user(self, user):
-        from .permissions import OrganisationPagePermissionTester
-
-        return OrganisationPagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         from .views import proposal_page_context

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from civic import roles
+from civic.links import absolute
 
 
 @task()
@@ -26,7 +28,7 @@ def notify_authors_of_decision(comment_ids: list[int], decision: str, reason: st
             "reason": ModerationReason(reason).label if reason else "",
             "note": note,
             "site_name": settings.WAGTAIL_SITE_NAME,
-            "base_url": settings.WAGTAILADMIN_BASE_URL,
+            "consultation_url": absolute(comment.consultation.url or "/"),
         }
         body = render_to_string("consultations/email/decision.txt", context)
         send_mail(
@@ -66,7 +68,7 @@ def send_moderation_digest() -> int:
                 "waiting": waiting,
                 "late": late,
                 "sla_hours": settings.MODERATION_SLA_HOURS,
-                "base_url": settings.WAGTAILADMIN_BASE_URL,
+                "queue_url": absolute(reverse("civic_moderation_queue")),
                 "site_name": settings.WAGTAIL_SITE_NAME,
             },
         )
@@ -104,7 +106,7 @@ def send_sla_alerts() -> int:
         send_mail(
             f"[{settings.WAGTAIL_SITE_NAME}] {len(mine)} contribution(s) past the moderation target",
             f"These contributions have waited more than {settings.MODERATION_SLA_HOURS} hours:\n\n"
-            f"{lines}\n\nModeration queue: {settings.WAGTAILADMIN_BASE_URL}/admin/moderation/\n",
+            f"{lines}\n\nModeration queue: {absolute(reverse('civic_moderation_queue'))}\n",
             None,
             [moderator.email],
         )

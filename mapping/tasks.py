@@ -5,6 +5,8 @@ from django.core.mail import send_mass_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 
+from civic.links import absolute
+
 
 @task
 def send_status_emails(change_id: int) -> int:
@@ -28,8 +30,7 @@ def send_status_emails(change_id: int) -> int:
         recipients.add(report.contact_email)
     if not recipients:
         return 0
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    context = {"report": report, "change": change, "url": f"{base}{report.get_absolute_url()}"}
+    context = {"report": report, "change": change, "url": absolute(report.get_absolute_url())}
     subject = f"[Civic] Report #{report.pk} is now {change.get_to_status_display().lower()}"
     body = render_to_string("mapping/email/status_changed.txt", context)
     # One message each, so no one sees another person's address.

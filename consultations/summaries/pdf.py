@@ -4,10 +4,11 @@ import io
 import logging
 from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from civic.links import absolute
 
 logging.getLogger("fpdf.svg").setLevel(logging.ERROR)  # it notes every <title>/<desc> it skips
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
@@ -69,7 +70,6 @@ class _Writer:
 def render_pdf(context: dict) -> bytes:
     """Title, figures, themes with their quotes, charts with tables, representation, responses."""
     consultation = context["consultation"]
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     w = _Writer()
     w.pdf.set_title(f"Feedback report: {consultation.title}")
     w.pdf.set_lang("en-GB")
@@ -103,7 +103,7 @@ def render_pdf(context: dict) -> bytes:
             stance = "; ".join(f"{label}: {n}" for label, n in view.stance_rows)
             w.para(f"{view.size} comments. {stance}.", 9)
             for comment in view.quotes:
-                link = base + reverse("consultations:summaries:comment_link", args=[comment.pk])
+                link = absolute(reverse("consultations:summaries:comment_link", args=[comment.pk]))
                 w.para(f"“{comment.body[:400]}” ({comment.author_name}, comment {comment.pk})", 9, link=link)
             w.pdf.ln(2)
         w.heading("Participation")

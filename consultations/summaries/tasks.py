@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from civic.links import absolute
+
 
 @task()
 def compute_themes_task(consultation_id: int) -> int:
@@ -27,13 +29,12 @@ def notify_response_task(response_id: int) -> int:
     )
     if response.notified_at is not None:
         return response.notified_count  # a retried task must not email people twice
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     consultation = response.consultation
     if consultation.results_published:
         path = reverse("consultations:summaries:summary", args=[consultation.pk])
     else:
         path = consultation.url
-    link = base + (path or "/")
+    link = absolute(path or "/")
     subject = f"[Civic] You said, we did: {response.consultation.title}"[:200]
     messages = []
     for address in response_recipients(response).iterator(chunk_size=500):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from civic.converters import parse_id
 from civic.exports import stream_csv
+from civic.links import absolute
 from civic.twofactor import staff_second_factor_required
 from mapping.models import Area
 
@@ -106,7 +107,6 @@ def report_pdf(request, page_id: int):
 def comments_csv(request, page_id: int):
     """Every summarised comment with its theme: the data behind the summary (no personal data)."""
     consultation = _consultation(request, page_id)
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     comments = (
         services.summarised_comments(consultation)
         .select_related("theme_membership__theme", "proposal")
@@ -131,7 +131,7 @@ def comments_csv(request, page_id: int):
             status = "" if theme is None else ("signed off" if theme.is_signed_off else "machine-suggested")
             yield [
                 comment.pk,
-                base + reverse("consultations:summaries:comment_link", args=[comment.pk]),
+                absolute(reverse("consultations:summaries:comment_link", args=[comment.pk])),
                 comment.created_at.isoformat(),
                 comment.proposal.title if comment.proposal_id else "",
                 comment.channel,

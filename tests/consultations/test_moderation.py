@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import encrypt
+from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -167,6 +168,7 @@ def test_hide_needs_a_reason_and_tells_the_author_why(
     assert Comment.objects.get(pk=comment.pk).status == "removed"
     assert "Contains personal information" in mail.outbox[0].body
     assert "leave out phone numbers" in mail.outbox[0].body
+    assert f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{pre_moderated.url}\n" in mail.outbox[0].body
 
 
 def test_bulk_with_foreign_ids_changes_nothing(moderator, resident, pre_moderated, index):
@@ -407,15 +409,18 @@ def test_digest_and_sla_alert_emails(moderator, outsider, resident, pre_moderate
     from consultations.tasks import send_moderation_digest, send_sla_alerts
 
     settings.MODERATION_SLA_HOURS = 1
+    settings.WAGTAILADMIN_BASE_URL = "https://civic.example/"  # a trailing slash makes no double slash
     late = post(resident, pre_moderated, "Late one")
     Comment.objects.filter(pk=late.pk).update(queued_at=timezone.now() - timedelta(hours=2))
     post(resident, pre_moderated, "Fresh one")
     assert send_moderation_digest.call() == 1  # the outsider's queue is empty: no email
     assert "2 contribution(s) waiting" in mail.outbox[0].subject
     assert "1 past the 1-hour target" in mail.outbox[0].subject
+    assert "Moderation queue: https://civic.example/admin/moderation/\n" in mail.outbox[0].body
     assert send_sla_alerts.call() == 1
     assert send_sla_alerts.call() == 0  # alerted once only
     assert mail.outbox[-1].to == [moderator.email]
+    assert "Moderation queue: https://civic.example/admin/moderation/\n" in mail.outbox[-1].body
 
 
 def test_author_sees_decision_and_reason_on_their_account_page(

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -137,6 +138,7 @@ def test_status_change_emails_reporter_and_followers(
     assert sorted(m.to[0] for m in mail.outbox) == sorted([report.reporter.email, follower.email])
     assert "in progress" in mail.outbox[0].subject
     assert "Crew booked." in mail.outbox[0].body
+    assert f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/reports/{report.pk}/" in mail.outbox[0].body
 
 
 def test_officer_of_another_organisation_cannot_change_status(council, potholes, police_officer):
