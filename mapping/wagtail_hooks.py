@@ -7,6 +7,8 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from civic import roles
 
@@ -91,6 +93,18 @@ class GazetteerViewSet(ModelViewSet):
     search_fields = ["name"]
     form_fields = ["name", "kind", "latitude", "longitude", "ward"]
     copy_view_enabled = False
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """The admin may list and inspect these rows but never add, change or delete them."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change", "delete") and super().user_has_permission(user, action)
+
+
+# Reports change only through mapping.services (the report page and Open311): status changes
+# write their StatusChange, email followers, update the index and the live map.
+register_permission_policy(IssueReport, ReadOnlyPermissionPolicy(IssueReport), exact_class=True)
 
 
 class IssueReportViewSet(OwnOrganisationViewSet):

@@ -105,3 +105,23 @@ def test_administrator_sees_every_organisations_reports(client, reports):
     sign_in(client, UserFactory(is_superuser=True, is_staff=True))
     html = client.get("/admin/issue_reports/").content.decode()
     assert "Council pothole on High Street" in html and "Police abandoned car report" in html
+
+
+@pytest.mark.parametrize("who", ["officer", "administrator"])
+def test_reports_are_read_only_in_the_admin(client, council, reports, officers_may_use_report_screens, who):
+    """Reports change only through mapping.services: the admin lists and inspects, never writes."""
+    if who == "officer":
+        user = UserFactory(roles=["Officers"], organisation=council)
+    else:
+        user = UserFactory(is_superuser=True, is_staff=True)
+    own = reports["council"]
+    sign_in(client, user)
+    assert client.get("/admin/issue_reports/").status_code == 200
+    assert client.get(f"/admin/issue_reports/inspect/{own.pk}/").status_code == 200
+    for url in ("new/", f"edit/{own.pk}/", f"delete/{own.pk}/"):
+        assert client.get(f"/admin/issue_reports/{url}").status_code in (302, 403), url
+    client.post(f"/admin/issue_reports/edit/{own.pk}/", {"title": "Renamed in the admin"})
+    client.post(f"/admin/issue_reports/delete/{own.pk}/")
+    client.post("/admin/issue_reports/new/", {"title": "Made in the admin"})
+    assert IssueReport.objects.get(pk=own.pk).title == "Council pothole on High Street"
+    assert not IssueReport.objects.filter(title="Made in the admin").exists()
