@@ -13,6 +13,8 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from civic import roles
 from civic.pages import public_pages
@@ -102,6 +104,16 @@ class CommentEditView(EditView):
             expected_queue=False,
         )
         return Comment.objects.get(pk=self.object.pk)
+
+
+class CommentPermissionPolicy(ModelPermissionPolicy):
+    """Comments are written by residents and officers through the services, never added here."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+
+register_permission_policy(Comment, CommentPermissionPolicy(Comment), exact_class=True)
 
 
 class CommentViewSet(ModelViewSet):

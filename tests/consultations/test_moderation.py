@@ -272,6 +272,15 @@ def test_admin_comment_edit_is_a_moderation_decision(
     assert LiveEvent.objects.filter(type=live.COMMENT_REMOVED, data__id=comment.pk).exists()
 
 
+def test_admin_cannot_add_comments_outside_the_services(client, consultation):
+    """Comments come from residents and officers through the services: no admin add screen."""
+    sign_in(client, UserFactory(is_superuser=True, is_staff=True))
+    assert client.get("/admin/comments/").status_code == 200
+    assert client.get("/admin/comments/new/").status_code in (302, 403)
+    client.post("/admin/comments/new/", {"decision": "approve"})
+    assert not Comment.objects.exists()
+
+
 # Public log ----------------------------------------------------------------------------------
 
 
