@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from civic import names, ratelimit, roles
+from civic import names, ratelimit
 from civic.signals import account_changed
 from search import indexing as search_indexing
 
@@ -26,6 +26,13 @@ from .models import (
     ModerationReason,
     ProposalPage,
     Stance,
+)
+from .permissions import (
+    can_moderate,
+    can_respond_officially,
+    can_suspend,
+    can_suspend_account,
+    moderated_consultations,
 )
 from .services import (
     ParticipationError,
@@ -48,50 +55,6 @@ MAX_BULK = 500
 
 def sla() -> timedelta:
     return timedelta(hours=settings.MODERATION_SLA_HOURS)
-
-
-# Who may do what ---------------------------------------------------------------------------
-
-
-def can_moderate(user, consultation) -> bool:
-    """Moderators and officers of the lead or a partner organisation (and administrators)."""
-    return permissions.can_manage_consultation(user, consultation)
-
-
-def can_respond_officially(user, consultation) -> bool:
-    """Officers (not moderators alone) of an owning organisation answer as that organisation."""
-    if not permissions.can_manage_consultation(user, consultation):
-        return False
-    return roles.is_admin(user) or roles.has_role(user, roles.OFFICER)
-
-
-def can_suspend(user) -> bool:
-    """Moderators (with a second factor) and administrators suspend accounts at all."""
-    return getattr(user, "is_authenticated", False) and (
-        roles.is_admin(user) or roles.has_role(user, roles.MODERATOR)
-    )
-
-
-def can_suspend_account(user, account) -> bool:
-    """Moderators suspend residents and staff of their own organisation; administrators anyone
-    but another administrator. Nobody suspends themselves."""
-    if not can_suspend(user) or account.pk == user.pk or account.is_superuser:
-        return False
-    if roles.is_admin(user):
-        return True
-    if not roles.is_staff_member(account):
-        return True
-    return bool(user.organisation_id) and account.organisation_id == user.organisation_id
-
-
-def moderated_consultations(user):
-    """Consultations whose contributions this user may moderate."""
-    pages = ConsultationPage.objects.all()
-    if roles.is_admin(user):
-        return pages
-    if not roles.role_names(user) & roles.STAFF_ROLES or not user.organisation_id:
-        return pages.none()
-    return pages.owned_by(user.organisation_id)
 
 
 QUEUE_FIELDS = (

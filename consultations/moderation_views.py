@@ -18,7 +18,7 @@ from civic.converters import parse_id
 from civic.forms import AccessibleFormMixin, IdModelChoiceField
 from civic.models import User
 
-from . import moderation
+from . import moderation, permissions
 from .models import Comment, ConsultationPage, ModerationDecision, ModerationReason, ProposalPage, Stance
 from .services import ParticipationError
 
@@ -44,7 +44,7 @@ class QueueFilterForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consultation"].queryset = (
-            moderation.moderated_consultations(user).order_by("title").only("id", "title")
+            permissions.moderated_consultations(user).order_by("title").only("id", "title")
         )
 
 
@@ -165,7 +165,7 @@ class AssistedEntryForm(AccessibleFormMixin, forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        consultations = moderation.moderated_consultations(user).live().order_by("title")
+        consultations = permissions.moderated_consultations(user).live().order_by("title")
         self.fields["consultation"].queryset = consultations
         # Only proposals in this officer's consultations: other organisations' titles stay unseen.
         under = Q(pk__in=[])
@@ -224,10 +224,10 @@ class SuspensionForm(AccessibleFormMixin, forms.Form):
 @require_http_methods(["GET", "POST"])
 def suspend(request, user_id: int):
     """Suspend an account with a reason and an end date, or lift a suspension."""
-    if not moderation.can_suspend(request.user):
+    if not permissions.can_suspend(request.user):
         raise PermissionDenied
     account = get_object_or_404(User, pk=user_id)
-    if not moderation.can_suspend_account(request.user, account):
+    if not permissions.can_suspend_account(request.user, account):
         raise PermissionDenied("You cannot suspend that account.")
     form = SuspensionForm(request.POST or None)
     status = 200

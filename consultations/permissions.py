@@ -161,6 +161,50 @@ def can_see_comment(user, comment) -> bool:
     return can_manage_consultation(user, comment.consultation)
 
 
+# Moderation and officer work ------------------------------------------------------------
+
+
+def can_moderate(user, consultation) -> bool:
+    """Moderators and officers of the lead or a partner organisation (and administrators)."""
+    return can_manage_consultation(user, consultation)
+
+
+def can_respond_officially(user, consultation) -> bool:
+    """Officers (not moderators alone) of an owning organisation answer as that organisation."""
+    if not can_manage_consultation(user, consultation):
+        return False
+    return roles.is_admin(user) or roles.has_role(user, roles.OFFICER)
+
+
+def can_suspend(user) -> bool:
+    """Moderators (with a second factor) and administrators suspend accounts at all."""
+    return getattr(user, "is_authenticated", False) and (
+        roles.is_admin(user) or roles.has_role(user, roles.MODERATOR)
+    )
+
+
+def can_suspend_account(user, account) -> bool:
+    """Moderators suspend residents and staff of their own organisation; administrators anyone
+    but another administrator. Nobody suspends themselves."""
+    if not can_suspend(user) or account.pk == user.pk or account.is_superuser:
+        return False
+    if roles.is_admin(user):
+        return True
+    if not roles.is_staff_member(account):
+        return True
+    return bool(user.organisation_id) and account.organisation_id == user.organisation_id
+
+
+def moderated_consultations(user):
+    """Consultations whose contributions this user may moderate."""
+    pages = ConsultationPage.objects.all()
+    if roles.is_admin(user):
+        return pages
+    if not roles.role_names(user) & roles.STAFF_ROLES or not user.organisation_id:
+        return pages.none()
+    return pages.owned_by(user.organisation_id)
+
+
 def _action(codename: str) -> str:
     return codename.rsplit("_", maxsplit=1)[0]
 

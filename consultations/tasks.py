@@ -86,7 +86,8 @@ def send_sla_alerts() -> int:
     from django.utils import timezone
 
     from .models import Comment
-    from .moderation import moderated_consultations, overdue
+    from .moderation import overdue
+    from .permissions import moderated_consultations
 
     late = list(
         overdue(Comment.objects.filter(needs_review=True, sla_alerted=False)).select_related("consultation")

@@ -87,7 +87,7 @@ def _comment_form(request, comments):
 
 def _participation_context(request, consultation) -> dict:
     decision = permissions.can_comment(request.user, consultation)
-    can_respond = moderation.can_respond_officially(request.user, consultation)
+    can_respond = permissions.can_respond_officially(request.user, consultation)
     return {
         "consultation": consultation,
         "can_comment": decision,
@@ -323,7 +323,7 @@ def official_response(request, page_id: int):
     page, consultation, proposal = _target(page_id)
     _guard_page(request, page)
     form = OfficialResponseForm(request.POST)
-    if not moderation.can_respond_officially(request.user, consultation):
+    if not permissions.can_respond_officially(request.user, consultation):
         raise PermissionDenied
     if form.is_valid():
         parent = None

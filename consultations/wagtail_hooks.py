@@ -19,14 +19,14 @@ from wagtail.permissions import register_permission_policy
 from civic import roles
 from civic.pages import public_pages
 
-from . import moderation, moderation_views
+from . import moderation, moderation_views, permissions
 from .models import Comment, ModerationDecision, ModerationReason
 from .permissions import page_permission_policy
 from .services import ParticipationError
 
 
 def _scoped(queryset, user):
-    ids = list(moderation.moderated_consultations(user).values_list("pk", flat=True))
+    ids = list(permissions.moderated_consultations(user).values_list("pk", flat=True))
     return queryset.filter(consultation_id__in=ids)
 
 
@@ -41,7 +41,7 @@ class ModeratedComment:
 
     def get_object(self, *args, **kwargs):
         comment = super().get_object(*args, **kwargs)
-        if not moderation.can_moderate(self.request.user, comment.consultation):
+        if not permissions.can_moderate(self.request.user, comment.consultation):
             raise PermissionDenied
         return comment
 
@@ -82,7 +82,7 @@ class CommentEditView(EditView):
 
     def get_object(self, queryset=None):
         comment = super().get_object(queryset)
-        if not moderation.can_moderate(self.request.user, comment.consultation):
+        if not permissions.can_moderate(self.request.user, comment.consultation):
             raise PermissionDenied
         return comment
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from consultations import moderation, services
+from consultations import moderation, permissions, services
 from consultations.models import Comment
 from consultations.moderation_views import AssistedEntryForm
 from tests.civic.factories import OrganisationFactory, UserFactory
@@ -58,7 +58,7 @@ def test_council_moderator_suspends_residents_and_own_staff_only(
         "superuser": UserFactory(is_superuser=True),
         "self": council_moderator,
     }[target]
-    assert moderation.can_suspend_account(council_moderator, account) is allowed
+    assert permissions.can_suspend_account(council_moderator, account) is allowed
     if allowed:
         moderation.suspend_user(moderator=council_moderator, user=account, until=_until(), reason="Abuse")
     else:
@@ -71,9 +71,9 @@ def test_council_moderator_suspends_residents_and_own_staff_only(
 
 def test_administrator_suspends_any_organisations_staff(nhs_officer):
     admin = UserFactory(is_superuser=True)
-    assert moderation.can_suspend_account(admin, nhs_officer)
+    assert permissions.can_suspend_account(admin, nhs_officer)
     admin._civic_second_factor = False  # a session that has not passed a second factor
-    assert not moderation.can_suspend_account(admin, nhs_officer)
+    assert not permissions.can_suspend_account(admin, nhs_officer)
 
 
 def test_suspend_screen_refuses_another_organisations_officer(
