@@ -52,28 +52,33 @@ def headers(cluster, server, user=None):
     return result
 
 
-async def open_socket(cluster, server, user=None, since=0):
+async def open_socket(cluster, server, user=None, since=0, replayed=None):
+    """Connect and wait for the hello; events replayed before it go to `replayed` when given."""
     socket = await connect(
         server.ws_url(cluster.consultation, since), additional_headers=headers(cluster, server, user)
     )
-    hello = await until(socket, "hello")
+    hello = await until(socket, "hello", skipped=replayed)
     return socket, hello["data"]["last_seq"]
 
 
-async def until(socket, type_, timeout=15, match=None):
+async def until(socket, type_, timeout=15, match=None, skipped=None):
     async with asyncio.timeout(timeout):
         while True:
             message = json.loads(await socket.recv())
             if message["type"] == type_ and (match is None or match(message)):
                 return message
+            if skipped is not None:
+                skipped.append(message)
 
 
-async def collect(socket, count, timeout=30):
-    """Sequence numbers of every event delivered until `count` comments have arrived."""
+async def collect(socket, count, timeout=30, received=()):
+    """Sequence numbers of every event delivered (after those already `received`) until `count`
+    comments have arrived."""
     seqs, comments = [], 0
+    messages = iter(received)
     async with asyncio.timeout(timeout):
         while comments < count:
-            message = json.loads(await socket.recv())
+            message = next(messages, None) or json.loads(await socket.recv())
             if message["type"] in EVENT_TYPES:  # also state events the hubs record meanwhile
                 seqs.append(message["seq"])
                 comments += message["type"] == "comment.posted"
@@ -116,12 +121,19 @@ def test_presence_is_summed_across_processes(cluster):
 
 def test_concurrent_posting_gives_unique_gap_free_sequence(cluster):
     per_user = 6
-    total = USERS * per_user
+    total = USERS * per_user + 1
 
     async def scenario():
-        observers = [await open_socket(cluster, server) for server in cluster.servers]
-        start = observers[0][1]
         posters = [(await open_socket(cluster, cluster.servers[i % 2], user=i))[0] for i in range(USERS)]
+        # Both observers count from one position, whatever is recorded while they connect (a hub
+        # records a state event on its own clock): the second asks for everything after `start`.
+        first, start = await open_socket(cluster, cluster.servers[0])
+        await posters[0].send(json.dumps({"action": "comment", "ref": "between", "body": "Between"}))
+        await until(posters[0], "ack", match=lambda m: m["data"].get("ref") == "between")
+        replayed = []
+        second, _ = await open_socket(cluster, cluster.servers[1], since=start, replayed=replayed)
+        assert any(m["type"] == "comment.posted" for m in replayed)  # the comment above, by replay
+        observers = [(first, ()), (second, replayed)]
 
         async def post_many(socket, user):
             for n in range(per_user):
@@ -130,13 +142,13 @@ def test_concurrent_posting_gives_unique_gap_free_sequence(cluster):
                 )
                 await until(socket, "ack", match=lambda m, n=n: m["data"].get("ref") == n)
 
-        receiving = [asyncio.create_task(collect(sock, total)) for sock, _ in observers]
+        receiving = [asyncio.create_task(collect(sock, total, received=seen)) for sock, seen in observers]
         await asyncio.gather(*(post_many(sock, i) for i, sock in enumerate(posters)))
         results = [await task for task in receiving]
         for got in results:
-            # every event, once, in order, with no gap, on both processes
-            assert got == list(range(start + 1, start + len(got) + 1)), got
-        assert results[0][: len(results[1])] == results[1][: len(results[0])]
+            # every event after start, once, in order, with no gap, on both processes
+            assert got == list(range(start + 1, start + len(got) + 1)), (start, got)
+        assert results[0] == results[1]
         for sock in posters + [sock for sock, _ in observers]:
             await sock.close()
         return start
