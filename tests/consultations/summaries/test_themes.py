@@ -138,11 +138,22 @@ def test_split_makes_two_themes_sharing_the_comments(consultation, corpus):
         }
 
 
-def test_split_of_a_tiny_theme_is_refused(consultation, corpus):
+def test_split_of_a_tiny_theme_is_refused_and_changes_nothing(consultation, corpus):
     services.build_themes(consultation.pk)
-    theme = Theme.objects.get(is_other=True)
-    with pytest.raises(services.SummaryError):
+    theme, spare = sorted(Theme.objects.filter(is_other=False), key=lambda t: -t.memberships.count())[:2]
+    extra = list(theme.memberships.order_by("pk").values_list("pk", flat=True))[3:]
+    ThemeMembership.objects.filter(pk__in=extra).update(theme=spare)  # three comments left: too few
+
+    def state():
+        themes = list(Theme.objects.order_by("pk").values_list("pk", "label", "signed_off_at"))
+        members = Theme.objects.order_by("pk", "memberships__comment_id")
+        return themes, list(members.values_list("pk", "memberships__comment_id", "memberships__quote_rank"))
+
+    before = state()
+    assert theme.memberships.count() == 3
+    with pytest.raises(services.SummaryError, match="at least 4 comments"):
         services.split_theme(theme)
+    assert state() == before
 
 
 def test_rename_keeps_machine_label_and_sign_off_marks_theme(consultation, corpus, officer):
