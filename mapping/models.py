@@ -188,6 +188,14 @@ class IssueReport(models.Model):
         return reverse("mapping:report_detail", args=[self.pk])
 
     @property
+    def reporter_name(self) -> str:
+        """Attribution (officer search): the reporter's public name, or where the report came from."""
+        reporter = self.reporter if self.reporter_id else None  # no query for a report without one
+        if reporter is not None:
+            return reporter.public_name
+        return "Open311 partner" if self.source == self.Source.OPEN311 else "Former participant"
+
+    @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 

@@ -359,10 +359,6 @@ class IssueReportDocument(DocumentType):
 
     def fields(self, report, context):
         ward = report.ward.name if report.ward_id else context.ward(report.latitude, report.longitude)
-        if report.reporter_id:
-            reporter = report.reporter.public_name
-        else:
-            reporter = "Open311 partner" if report.source == "open311" else "Former participant"
         return {
             "title": report.title,
             "text": page_text(report.description, report.location_text, report.category.name),
@@ -371,7 +367,7 @@ class IssueReportDocument(DocumentType):
             "ward": ward,
             "moderation_state": "published",
             "status": report.status,
-            "author": reporter,
+            "author": report.reporter_name,
             "created": report.created_at,
             "location": location(report.latitude, report.longitude),
         }

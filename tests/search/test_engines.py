@@ -291,3 +291,22 @@ def test_issue_reports_are_searchable_without_their_contact_email(
     with django_capture_on_commit_callbacks(execute=True):
         report.delete()
     assert search("mattress").total == 0
+
+
+def test_issue_reports_are_attributed_by_the_reports_own_rule(engine, reindex, organisation, resident):
+    from mapping.models import IssueCategory, IssueReport
+
+    category = IssueCategory.objects.create(
+        name="Fly-tipping", slug="fly-tipping", service_code="FT", organisation=organisation
+    )
+    common = {"category": category, "organisation": organisation, "latitude": 51.5, "longitude": -0.1}
+    reports = [
+        IssueReport.objects.create(**common, title="Sofa dumped", reporter=resident),
+        IssueReport.objects.create(**common, title="Sofa by the bins", source=IssueReport.Source.OPEN311),
+        IssueReport.objects.create(**common, title="Sofa in the lane"),
+    ]
+    reindex()
+    authors = {hit.key: hit.author for hit in search("sofa").hits}
+    assert authors == {f"issue_report:{r.pk}": r.reporter_name for r in reports}
+    expected = [resident.public_name, "Open311 partner", "Former participant"]
+    assert [r.reporter_name for r in reports] == expected
