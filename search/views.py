@@ -19,7 +19,7 @@ from civic import roles, twofactor
 from civic.exports import stream_csv
 from civic.pages import public_pages
 
-from . import permissions
+from . import permissions, services
 from .engines import elasticsearch_enabled, iter_hits, run_search
 from .engines.facets import FACET_TITLES
 from .forms import KNOWN_PARAMETERS, OfficerSearchForm, SavedSearchForm, clean_query_string
@@ -215,9 +215,7 @@ def save_search(request):
             messages.error(request, " ".join(form.errors.get("query", [])))
         return redirect(f"{reverse('search:officer')}?{query}")
     query = form.cleaned_data["query"]
-    SavedSearch.objects.update_or_create(
-        owner=request.user, name=form.cleaned_data["name"], defaults={"query": query}
-    )
+    services.save_search(owner=request.user, name=form.cleaned_data["name"], query=query)
     messages.success(request, f"Saved “{form.cleaned_data['name']}”.")
     return redirect(f"{reverse('search:officer')}?{query}")
 
@@ -226,6 +224,6 @@ def save_search(request):
 @require_POST
 def delete_saved_search(request, pk: int):
     saved = get_object_or_404(SavedSearch, pk=pk, owner=request.user)
-    saved.delete()
+    services.delete_saved_search(owner=request.user, saved=saved)
     messages.success(request, f"Deleted the saved search “{saved.name}”.")
     return redirect("search:officer")
