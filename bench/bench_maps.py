@@ -19,9 +19,10 @@ def build():
     from django.core.management import call_command
 
     from bench.common import progress
-    from civic.models import Organisation
-    from mapping import demo, exports, places
-    from mapping.models import Area, IssueCategory, IssueReport
+    from civic import places
+    from civic.models import Area, Organisation
+    from mapping import demo, exports
+    from mapping.models import IssueCategory, IssueReport
 
     if not Area.objects.filter(slug="northbrook").exists():
         call_command("load_areas", str(demo.AREAS_FILE), "--no-progress", stdout=open(os.devnull, "w"))

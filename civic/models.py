@@ -1,4 +1,4 @@
-"""Platform models: people, the organisations they work for, and the site's home page."""
+"""Platform models: people, the organisations they work for, places (wards, gazetteer) and the home page."""
 
 from typing import Any
 
@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from . import geo
 
 
 class Organisation(models.Model):
@@ -165,9 +167,7 @@ class ParticipantProfile(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="participant_profile")
     consented_at = models.DateTimeField(null=True, blank=True)
     age_band = models.CharField(max_length=20, choices=AgeBand.choices, blank=True)
-    ward = models.ForeignKey(
-        "mapping.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    ward = models.ForeignKey("Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     disability = models.CharField(max_length=20, choices=Disability.choices, blank=True)
     ethnicity = models.CharField(max_length=20, choices=Ethnicity.choices, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -185,9 +185,78 @@ class WardCouncillor(models.Model):
     """The ward a councillor represents: the default of the 'my ward' filter in summaries."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="ward_councillor")
-    ward = models.ForeignKey("mapping.Area", on_delete=models.CASCADE, related_name="councillors")
+    ward = models.ForeignKey("Area", on_delete=models.CASCADE, related_name="councillors")
 
     panels = [FieldPanel("user"), FieldPanel("ward")]
 
     def __str__(self) -> str:
         return f"{self.user.public_name}: {self.ward.name}"
+
+
+class AreaQuerySet(models.QuerySet):
+    def wards(self):
+        return self.filter(kind=Area.Kind.WARD)
+
+    def containing(self, lat: float, lon: float):
+        """Areas whose bounding box holds the point (exact test is Area.contains)."""
+        return self.filter(min_lat__lte=lat, max_lat__gte=lat, min_lon__lte=lon, max_lon__gte=lon)
+
+
+class Area(models.Model):
+    """A ward or other boundary; geometry is a GeoJSON Polygon or MultiPolygon (WGS84)."""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", "Council area"
+        WARD = "ward", "Ward"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.WARD)
+    code = models.CharField(max_length=20, blank=True, help_text="Official code, e.g. E05000001.")
+    geometry = models.JSONField(default=dict, blank=True)
+    # Bounding box, kept in step with the geometry so lookups scan only likely areas.
+    min_lat = models.FloatField(null=True, blank=True, editable=False)
+    max_lat = models.FloatField(null=True, blank=True, editable=False)
+    min_lon = models.FloatField(null=True, blank=True, editable=False)
+    max_lon = models.FloatField(null=True, blank=True, editable=False)
+
+    objects = AreaQuerySet.as_manager()
+
+    class Meta:
+        db_table = "mapping_area"  # moved from mapping with its data; the table keeps its name
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        box = geo.bbox(self.geometry) if self.geometry else None
+        self.min_lon, self.min_lat, self.max_lon, self.max_lat = box or (None, None, None, None)
+        super().save(*args, **kwargs)
+
+    def contains(self, lat: float, lon: float) -> bool:
+        return geo.geometry_contains(self.geometry, lon, lat)
+
+
+class GazetteerEntry(models.Model):
+    """A street or landmark residents can search for instead of using the map."""
+
+    class Kind(models.TextChoices):
+        STREET = "street", "Street"
+        LANDMARK = "landmark", "Landmark"
+
+    name = models.CharField(max_length=150)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STREET)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    ward = models.ForeignKey(Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        db_table = "mapping_gazetteerentry"
+        ordering = ["name"]
+        verbose_name_plural = "gazetteer entries"
+        constraints = [models.UniqueConstraint(fields=["name", "kind"], name="unique_gazetteer_name")]
+
+    def __str__(self):
+        return self.name

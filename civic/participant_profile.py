@@ -6,7 +6,7 @@ from django import forms
 from django.db import transaction
 from django.utils import timezone
 
-from mapping.models import Area
+from civic.models import Area
 
 from .forms import AccessibleFormMixin, IdModelChoiceField
 from .models import AgeBand, Disability, Ethnicity, ParticipantProfile, User

@@ -2,11 +2,12 @@
 
 from django import forms
 
+from civic import places
 from civic.forms import AccessibleFormMixin
-from civic.models import Organisation
+from civic.models import Area, Organisation
 
-from . import photos, places
-from .models import Area, IssueCategory, Status
+from . import photos
+from .models import IssueCategory, Status
 
 AGE_CHOICES = [
     ("", "Any age"),

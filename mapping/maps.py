@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from jinja2 import Template
 
-from .models import Area
+from civic.models import Area
 
 # Fallback view when no areas are loaded: the fictional Northbrook.
 DEFAULT_BOUNDS = [[52.88, -1.56], [52.92, -1.47]]

@@ -1,4 +1,4 @@
-"""Places and local issue reports: areas, a gazetteer, categories, reports and their history."""
+"""Local issue reports: categories, reports and their history (places live in civic)."""
 
 import hashlib
 import secrets
@@ -9,74 +9,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from . import geo
-
-
-class AreaQuerySet(models.QuerySet):
-    def wards(self):
-        return self.filter(kind=Area.Kind.WARD)
-
-    def containing(self, lat: float, lon: float):
-        """Areas whose bounding box holds the point (exact test is Area.contains)."""
-        return self.filter(min_lat__lte=lat, max_lat__gte=lat, min_lon__lte=lon, max_lon__gte=lon)
-
-
-class Area(models.Model):
-    """A ward or other boundary; geometry is a GeoJSON Polygon or MultiPolygon (WGS84)."""
-
-    class Kind(models.TextChoices):
-        COUNCIL = "council", "Council area"
-        WARD = "ward", "Ward"
-        OTHER = "other", "Other"
-
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=120, unique=True)
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.WARD)
-    code = models.CharField(max_length=20, blank=True, help_text="Official code, e.g. E05000001.")
-    geometry = models.JSONField(default=dict, blank=True)
-    # Bounding box, kept in step with the geometry so lookups scan only likely areas.
-    min_lat = models.FloatField(null=True, blank=True, editable=False)
-    max_lat = models.FloatField(null=True, blank=True, editable=False)
-    min_lon = models.FloatField(null=True, blank=True, editable=False)
-    max_lon = models.FloatField(null=True, blank=True, editable=False)
-
-    objects = AreaQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["kind", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        box = geo.bbox(self.geometry) if self.geometry else None
-        self.min_lon, self.min_lat, self.max_lon, self.max_lat = box or (None, None, None, None)
-        super().save(*args, **kwargs)
-
-    def contains(self, lat: float, lon: float) -> bool:
-        return geo.geometry_contains(self.geometry, lon, lat)
-
-
-class GazetteerEntry(models.Model):
-    """A street or landmark residents can search for instead of using the map."""
-
-    class Kind(models.TextChoices):
-        STREET = "street", "Street"
-        LANDMARK = "landmark", "Landmark"
-
-    name = models.CharField(max_length=150)
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STREET)
-    latitude = models.FloatField()
-    longitude = models.FloatField()
-    ward = models.ForeignKey(Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "gazetteer entries"
-        constraints = [models.UniqueConstraint(fields=["name", "kind"], name="unique_gazetteer_name")]
-
-    def __str__(self):
-        return self.name
+from civic import geo
+from civic.models import Area
 
 
 class IssueCategory(models.Model):

@@ -242,7 +242,7 @@ def _create(request, fmt):
     lat, lon = data.get("lat", "").strip(), data.get("long", "").strip()
     address = data.get("address_string", "").strip()
     if not (lat and lon) and address:
-        from .places import search_gazetteer
+        from civic.places import search_gazetteer
 
         matches = list(search_gazetteer(address, limit=2))
         if len(matches) != 1:

@@ -4,12 +4,12 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 
-from civic import ratelimit
+from civic import geo, places, ratelimit
 from civic.models import Organisation, User
 from civic.text import plain_text
 from civic.types import Account, signed_in
 
-from . import exports, geo, permissions, photos, places
+from . import exports, permissions, photos
 from .models import IssueCategory, IssueReport, PartnerApiKey, Status, StatusChange
 from .tasks import send_status_emails
 

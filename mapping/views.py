@@ -11,7 +11,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from . import exports, maps, permissions, places, services
+from civic import places
+
+from . import exports, maps, permissions, services
 from .forms import GazetteerSearchForm, LocationForm, ReportConfirmForm, ReportDetailsForm, ReportFilterForm
 from .models import IssueCategory, IssueReport, Status
 

@@ -11,8 +11,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from civic import roles
+from civic.models import GazetteerEntry
 
-from .models import GazetteerEntry, IssueCategory, IssueReport
+from .models import IssueCategory, IssueReport
 
 
 def _own_organisation(queryset, user):

@@ -102,11 +102,11 @@ class Context:
         return self.organisations[consultation.pk]
 
     def ward(self, latitude, longitude) -> str:
-        """The name of the ward containing the point, from mapping's ward boundaries."""
+        """The name of the ward containing the point, from the core's ward boundaries."""
         if latitude is None or longitude is None:
             return ""
         if self._wards is None:
-            from mapping.models import Area
+            from civic.models import Area
 
             self._wards = list(Area.objects.wards().only("name", "geometry"))
         lat, lon = float(latitude), float(longitude)

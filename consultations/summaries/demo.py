@@ -48,8 +48,7 @@ def load(stdout, seed: int = 2026) -> None:
 
 
 def _load(rng: random.Random) -> None:
-    from civic.models import ParticipantProfile, User, WardCouncillor
-    from mapping.models import Area
+    from civic.models import Area, ParticipantProfile, User, WardCouncillor
 
     from ..models import ConsultationPage
     from .models import FeedbackResponse, PopulationBaseline

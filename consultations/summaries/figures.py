@@ -8,8 +8,7 @@ from django.db.models import Case, Count, F, Q, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from civic.models import AgeBand, Disability, Ethnicity, ParticipantProfile
-from mapping.models import Area
+from civic.models import AgeBand, Area, Disability, Ethnicity, ParticipantProfile
 
 from ..models import Comment, ProposalPage, Stance, Vote
 from . import charts

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from civic.converters import parse_id
 from civic.exports import stream_csv
 from civic.links import absolute
+from civic.models import Area
 from civic.twofactor import staff_second_factor_required
-from mapping.models import Area
 
 from .. import permissions as consultation_permissions
 from ..models import Comment, ConsultationPage, ProposalPage

@@ -126,11 +126,10 @@ def load_areas(stdout=None) -> None:
 
 def load(stdout, seed: int = 2026) -> None:
     """Load the maps demo once; running it again changes nothing."""
-    from civic.models import Organisation, User
-    from mapping import exports, places
+    from civic import places
+    from civic.models import Area, GazetteerEntry, Organisation, User
+    from mapping import exports
     from mapping.models import (
-        Area,
-        GazetteerEntry,
         IssueCategory,
         IssueReport,
         PartnerApiKey,
@@ -203,7 +202,7 @@ class _Quiet:
 
 
 def _reports(rng, categories, areas, User):
-    from mapping import places
+    from civic import places
     from mapping.models import IssueReport
 
     residents = list(User.objects.filter(email__startswith="resident").order_by("pk")[:60])

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 def fill_bounding_boxes(apps, schema_editor):
     """Areas loaded before bounding boxes existed get them now."""
-    from mapping import geo
+    from civic import geo
 
     Area = apps.get_model("mapping", "Area")
     for area in Area.objects.all():

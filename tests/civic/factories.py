@@ -2,7 +2,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from civic.models import Organisation, User
+from civic.models import Area, GazetteerEntry, Organisation, User
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -40,3 +40,32 @@ class UserFactory(factory.django.DjangoModelFactory):
     def roles(self, create, extracted, **kwargs):
         if create and extracted:
             self.groups.add(*[Group.objects.get(name=name) for name in extracted])
+
+
+def square(west, south, east, north) -> dict:
+    return {
+        "type": "Polygon",
+        "coordinates": [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
+    }
+
+
+def make_council(db=None):
+    """Northbrook-like council: a boundary and two wards side by side."""
+    council = Area.objects.create(
+        name="Testborough",
+        slug="testborough",
+        kind=Area.Kind.COUNCIL,
+        geometry=square(-1.56, 52.88, -1.50, 52.92),
+    )
+    west = Area.objects.create(name="West Ward", slug="west", geometry=square(-1.56, 52.88, -1.53, 52.92))
+    east = Area.objects.create(name="East Ward", slug="east", geometry=square(-1.53, 52.88, -1.50, 52.92))
+    return council, west, east
+
+
+class GazetteerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GazetteerEntry
+
+    name = factory.Sequence(lambda n: f"Street {n}")
+    latitude = 52.90
+    longitude = -1.54

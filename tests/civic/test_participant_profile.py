@@ -1,5 +1,4 @@
-from civic.models import ParticipantProfile
-from mapping.models import Area
+from civic.models import Area, ParticipantProfile
 from tests.support.auth import sign_in
 
 

@@ -2,9 +2,8 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from civic.models import Organisation, User
+from civic.models import Area, Organisation, User
 from consultations.models import Comment, ConsultationPage, ProposalPage, Vote
-from mapping.models import Area
 
 
 def test_seed_demo_loads_once_and_prints_accounts(db):

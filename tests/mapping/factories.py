@@ -1,27 +1,9 @@
 import factory
 
-from mapping.models import Area, GazetteerEntry, IssueCategory, IssueReport, StatusChange
-from tests.civic.factories import OrganisationFactory, UserFactory
+from mapping.models import IssueCategory, IssueReport, StatusChange
+from tests.civic.factories import GazetteerFactory, OrganisationFactory, UserFactory, make_council, square
 
-
-def square(west, south, east, north) -> dict:
-    return {
-        "type": "Polygon",
-        "coordinates": [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
-    }
-
-
-def make_council(db=None):
-    """Northbrook-like council: a boundary and two wards side by side."""
-    council = Area.objects.create(
-        name="Testborough",
-        slug="testborough",
-        kind=Area.Kind.COUNCIL,
-        geometry=square(-1.56, 52.88, -1.50, 52.92),
-    )
-    west = Area.objects.create(name="West Ward", slug="west", geometry=square(-1.56, 52.88, -1.53, 52.92))
-    east = Area.objects.create(name="East Ward", slug="east", geometry=square(-1.53, 52.88, -1.50, 52.92))
-    return council, west, east
+__all__ = ["GazetteerFactory", "make_council", "square"]  # places moved to civic; old imports still work
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -51,21 +33,12 @@ class ReportFactory(factory.django.DjangoModelFactory):
 
 
 def ward_at(lat, lon):
-    from mapping import places
+    from civic import places
 
     try:
         return places.locate(lat, lon).ward
     except places.LocationError:
         return None
-
-
-class GazetteerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = GazetteerEntry
-
-    name = factory.Sequence(lambda n: f"Street {n}")
-    latitude = 52.90
-    longitude = -1.54
 
 
 def history(report, status, officer=None, note=""):

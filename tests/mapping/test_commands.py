@@ -6,7 +6,8 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import encrypt
 from django.core.management import CommandError, call_command
 
-from mapping.models import Area, PartnerApiKey
+from civic.models import Area
+from mapping.models import PartnerApiKey
 from tests.civic.factories import UserFactory
 from tests.mapping.factories import ReportFactory, square
 from tests.support.auth import sign_in

@@ -1,8 +1,9 @@
 import io
 
 from civic.demo import content
+from civic.models import Area, GazetteerEntry
 from mapping import demo
-from mapping.models import Area, GazetteerEntry, IssueCategory, IssueReport, PartnerApiKey
+from mapping.models import IssueCategory, IssueReport, PartnerApiKey
 from tests.civic.factories import OrganisationFactory
 
 

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's ch
 
 
 def _cleanup():
-    from civic.models import Organisation, User
-    from mapping.models import Area, IssueCategory, IssueReport
+    from civic.models import Area, Organisation, User
+    from mapping.models import IssueCategory, IssueReport
 
     IssueReport.objects.filter(category__slug__startswith=PREFIX).delete()
     IssueCategory.objects.filter(slug__startswith=PREFIX).delete()
@@ -29,8 +29,8 @@ def _seed():
     from allauth.account.models import EmailAddress
     from django.contrib.auth.models import Group
 
-    from civic.models import Organisation, User
-    from mapping.models import Area, IssueCategory
+    from civic.models import Area, Organisation, User
+    from mapping.models import IssueCategory
     from tests.mapping.factories import square
 
     org = Organisation.objects.create(name="Journey Council", slug=f"{PREFIX}-council")

@@ -10,8 +10,8 @@ PREFIX = "o311live"
 
 
 def _cleanup():
-    from civic.models import Organisation
-    from mapping.models import Area, IssueCategory, IssueReport, PartnerApiKey
+    from civic.models import Area, Organisation
+    from mapping.models import IssueCategory, IssueReport, PartnerApiKey
 
     IssueReport.objects.filter(category__slug__startswith=PREFIX).delete()
     IssueCategory.objects.filter(slug__startswith=PREFIX).delete()
@@ -22,8 +22,8 @@ def _cleanup():
 
 def _seed():
     """Committed rows the server process can see: a council, two services, two requests, a key."""
-    from civic.models import Organisation
-    from mapping.models import Area, IssueCategory, PartnerApiKey
+    from civic.models import Area, Organisation
+    from mapping.models import IssueCategory, PartnerApiKey
     from tests.mapping.factories import ReportFactory, history, square
 
     org = Organisation.objects.create(name="Live Council", slug=f"{PREFIX}-council")

@@ -50,8 +50,8 @@ def reset_peak(pid: int) -> bool:
 
 
 def _seed():
-    from civic.models import Organisation
-    from mapping.models import Area, IssueCategory, PartnerApiKey
+    from civic.models import Area, Organisation
+    from mapping.models import IssueCategory, PartnerApiKey
     from tests.civic.factories import UserFactory
     from tests.mapping.factories import square
     from tests.support.servers import signed_in_session
@@ -69,8 +69,8 @@ def _seed():
 
 
 def _cleanup():
-    from civic.models import Organisation, User
-    from mapping.models import Area, IssueCategory, IssueReport, PartnerApiKey
+    from civic.models import Area, Organisation, User
+    from mapping.models import IssueCategory, IssueReport, PartnerApiKey
 
     IssueReport.objects.filter(category__slug__startswith=PREFIX).delete()
     IssueCategory.objects.filter(slug__startswith=PREFIX).delete()

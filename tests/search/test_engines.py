@@ -115,7 +115,7 @@ def test_highlights_mark_matches_and_escape_html(engine, reindex, comment_on):
 
 
 def test_wards_come_from_proposal_locations(engine, reindex, consultation, comment_on):
-    from mapping.models import Area
+    from civic.models import Area
 
     Area.objects.create(
         name="Riverside",
@@ -137,7 +137,7 @@ def test_a_proposal_on_a_ward_boundary_is_in_that_ward_as_on_the_map(
     engine, reindex, consultation, comment_on
 ):
     """One point-in-polygon rule: a point on the edge is inside, as mapping finds a report's ward."""
-    from mapping.models import Area
+    from civic.models import Area
 
     ward = Area.objects.create(
         name="Riverside",

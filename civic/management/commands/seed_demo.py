@@ -16,7 +16,7 @@ from wagtail.rich_text import RichText
 
 from civic import roles
 from civic.demo import content
-from civic.models import HomePage, Organisation, User
+from civic.models import Area, HomePage, Organisation, User
 from consultations import moderation_demo
 from consultations.models import (
     Comment,
@@ -29,7 +29,6 @@ from consultations.models import (
 )
 from consultations.summaries import demo as summaries_demo
 from mapping import demo as mapping_demo
-from mapping.models import Area
 
 # Staff accounts must use two-factor sign-in; the demo gives them this fixed authenticator secret
 # so a newcomer can add it to any authenticator app (or run `manage.py totp_code EMAIL`).

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
-from mapping import geo
-from mapping.models import Area
+from civic import geo
+from civic.models import Area
 
 
 def progress(stream, done: int, total: int, width: int = 30) -> None:

@@ -1,9 +1,8 @@
 import pytest
 from django.utils import timezone
 
-from civic.models import ParticipantProfile
+from civic.models import Area, ParticipantProfile
 from consultations.models import Comment
-from mapping.models import Area
 from tests.civic.factories import UserFactory
 from tests.consultations.factories import CommentFactory, make_consultation
 

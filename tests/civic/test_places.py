@@ -1,7 +1,13 @@
 import pytest
 
-from mapping import places
-from mapping.models import Area
+from civic import places
+from civic.models import Area
+from tests.civic.factories import GazetteerFactory, make_council
+
+
+@pytest.fixture
+def council(db):
+    return make_council()
 
 
 def test_point_in_a_ward_is_located_with_its_ward(council):
@@ -40,9 +46,8 @@ def test_without_a_council_boundary_the_wards_are_the_area(council):
         places.locate(52.95, -1.55)
 
 
-def test_gazetteer_search_matches_every_word(high_street, db):
-    from tests.mapping.factories import GazetteerFactory
-
+def test_gazetteer_search_matches_every_word(council):
+    GazetteerFactory(name="High Street", kind="street", latitude=52.905, longitude=-1.545, ward=council[1])
     GazetteerFactory(name="High Wood Park", kind="landmark")
     assert [e.name for e in places.search_gazetteer("high street")] == ["High Street"]
     assert len(places.search_gazetteer("HIGH")) == 2

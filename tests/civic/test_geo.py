@@ -1,8 +1,8 @@
 import pytest
 
-from mapping import geo
-from mapping.models import Area
-from tests.mapping.factories import square
+from civic import geo
+from civic.models import Area
+from tests.civic.factories import square
 
 SQUARE = square(0, 0, 10, 10)
 DONUT = {
