@@ -1,6 +1,10 @@
 """Plain-Python geometry on GeoJSON (WGS84): enough for wards without GeoDjango or GDAL."""
 
 import math
+from typing import Any
+
+Geometry = dict[str, Any]  # a GeoJSON geometry object
+Ring = list[list[float]]  # [lon, lat] points, first equal to last
 
 EARTH_RADIUS_M = 6_371_000
 
@@ -9,10 +13,10 @@ class GeometryError(ValueError):
     """The GeoJSON is not a Polygon or MultiPolygon we can use."""
 
 
-def polygons(geometry: dict) -> list:
+def polygons(geometry: Geometry) -> list[list[Ring]]:
     """The geometry's polygons as lists of rings ([outer, *holes]) of [lon, lat] points."""
     kind = (geometry or {}).get("type")
-    coords = (geometry or {}).get("coordinates")
+    coords: Any = (geometry or {}).get("coordinates")
     if kind == "Polygon":
         return [coords]
     if kind == "MultiPolygon":
@@ -20,7 +24,7 @@ def polygons(geometry: dict) -> list:
     raise GeometryError(f"Expected a Polygon or MultiPolygon, not {kind!r}.")
 
 
-def validate(geometry: dict) -> None:
+def validate(geometry: Geometry) -> None:
     """Raise GeometryError unless every ring is closed, with 4+ points in range."""
     for polygon in polygons(geometry):
         if not polygon:
@@ -34,14 +38,16 @@ def validate(geometry: dict) -> None:
                     raise GeometryError("Coordinates must be longitude, latitude in degrees.")
 
 
-def _on_segment(x, y, x1, y1, x2, y2) -> bool:
+def _on_segment(x: float, y: float, x1: float, y1: float, x2: float, y2: float) -> bool:
     cross = (x - x1) * (y2 - y1) - (y - y1) * (x2 - x1)
     if abs(cross) > 1e-12:
         return False
-    return min(x1, x2) - 1e-12 <= x <= max(x1, x2) + 1e-12 and min(y1, y2) - 1e-12 <= y <= max(y1, y2) + 1e-12
+    return bool(
+        min(x1, x2) - 1e-12 <= x <= max(x1, x2) + 1e-12 and min(y1, y2) - 1e-12 <= y <= max(y1, y2) + 1e-12
+    )
 
 
-def ring_contains(ring, x: float, y: float) -> bool | None:
+def ring_contains(ring: Ring, x: float, y: float) -> bool | None:
     """Ray casting; True inside, False outside, None exactly on the boundary."""
     inside = False
     n = len(ring)
@@ -57,7 +63,7 @@ def ring_contains(ring, x: float, y: float) -> bool | None:
     return inside
 
 
-def geometry_contains(geometry: dict, lon: float, lat: float) -> bool:
+def geometry_contains(geometry: Geometry, lon: float, lat: float) -> bool:
     """True when the point is inside (or on the edge of) a polygon and not inside one of its holes."""
     for polygon in polygons(geometry):
         outer = ring_contains(polygon[0], lon, lat)
@@ -71,7 +77,7 @@ def geometry_contains(geometry: dict, lon: float, lat: float) -> bool:
     return False
 
 
-def bbox(geometry: dict) -> tuple[float, float, float, float]:
+def bbox(geometry: Geometry) -> tuple[float, float, float, float]:
     """(west, south, east, north) of the geometry."""
     points = [p for polygon in polygons(geometry) for ring in polygon for p in ring]
     lons = [p[0] for p in points]

@@ -193,11 +193,11 @@ class WardCouncillor(models.Model):
         return f"{self.user.public_name}: {self.ward.name}"
 
 
-class AreaQuerySet(models.QuerySet):
-    def wards(self):
+class AreaQuerySet(models.QuerySet["Area"]):
+    def wards(self) -> "AreaQuerySet":
         return self.filter(kind=Area.Kind.WARD)
 
-    def containing(self, lat: float, lon: float):
+    def containing(self, lat: float, lon: float) -> "AreaQuerySet":
         """Areas whose bounding box holds the point (exact test is Area.contains)."""
         return self.filter(min_lat__lte=lat, max_lat__gte=lat, min_lon__lte=lon, max_lon__gte=lon)
 
@@ -227,10 +227,10 @@ class Area(models.Model):
         db_table = "mapping_area"  # moved from mapping with its data; the table keeps its name
         ordering = ["kind", "name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         box = geo.bbox(self.geometry) if self.geometry else None
         self.min_lon, self.min_lat, self.max_lon, self.max_lat = box or (None, None, None, None)
         super().save(*args, **kwargs)
@@ -258,5 +258,5 @@ class GazetteerEntry(models.Model):
         verbose_name_plural = "gazetteer entries"
         constraints = [models.UniqueConstraint(fields=["name", "kind"], name="unique_gazetteer_name")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name

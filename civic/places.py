@@ -1,8 +1,9 @@
 """Where things are: checking a location is in the council's area, finding its ward, the gazetteer."""
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from .models import Area, GazetteerEntry
 
@@ -28,7 +29,7 @@ class Located:
     ward: Area | None
 
 
-def parse_coordinate(raw, *, name: str, low: float, high: float) -> float:
+def parse_coordinate(raw: Any, *, name: str, low: float, high: float) -> float:
     """A number in range, or a LocationError naming the field."""
     label = "Latitude" if name == "latitude" else "Longitude"
     try:
@@ -40,7 +41,7 @@ def parse_coordinate(raw, *, name: str, low: float, high: float) -> float:
     return value
 
 
-def locate(lat, lon, areas: list[Area] | None = None) -> Located:
+def locate(lat: Any, lon: Any, areas: list[Area] | None = None) -> Located:
     """Validate a point and find its ward; refuse points outside the council's area."""
     lat = parse_coordinate(lat, name="latitude", low=-90, high=90)
     lon = parse_coordinate(lon, name="longitude", low=-180, high=180)
@@ -58,7 +59,7 @@ def locate(lat, lon, areas: list[Area] | None = None) -> Located:
     return Located(lat, lon, ward)
 
 
-def search_gazetteer(query: str, limit: int = 20):
+def search_gazetteer(query: str, limit: int = 20) -> QuerySet[GazetteerEntry]:
     """Streets and landmarks whose name contains every word of the query."""
     words = [w for w in (query or "").split() if w][:6]
     if not words:
