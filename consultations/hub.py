@@ -7,6 +7,7 @@ from the database. Presence counts travel the same way: each process reports its
 the totals are summed from reports fresher than the idle timeout."""
 
 import asyncio
+import contextlib
 import logging
 import os
 import time
@@ -49,6 +50,21 @@ class Hub:
         self.users: dict[int, set] = {}  # account id -> its sockets in this process
         self.tasks: list[asyncio.Task] = []
         self.started = asyncio.Lock()
+        self.locks: dict[tuple, list] = {}  # group -> [lock, users]: one subscription change at a time
+
+    @contextlib.asynccontextmanager
+    async def serialised(self, key: tuple):
+        """Subscribe and unsubscribe one group in order: an unsubscribe that reached Redis after a
+        newer subscribe would leave this process deaf to a page it still has viewers of."""
+        entry = self.locks.setdefault(key, [asyncio.Lock(), 0])
+        entry[1] += 1
+        try:
+            async with entry[0]:
+                yield
+        finally:
+            entry[1] -= 1
+            if entry[1] == 0:
+                self.locks.pop(key, None)
 
     # Subscription -------------------------------------------------------------------------
 
@@ -63,18 +79,18 @@ class Hub:
     async def join(self, consumer, consultation_id: int) -> Topic:
         """Register a socket; the first local viewer subscribes this process to the group."""
         await self.start()
-        topic = self.topics.get(consultation_id)
-        if topic is None:
-            topic = self.topics[consultation_id] = Topic(consultation_id)
-            try:
-                if self.layer is not None:
-                    await self.layer.group_add(live.group_name(consultation_id), self.channel_name)
-            except Exception:  # noqa: BLE001 - Redis down: replay and the HTTP fallback still work
-                log.warning("live: could not subscribe to %s", consultation_id, exc_info=True)
-            topic.last_seq = await database_sync_to_async(live.last_seq)(consultation_id)
-            topic.ready.set()
-        await topic.ready.wait()
-        topic.viewers.add(consumer)
+        async with self.serialised(("consultation", consultation_id)):
+            topic = self.topics.get(consultation_id)
+            if topic is None:
+                topic = self.topics[consultation_id] = Topic(consultation_id)
+                try:
+                    if self.layer is not None:
+                        await self.layer.group_add(live.group_name(consultation_id), self.channel_name)
+                except Exception:  # noqa: BLE001 - Redis down: replay and the HTTP fallback still work
+                    log.warning("live: could not subscribe to %s", consultation_id, exc_info=True)
+                topic.last_seq = await database_sync_to_async(live.last_seq)(consultation_id)
+                topic.ready.set()
+            topic.viewers.add(consumer)
         self.presence_changed(topic)
         await self.join_user(consumer)
         return topic
@@ -84,13 +100,14 @@ class Hub:
         user_id = getattr(consumer, "user_id", None)
         if user_id is None:
             return
-        sockets = self.users.setdefault(user_id, set())
-        sockets.add(consumer)
-        if len(sockets) == 1 and self.layer is not None:
-            try:
-                await self.layer.group_add(live.user_group_name(user_id), self.channel_name)
-            except Exception:  # noqa: BLE001 - every write frame re-checks the account anyway
-                log.warning("live: could not follow account %s", user_id, exc_info=True)
+        async with self.serialised(("account", user_id)):
+            sockets = self.users.setdefault(user_id, set())
+            sockets.add(consumer)
+            if len(sockets) == 1 and self.layer is not None:
+                try:
+                    await self.layer.group_add(live.user_group_name(user_id), self.channel_name)
+                except Exception:  # noqa: BLE001 - every write frame re-checks the account anyway
+                    log.warning("live: could not follow account %s", user_id, exc_info=True)
 
     async def leave_user(self, consumer):
         user_id = getattr(consumer, "user_id", None)
@@ -98,7 +115,9 @@ class Hub:
         if sockets is None or consumer not in sockets:
             return
         sockets.discard(consumer)
-        if not sockets:
+        async with self.serialised(("account", user_id)):
+            if sockets or self.users.get(user_id) is not sockets:
+                return
             self.users.pop(user_id, None)
             try:
                 if self.layer is not None:
@@ -113,7 +132,9 @@ class Hub:
         topic.viewers.discard(consumer)
         await self.leave_user(consumer)
         self.presence_changed(topic)
-        if not topic.viewers:
+        async with self.serialised(("consultation", consultation_id)):
+            if topic.viewers or self.topics.get(consultation_id) is not topic:
+                return
             self.topics.pop(consultation_id, None)
             try:
                 if self.layer is not None:
