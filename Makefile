@@ -37,7 +37,7 @@ run: install ## Set up and serve the demo on http://127.0.0.1:8000 (SQLite, no s
 	$(PY) manage.py reindex --no-progress
 	$(PY) manage.py collectstatic --no-input -v 0
 	@echo "Serving Civic on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	$(PY) -m civic.serve -b $(HOST) -p $(PORT) civic.asgi:application
+	$(PY) -m project.serve -b $(HOST) -p $(PORT) project.asgi:application
 
 test: install $(BROWSER_NPM) ## Run the whole test suite, browser journeys included (see README)
 	@mkdir -p var
@@ -60,7 +60,7 @@ bench: install ## Run the benchmarks (PostgreSQL: set DATABASE_URL, default post
 	$(PY) bench/run.py
 
 check-deploy: install ## Run Django's deployment checks with production settings
-	DJANGO_SETTINGS_MODULE=civic.settings.production \
+	DJANGO_SETTINGS_MODULE=project.settings.production \
 	SECRET_KEY=$${SECRET_KEY:-check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=')} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-civic.example.org} $(PY) manage.py check --deploy --fail-level WARNING
 

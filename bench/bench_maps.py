@@ -67,7 +67,7 @@ def daphne():
     """A real server on loopback, on the benchmark database."""
     from tests.support.servers import running_daphne
 
-    return running_daphne({**os.environ, "DJANGO_SETTINGS_MODULE": "civic.settings.bench"})
+    return running_daphne({**os.environ, "DJANGO_SETTINGS_MODULE": "project.settings.bench"})
 
 
 def browser_times(base: str) -> list[float]:

@@ -12,7 +12,7 @@ def setup_django(database_url: str | None = None) -> None:
     """Point Django at the benchmark database (created if missing) and migrate it."""
     url = database_url or os.environ.get("BENCH_DATABASE_URL") or DEFAULT_BENCH_DB
     os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civic.settings.bench")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings.bench")
     if url.startswith("postgres"):
         ensure_postgres_database(url)
     import django

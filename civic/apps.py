@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class CivicConfig(AppConfig):
-    """Project wiring and the platform parts every app shares."""
+    """The platform core every app builds on: accounts, organisations, roles, shared helpers."""
 
     name = "civic"
     verbose_name = "Civic platform"

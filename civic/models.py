@@ -106,7 +106,7 @@ class User(AbstractUser):
 
 
 class HomePage(Page):  # type: ignore[misc]  # Wagtail has no type information
-    """The site's front page: open consultations first, then recent results."""
+    """The site's front page: open consultations first, then recent results (see civic.sections)."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -116,15 +116,10 @@ class HomePage(Page):  # type: ignore[misc]  # Wagtail has no type information
     subpage_types = ["consultations.ConsultationIndexPage"]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from consultations.models import ConsultationPage
-
-        from .pages import public_pages
+        from . import sections
 
         context: dict[str, Any] = super().get_context(request, *args, **kwargs)
-        live = public_pages(ConsultationPage.objects.all()).select_related("lead_organisation")
-        context["open_consultations"] = live.open().order_by("closes_at")[:12]
-        context["recent_results"] = live.closed().filter(results_published=True).order_by("-closes_at")[:6]
-        context["upcoming_consultations"] = live.upcoming().order_by("opens_at")[:6]
+        context.update(sections.context_for(sections.HOME_PAGE, request))  # features fill it in
         return context
 
 

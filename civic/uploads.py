@@ -78,7 +78,7 @@ class _Discard:
 def install_daphne_limits() -> None:
     """Give daphne's request class the body limits (idempotent; a no-op without daphne).
 
-    The methods are wrapped on daphne's WebRequest itself, so every subclass (civic.serve's
+    The methods are wrapped on daphne's WebRequest itself, so every subclass (project.serve's
     draining request included) keeps them, whatever imported it first."""
     try:
         from daphne.http_protocol import WebRequest

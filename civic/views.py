@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from . import services
+from . import sections, services
 from .forms import ProfileForm
 from .models import User
 from .participant_profile import ParticipantProfileForm, initial_for, save_participant_profile
@@ -45,14 +45,6 @@ def profile(request: HttpRequest) -> HttpResponse:
         form = ProfileForm(initial={"display_name": user.display_name})
         status = 200
     emails = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
-    from consultations.models import ModerationDecision
-
-    decisions = (
-        ModerationDecision.objects.filter(comment__author=user)
-        .select_related("consultation", "comment")
-        .only("decision", "reason", "note", "created_at", "consultation__title", "comment__body")
-        .order_by("-created_at")[:20]
-    )
     return render(
         request,
         "civic/profile.html",
@@ -61,7 +53,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             "emails": emails,
             "roles": sorted(role_names(user)),
             "about_you": about_you,
-            "decisions": decisions,
+            **sections.context_for(sections.PROFILE, request),  # e.g. moderators' decisions
         },
         status=status,
     )

@@ -10,11 +10,14 @@ class ConsultationsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from civic import sections as core_sections
         from civic.signals import account_changed
 
-        from . import live, permissions, signals
+        from . import live, permissions, sections, signals
 
         permissions.register_page_policy()
+        core_sections.register(core_sections.HOME_PAGE, sections.home_page_context)
+        core_sections.register(core_sections.PROFILE, sections.profile_context)
 
         page_published.connect(signals.announce_state, dispatch_uid="consultations.live_state")
         account_changed.connect(live.account_changed, dispatch_uid="consultations.live_account")

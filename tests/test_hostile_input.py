@@ -323,7 +323,7 @@ def test_every_civic_url_is_driven_here():
                 walk(pattern, inner)
             elif isinstance(pattern, URLPattern) and pattern.name:
                 module = getattr(pattern.callback, "__module__", "")
-                if module.split(".")[0] in {"civic", "consultations", "mapping", "search"}:
+                if module.split(".")[0] in {"civic", "consultations", "mapping", "search", "project"}:
                     ours.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
 
     walk(get_resolver())

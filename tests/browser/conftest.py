@@ -1,6 +1,6 @@
 """Browser journeys: a real daphne server on its own database, driven by Debian's Chromium.
 
-The server runs in a subprocess on a free loopback port with `civic.settings.browser` (test
+The server runs in a subprocess on a free loopback port with `project.settings.browser` (test
 settings, its own SQLite file or PostgreSQL database, emails written to files). Each test gets
 fresh browser contexts that refuse every request leaving 127.0.0.1, and a failing test leaves a
 screenshot of each open page in test-artifacts/browser/.
@@ -33,7 +33,7 @@ DEMO_PASSWORD = "civic-demo-2026"
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
-ASGI_APP = "civic.asgi:application"
+ASGI_APP = "project.asgi:application"
 TILE_PATH = "/__test_tiles__/"
 # One line per failed browser test in this run; .ci/browser-failures points at ARTIFACTS only then.
 FAILURES = ARTIFACTS / "failed.txt"
@@ -132,7 +132,7 @@ def server(tmp_path_factory, browser_available):
     database_url, drop_database = _database_url(workdir)
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "civic.settings.browser",
+        "DJANGO_SETTINGS_MODULE": "project.settings.browser",
         "CIVIC_BROWSER_DATABASE_URL": database_url,
         "CIVIC_BROWSER_MAIL_DIR": str(workdir / "mail"),
         "PYTHONUNBUFFERED": "1",
@@ -157,7 +157,7 @@ def server(tmp_path_factory, browser_available):
         env["MAP_TILE_URL"] = f"http://127.0.0.1:{port}{TILE_PATH}{{z}}/{{x}}/{{y}}.png"
         with log.open("w") as out:
             process = subprocess.Popen(
-                [sys.executable, "-m", "civic.serve", "-b", "127.0.0.1", "-p", str(port), ASGI_APP],
+                [sys.executable, "-m", "project.serve", "-b", "127.0.0.1", "-p", str(port), ASGI_APP],
                 cwd=ROOT,
                 env=env,
                 stdout=out,

@@ -1,6 +1,6 @@
 """Prepare the browser-test server's database: migrate, load the demo, add what journeys need.
 
-Run by conftest.py as `python -m tests.browser.seed` with civic.settings.browser; prints one line of
+Run by conftest.py as `python -m tests.browser.seed` with project.settings.browser; prints one line of
 JSON (ids and paths) that the tests read.
 """
 
@@ -11,7 +11,7 @@ from datetime import timedelta
 
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civic.settings.browser")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings.browser")
     import django
 
     django.setup()

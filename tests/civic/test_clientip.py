@@ -71,7 +71,7 @@ def test_an_ipv6_subscriber_counts_as_one_network():
 
 @pytest.mark.parametrize("value", ["-1", "one"])
 def test_a_nonsense_proxy_count_stops_the_server_starting(value):
-    from tests.civic.test_settings import GOOD_KEY, run_manage
+    from tests.project.test_settings import GOOD_KEY, run_manage
 
     environ = {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "civic.example.org", "TRUSTED_PROXY_COUNT": value}
     result = run_manage("check", **environ)

@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-LOGGERS = ["django.request", "django.server", "django.security.csrf", "consultations.live", "civic.serve", ""]
+LOGGERS = [
+    "django.request",
+    "django.server",
+    "django.security.csrf",
+    "consultations.live",
+    "project.serve",
+    "",
+]
 
 LOG_EACH = (
     "import django, logging; django.setup();"
@@ -17,7 +24,7 @@ LOG_EACH = (
 @pytest.mark.parametrize("debug", ["true", "false"])
 def test_development_logging_prints_each_record_once(debug):
     environ = {k: v for k, v in os.environ.items() if k not in {"LOG_LEVEL", "DJANGO_SETTINGS_MODULE"}}
-    environ.update(DJANGO_SETTINGS_MODULE="civic.settings.dev", DEBUG=debug)
+    environ.update(DJANGO_SETTINGS_MODULE="project.settings.dev", DEBUG=debug)
     result = subprocess.run(
         [sys.executable, "-c", LOG_EACH], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=120
     )

@@ -232,7 +232,7 @@ def test_anonymous_socket_frames_count_per_real_address_behind_the_proxy(
     from asgiref.sync import async_to_sync
     from channels.testing import WebsocketCommunicator
 
-    from civic.asgi import application
+    from project.asgi import application
     from tests.consultations.live_helpers import receive, receive_until
 
     monkeypatch.setattr("channels.db.close_old_connections", lambda: None)

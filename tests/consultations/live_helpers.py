@@ -10,7 +10,7 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.db import connection
 
-from civic.asgi import application
+from project.asgi import application
 from tests.support.auth import sign_in
 
 

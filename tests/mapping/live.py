@@ -53,7 +53,7 @@ def is_test_database(connection) -> bool:
 @contextlib.contextmanager
 def daphne_on_test_database(url: str):
     """Start daphne on a free port with DATABASE_URL=url; yield its root URL; stop it afterwards."""
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "civic.settings.test"}
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "project.settings.test"}
     try:
         with running_daphne(env) as root:
             yield root

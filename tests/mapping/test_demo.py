@@ -1,9 +1,9 @@
 import io
 
-from civic.demo import content
 from civic.models import Area, GazetteerEntry
 from mapping import demo
 from mapping.models import IssueCategory, IssueReport, PartnerApiKey
+from project.demo import content
 from tests.civic.factories import OrganisationFactory
 
 

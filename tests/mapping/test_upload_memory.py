@@ -94,7 +94,7 @@ def server(django_db_setup, django_db_blocker):
     env = {
         **os.environ,
         "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "civic.settings.test",
+        "DJANGO_SETTINGS_MODULE": "project.settings.test",
         "MEDIA_ROOT": media,
         "WRITE_RATE_LIMIT": "100000/m",
     }

@@ -4,7 +4,7 @@ the server while requests are surely in flight (CIVIC_TEST_POST_HOLD seconds, de
 import asyncio
 import os
 
-from civic.asgi import application as civic_application
+from project.asgi import application as civic_application
 
 HOLD = float(os.environ.get("CIVIC_TEST_POST_HOLD", "1"))
 

@@ -121,7 +121,7 @@ class Database:
 def server_env(database_url: str, redis_url: str | None, **extra) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
     env.update(
-        DJANGO_SETTINGS_MODULE="civic.settings.dev",
+        DJANGO_SETTINGS_MODULE="project.settings.dev",
         DATABASE_URL=database_url,
         DEBUG="false",
         ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -210,9 +210,9 @@ def prepare_database(env: dict, users: int = 4, migrated: bool = False) -> dict:
 
 
 class Daphne:
-    """A server process as production runs it: daphne through civic.serve (graceful SIGTERM)."""
+    """A server process as production runs it: daphne through project.serve (graceful SIGTERM)."""
 
-    def __init__(self, env: dict, app: str = "civic.asgi:application", options: tuple[str, ...] = ()):
+    def __init__(self, env: dict, app: str = "project.asgi:application", options: tuple[str, ...] = ()):
         self.port = free_port()
         self.env = env
         self.app = app
@@ -225,7 +225,7 @@ class Daphne:
             [
                 sys.executable,
                 "-m",
-                "civic.serve",
+                "project.serve",
                 "-b",
                 "127.0.0.1",
                 "-p",

@@ -3,13 +3,13 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-READERS = {"get", "flag", "items", "integer", "required"}  # civic/settings/env.py
+READERS = {"get", "flag", "items", "integer", "required"}  # project/settings/env.py
 
 
 def variables_read_by_settings() -> dict[str, str]:
-    """Every NAME in an env.<reader>("NAME", ...) call in civic/settings/*.py, with its module."""
+    """Every NAME in an env.<reader>("NAME", ...) call in project/settings/*.py, with its module."""
     found = {}
-    for path in sorted((ROOT / "civic" / "settings").glob("*.py")):
+    for path in sorted((ROOT / "project" / "settings").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
             if (
                 isinstance(node, ast.Call)

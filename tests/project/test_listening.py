@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from civic.listening import has_unread_data, refuse_new_handshakes
+from project.listening import has_unread_data, refuse_new_handshakes
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the handshake filter is Linux-only")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from civic.settings import env
+from project.settings import env
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k" * 20 + "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -18,7 +18,7 @@ def run_manage(*args, **environ):
         for k, v in os.environ.items()
         if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"}
     }
-    clean.update(environ, DJANGO_SETTINGS_MODULE="civic.settings.production")
+    clean.update(environ, DJANGO_SETTINGS_MODULE="project.settings.production")
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
     )
@@ -69,7 +69,7 @@ def test_embedded_defaults_use_sqlite_and_memory_layer(settings):
 
 def test_redis_url_selects_redis_layer_and_cache():
     code = (
-        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='civic.settings.dev';"
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='project.settings.dev';"
         "from django.conf import settings;"
         "print(settings.CHANNEL_LAYERS['default']['BACKEND'], settings.CACHES['default']['BACKEND'])"
     )

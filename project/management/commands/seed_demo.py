@@ -15,7 +15,6 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from civic import roles
-from civic.demo import content
 from civic.models import Area, HomePage, Organisation, User
 from consultations import moderation_demo
 from consultations.models import (
@@ -29,6 +28,7 @@ from consultations.models import (
 )
 from consultations.summaries import demo as summaries_demo
 from mapping import demo as mapping_demo
+from project.demo import content
 
 # Staff accounts must use two-factor sign-in; the demo gives them this fixed authenticator secret
 # so a newcomer can add it to any authenticator app (or run `manage.py totp_code EMAIL`).

@@ -1,4 +1,4 @@
-"""Serve Civic with daphne, stopping gracefully: `python -m civic.serve [daphne options] APP`.
+"""Serve Civic with daphne, stopping gracefully: `python -m project.serve [daphne options] APP`.
 
 Plain daphne answers SIGTERM by cancelling every running request and closing its sockets, so a
 deploy drops requests it has already taken (a comment can be stored and its poster never told).
@@ -27,9 +27,9 @@ from daphne.cli import CommandLineInterface
 from daphne.http_protocol import HTTPFactory, WebRequest
 from twisted.internet import reactor
 
-from civic.listening import has_unread_data, stop_accepting
+from project.listening import has_unread_data, stop_accepting
 
-logger = logging.getLogger("civic.serve")
+logger = logging.getLogger("project.serve")
 
 GOING_AWAY = 1001
 TICK = 0.1  # seconds between checks while draining

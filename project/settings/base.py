@@ -1,4 +1,4 @@
-"""Settings shared by every environment; values that vary come from civic.settings.env."""
+"""Settings shared by every environment; values that vary come from project.settings.env."""
 
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "consultations",
     "mapping",
     "search",
+    "project",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -66,8 +67,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "civic.urls"
-ASGI_APPLICATION = "civic.asgi.application"
+ROOT_URLCONF = "project.urls"
+ASGI_APPLICATION = "project.asgi.application"
 WSGI_APPLICATION = None
 
 TEMPLATES = [
@@ -264,7 +265,7 @@ if TRUSTED_PROXY_COUNT < 0:
 
     raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
 
-# Seconds a server process stopping for a deploy lets accepted requests finish (civic/serve.py).
+# Seconds a server process stopping for a deploy lets accepted requests finish (project/serve.py).
 SHUTDOWN_DRAIN_TIMEOUT = env.integer("SHUTDOWN_DRAIN_TIMEOUT", 30)
 
 X_FRAME_OPTIONS = "DENY"  # the Wagtail admin alone may frame itself (preview): see civic.middleware

@@ -1,3 +1,5 @@
+"""Root URLs: every app's pages, the admin, accounts and search, with Wagtail's pages last."""
+
 from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls

@@ -5,7 +5,7 @@ import pytest
 from asgiref.sync import async_to_sync
 from channels.testing import HttpCommunicator, WebsocketCommunicator
 
-from civic.asgi import application
+from project.asgi import application
 
 
 @pytest.mark.django_db

@@ -1,0 +1,33 @@
+"""What consultations add to the core's pages (registered with civic.sections in apps.py)."""
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from civic.models import User
+from civic.pages import public_pages
+
+from .models import ConsultationPage, ModerationDecision
+
+
+def home_page_context(request: HttpRequest) -> dict[str, Any]:
+    """The front page lists open consultations first, then upcoming ones and recent results."""
+    live = public_pages(ConsultationPage.objects.all()).select_related("lead_organisation")
+    return {
+        "open_consultations": live.open().order_by("closes_at")[:12],
+        "recent_results": live.closed().filter(results_published=True).order_by("-closes_at")[:6],
+        "upcoming_consultations": live.upcoming().order_by("opens_at")[:6],
+    }
+
+
+def profile_context(request: HttpRequest) -> dict[str, Any]:
+    """A resident sees the moderators' decisions on their own comments on their account page."""
+    if not isinstance(request.user, User):  # the account page is for signed-in accounts only
+        return {}
+    decisions = (
+        ModerationDecision.objects.filter(comment__author=request.user)
+        .select_related("consultation", "comment")
+        .only("decision", "reason", "note", "created_at", "consultation__title", "comment__body")
+        .order_by("-created_at")[:20]
+    )
+    return {"decisions": decisions}

@@ -1,0 +1,1 @@
+"""Project wiring, the top layer: the only package that may import every other one."""
