@@ -33,7 +33,8 @@ def test_officer_publishes_a_consultation_and_moderator_publishes_a_held_comment
     expect(visitor.get_by_text(body)).to_have_count(0)
 
     moderator.goto(f"/admin/comments/edit/{server.data['pending_comment_id']}/")
-    moderator.get_by_role("combobox", name=re.compile("^Status")).select_option("published")
+    # The admin's edit screen takes the moderation queue's decision (logged, audited, author told).
+    moderator.get_by_role("combobox", name=re.compile("^Decision")).select_option("approve")
     moderator.get_by_role("button", name="Save").first.click()
     expect(moderator.locator(".messages")).to_contain_text(re.compile("updated", re.I))
 
