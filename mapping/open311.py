@@ -233,6 +233,8 @@ def _search(request, fmt):
 
 def _create(request, fmt):
     data = request.POST
+    if any("\x00" in value for values in data.lists() for value in values[1]):
+        raise Open311Error(400, "Fields may not contain NUL characters.")
     partner = PartnerApiKey.lookup(data.get("api_key", ""))
     if partner is None:
         raise Open311Error(403, "Invalid or missing api_key.")
