@@ -182,6 +182,9 @@ ACCOUNT_RATE_LIMITS = {"login": "30/m/ip", "login_failed": "10/m/ip,5/5m/key", "
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Civic] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.get("MFA_TOTP_ISSUER", "Civic")
+# A code typed in the last seconds of its 30-second step still counts in the next step (RFC 6238
+# allows one step of delay); allauth refuses any code reused within the window.
+MFA_TOTP_TOLERANCE = 1
 
 EMAIL_BACKEND_PATH = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 MAILERS: dict[str, dict[str, Any]] = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}

@@ -181,3 +181,30 @@ def test_socket_staff_powers_need_a_second_factor(_keep_test_connection, client,
 
     assert not async_to_sync(connects)(password_only)  # the draft is refused: staff powers locked
     assert async_to_sync(connects)(verified)
+
+
+def _code_steps_ago(steps: int) -> str:
+    """The authenticator code the test secret showed `steps` 30-second steps ago."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    from tests.support.auth import TEST_TOTP_SECRET
+
+    return format_hotp_value(hotp_value(TEST_TOTP_SECRET, int(time.time()) // 30 - steps))
+
+
+def _enter_code(client, officer, code: str) -> bool:
+    """Sign in by the form with password then code; True when the code was accepted."""
+    client.logout()
+    client.post("/accounts/login/", {"login": officer.email, "password": "correct horse battery staple"})
+    response = client.post("/accounts/2fa/authenticate/", {"code": code})
+    return response.status_code == 302 and not response["Location"].startswith("/accounts/")
+
+
+def test_a_code_from_the_step_just_gone_is_accepted_once_and_older_codes_never(client, officer):
+    give_authenticator(officer)
+    assert not _enter_code(client, officer, _code_steps_ago(3))
+    assert _enter_code(client, officer, _code_steps_ago(1))
+    # The same code cannot be replayed while it is still valid.
+    assert not _enter_code(client, officer, _code_steps_ago(1))
