@@ -2,7 +2,12 @@ from django.apps import AppConfig
 
 
 class MappingConfig(AppConfig):
-    """Places: wards and other areas (maps and issue reports build on these)."""
+    """Local issues residents pin on a map, maps of proposals, and Open311."""
 
     name = "mapping"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import search
+
+        search.register()

@@ -8,6 +8,7 @@ from civic import geo, places, ratelimit
 from civic.models import Organisation, User
 from civic.text import plain_text
 from civic.types import Account, signed_in
+from search import indexing as search_indexing
 
 from . import exports, permissions, photos
 from .models import IssueCategory, IssueReport, PartnerApiKey, Status, StatusChange
@@ -151,6 +152,7 @@ def create_report(
         StatusChange.objects.create(report=report, to_status=Status.OPEN, note="Reported.")
         if reporter is not None:
             report.followers.add(reporter)
+        search_indexing.schedule(report)
         transaction.on_commit(exports.forget_pins)
     return report
 
@@ -174,6 +176,7 @@ def _record(report: IssueReport, *, officer: Account, to_status: str, note: str)
     report.status = to_status
     report.updated_at = timezone.now()
     report.save(update_fields=["status", "updated_at", "duplicate_of", "category", "organisation"])
+    search_indexing.schedule(report)
     transaction.on_commit(lambda: send_status_emails.enqueue(change.pk))
     transaction.on_commit(exports.forget_pins)
     return change
@@ -232,7 +235,8 @@ def set_hidden(*, officer: Account, report: IssueReport, hidden: bool) -> IssueR
         if (report.hidden_at is not None) == hidden:
             return report
         report.hidden_at = timezone.now() if hidden else None
-        report.save(update_fields=["hidden_at"])  # the search index follows through post_save
+        report.save(update_fields=["hidden_at"])
+        search_indexing.schedule(report)  # hidden: its text leaves the index
         transaction.on_commit(exports.forget_pins)
     return report
 

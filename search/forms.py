@@ -7,9 +7,8 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
 from civic.text import CONTROL_CHARS
-from consultations.models import Stance
 
-from .documents import type_choices
+from .documents import type_choices, vocabulary
 from .engines.facets import MODERATION_LABELS
 from .query import MAX_QUERY_LENGTH, SORTS, QuerySyntaxError, SearchRequest, parse_query
 
@@ -63,7 +62,7 @@ class OfficerSearchForm(forms.Form):
     consultation = IdListField(label="Consultation", noun="consultations")
     organisation = IdListField(label="Organisation", noun="organisations")
     ward = TextListField(label="Ward")
-    stance = forms.MultipleChoiceField(label="Stance", required=False, choices=Stance.choices)
+    stance = forms.MultipleChoiceField(label="Stance", required=False, choices=lambda: vocabulary("stance"))
     moderation_state = forms.MultipleChoiceField(
         label="Moderation state", required=False, choices=list(MODERATION_LABELS.items())
     )

@@ -1,7 +1,8 @@
-"""Reindex on changes made by code we don't own (Wagtail publishing, unpublishing and deletion) and on
-the platform's account events (a renamed person)."""
+"""Reindex on changes made by code we don't own (Wagtail publishing, unpublishing and deletion, and
+rows a deletion cascades to) and on the platform's account events (a renamed person). The features'
+own writes call indexing.schedule from their services: no post_save on the project's models."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
@@ -27,12 +28,6 @@ def on_deleted(sender, instance, **kwargs):
         indexing.schedule(f"{doc_type.name}:{instance.pk}")
 
 
-def on_report_saved(sender, instance, **kwargs):
-    """Issue reports are written by mapping's own services; until they call indexing.schedule,
-    this keeps the index in step (scheduling twice is harmless: the task reads the latest row)."""
-    indexing.schedule(instance)
-
-
 def on_display_name_changed(sender, user_id, **kwargs):
     """A renamed person: officer search and its CSV show the new name beside everything they wrote."""
     indexing.schedule(*documents.keys_by_author(user_id))
@@ -42,5 +37,4 @@ def connect():
     page_published.connect(on_page_changed, dispatch_uid="search.page_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search.page_unpublished")
     post_delete.connect(on_deleted, dispatch_uid="search.post_delete")
-    post_save.connect(on_report_saved, sender="mapping.IssueReport", dispatch_uid="search.report_saved")
     display_name_changed.connect(on_display_name_changed, dispatch_uid="search.display_name_changed")

@@ -1,8 +1,6 @@
 """Facet names, the document field each counts, and the labels officers see."""
 
-from django.db.models import Q
-
-from ..documents import type_choices
+from .. import documents
 from ..query import FacetValue, SearchRequest
 
 FACET_FIELDS = {
@@ -40,7 +38,6 @@ def label_facets(
 ) -> dict[str, list[FacetValue]]:
     """Attach labels (two queries at most: consultation titles, organisation names)."""
     from civic.models import Organisation
-    from consultations.models import ConsultationPage, Stance
 
     selected = selected_values(request)
     raw = {name: list(raw.get(name, [])) for name in FACET_FIELDS}
@@ -48,20 +45,17 @@ def label_facets(
         present = {value for value, _ in raw[name]}
         raw[name] += [(value, 0) for value in sorted(values - present)]
     labels: dict[str, dict[str, str]] = {
-        "type": dict(type_choices()),
-        "stance": dict(Stance.choices),
+        "type": dict(documents.type_choices()),
+        "stance": dict(documents.vocabulary("stance")),
         "moderation_state": MODERATION_LABELS,
     }
-    consultation_ids = [int(v) for v, _ in raw.get("consultation", [])]
-    if consultation_ids:
-        consultations = ConsultationPage.objects.filter(pk__in=consultation_ids)
-        if request.within_organisations is not None:  # a ticked id from beyond the walls shows no title
-            walls = list(request.within_organisations)
-            found = {int(v) for v, count in raw["consultation"] if count}
-            consultations = consultations.filter(
-                Q(pk__in=found) | Q(lead_organisation__in=walls) | Q(partner_organisations__in=walls)
-            ).distinct()
-        labels["consultation"] = {str(pk): title for pk, title in consultations.values_list("pk", "title")}
+    walls = None if request.within_organisations is None else list(request.within_organisations)
+    labels["consultation"] = documents.titles(
+        "consultation",
+        [int(v) for v, _ in raw["consultation"]],
+        walls,  # a ticked id from beyond the walls shows no title
+        {int(v) for v, count in raw["consultation"] if count},
+    )
     organisation_ids = [int(v) for v, _ in raw.get("organisation", [])]
     if organisation_ids:
         labels["organisation"] = {

@@ -173,18 +173,16 @@ def test_hidden_and_merged_reports_leave_officer_search(
     engine, organisation, officer, resident, client, django_capture_on_commit_callbacks
 ):
     from mapping import services as mapping_services
-    from mapping.models import IssueCategory, IssueReport
+    from tests.civic.factories import make_council
+    from tests.mapping.factories import CategoryFactory
+    from tests.mapping.test_services import report_kwargs
 
-    category = IssueCategory.objects.create(
-        name="Potholes", slug="potholes", service_code="PH", organisation=organisation
-    )
+    make_council()
+    category = CategoryFactory(name="Potholes", organisation=organisation)
 
     def report(title):
         with django_capture_on_commit_callbacks(execute=True):
-            return IssueReport.objects.create(
-                category=category, organisation=organisation, title=title, description="Deep hole",
-                latitude=51.5, longitude=-0.1, reporter=resident,
-            )  # fmt: skip
+            return mapping_services.create_report(**report_kwargs(resident, category, title=title))
 
     original = report("Pangolin lane pothole")
     duplicate = report("Pangolin lane pothole again")

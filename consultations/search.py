@@ -1,0 +1,204 @@
+"""What consultations put into search: consultations, proposals and comments as documents, and the
+labels their facet values need. Registered from ConsultationsConfig.ready()."""
+
+from collections.abc import Iterable, Iterator
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page
+
+from search import documents
+from search.documents import Context, DocumentType, location, page_text
+
+from .models import Comment, ConsultationPage, ProposalPage, Stance
+
+
+def consultation_of(page, context: Context):
+    """The consultation a page belongs to: itself, or a proposal's parent (one query per parent)."""
+    if isinstance(page, ConsultationPage):
+        return page
+    parent_path = page.path[: -page.steplen]
+    consultation = context.memo(
+        "consultation", parent_path, lambda: ConsultationPage.objects.with_owners().get(path=parent_path)
+    )
+    page._consultation = consultation  # what page.consultation would load
+    return consultation
+
+
+def organisation_ids(consultation, context: Context) -> list[int]:
+    return context.memo("organisations", consultation.pk, lambda: sorted(consultation.organisation_ids()))
+
+
+def page_info(page_id: int, context: Context) -> dict:
+    """Title, URL, organisations, ward and location of a consultation or proposal (cached)."""
+
+    def load() -> dict:
+        page = Page.objects.get(pk=page_id).specific
+        consultation = consultation_of(page, context)
+        latitude, longitude = getattr(page, "latitude", None), getattr(page, "longitude", None)
+        return {
+            "title": page.title,
+            "url": context.url(page),
+            "organisation_ids": organisation_ids(consultation, context),
+            "ward": context.ward(latitude, longitude),
+            "location": location(latitude, longitude),
+        }
+
+    return context.memo("page", page_id, load)
+
+
+def consultation_titles(ids: list[int], within_organisations, found: set[int]) -> dict[str, str]:
+    """Titles for the consultation facet; beyond the searcher's walls only those with hits."""
+    consultations = ConsultationPage.objects.filter(pk__in=ids)
+    if within_organisations is not None:
+        walls = list(within_organisations)
+        consultations = consultations.filter(
+            Q(pk__in=found) | Q(lead_organisation__in=walls) | Q(partner_organisations__in=walls)
+        ).distinct()
+    return {str(pk): title for pk, title in consultations.values_list("pk", "title")}
+
+
+class ConsultationDocument(DocumentType):
+    name = "consultation"
+    label = "Consultation"
+    model = "consultations.ConsultationPage"
+
+    def queryset(self):
+        return (
+            super().queryset().select_related("lead_organisation").prefetch_related("partner_organisations")
+        )
+
+    def is_indexable(self, obj) -> bool:
+        return obj.live
+
+    def fields(self, page, context):
+        return {
+            "title": page.title,
+            "text": page_text(page.summary, page.body, page.how_to_take_part, page.results),
+            "url": context.url(page),
+            "consultation_id": page.pk,
+            "consultation_title": page.title,
+            "organisation_ids": organisation_ids(page, context),
+            "moderation_state": "published",
+            "status": "live",
+            "created": page.first_published_at or page.latest_revision_created_at or timezone.now(),
+        }
+
+    def related_keys(self, page):
+        keys = [f"proposal:{pk}" for pk in ProposalPage.objects.child_of(page).values_list("pk", flat=True)]
+        keys += [
+            f"comment:{pk}" for pk in Comment.objects.filter(consultation=page).values_list("pk", flat=True)
+        ]
+        return keys
+
+
+class ProposalDocument(DocumentType):
+    name = "proposal"
+    label = "Proposal"
+    model = "consultations.ProposalPage"
+
+    def is_indexable(self, obj) -> bool:
+        return obj.live
+
+    def fields(self, page, context):
+        consultation = consultation_of(page, context)
+        return {
+            "title": page.title,
+            "text": page_text(page.problem, page.proposed_change, page.who_it_affects, page.location_name),
+            "url": context.url(page),
+            "consultation_id": consultation.pk,
+            "consultation_title": consultation.title,
+            "organisation_ids": organisation_ids(consultation, context),
+            "ward": context.ward(page.latitude, page.longitude),
+            "moderation_state": "published",
+            "status": "live",
+            "created": page.first_published_at or page.latest_revision_created_at or timezone.now(),
+            "location": location(page.latitude, page.longitude),
+        }
+
+    def related_keys(self, page):
+        return [f"comment:{pk}" for pk in Comment.objects.filter(proposal=page).values_list("pk", flat=True)]
+
+
+class CommentDocument(DocumentType):
+    """Published and pending comments; hidden and removed ones leave the index.
+
+    Built from plain rows plus per-page details cached in the Context, so a rebuild of hundreds
+    of thousands of comments never constructs a Wagtail page object per comment.
+    """
+
+    name = "comment"
+    label = "Comment"
+    model = "consultations.Comment"
+    INDEXED_STATUSES = ("published", "pending")
+    FIELDS = ("pk", "body", "stance", "status", "channel", "created_at", "consultation_id", "proposal_id")
+    ROW = (*FIELDS, "is_official", "organisation__name", "author_id", "author__display_name")
+    chunk_size = 5000
+
+    def queryset(self):
+        return super().queryset().select_related("author", "organisation")
+
+    def is_indexable(self, comment) -> bool:
+        return comment.status in self.INDEXED_STATUSES
+
+    def fields(self, comment, context):
+        row = {name: getattr(comment, name) for name in self.FIELDS}
+        return self.row_fields(row, comment.author_name, context)
+
+    def row_author(self, row: dict) -> str:
+        """Attribution from row values by the Comment's own rule (paper, official, former...)."""
+        return self.model_class().attribution(
+            is_official=row["is_official"],
+            organisation_name=row["organisation__name"] or "",
+            channel=row["channel"],
+            author_id=row["author_id"],
+            author_display_name=row["author__display_name"] or "",
+        )
+
+    def row_fields(self, row: dict, author: str, context: Context) -> dict:
+        consultation = page_info(row["consultation_id"], context)
+        page = page_info(row["proposal_id"], context) if row["proposal_id"] else consultation
+        return {
+            "title": f"Comment on {page['title']}",
+            "text": row["body"],
+            "url": f"{page['url']}#comment-{row['pk']}",
+            "consultation_id": row["consultation_id"],
+            "consultation_title": consultation["title"],
+            "organisation_ids": consultation["organisation_ids"],
+            "ward": page["ward"],
+            "stance": row["stance"],
+            "moderation_state": row["status"],
+            "status": row["channel"],
+            "author": author,
+            "created": row["created_at"],
+            "location": page["location"],
+        }
+
+    def current_pks(self, pks: Iterable[int]) -> set[int]:
+        rows = self.model_class().objects.filter(pk__in=list(pks), status__in=self.INDEXED_STATUSES)
+        return set(rows.values_list("pk", flat=True))
+
+    def keys_by_author(self, user_id: int) -> list[str]:
+        comments = self.model_class().objects.filter(author_id=user_id, status__in=self.INDEXED_STATUSES)
+        return [f"comment:{pk}" for pk in comments.values_list("pk", flat=True)]
+
+    def iter_documents(self, context: Context) -> Iterator[dict]:
+        rows = (
+            self.model_class()
+            .objects.filter(status__in=self.INDEXED_STATUSES)
+            .order_by("pk")
+            .values_list(*self.ROW)
+            .iterator(chunk_size=self.chunk_size)
+        )
+        for values in rows:
+            row = dict(zip(self.ROW, values, strict=True))
+            doc = {"key": f"comment:{row['pk']}", "type": self.name, "object_id": row["pk"], "language": "en"}
+            doc.update(self.row_fields(row, self.row_author(row), context))
+            yield doc
+
+
+def register() -> None:
+    for doc_type in (ConsultationDocument, ProposalDocument, CommentDocument):
+        documents.register(doc_type)
+    documents.register_vocabulary("stance", Stance.choices)
+    documents.register_titles("consultation", consultation_titles)

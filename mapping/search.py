@@ -1,0 +1,42 @@
+"""What mapping puts into search: issue reports (never the contact email). Registered from
+MappingConfig.ready()."""
+
+from search import documents
+from search.documents import DocumentType, location, page_text
+
+
+class IssueReportDocument(DocumentType):
+    """Issue reports from mapping (indexed once that app has them); the contact email never is."""
+
+    name = "issue_report"
+    label = "Issue report"
+    model = "mapping.IssueReport"
+
+    def queryset(self):
+        return super().queryset().select_related("reporter", "ward", "category")
+
+    def is_indexable(self, report) -> bool:
+        return report.is_visible  # hidden or merged: its text leaves the index
+
+    def fields(self, report, context):
+        ward = report.ward.name if report.ward_id else context.ward(report.latitude, report.longitude)
+        return {
+            "title": report.title,
+            "text": page_text(report.description, report.location_text, report.category.name),
+            "url": report.get_absolute_url(),
+            "organisation_ids": [report.organisation_id],
+            "ward": ward,
+            "moderation_state": "published",
+            "status": report.status,
+            "author": report.reporter_name,
+            "created": report.created_at,
+            "location": location(report.latitude, report.longitude),
+        }
+
+    def keys_by_author(self, user_id: int) -> list[str]:
+        reports = self.model_class().objects.filter(reporter_id=user_id)
+        return [f"issue_report:{pk}" for pk in reports.values_list("pk", flat=True)]
+
+
+def register() -> None:
+    documents.register(IssueReportDocument)
