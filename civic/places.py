@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from .errors import CivicError
 from .models import Area, GazetteerEntry
 
 OUTSIDE_MESSAGE = (
@@ -13,13 +14,11 @@ OUTSIDE_MESSAGE = (
 )
 
 
-class LocationError(ValueError):
+class LocationError(CivicError, ValueError):
     """A location we cannot accept; the message is safe to show to the person."""
 
-    def __init__(self, message: str, field: str = "latitude"):
-        self.message = message
-        self.field = field
-        super().__init__(message)
+    def __init__(self, message: str, field: str = "latitude") -> None:
+        super().__init__(message, code="invalid", field=field)
 
 
 @dataclass(frozen=True)

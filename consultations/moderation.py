@@ -14,10 +14,10 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from civic import names, ratelimit
-from civic.signals import account_changed
+from civic.permissions import is_verified
 from search import indexing as search_indexing
 
-from . import live, permissions
+from . import live
 from .models import (
     Comment,
     ConsultationPage,
@@ -30,8 +30,6 @@ from .models import (
 from .permissions import (
     can_moderate,
     can_respond_officially,
-    can_suspend,
-    can_suspend_account,
     moderated_consultations,
 )
 from .services import (
@@ -95,7 +93,7 @@ def flag_comment(*, user, comment: Comment, reason: str, note: str = "", session
     check_reachable(user, comment.proposal or comment.consultation, session=session)
     if not getattr(user, "is_authenticated", False):
         raise ParticipationError("Sign in to report a comment.", code="forbidden")
-    if not permissions.is_verified(user) or user.is_suspended:
+    if not is_verified(user) or user.is_suspended:
         raise ParticipationError("Your account cannot report comments at the moment.", code="forbidden")
     if reason not in ModerationReason.values:
         raise ParticipationError(
@@ -387,45 +385,6 @@ def enter_on_behalf(
             data={"channel": channel, "consultation": consultation.pk},
         )
     return comment
-
-
-def suspend_user(*, moderator, user, until, reason: str):
-    """Stop an account contributing until a date; what it already wrote stays unless removed."""
-    if not can_suspend(moderator):
-        raise ParticipationError("Only moderators can suspend accounts.", code="forbidden")
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise ParticipationError("Give a reason for the suspension.", code="invalid", field="reason")
-    if until is None or until <= timezone.now():
-        raise ParticipationError("The suspension must end in the future.", code="invalid", field="until")
-    if not can_suspend_account(moderator, user):
-        raise ParticipationError("You cannot suspend that account.", code="forbidden")
-    with transaction.atomic():
-        user.suspended_until = until
-        user.suspension_reason = reason[:500]
-        user.save(update_fields=["suspended_until", "suspension_reason"])
-        transaction.on_commit(
-            lambda: account_changed.send(sender=type(user), user_id=user.pk, reason="suspended")
-        )
-        log(
-            instance=user,
-            action="civic.suspend",
-            user=moderator,
-            data={"until": until.isoformat(), "reason": reason[:500]},
-        )
-    return user
-
-
-def lift_suspension(*, moderator, user):
-    """End a suspension early (the same people who may suspend the account)."""
-    if not can_suspend_account(moderator, user):
-        raise ParticipationError("You cannot lift that account's suspension.", code="forbidden")
-    with transaction.atomic():
-        user.suspended_until = None
-        user.suspension_reason = ""
-        user.save(update_fields=["suspended_until", "suspension_reason"])
-        log(instance=user, action="civic.unsuspend", user=moderator, data={})
-    return user
 
 
 # Public account of moderation --------------------------------------------------------------

@@ -13,8 +13,11 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from civic import permissions as account_permissions
 from civic import roles
+from civic import services as account_services
 from civic.converters import parse_id
+from civic.errors import CivicError
 from civic.forms import AccessibleFormMixin, IdModelChoiceField
 from civic.models import User
 
@@ -224,22 +227,22 @@ class SuspensionForm(AccessibleFormMixin, forms.Form):
 @require_http_methods(["GET", "POST"])
 def suspend(request, user_id: int):
     """Suspend an account with a reason and an end date, or lift a suspension."""
-    if not permissions.can_suspend(request.user):
+    if not account_permissions.can_suspend(request.user):
         raise PermissionDenied
     account = get_object_or_404(User, pk=user_id)
-    if not permissions.can_suspend_account(request.user, account):
+    if not account_permissions.can_suspend_account(request.user, account):
         raise PermissionDenied("You cannot suspend that account.")
     form = SuspensionForm(request.POST or None)
     status = 200
     if request.method == "POST":
         try:
             if "lift" in request.POST:
-                moderation.lift_suspension(moderator=request.user, user=account)
+                account_services.lift_suspension(moderator=request.user, user=account)
                 messages.success(request, f"{account.public_name} may take part again.")
                 return redirect("civic_suspend", user_id=account.pk)
             if form.is_valid():
                 end = timezone.make_aware(datetime.combine(form.cleaned_data["until"], time.max))
-                moderation.suspend_user(
+                account_services.suspend_user(
                     moderator=request.user, user=account, until=end, reason=form.cleaned_data["reason"]
                 )
                 messages.success(
@@ -247,7 +250,7 @@ def suspend(request, user_id: int):
                     f"{account.public_name} is suspended until {form.cleaned_data['until']:%d %B %Y}.",
                 )
                 return redirect("civic_suspend", user_id=account.pk)
-        except ParticipationError as exc:
+        except CivicError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         status = 400
     return TemplateResponse(

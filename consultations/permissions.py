@@ -1,41 +1,14 @@
 """Who may do what with consultations: every view, consumer, template and API asks here."""
 
-from dataclasses import dataclass
-
-from allauth.account.models import EmailAddress
 from django.db.models import Q
 from django.utils import formats
 from wagtail.models import GroupPagePermission, Page, PagePermissionTester, PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from civic import roles
+from civic.permissions import ALLOWED, Decision, may_take_part
 
 from .models import ConsultationIndexPage, ConsultationPage, State
-
-
-@dataclass(frozen=True)
-class Decision:
-    """An answer with the reason a person is shown when the answer is no."""
-
-    allowed: bool
-    reason: str = ""
-
-    def __bool__(self):
-        return self.allowed
-
-
-ALLOWED = Decision(True)
-
-
-def is_verified(user) -> bool:
-    """True when the user has confirmed an email address (cached for the request)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    cached = getattr(user, "_civic_verified", None)
-    if cached is None:
-        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
-        user._civic_verified = cached
-    return cached
 
 
 def can_manage_consultation(user, consultation) -> bool:
@@ -121,15 +94,9 @@ def can_view_consultation(user, consultation, *, session=None) -> bool:
 
 def can_contribute(user, consultation) -> Decision:
     """Signed-in, verified, unsuspended people may take part while a consultation is open."""
-    if not getattr(user, "is_authenticated", False):
-        return Decision(False, "Sign in or create an account to take part.")
-    if not user.is_active:
-        return Decision(False, "This account is not active.")
-    if user.is_suspended:
-        until = formats.date_format(user.suspended_until, "j F Y")
-        return Decision(False, f"Your account is suspended until {until}.")
-    if not is_verified(user):
-        return Decision(False, "Confirm your email address to take part. Check your inbox.")
+    decision = may_take_part(user)
+    if not decision:
+        return decision
     if not consultation.live:
         return Decision(False, "This consultation is not published.")
     state = consultation.state
@@ -174,25 +141,6 @@ def can_respond_officially(user, consultation) -> bool:
     if not can_manage_consultation(user, consultation):
         return False
     return roles.is_admin(user) or roles.has_role(user, roles.OFFICER)
-
-
-def can_suspend(user) -> bool:
-    """Moderators (with a second factor) and administrators suspend accounts at all."""
-    return getattr(user, "is_authenticated", False) and (
-        roles.is_admin(user) or roles.has_role(user, roles.MODERATOR)
-    )
-
-
-def can_suspend_account(user, account) -> bool:
-    """Moderators suspend residents and staff of their own organisation; administrators anyone
-    but another administrator. Nobody suspends themselves."""
-    if not can_suspend(user) or account.pk == user.pk or account.is_superuser:
-        return False
-    if roles.is_admin(user):
-        return True
-    if not roles.is_staff_member(account):
-        return True
-    return bool(user.organisation_id) and account.organisation_id == user.organisation_id
 
 
 def moderated_consultations(user):

@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from civic import ratelimit
+from civic.errors import CivicError
 from civic.text import plain_text
 from civic.types import Account, signed_in
 from search import indexing as search_indexing
@@ -22,14 +23,8 @@ from .summaries.services import comments_moderated
 MIN_COMMENT_LENGTH = 2
 
 
-class ParticipationError(Exception):
+class ParticipationError(CivicError):
     """A contribution was refused; the message is safe to show to the person."""
-
-    def __init__(self, message: str, *, code: str = "invalid", field: str | None = None) -> None:
-        self.message = message
-        self.code = code
-        self.field = field
-        super().__init__(message)
 
 
 @dataclass(frozen=True)

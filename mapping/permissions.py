@@ -1,23 +1,12 @@
 """Who may do what with issue reports: views, the Open311 API and templates all ask here."""
 
-from django.utils import formats
-
 from civic import roles
-from consultations.permissions import ALLOWED, Decision, is_verified
+from civic.permissions import ALLOWED, Decision, may_take_part
 
 
 def can_report(user) -> Decision:
     """Signed-in, verified, active and unsuspended people may report a problem."""
-    if not getattr(user, "is_authenticated", False):
-        return Decision(False, "Sign in or create an account to report a problem.")
-    if not user.is_active:
-        return Decision(False, "This account is not active.")
-    if user.is_suspended:
-        until = formats.date_format(user.suspended_until, "j F Y")
-        return Decision(False, f"Your account is suspended until {until}.")
-    if not is_verified(user):
-        return Decision(False, "Confirm your email address to report a problem. Check your inbox.")
-    return ALLOWED
+    return may_take_part(user, to="report a problem")
 
 
 def can_add_voice(user, report) -> Decision:

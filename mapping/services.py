@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from civic import geo, places, ratelimit
+from civic.errors import CivicError
 from civic.models import Organisation, User
 from civic.text import plain_text
 from civic.types import Account, signed_in
@@ -21,14 +22,8 @@ DESCRIPTION_MAX = 2000
 NOTE_MAX = 2000
 
 
-class ReportError(Exception):
+class ReportError(CivicError):
     """A report or an officer action was refused; the message is safe to show."""
-
-    def __init__(self, message: str, *, code: str = "invalid", field: str | None = None) -> None:
-        self.message = message
-        self.code = code
-        self.field = field
-        super().__init__(message)
 
 
 def _text(value: str, *, field: str, label: str, low: int, high: int) -> str:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
+from civic.errors import CivicError
 from civic.models import User
 
 from ..models import Comment, CommentQuerySet, ConsultationPage, ProposalPage
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from allauth.account.models import EmailAddress
 
 
-class SummaryError(Exception):
+class SummaryError(CivicError):
     """An officer's edit was refused; the message is safe to show."""
 
 

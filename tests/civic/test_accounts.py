@@ -23,7 +23,8 @@ def test_signup_requires_email_verification_before_taking_part(client, consultat
     user = User.objects.get(email="new@example.org")
     assert user.display_name == "RiversideRita"
     assert len(mail.outbox) == 1
-    from consultations.permissions import can_comment, is_verified
+    from civic.permissions import is_verified
+    from consultations.permissions import can_comment
 
     assert not is_verified(user)
     assert not can_comment(User.objects.get(pk=user.pk), consultation)

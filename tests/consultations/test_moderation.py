@@ -394,23 +394,6 @@ def test_suspended_user_is_refused_with_clear_message(client, moderator, residen
     assert Comment.objects.filter(body="Before suspension", status="published").exists()
 
 
-def test_suspension_needs_reason_and_future_date_and_a_moderator(client, moderator, officer, resident):
-    with pytest.raises(services.ParticipationError, match="reason"):
-        moderation.suspend_user(
-            moderator=moderator, user=resident, until=timezone.now() + timedelta(days=1), reason=" "
-        )
-    with pytest.raises(services.ParticipationError, match="future"):
-        moderation.suspend_user(
-            moderator=moderator, user=resident, until=timezone.now() - timedelta(days=1), reason="x"
-        )
-    with pytest.raises(services.ParticipationError, match="Only moderators"):
-        moderation.suspend_user(
-            moderator=officer, user=resident, until=timezone.now() + timedelta(days=1), reason="x"
-        )
-    resident.refresh_from_db()
-    assert not resident.is_suspended
-
-
 # Emails --------------------------------------------------------------------------------------
 
 

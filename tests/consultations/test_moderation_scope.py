@@ -1,12 +1,12 @@
 """Officers and moderators act only within their organisations (issue 12, item 6, the
-consultations side): suspending accounts, official responses, threads and assisted entry."""
+consultations side): the suspension screen, official responses, threads and assisted entry
+(the suspension service itself: tests/civic/test_suspension.py)."""
 
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from consultations import moderation, permissions, services
 from consultations.models import Comment
 from consultations.moderation_views import AssistedEntryForm
 from tests.civic.factories import OrganisationFactory, UserFactory
@@ -34,48 +34,6 @@ def nhs_consultation(index, nhs):
     return make_consultation(index, "open", lead_organisation=nhs, title="Clinic hours")
 
 
-def _until():
-    return timezone.now() + timedelta(days=7)
-
-
-@pytest.mark.parametrize(
-    ("target", "allowed"),
-    [
-        ("resident", True),
-        ("own_officer", True),
-        ("nhs_officer", False),
-        ("superuser", False),
-        ("self", False),
-    ],
-)
-def test_council_moderator_suspends_residents_and_own_staff_only(
-    council_moderator, officer, nhs_officer, resident, target, allowed
-):
-    account = {
-        "resident": resident,
-        "own_officer": officer,
-        "nhs_officer": nhs_officer,
-        "superuser": UserFactory(is_superuser=True),
-        "self": council_moderator,
-    }[target]
-    assert permissions.can_suspend_account(council_moderator, account) is allowed
-    if allowed:
-        moderation.suspend_user(moderator=council_moderator, user=account, until=_until(), reason="Abuse")
-    else:
-        with pytest.raises(services.ParticipationError) as refused:
-            moderation.suspend_user(moderator=council_moderator, user=account, until=_until(), reason="Abuse")
-        assert refused.value.code == "forbidden"
-    account.refresh_from_db()
-    assert account.is_suspended is allowed
-
-
-def test_administrator_suspends_any_organisations_staff(nhs_officer):
-    admin = UserFactory(is_superuser=True)
-    assert permissions.can_suspend_account(admin, nhs_officer)
-    admin._civic_second_factor = False  # a session that has not passed a second factor
-    assert not permissions.can_suspend_account(admin, nhs_officer)
-
-
 def test_suspend_screen_refuses_another_organisations_officer(
     client, council_moderator, nhs_officer, resident
 ):
@@ -91,16 +49,6 @@ def test_suspend_screen_refuses_another_organisations_officer(
     assert response.status_code == 302
     resident.refresh_from_db()
     assert resident.is_suspended
-
-
-def test_lifting_a_suspension_follows_the_same_wall(council_moderator, nhs_officer):
-    moderation.suspend_user(
-        moderator=UserFactory(is_superuser=True), user=nhs_officer, until=_until(), reason="Abuse"
-    )
-    with pytest.raises(services.ParticipationError):
-        moderation.lift_suspension(moderator=council_moderator, user=nhs_officer)
-    nhs_officer.refresh_from_db()
-    assert nhs_officer.is_suspended
 
 
 def test_officer_cannot_respond_or_manage_threads_in_another_organisations_consultation(

@@ -13,8 +13,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from civic import services as account_services
 from civic.models import User
-from consultations import moderation
 from consultations.models import Comment, Vote
 from tests.civic.factories import UserFactory
 from tests.consultations.live_helpers import commit, communicator, receive_until, session_cookie
@@ -62,7 +62,7 @@ def test_suspension_closes_the_residents_sockets_and_spares_others(resident, con
         first = await open_socket(consultation, await cookie_for(resident))
         second = await open_socket(consultation, await cookie_for(resident))
         other = await open_socket(consultation, await cookie_for(neighbour))
-        await database_sync_to_async(moderation.suspend_user)(
+        await database_sync_to_async(account_services.suspend_user)(
             moderator=moderator, user=resident, until=timezone.now() + timedelta(days=3), reason="Abuse"
         )
         await commit()

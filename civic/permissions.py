@@ -1,0 +1,68 @@
+"""Permission predicates every feature shares: the Decision shape and who may take part at all."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.utils import formats
+
+from . import roles
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An answer with the reason a person is shown when the answer is no."""
+
+    allowed: bool
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+ALLOWED = Decision(True)
+
+
+def is_verified(user: Any) -> bool:
+    """True when the user has confirmed an email address (cached for the request)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    cached: bool | None = getattr(user, "_civic_verified", None)
+    if cached is None:
+        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
+        user._civic_verified = cached
+    return cached
+
+
+def may_take_part(user: Any, *, to: str = "take part") -> Decision:
+    """Signed in, active, unsuspended and with a confirmed email: the one rule before anyone comments,
+    votes or reports a problem. `to` finishes the reasons ("... to report a problem")."""
+    if not getattr(user, "is_authenticated", False):
+        return Decision(False, f"Sign in or create an account to {to}.")
+    if not user.is_active:
+        return Decision(False, "This account is not active.")
+    if user.is_suspended:
+        until = formats.date_format(user.suspended_until, "j F Y")
+        return Decision(False, f"Your account is suspended until {until}.")
+    if not is_verified(user):
+        return Decision(False, f"Confirm your email address to {to}. Check your inbox.")
+    return ALLOWED
+
+
+def can_suspend(user: Any) -> bool:
+    """Moderators (with a second factor) and administrators suspend accounts at all."""
+    return bool(getattr(user, "is_authenticated", False)) and (
+        roles.is_admin(user) or roles.has_role(user, roles.MODERATOR)
+    )
+
+
+def can_suspend_account(user: Any, account: Any) -> bool:
+    """Moderators suspend residents and staff of their own organisation; administrators anyone
+    but another administrator. Nobody suspends themselves."""
+    if not can_suspend(user) or account.pk == user.pk or account.is_superuser:
+        return False
+    if roles.is_admin(user):
+        return True
+    if not roles.is_staff_member(account):
+        return True
+    return bool(user.organisation_id) and account.organisation_id == user.organisation_id
