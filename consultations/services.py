@@ -18,7 +18,6 @@ from search import indexing as search_indexing
 
 from . import live, permissions
 from .models import Comment, ConsultationPage, ProposalPage, Stance, Vote
-from .summaries.services import comments_moderated
 
 MIN_COMMENT_LENGTH = 2
 
@@ -220,22 +219,3 @@ def edit_comment(
         if comment.status == Comment.Status.PUBLISHED:
             live.comment_updated(comment)
     return comment
-
-
-def set_comment_status(*, moderator: Account, comment: Comment, status: str) -> Comment:
-    """Publish, hide or remove a comment; viewers see the change live."""
-    if status not in Comment.Status.values:
-        raise ParticipationError("Choose a valid moderation decision.", code="invalid")
-    if not permissions.can_manage_consultation(moderator, comment.consultation):
-        raise ParticipationError("You cannot moderate this consultation.", code="forbidden")
-    with transaction.atomic():
-        locked = Comment.objects.select_for_update().get(pk=comment.pk)
-        previous = locked.status
-        if previous == status:
-            return locked
-        locked.status = status
-        locked.save(update_fields=["status", "updated_at"])
-        search_indexing.schedule(locked)
-        live.status_changed(locked, previous)
-        comments_moderated([locked.pk])
-    return locked

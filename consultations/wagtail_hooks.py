@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.site_summary import PagesSummaryItem
-from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -107,10 +107,12 @@ class CommentEditView(EditView):
 
 
 class CommentPermissionPolicy(ModelPermissionPolicy):
-    """Comments are written by residents and officers through the services, never added here."""
+    """Comments are written by residents and officers through the services, never added here, and
+    leave by a moderation decision (Remove: logged, audited, withdrawn live, out of the index),
+    never by a bare delete."""
 
     def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
+        return action not in ("add", "delete") and super().user_has_permission(user, action)
 
 
 register_permission_policy(Comment, CommentPermissionPolicy(Comment), exact_class=True)
@@ -132,7 +134,6 @@ class CommentViewSet(ModelViewSet):
     index_view_class = CommentIndexView
     edit_view_class = CommentEditView
     inspect_view_class = CommentInspectView
-    delete_view_class = type("CommentDeleteView", (ModeratedComment, DeleteView), {})
     history_view_class = type("CommentHistoryView", (ModeratedComment, HistoryView), {})
     usage_view_class = type("CommentUsageView", (ModeratedComment, UsageView), {})
 

@@ -9,6 +9,7 @@ from consultations import live, services
 from consultations.models import Comment, LiveEvent
 from tests.consultations.factories import CommentFactory, make_consultation
 from tests.support.auth import sign_in
+from tests.support.moderation import set_status
 
 
 def test_events_are_numbered_per_consultation(consultation, index):
@@ -49,7 +50,7 @@ def test_votes_record_tally_events(resident, make_user, proposal):
 def test_moderation_and_edits_record_events(resident, officer, consultation):
     comment = services.post_comment(author=resident, consultation=consultation, body="First words")
     services.edit_comment(editor=resident, comment=comment, body="Better words")
-    services.set_comment_status(moderator=officer, comment=comment, status="hidden")
+    set_status(moderator=officer, comment=comment, status="hidden")
     types = list(LiveEvent.objects.order_by("seq").values_list("type", flat=True))
     # the hidden comment's earlier events were redacted in the same transaction
     assert types == [live.WITHHELD, live.WITHHELD, live.COMMENT_REMOVED]
@@ -59,7 +60,7 @@ def test_moderation_and_edits_record_events(resident, officer, consultation):
 def test_residents_cannot_moderate_or_edit_others(resident, make_user, consultation):
     comment = services.post_comment(author=resident, consultation=consultation, body="Mine")
     with pytest.raises(services.ParticipationError):
-        services.set_comment_status(moderator=resident, comment=comment, status="hidden")
+        set_status(moderator=resident, comment=comment, status="hidden")
     with pytest.raises(services.ParticipationError):
         services.edit_comment(editor=make_user(), comment=comment, body="Not mine")
     comment.refresh_from_db()
@@ -211,7 +212,7 @@ def test_pages_carry_the_live_position(client, resident, consultation, proposal)
 
 def test_hidden_comment_count(resident, officer, consultation):
     comment = services.post_comment(author=resident, consultation=consultation, body="Hide me")
-    services.set_comment_status(moderator=officer, comment=comment, status="removed")
+    set_status(moderator=officer, comment=comment, status="removed")
     assert not Comment.objects.visible().exists()
     assert LiveEvent.objects.order_by("-seq").first().data["status"] == "removed"
 

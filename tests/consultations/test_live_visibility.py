@@ -13,6 +13,7 @@ from consultations import live, services
 from consultations.models import Comment, ConsultationPage, LiveEvent, ProposalPage, Vote
 from tests.consultations.factories import make_consultation, make_proposal
 from tests.consultations.live_helpers import communicator, receive, receive_until, session_cookie
+from tests.support.moderation import set_status
 
 
 @pytest.fixture(autouse=True)
@@ -70,7 +71,7 @@ def test_hidden_comment_text_leaves_replay_and_feed(client, resident, officer, c
     kept = services.post_comment(author=resident, consultation=consultation, body="Kept words stay")
     gone = services.post_comment(author=resident, consultation=consultation, body="Rude words go")
     services.edit_comment(editor=resident, comment=gone, body="Still rude words")
-    services.set_comment_status(moderator=officer, comment=gone, status=Comment.Status.HIDDEN)
+    set_status(moderator=officer, comment=gone, status=Comment.Status.HIDDEN)
 
     body = feed(client, consultation).content.decode()
     assert "Kept words stay" in body
@@ -89,7 +90,7 @@ def test_removing_a_reply_leaves_no_copy_inside_its_parents_events(resident, off
         author=resident, consultation=consultation, parent=parent, body="Reply to remove"
     )
     services.edit_comment(editor=resident, comment=Comment.objects.get(pk=parent.pk), body="Parent edited")
-    services.set_comment_status(moderator=officer, comment=reply, status=Comment.Status.REMOVED)
+    set_status(moderator=officer, comment=reply, status=Comment.Status.REMOVED)
     stored = json.dumps([e.as_message() for e in LiveEvent.objects.all()])
     assert "Reply to remove" not in stored and "Parent edited" in stored
 

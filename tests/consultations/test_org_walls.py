@@ -345,27 +345,42 @@ def test_workflow_notifications_go_only_to_people_on_the_pages_side(ours, theirs
 
 
 def test_comment_screens_refuse_another_organisations_comments(client, council_moderator, ours, theirs):
-    from django.contrib.auth.models import Group, Permission
-
     from consultations.models import Comment
     from tests.consultations.factories import CommentFactory
 
-    # even if an administrator lets moderators delete comments, the walls hold
-    Group.objects.get(name="Moderators").permissions.add(
-        Permission.objects.get(codename="delete_comment", content_type__app_label="consultations")
-    )
     own = CommentFactory(consultation=ours, body="A council comment")
     other = CommentFactory(consultation=theirs, body="A police comment")
     sign_in(client, council_moderator)
     listing = client.get("/admin/comments/").content.decode()
     assert f"Comment {own.pk} by" in listing and f"Comment {other.pk} by" not in listing
     _assert_hidden(listing)
-    for view in ("inspect", "edit", "delete", "history", "usage"):
+    for view in ("inspect", "edit", "history", "usage"):
         response = client.get(f"/admin/comments/{view}/{other.pk}/")
         assert response.status_code in (302, 403), view
-    client.post(f"/admin/comments/delete/{other.pk}/")
-    assert Comment.objects.filter(pk=other.pk).exists()
-    assert client.get(f"/admin/comments/inspect/{own.pk}/").status_code == 200
+        assert client.get(f"/admin/comments/{view}/{own.pk}/").status_code == 200, view
+
+
+def test_comments_leave_the_admin_by_a_decision_never_a_bare_delete(client, council_moderator, ours):
+    """Even if an administrator grants the delete permission: removal is the Remove decision."""
+    from django.contrib.auth.models import Group, Permission
+
+    from consultations.models import Comment, ModerationDecision
+    from tests.consultations.factories import CommentFactory
+
+    Group.objects.get(name="Moderators").permissions.add(
+        Permission.objects.get(codename="delete_comment", content_type__app_label="consultations")
+    )
+    own = CommentFactory(consultation=ours, body="A council comment")
+    sign_in(client, council_moderator)
+    client.post(f"/admin/comments/delete/{own.pk}/")
+    assert Comment.objects.filter(pk=own.pk).exists()
+    response = client.post(
+        f"/admin/comments/edit/{own.pk}/", {"decision": "remove", "reason": "spam", "note": ""}
+    )
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.status == Comment.Status.REMOVED
+    assert ModerationDecision.objects.filter(comment=own, decision="remove").exists()
 
 
 def test_moderators_cannot_review_or_approve_other_organisations_pages_through_a_workflow(

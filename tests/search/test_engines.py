@@ -13,6 +13,7 @@ from tests.civic.factories import UserFactory, make_council
 from tests.consultations.factories import make_consultation, make_proposal
 from tests.mapping.factories import CategoryFactory
 from tests.mapping.test_services import report_kwargs
+from tests.support.moderation import set_status
 
 
 def search(text="", **filters):
@@ -218,11 +219,11 @@ def test_hidden_and_deleted_content_disappears(
     reindex()
     assert search("graffiti").total == 3
     with django_capture_on_commit_callbacks(execute=True):
-        services.set_comment_status(moderator=moderator, comment=hidden, status=Comment.Status.HIDDEN)
+        set_status(moderator=moderator, comment=hidden, status=Comment.Status.HIDDEN)
         deleted.delete()
     assert keys(search("graffiti")) == [f"comment:{kept.pk}"]
     with django_capture_on_commit_callbacks(execute=True):
-        services.set_comment_status(moderator=moderator, comment=hidden, status=Comment.Status.PUBLISHED)
+        set_status(moderator=moderator, comment=hidden, status=Comment.Status.PUBLISHED)
     assert search("graffiti").total == 2
 
 

@@ -14,6 +14,7 @@ from search.query import SearchRequest, parse_query
 from search.rebuild import rebuild_elasticsearch
 from tests.search.conftest import free_port
 from tests.support.auth import sign_in
+from tests.support.moderation import set_status
 
 
 def es_keys(text):
@@ -105,7 +106,7 @@ def test_rebuild_under_concurrent_writes_loses_nothing(
                     edited.body = "Cycle lane widened"
                     edited.save()
                     indexing.schedule(edited)
-                    services.set_comment_status(moderator=moderator, comment=hidden, status="hidden")
+                    set_status(moderator=moderator, comment=hidden, status="hidden")
                     deleted.delete()
 
     monkeypatch.setattr(documents, "iter_all", iter_all_with_writes)

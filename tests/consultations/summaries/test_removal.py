@@ -4,7 +4,6 @@ quoted, and its words leave stored machine labels and key terms, on every modera
 import pytest
 
 from consultations import moderation
-from consultations import services as participation
 from consultations.models import Comment
 from consultations.summaries import services
 from consultations.summaries.figures import build_summary
@@ -12,6 +11,7 @@ from consultations.summaries.models import Theme, ThemeMembership
 from tests.civic.factories import UserFactory
 from tests.consultations.factories import CommentFactory
 from tests.support.auth import sign_in
+from tests.support.moderation import set_status
 
 PERSONAL = "Fitzwilliam"
 
@@ -54,7 +54,7 @@ def hand_made_theme(consultation):
     return theme, comments
 
 
-@pytest.mark.parametrize("path", ["decide", "set_status", "flag_threshold"])
+@pytest.mark.parametrize("path", ["decide", "flag_threshold"])
 def test_withdrawn_comment_leaves_quotes_labels_and_key_terms(
     client, consultation, hand_made_theme, officer, path
 ):
@@ -68,8 +68,6 @@ def test_withdrawn_comment_leaves_quotes_labels_and_key_terms(
             reason="personal_data",
             expected_queue=False,
         )
-    elif path == "set_status":
-        participation.set_comment_status(moderator=officer, comment=personal, status=Comment.Status.HIDDEN)
     else:
         consultation.flag_threshold = 1
         consultation.save()
@@ -94,7 +92,7 @@ def test_withdrawn_comment_leaves_quotes_labels_and_key_terms(
 def test_officers_own_theme_name_is_kept(consultation, hand_made_theme, officer):
     theme, comments = hand_made_theme
     services.rename_theme(theme, "Parking near the shops")
-    participation.set_comment_status(moderator=officer, comment=comments[0], status=Comment.Status.REMOVED)
+    set_status(moderator=officer, comment=comments[0], status=Comment.Status.REMOVED)
     theme.refresh_from_db()
     assert theme.label == "Parking near the shops"
     assert theme.machine_label == "Parking" and PERSONAL.lower() not in theme.key_terms
@@ -102,9 +100,9 @@ def test_officers_own_theme_name_is_kept(consultation, hand_made_theme, officer)
 
 def test_approved_again_comment_can_be_quoted_again(consultation, hand_made_theme, officer):
     theme, comments = hand_made_theme
-    participation.set_comment_status(moderator=officer, comment=comments[1], status=Comment.Status.HIDDEN)
+    set_status(moderator=officer, comment=comments[1], status=Comment.Status.HIDDEN)
     assert comments[1].body not in _quoted(consultation)
-    participation.set_comment_status(moderator=officer, comment=comments[1], status=Comment.Status.PUBLISHED)
+    set_status(moderator=officer, comment=comments[1], status=Comment.Status.PUBLISHED)
     assert comments[1].body in _quoted(consultation)
 
 
