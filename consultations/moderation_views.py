@@ -51,13 +51,9 @@ class QueueFilterForm(forms.Form):
         )
 
 
-class BulkDecisionForm(AccessibleFormMixin, forms.Form):
-    comments = forms.TypedMultipleChoiceField(
-        coerce=int,
-        choices=[],
-        widget=forms.MultipleHiddenInput,
-        error_messages={"required": "Select at least one contribution."},
-    )
+class DecisionFields(forms.Form):
+    """The decision, reason and note a moderator gives, the same in the queue and the admin's edit."""
+
     decision = forms.ChoiceField(choices=ModerationDecision.Decision.choices, label="Decision")
     reason = forms.ChoiceField(
         required=False,
@@ -67,9 +63,19 @@ class BulkDecisionForm(AccessibleFormMixin, forms.Form):
     note = forms.CharField(
         required=False,
         label="Note to the author (optional)",
-        max_length=1000,
+        max_length=moderation.MAX_NOTE,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class BulkDecisionForm(AccessibleFormMixin, DecisionFields):
+    comments = forms.TypedMultipleChoiceField(
+        coerce=int,
+        choices=[],
+        widget=forms.MultipleHiddenInput,
+        error_messages={"required": "Select at least one contribution."},
+    )
+    field_order = ["comments", "decision", "reason", "note"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -20,7 +20,7 @@ from civic import roles
 from civic.pages import public_pages
 
 from . import moderation, moderation_views, permissions
-from .models import Comment, ModerationDecision, ModerationReason
+from .models import Comment
 from .permissions import page_permission_policy
 from .services import ParticipationError
 
@@ -50,21 +50,8 @@ class CommentInspectView(ModeratedComment, InspectView):
     pass
 
 
-class CommentDecisionForm(forms.ModelForm):
+class CommentDecisionForm(moderation_views.DecisionFields, forms.ModelForm):
     """The admin's comment edit takes the queue's decision, reason and note, not a bare status."""
-
-    decision = forms.ChoiceField(choices=ModerationDecision.Decision.choices, label="Decision")
-    reason = forms.ChoiceField(
-        required=False,
-        label="Reason (needed to hide or remove)",
-        choices=[("", "Choose a reason"), *ModerationReason.choices],
-    )
-    note = forms.CharField(
-        required=False,
-        label="Note to the author (optional)",
-        max_length=moderation.MAX_NOTE,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
 
     class Meta:
         model = Comment
