@@ -113,7 +113,9 @@ class HomePage(Page):  # type: ignore[misc]  # Wagtail has no type information
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     max_count = 1
-    subpage_types = ["consultations.ConsultationIndexPage"]
+    parent_page_types = ["wagtailcore.Page"]  # the site root only
+    # No subpage_types here: the core names no feature. Features say where their pages go
+    # (ConsultationIndexPage.parent_page_types), so only they can be made under the home page.
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from . import sections

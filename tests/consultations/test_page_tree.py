@@ -1,0 +1,15 @@
+"""Where each page type may be made: the features place their pages, the core names none of them."""
+
+from civic.models import HomePage
+from consultations.models import ConsultationIndexPage, ConsultationPage, ProposalPage
+
+
+def test_only_a_consultation_index_goes_under_the_home_page():
+    assert HomePage.creatable_subpage_models() == [ConsultationIndexPage]
+
+
+def test_consultations_and_proposals_sit_where_their_apps_put_them():
+    assert ConsultationIndexPage.creatable_subpage_models() == [ConsultationPage]
+    assert ConsultationPage.creatable_subpage_models() == [ProposalPage]
+    assert ProposalPage.creatable_subpage_models() == []
+    assert ConsultationPage.allowed_parent_page_models() == [ConsultationIndexPage]
