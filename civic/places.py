@@ -1,10 +1,14 @@
 """Where things are: checking a location is in the council's area, finding its ward, the gazetteer."""
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils.text import slugify
 
+from . import geo
 from .errors import CivicError
 from .models import Area, GazetteerEntry
 
@@ -67,3 +71,42 @@ def search_gazetteer(query: str, limit: int = 20) -> QuerySet[GazetteerEntry]:
     for word in words:
         condition &= Q(name__icontains=word)
     return GazetteerEntry.objects.filter(condition).select_related("ward").order_by("kind", "name")[:limit]
+
+
+def load_areas(
+    features: Sequence[Any],
+    *,
+    kind: str | None = None,
+    name_property: str = "name",
+    code_property: str = "code",
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[int, int]:
+    """Create or update areas (by slug) from GeoJSON features, all or nothing: (created, updated).
+
+    Raises CivicError naming the first feature without a name or with a geometry we cannot use."""
+    created = updated = 0
+    with transaction.atomic():
+        for i, feature in enumerate(features, start=1):
+            props = (feature.get("properties") if isinstance(feature, dict) else None) or {}
+            name = str(props.get(name_property) or "").strip()
+            if not name:
+                raise CivicError(f"Feature {i} has no {name_property!r} property.")
+            geometry = feature.get("geometry")
+            try:
+                geo.validate(geometry)
+            except geo.GeometryError as exc:
+                raise CivicError(f"Feature {i} ({name}): {exc}") from exc
+            _area, was_created = Area.objects.update_or_create(
+                slug=str(props.get("slug") or slugify(name))[:120],
+                defaults={
+                    "name": name,
+                    "kind": kind or props.get("kind") or Area.Kind.WARD,
+                    "code": str(props.get(code_property) or "")[:20],
+                    "geometry": geometry,
+                },
+            )
+            created += was_created
+            updated += not was_created
+            if progress is not None:
+                progress(i, len(features))
+    return created, updated

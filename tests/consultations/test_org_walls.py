@@ -345,7 +345,6 @@ def test_workflow_notifications_go_only_to_people_on_the_pages_side(ours, theirs
 
 
 def test_comment_screens_refuse_another_organisations_comments(client, council_moderator, ours, theirs):
-    from consultations.models import Comment
     from tests.consultations.factories import CommentFactory
 
     own = CommentFactory(consultation=ours, body="A council comment")
