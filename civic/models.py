@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from . import geo
+from . import geo, signals
 
 
 class Organisation(models.Model):
@@ -56,10 +56,17 @@ class Organisation(models.Model):
         return self.name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        """Every path that saves an organisation (admin snippet, demo, code) keeps its collection and
+        tells the layers above, which copy its name, after commit."""
         from .collections import ensure_collection
 
-        super().save(*args, **kwargs)
-        ensure_collection(self)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            ensure_collection(self)
+            pk = self.pk
+            transaction.on_commit(
+                lambda: signals.organisation_changed.send(sender=Organisation, organisation_id=pk)
+            )
 
 
 class User(AbstractUser):

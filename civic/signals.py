@@ -12,3 +12,7 @@ account_changed = Signal()
 # The public name shown beside a person's contributions changed: indexes and caches that copy it
 # rebuild. kwargs: user_id.
 display_name_changed = Signal()
+
+# An organisation was saved (renamed, say): indexes that show its name (official responses'
+# attribution) rebuild. kwargs: organisation_id.
+organisation_changed = Signal()

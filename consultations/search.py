@@ -182,6 +182,13 @@ class CommentDocument(DocumentType):
         comments = self.model_class().objects.filter(author_id=user_id, status__in=self.INDEXED_STATUSES)
         return [f"comment:{pk}" for pk in comments.values_list("pk", flat=True)]
 
+    def keys_by_organisation(self, organisation_id: int) -> list[str]:
+        """Official responses carry their organisation's name as the author."""
+        comments = self.model_class().objects.filter(
+            is_official=True, organisation_id=organisation_id, status__in=self.INDEXED_STATUSES
+        )
+        return [f"comment:{pk}" for pk in comments.values_list("pk", flat=True)]
+
     def iter_documents(self, context: Context) -> Iterator[dict]:
         rows = (
             self.model_class()

@@ -5,12 +5,13 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from civic import geo
 from civic.models import Area
+from search import indexing
 
 
 class IssueCategory(models.Model):
@@ -33,6 +34,14 @@ class IssueCategory(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        """Every path that saves a category (the admin's screens, the demo) reindexes its reports,
+        whose search text includes the category's name."""
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            keys = [f"issue_report:{pk}" for pk in self.reports.values_list("pk", flat=True)]
+            indexing.schedule(*keys)
 
 
 class Status(models.TextChoices):

@@ -149,6 +149,10 @@ class DocumentType:
         """Documents that show this person's public name (rebuilt when it changes)."""
         return []
 
+    def keys_by_organisation(self, organisation_id: int) -> list[str]:
+        """Documents that show this organisation's name (rebuilt when it changes)."""
+        return []
+
     def current_pks(self, pks: Iterable[int]) -> set[int]:
         """Of these, the objects that exist and are indexable now."""
         return {pk for pk, obj in self.load(pks).items() if self.is_indexable(obj)}
@@ -222,6 +226,11 @@ def build(keys: Iterable[str]) -> tuple[dict[str, dict], set[str]]:
 def keys_by_author(user_id: int) -> list[str]:
     """Every document showing this person's public name, whatever its type."""
     return [key for doc_type in types() for key in doc_type.keys_by_author(user_id)]
+
+
+def keys_by_organisation(organisation_id: int) -> list[str]:
+    """Every document showing this organisation's name, whatever its type."""
+    return [key for doc_type in types() for key in doc_type.keys_by_organisation(organisation_id)]
 
 
 def current_keys(keys: Iterable[str]) -> set[str]:

@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from civic.signals import display_name_changed
+from civic.signals import display_name_changed, organisation_changed
 
 from . import documents, indexing
 
@@ -33,8 +33,14 @@ def on_display_name_changed(sender, user_id, **kwargs):
     indexing.schedule(*documents.keys_by_author(user_id))
 
 
+def on_organisation_changed(sender, organisation_id, **kwargs):
+    """A renamed organisation: its official responses show the new name in search."""
+    indexing.schedule(*documents.keys_by_organisation(organisation_id))
+
+
 def connect():
     page_published.connect(on_page_changed, dispatch_uid="search.page_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search.page_unpublished")
     post_delete.connect(on_deleted, dispatch_uid="search.post_delete")
     display_name_changed.connect(on_display_name_changed, dispatch_uid="search.display_name_changed")
+    organisation_changed.connect(on_organisation_changed, dispatch_uid="search.organisation_changed")

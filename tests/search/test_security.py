@@ -236,6 +236,40 @@ def test_the_core_rename_service_reindexes(
     assert [hit.author for hit in iter_hits(request, 10)] == ["Other Name"]
 
 
+def test_a_renamed_organisation_is_shown_on_its_official_responses(
+    engine, reindex, comment_on, organisation, django_capture_on_commit_callbacks
+):
+    comment_on("Damson orchard reply", is_official=True, organisation=organisation, author=None)
+    comment_on("Damson orchard question")
+    reindex()
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation.name = "Northbrook Borough Council"
+        organisation.save()  # as the admin's Organisations screen does
+    request = SearchRequest(query=parse_query("damson"))
+    authors = {hit.text: hit.author for hit in iter_hits(request, 10)}
+    assert "Northbrook Borough Council" in authors["Damson orchard reply"]
+    assert "Northbrook Borough Council" not in authors["Damson orchard question"]
+
+
+def test_a_renamed_category_is_found_in_its_reports(
+    engine, organisation, resident, django_capture_on_commit_callbacks
+):
+    from mapping import services as mapping_services
+    from tests.civic.factories import make_council
+    from tests.mapping.factories import CategoryFactory
+    from tests.mapping.test_services import report_kwargs
+
+    make_council()
+    category = CategoryFactory(name="Potholes", organisation=organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        report = mapping_services.create_report(**report_kwargs(resident, category, title="Deep hole"))
+    assert found("carriageway") == set()
+    with django_capture_on_commit_callbacks(execute=True):
+        category.name = "Carriageway defects"
+        category.save()  # as the admin's category screen does
+    assert found("carriageway") == {f"issue_report:{report.pk}"}
+
+
 def test_public_search_makes_a_bounded_number_of_queries(
     client, index, organisation, django_assert_max_num_queries
 ):
