@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from . import roles
+from .models import Organisation
 from .text import plain_text
 
 if TYPE_CHECKING:
@@ -155,8 +157,6 @@ def claimed_label(name: str) -> bool:
 
 def claimed_organisation(name: str, exclude_ids: Collection[int] = ()) -> str | None:
     """The organisation (or the site itself) a name claims to be, if any."""
-    from .models import Organisation
-
     skel = skeleton(name)
     compact = skel.replace(" ", "")
     candidates: list[tuple[str, int | None]] = [(settings.WAGTAIL_SITE_NAME, None)]
@@ -176,8 +176,6 @@ def claimed_organisation(name: str, exclude_ids: Collection[int] = ()) -> str | 
 
 def is_official_account(user: "User | None") -> bool:
     """Officers, moderators, councillors and administrators: role words are true of them."""
-    from . import roles
-
     if user is None or not getattr(user, "pk", None):
         return False
     return bool(

@@ -5,13 +5,13 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from civic.models import User
+
 from .models import Comment, ConsultationPage, Flag
 
 
 def load(stdout, seed: int) -> None:
     """Idempotent: does nothing once the demo queue exists."""
-    from civic.models import User
-
     town = ConsultationPage.objects.filter(slug="town-centre-plan").first()
     hospital = ConsultationPage.objects.filter(slug="leaving-hospital").first()
     if town is None or hospital is None or Comment.objects.filter(is_official=True).exists():

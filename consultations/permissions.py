@@ -8,7 +8,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from civic import roles
 from civic.permissions import ALLOWED, Decision, may_take_part
 
-from .models import ConsultationIndexPage, ConsultationPage, State
+from .models import Comment, ConsultationIndexPage, ConsultationPage, State
 
 
 def can_manage_consultation(user, consultation) -> bool:
@@ -119,8 +119,6 @@ def can_vote(user, proposal) -> Decision:
 
 def can_see_comment(user, comment) -> bool:
     """Published comments are public; authors see their own pending ones; managers see all."""
-    from .models import Comment
-
     if comment.status == Comment.Status.PUBLISHED:
         return True
     if getattr(user, "is_authenticated", False) and comment.author_id == user.pk:

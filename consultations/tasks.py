@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from civic import roles
 from civic.links import absolute
+from civic.models import User
 
 
 @task()
@@ -43,8 +44,6 @@ def notify_authors_of_decision(comment_ids: list[int], decision: str, reason: st
 
 def _moderators_to_email():
     """Active moderators with an email address: who the digest and the SLA alerts go to."""
-    from civic.models import User
-
     return User.objects.filter(is_active=True, groups__name=roles.MODERATOR).exclude(email="").distinct()
 
 

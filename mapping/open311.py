@@ -13,6 +13,7 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 
 from civic.converters import parse_id
+from civic.places import search_gazetteer
 from civic.text import CONTROL_CHARS
 
 from . import services
@@ -244,8 +245,6 @@ def _create(request, fmt):
     lat, lon = data.get("lat", "").strip(), data.get("long", "").strip()
     address = data.get("address_string", "").strip()
     if not (lat and lon) and address:
-        from civic.places import search_gazetteer
-
         matches = list(search_gazetteer(address, limit=2))
         if len(matches) != 1:
             raise Open311Error(

@@ -14,7 +14,16 @@ from django.views.decorators.http import require_GET, require_POST
 from civic import places
 
 from . import exports, maps, permissions, services
-from .forms import GazetteerSearchForm, LocationForm, ReportConfirmForm, ReportDetailsForm, ReportFilterForm
+from .forms import (
+    GazetteerSearchForm,
+    LocationForm,
+    MergeForm,
+    ReassignForm,
+    ReportConfirmForm,
+    ReportDetailsForm,
+    ReportFilterForm,
+    StatusForm,
+)
 from .models import IssueCategory, IssueReport, Status
 
 STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429}
@@ -81,8 +90,6 @@ def report_list(request):
 
 
 def report_detail_context(request, report, **extra) -> dict:
-    from .forms import MergeForm, ReassignForm, StatusForm
-
     can_manage = permissions.can_manage_report(request.user, report)
     context = {
         "report": report,

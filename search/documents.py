@@ -12,6 +12,8 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from civic.models import Area
+
 FIELDS = (
     "key", "type", "object_id", "title", "text", "url", "consultation_id", "consultation_title",
     "organisation_ids", "ward", "stance", "moderation_state", "status", "author", "created",
@@ -105,8 +107,6 @@ class Context:
         if latitude is None or longitude is None:
             return ""
         if self._wards is None:
-            from civic.models import Area
-
             self._wards = list(Area.objects.wards().only("name", "geometry"))
         lat, lon = float(latitude), float(longitude)
         return next((area.name for area in self._wards if area.contains(lat, lon)), "")

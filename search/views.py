@@ -17,12 +17,14 @@ from wagtail.models import Page
 
 from civic import roles, twofactor
 from civic.exports import stream_csv
+from civic.models import Organisation
 from civic.pages import public_pages
 
 from . import permissions, services
 from .engines import elasticsearch_enabled, iter_hits, run_search
 from .engines.facets import FACET_TITLES
 from .forms import KNOWN_PARAMETERS, OfficerSearchForm, SavedSearchForm, clean_query_string
+from .indexing import retry_pending
 from .models import PendingUpdate, SavedSearch
 from .query import MAX_RESULTS, MAX_TERMS, PAGE_SIZE, WORD
 
@@ -158,8 +160,6 @@ def officer_search(request):
 
 def _retry_missed_updates() -> None:
     """The server answers again: let the task queue send it what it missed."""
-    from .indexing import retry_pending
-
     if PendingUpdate.objects.exists():
         retry_pending.enqueue()
 
@@ -173,8 +173,6 @@ CSV_COLUMNS = [
 @staff_only
 def export_csv(request):
     """The whole result set (up to 10,000 rows) as CSV, in the order shown on the page."""
-    from civic.models import Organisation
-
     form = OfficerSearchForm(request.GET)
     if not form.is_valid():
         messages.error(request, "Fix the search before exporting it.")

@@ -10,10 +10,11 @@ from django.utils import timezone
 
 from civic.errors import CivicError
 from civic.models import User
+from civic.pages import public_pages
 
-from ..models import Comment, CommentQuerySet, ConsultationPage, ProposalPage
+from ..models import Comment, CommentQuerySet, ConsultationPage, ProposalPage, Vote
 from .models import FeedbackResponse, Theme, ThemeMembership, ThemeRun
-from .themes import OTHER_LABEL, ThemeDraft, ThemeResult, compute_themes
+from .themes import OTHER_LABEL, ThemeDraft, ThemeResult, _label, _pick_quotes, compute_themes
 
 if TYPE_CHECKING:
     from allauth.account.models import EmailAddress
@@ -25,8 +26,6 @@ class SummaryError(CivicError):
 
 def public_proposal_ids(consultation: ConsultationPage) -> list[int]:
     """The consultation's proposals anyone may read (drafts and restricted ones left out)."""
-    from civic.pages import public_pages
-
     cached: list[int] | None = getattr(consultation, "_public_proposal_ids", None)
     if cached is None:  # asked several times while one summary is built
         cached = list(public_pages(ProposalPage.objects.child_of(consultation)).values_list("id", flat=True))
@@ -130,8 +129,6 @@ def comments_moderated(comment_ids: Iterable[int]) -> None:
 
     Called in the moderation transaction, so a withdrawn comment's text leaves the summary, its
     PDF and printable report as the decision is stored. Officers' own theme names are kept."""
-    from .themes import _label
-
     for theme in Theme.objects.filter(memberships__comment_id__in=list(comment_ids)).distinct():
         _requote(theme)
         texts = [body for _cid, body, _w in _comment_texts(theme, published_only=True)]
@@ -149,8 +146,6 @@ def comments_moderated(comment_ids: Iterable[int]) -> None:
 
 def _requote(theme: Theme) -> None:
     """Choose the theme's quotes again from its own published members, strongest first."""
-    from .themes import _pick_quotes
-
     rows = _comment_texts(theme, published_only=True)
     quotes = _pick_quotes([(cid, w) for cid, _body, w in rows], {cid: body for cid, body, _w in rows})
     theme.memberships.update(quote_rank=None)
@@ -272,8 +267,6 @@ def publish_response(
 def response_recipients(response: FeedbackResponse) -> "QuerySet[EmailAddress]":
     """Active residents with a confirmed email who took part in what the response answers."""
     from allauth.account.models import EmailAddress
-
-    from ..models import Vote
 
     comments = Comment.objects.visible().filter(consultation_id=response.consultation_id)
     if response.theme_id:

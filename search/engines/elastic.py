@@ -19,6 +19,7 @@ from ..query import (
     ParsedQuery,
     SearchRequest,
     SearchResult,
+    as_date_bound,
     marked_html,
     plain,
 )
@@ -202,8 +203,6 @@ def filters(request: SearchRequest) -> list:
     if request.within_organisations:
         clauses.append(Q("terms", organisation_ids=list(request.within_organisations)))
     if request.created_from or request.created_to:
-        from ..query import as_date_bound
-
         bounds = {}
         if request.created_from:
             bounds["gte"] = as_date_bound(request.created_from).isoformat()

@@ -1,5 +1,7 @@
 """Facet names, the document field each counts, and the labels officers see."""
 
+from civic.models import Organisation
+
 from .. import documents
 from ..query import FacetValue, SearchRequest
 
@@ -37,8 +39,6 @@ def label_facets(
     raw: dict[str, list[tuple[str, int]]], request: SearchRequest
 ) -> dict[str, list[FacetValue]]:
     """Attach labels (two queries at most: consultation titles, organisation names)."""
-    from civic.models import Organisation
-
     selected = selected_values(request)
     raw = {name: list(raw.get(name, [])) for name in FACET_FIELDS}
     for name, values in selected.items():  # keep ticked values visible (count 0) so they can be unticked

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search.engines import elasticsearch_enabled
 from search.indexing import flush_pending, pending_count
+from search.rebuild import rebuild_database, rebuild_elasticsearch
 
 
 class ProgressBar:
@@ -51,8 +52,6 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="Do not draw the progress bar.")
 
     def handle(self, *args, engine, retry, no_progress, **options):
-        from search.rebuild import rebuild_database, rebuild_elasticsearch
-
         stream = self.stdout._out if hasattr(self.stdout, "_out") else sys.stdout
         if retry:
             if not elasticsearch_enabled():
