@@ -5,13 +5,15 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from .information import links_for
 from .roles import is_staff_member
 
 
 def platform(request: HttpRequest) -> dict[str, Any]:
-    """Site name and whether to show staff links; nothing that costs a query for anonymous users."""
+    """Site name, staff links and information pages; the pages cost one query, only once read."""
     user = getattr(request, "user", None)
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
         "show_admin_link": bool(user and is_staff_member(user)),
+        "information_pages": links_for(request),
     }

@@ -3,11 +3,13 @@
 from typing import Any
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -130,6 +132,50 @@ class HomePage(Page):  # type: ignore[misc]  # Wagtail has no type information
         context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         context.update(sections.context_for(sections.HOME_PAGE, request))  # features fill it in
         return context
+
+
+INFORMATION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
+
+
+class InformationPage(Page):  # type: ignore[misc]  # Wagtail has no type information
+    """A page the council must publish and edits itself (privacy notice, accessibility statement,
+    cookies, house rules, contact): each kind once, linked from every page's footer."""
+
+    class Kind(models.TextChoices):
+        PRIVACY = "privacy", "Privacy notice"
+        ACCESSIBILITY = "accessibility", "Accessibility statement"
+        COOKIES = "cookies", "Cookies"
+        HOUSE_RULES = "house-rules", "House rules"
+        CONTACT = "contact", "Contact"
+        OTHER = "other", "Other information"
+
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.OTHER,
+        help_text="What this page is for: each kind but 'Other' exists once, and Civic links to it "
+        "(house rules from every comment form).",
+    )
+    intro = models.TextField(blank=True, max_length=600, help_text="One or two sentences shown first.")
+    body = StreamField(
+        [
+            ("heading", blocks.CharBlock(form_classname="title", max_length=120)),
+            ("paragraph", blocks.RichTextBlock(features=INFORMATION_FEATURES)),
+        ],
+        blank=True,
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["civic.HomePage"]
+    subpage_types: list[str] = []
+
+    def clean(self) -> None:
+        super().clean()
+        if self.kind != self.Kind.OTHER:
+            others = InformationPage.objects.filter(kind=self.kind).exclude(pk=self.pk)
+            if others.exists():
+                raise ValidationError({"kind": f"There is already a {self.get_kind_display().lower()} page."})
 
 
 class AgeBand(models.TextChoices):

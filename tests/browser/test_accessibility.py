@@ -18,6 +18,11 @@ PUBLIC_PAGES = {
     "reports-map": "/reports/",
     "reports-list": "/reports/list/",
     "proposals-map": "/maps/proposals/",
+    "privacy-notice": "/privacy/",
+    "accessibility-statement": "/accessibility/",
+    "cookies": "/cookies/",
+    "house-rules": "/house-rules/",
+    "contact": "/contact/",
 }
 
 

@@ -69,3 +69,19 @@ class GazetteerFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Street {n}")
     latitude = 52.90
     longitude = -1.54
+
+
+def make_information_page(parent, kind, *, slug=None, title=None, live=True, **fields):
+    """An information page (privacy, house rules...) under the home page."""
+    from civic.models import InformationPage
+
+    page = InformationPage(
+        kind=kind,
+        slug=slug or kind,
+        title=title or kind.replace("-", " ").capitalize(),
+        intro=fields.pop("intro", "Why this page exists."),
+        live=live,
+        **fields,
+    )
+    parent.add_child(instance=page)
+    return page

@@ -1,11 +1,11 @@
 """Where each page type may be made: the features place their pages, the core names none of them."""
 
-from civic.models import HomePage
+from civic.models import HomePage, InformationPage
 from consultations.models import ConsultationIndexPage, ConsultationPage, ProposalPage
 
 
-def test_only_a_consultation_index_goes_under_the_home_page():
-    assert HomePage.creatable_subpage_models() == [ConsultationIndexPage]
+def test_only_a_consultation_index_and_information_pages_go_under_the_home_page():
+    assert set(HomePage.creatable_subpage_models()) == {ConsultationIndexPage, InformationPage}
 
 
 def test_consultations_and_proposals_sit_where_their_apps_put_them():

@@ -268,8 +268,9 @@ def make_big_consultation(consultation, comments=500):
 def test_consultation_page_queries_are_bounded(client, consultation, resident, django_assert_max_num_queries):
     proposals = make_big_consultation(consultation)
     sign_in(client, resident)
-    # one to check the page and its ancestors are viewable, three for whether its map is public
-    with django_assert_max_num_queries(29):
+    # one to check the page and its ancestors are viewable, three for whether its map is public,
+    # one for the footer's information pages
+    with django_assert_max_num_queries(30):
         response = client.get(consultation.url)
     assert response.status_code == 200
     assert proposals[0].title in response.content.decode()
@@ -278,6 +279,7 @@ def test_consultation_page_queries_are_bounded(client, consultation, resident, d
 def test_proposal_page_queries_are_bounded(client, consultation, resident, django_assert_max_num_queries):
     proposals = make_big_consultation(consultation)
     sign_in(client, resident)
-    with django_assert_max_num_queries(26):  # one to check the page and its ancestors are viewable
+    # one to check the page and its ancestors are viewable, one for the footer's information pages
+    with django_assert_max_num_queries(27):
         response = client.get(proposals[1].url)
     assert response.status_code == 200

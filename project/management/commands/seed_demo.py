@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from civic import roles
-from civic.models import Area, HomePage, Organisation, User
+from civic.models import Area, HomePage, InformationPage, Organisation, User
 from consultations import moderation_demo
 from consultations.models import (
     Comment,
@@ -29,6 +29,7 @@ from consultations.models import (
 from consultations.summaries import demo as summaries_demo
 from mapping import demo as mapping_demo
 from project.demo import content
+from project.demo import information as information_content
 
 # Staff accounts must use two-factor sign-in; the demo gives them this fixed authenticator secret
 # so a newcomer can add it to any authenticator app (or run `manage.py totp_code EMAIL`).
@@ -54,6 +55,7 @@ class Command(BaseCommand):
         mapping_demo.load(self.stdout, seed)  # idempotent: areas, gazetteer, categories, reports
         summaries_demo.load(self.stdout, seed)  # idempotent: census baseline, profiles, themes
         moderation_demo.load(self.stdout, seed)  # idempotent: a queue, reports, official response
+        self.load_information_pages()  # idempotent: privacy, accessibility, cookies, rules, contact
         self.print_accounts()
 
     def step(self, message):
@@ -135,6 +137,23 @@ class Command(BaseCommand):
                 votes_made += self.create_votes(rng, proposals, residents)
         self.step(f"4 consultations, {proposals_made} proposals")
         self.step(f"{comments_made} comments, {votes_made} votes")
+
+    @transaction.atomic
+    def load_information_pages(self):
+        """The pages every public site must have, under the home page; kinds already there are kept."""
+        home = HomePage.objects.first()
+        if home is None:
+            return
+        existing = set(InformationPage.objects.values_list("kind", flat=True))
+        made = 0
+        for spec in information_content.pages():
+            if spec["kind"] in existing:
+                continue
+            page = home.add_child(instance=InformationPage(**spec))
+            page.save_revision().publish()
+            made += 1
+        if made:
+            self.step(f"{made} information pages (privacy, accessibility, cookies, house rules, contact)")
 
     def create_accounts(self, orgs):
         for role, email, display_name, org_slug, superuser in content.ACCOUNTS:
