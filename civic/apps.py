@@ -11,10 +11,11 @@ class CivicConfig(AppConfig):
     def ready(self) -> None:
         from allauth.mfa.signals import authenticator_added
 
-        from . import account_events, collections, converters, twofactor
+        from . import account_events, collections, converters, personal_data, twofactor
 
         converters.register()
         account_events.connect()
         collections.register_policies()
+        personal_data.register_core()
 
         authenticator_added.connect(twofactor.record_new_authenticator, dispatch_uid="civic.mfa_added")

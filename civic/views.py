@@ -1,18 +1,22 @@
 """Account pages that allauth does not provide."""
 
+import json
+
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
 
-from . import sections, services
+from . import personal_data, sections, services, twofactor
+from .errors import CivicError
 from .forms import ProfileForm
 from .models import User
 from .participant_profile import ParticipantProfileForm, initial_for, save_participant_profile
-from .roles import role_names
+from .roles import is_staff_member, role_names
 
 
 @login_required
@@ -62,3 +66,34 @@ def profile(request: HttpRequest) -> HttpResponse:
 def healthz(request: HttpRequest) -> HttpResponse:
     """Liveness probe for load balancers; touches nothing so it also serves as a timing floor."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_required
+@require_POST
+def download_my_data(request: HttpRequest) -> HttpResponse:
+    """Everything Civic holds about the signed-in person, as JSON or as a page they can read offline."""
+    user = request.user
+    if not isinstance(user, User):  # login_required let only accounts in
+        return redirect("account_login")
+    if is_staff_member(user) and twofactor.needs_second_factor(user):
+        return twofactor.send_to_second_factor(request)  # staff data (saved searches) needs a code
+    try:
+        export = personal_data.request_export(user)
+    except CivicError as exc:
+        return render(request, "civic/personal_data_refused.html", {"error": exc.message}, status=429)
+    stamp = timezone.localdate().isoformat()
+    if request.POST.get("format") == "html":
+        response = render(
+            request,
+            "civic/personal_data.html",
+            {"export": export, "sections": personal_data.readable_sections(export)},
+        )
+        filename = f"my-data-{stamp}.html"
+    else:
+        response = HttpResponse(
+            json.dumps(export, indent=2, ensure_ascii=False), content_type="application/json; charset=utf-8"
+        )
+        filename = f"my-data-{stamp}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

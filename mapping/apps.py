@@ -8,6 +8,7 @@ class MappingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import search
+        from . import personal_data, search
 
         search.register()
+        personal_data.register_collectors()

@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", civic_views.profile, name="profile"),
+    path("accounts/profile/my-data/", civic_views.download_my_data, name="download_my_data"),
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.site_search, name="site_search"),
     path("search/officer/", include("search.urls")),

@@ -189,6 +189,7 @@ POSTS = [
     ("search:save", "/search/officer/saved/", ["name", "query"], {"name": "Mine", "query": "q=library"}, "officer"),
     ("search:delete_saved", "/search/officer/saved/{saved}/delete/", ["x"], {}, "officer"),
     ("profile", "/accounts/profile/", ["display_name"], {"display_name": "New Name"}, "resident"),
+    ("download_my_data", "/accounts/profile/my-data/", ["format"], {"format": "json"}, "resident"),
     ("profile", "/accounts/profile/", ["about-consent", "about-age_band", "about-ward", "about-disability"],
      {"form": "about-you", "about-consent": "on"}, "resident"),
     ("civic_moderation_queue", "/admin/moderation/", ["comments", "decision", "reason", "note"],

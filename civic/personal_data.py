@@ -1,0 +1,181 @@
+"""'Download my data': everything Civic holds about one person, as JSON and as a readable page.
+
+The core knows accounts, profiles and equality details; each feature registers a collector for
+what it keeps (comments, votes, reports...) from its AppConfig.ready(), so the core imports none.
+A collector returns JSON-ready data about that person only: never another person's name, email,
+words or identity (not who replied to them, flagged them or moderated them)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.utils import timezone
+
+from . import ratelimit
+from .errors import CivicError
+from .models import ParticipantProfile, User
+from .roles import account_role_names
+
+type Data = dict[str, Any] | list[Any] | None
+Collector = Callable[[User], Data]
+
+FORMAT = "civic-personal-data"
+VERSION = 1
+RATE_SCOPE = "personal-data-export"
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str  # the key in the JSON export
+    title: str  # the heading in the readable export
+    collector: Collector
+
+
+_sections: dict[str, Section] = {}
+
+
+def register(name: str, collector: Collector, *, title: str) -> None:
+    """Add a kind of personal data to every export (once per name, however often ready() runs)."""
+    _sections[name] = Section(name=name, title=title, collector=collector)
+
+
+def sections() -> list[Section]:
+    return list(_sections.values())
+
+
+def when(value: datetime | date | None) -> str | None:
+    """Dates and times as ISO 8601 (in UTC for times), the one form every export uses."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return value.isoformat()
+
+
+def account(user: User) -> Data:
+    """The account itself: sign-in details (never the password or authenticator secrets) and roles."""
+    emails = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
+    authenticators = Authenticator.objects.filter(user=user).order_by("created_at")
+    return {
+        "display_name": user.display_name,
+        "public_name": user.public_name,
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email_addresses": [
+            {"email": email.email, "primary": email.primary, "confirmed": email.verified} for email in emails
+        ],
+        "joined": when(user.date_joined),
+        "last_signed_in": when(user.last_login),
+        "active": user.is_active,
+        "roles": sorted(account_role_names(user)) or ["Residents"],
+        "administrator": user.is_superuser,
+        "organisation": user.organisation.name if user.organisation_id and user.organisation else None,
+        "suspended_until": when(user.suspended_until),
+        "suspension_reason": user.suspension_reason or None,
+        "two_factor_methods": [
+            {"type": item.get_type_display(), "added": when(item.created_at)} for item in authenticators
+        ],
+    }
+
+
+def about_you(user: User) -> Data:
+    """Equality details shared with consent (none are kept without it)."""
+    profile = ParticipantProfile.objects.filter(user=user).select_related("ward").first()
+    if profile is None or not profile.has_consented:
+        return {"shared": False}
+    return {
+        "shared": True,
+        "consented": when(profile.consented_at),
+        "age_band": profile.get_age_band_display() or None,
+        "ward": profile.ward.name if profile.ward else None,
+        "disability": profile.get_disability_display() or None,
+        "ethnic_group": profile.get_ethnicity_display() or None,
+        "updated": when(profile.updated_at),
+    }
+
+
+def register_core() -> None:
+    """The core's own sections, first in every export (CivicConfig.ready runs before the features')."""
+    register("account", account, title="Your account")
+    register("about_you", about_you, title="About you (equality details)")
+
+
+def collect(user: User) -> dict[str, Any]:
+    """The whole export: the core's sections, then every feature's, in the order they registered."""
+    export: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "site": settings.WAGTAIL_SITE_NAME,
+        "site_address": settings.WAGTAILADMIN_BASE_URL,
+        "generated": when(timezone.now()),
+    }
+    for section in sections():
+        data = section.collector(user)
+        if data is not None:
+            export[section.name] = data
+    return export
+
+
+def request_export(user: User) -> dict[str, Any]:
+    """Count one export against the person's limit (a heavy read), then build it."""
+    try:
+        ratelimit.hit(RATE_SCOPE, str(user.pk), settings.DATA_EXPORT_RATE_LIMIT)
+    except ratelimit.RateLimited as exc:
+        minutes = max(1, round(exc.retry_after / 60))
+        raise CivicError(
+            f"You have downloaded your data several times recently. Try again in {minutes} "
+            f"minute{'s' if minutes != 1 else ''}.",
+            code="rate_limited",
+        ) from exc
+    return collect(user)
+
+
+# The readable export: the same data as nested headings, tables and lists.
+
+
+def label(key: str) -> str:
+    """'last_signed_in' -> 'Last signed in'."""
+    text = key.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "None"
+    if value is True:
+        return "Yes"
+    if value is False:
+        return "No"
+    return str(value)
+
+
+def readable(value: Any) -> dict[str, Any]:
+    """A node the HTML template draws: fields (dict), table (list of dicts), list, or text."""
+    if isinstance(value, dict):
+        return {"kind": "fields", "items": [(label(str(k)), readable(v)) for k, v in value.items()]}
+    if isinstance(value, list):
+        if not value:
+            return {"kind": "text", "value": "None"}
+        if all(isinstance(item, dict) for item in value):
+            columns: list[str] = []
+            for item in value:
+                columns += [str(key) for key in item if str(key) not in columns]
+            return {
+                "kind": "table",
+                "columns": [label(column) for column in columns],
+                "rows": [[readable(item.get(column)) for column in columns] for item in value],
+            }
+        return {"kind": "list", "items": [readable(item) for item in value]}
+    return {"kind": "text", "value": _text(value)}
+
+
+def readable_sections(export: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The export's sections with their headings, in order, for the readable page."""
+    return [
+        (section.title, readable(export[section.name])) for section in sections() if section.name in export
+    ]

@@ -1,0 +1,117 @@
+"""What consultations hold about a person, for 'download my data' (registered in apps.py).
+
+Only the person's own contributions: never who replied to them, who reported their comments or
+which moderator decided (civic.personal_data says why)."""
+
+from django.db.models import Prefetch
+from django.urls import reverse
+
+from civic.links import absolute
+from civic.models import User
+from civic.personal_data import register, when
+
+from .models import Comment, ConsultationPage, Flag, ModerationDecision, Vote
+
+
+def _page_address(page) -> str | None:
+    url = page.get_url()
+    return absolute(url) if url else None
+
+
+def comments(user: User) -> list[dict]:
+    """Comments and replies they wrote, with every moderation outcome (never the moderator)."""
+    decisions = ModerationDecision.objects.only("comment_id", "decision", "reason", "note", "created_at")
+    rows = (
+        Comment.objects.filter(author=user)
+        .select_related("consultation", "proposal", "organisation")
+        .prefetch_related(Prefetch("decisions", queryset=decisions.order_by("created_at", "id")))
+        .order_by("created_at", "id")
+    )
+    return [
+        {
+            "id": comment.pk,
+            "consultation": comment.consultation.title,
+            "proposal": comment.proposal.title if comment.proposal else None,
+            "in_reply_to_comment": comment.parent_id,
+            "text": comment.body,
+            "stance": comment.get_stance_display(),
+            "status": comment.get_status_display(),
+            "official_response_for": comment.organisation.name
+            if comment.is_official and comment.organisation
+            else None,
+            "posted": when(comment.created_at),
+            "last_changed": when(comment.updated_at),
+            "times_reported_by_others": comment.flag_count,
+            "address": (
+                absolute(reverse("consultations:summaries:comment_link", args=[comment.pk]))
+                if comment.status == Comment.Status.PUBLISHED
+                else None
+            ),
+            "moderation": [
+                {
+                    "decision": decision.get_decision_display(),
+                    "reason": decision.get_reason_display() or None,
+                    "note": decision.note or None,
+                    "decided": when(decision.created_at),
+                }
+                for decision in comment.decisions.all()
+            ],
+        }
+        for comment in rows
+    ]
+
+
+def votes(user: User) -> list[dict]:
+    """Votes they cast, with the proposal and its consultation."""
+    rows = list(Vote.objects.filter(user=user).select_related("proposal").order_by("created_at", "id"))
+    parents = {vote.proposal.path[: -ConsultationPage.steplen] for vote in rows}
+    titles = dict(ConsultationPage.objects.filter(path__in=parents).values_list("path", "title"))
+    return [
+        {
+            "proposal": vote.proposal.title,
+            "consultation": titles.get(vote.proposal.path[: -ConsultationPage.steplen]),
+            "vote": vote.get_choice_display(),
+            "channel": vote.get_channel_display(),
+            "cast": when(vote.created_at),
+            "last_changed": when(vote.updated_at),
+            "address": _page_address(vote.proposal),
+        }
+        for vote in rows
+    ]
+
+
+def flags(user: User) -> list[dict]:
+    """Comments they reported to moderators: which one and why, not the other person's words."""
+    rows = Flag.objects.filter(user=user).select_related("comment__consultation").order_by("created_at", "id")
+    return [
+        {
+            "comment": flag.comment_id,
+            "consultation": flag.comment.consultation.title,
+            "reason": flag.get_reason_display(),
+            "note": flag.note or None,
+            "reported": when(flag.created_at),
+        }
+        for flag in rows
+    ]
+
+
+def entered_responses(user: User) -> list[dict] | None:
+    """Staff who typed in paper or phone responses: when and where, never the respondent's details."""
+    rows = Comment.objects.filter(entered_by=user).select_related("consultation").order_by("created_at", "id")
+    entered = [
+        {
+            "comment": comment.pk,
+            "consultation": comment.consultation.title,
+            "channel": comment.get_channel_display(),
+            "entered": when(comment.created_at),
+        }
+        for comment in rows
+    ]
+    return entered or None
+
+
+def register_collectors() -> None:
+    register("comments", comments, title="Your comments and their moderation")
+    register("votes", votes, title="Your votes")
+    register("reported_comments", flags, title="Comments you reported to moderators")
+    register("entered_responses", entered_responses, title="Responses you entered for residents")
