@@ -106,3 +106,15 @@ class ProfileForm(AccessibleFormMixin, forms.Form):
 
     def clean_display_name(self) -> str:
         return clean_display_name(self.cleaned_data["display_name"], user=self.user)
+
+
+class CloseAccountForm(AccessibleFormMixin, forms.Form):
+    """Re-entering the password is the confirmation step: a left-open session cannot close an account."""
+
+    password = forms.CharField(
+        label="Your current password",
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your current password."},
+    )

@@ -66,3 +66,16 @@ def can_suspend_account(user: Any, account: Any) -> bool:
     if not roles.is_staff_member(account):
         return True
     return bool(user.organisation_id) and account.organisation_id == user.organisation_id
+
+
+def can_erase_account(user: Any, account: Any) -> bool:
+    """People close their own account; administrators (with a second factor) carry out an erasure
+    request for someone else."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.pk == account.pk or roles.is_admin(user))
+
+
+def is_deactivated_not_erased(account: Any) -> bool:
+    """Staff and councillors' accounts are kept (deactivated) so the audit trail names who acted."""
+    return roles.is_staff_member(account) or roles.COUNCILLOR in roles.account_role_names(account)

@@ -1,9 +1,11 @@
-"""'Download my data': everything Civic holds about one person, as JSON and as a readable page.
+"""A person's data across Civic: 'download my data' (collectors) and 'delete my account' (erasers).
 
 The core knows accounts, profiles and equality details; each feature registers a collector for
-what it keeps (comments, votes, reports...) from its AppConfig.ready(), so the core imports none.
-A collector returns JSON-ready data about that person only: never another person's name, email,
-words or identity (not who replied to them, flagged them or moderated them)."""
+what it keeps (comments, votes, reports...) and an eraser that unlinks it, from its
+AppConfig.ready(), so the core imports none. A collector returns JSON-ready data about that person
+only: never another person's name, email, words or identity (not who replied to them, flagged
+them or moderated them). An eraser runs inside civic.services.erase_account's transaction, before
+the account row is deleted, and schedules its own reindexing and cache work after commit."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from .roles import account_role_names
 
 type Data = dict[str, Any] | list[Any] | None
 Collector = Callable[[User], Data]
+Eraser = Callable[[User], None]
 
 FORMAT = "civic-personal-data"
 VERSION = 1
@@ -36,6 +39,7 @@ class Section:
 
 
 _sections: dict[str, Section] = {}
+_erasers: dict[str, Eraser] = {}
 
 
 def register(name: str, collector: Collector, *, title: str) -> None:
@@ -45,6 +49,15 @@ def register(name: str, collector: Collector, *, title: str) -> None:
 
 def sections() -> list[Section]:
     return list(_sections.values())
+
+
+def register_eraser(name: str, eraser: Eraser) -> None:
+    """Add a feature's part of erasing an account (once per name, however often ready() runs)."""
+    _erasers[name] = eraser
+
+
+def erasers() -> list[Eraser]:
+    return list(_erasers.values())
 
 
 def when(value: datetime | date | None) -> str | None:

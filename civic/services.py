@@ -2,14 +2,18 @@
 
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
-from . import names, permissions, signals
+from . import names, permissions, personal_data, signals
 from .errors import CivicError
-from .models import User
+from .models import ParticipantProfile, User
 from .types import Account
+
+FORMER_PARTICIPANT = "Former participant"  # how an erased account's kept contributions are attributed
 
 
 def update_display_name(user: User, display_name: str) -> str:
@@ -65,3 +69,47 @@ def lift_suspension(*, moderator: Account, user: User) -> User:
         user.save(update_fields=["suspended_until", "suspension_reason"])
         log(instance=user, action="civic.unsuspend", user=moderator, data={})
     return user
+
+
+def erase_account(*, actor: Account, user: User, password: str = "") -> str:
+    """Close an account at its owner's request (password re-entered) or an administrator's (logged).
+
+    A resident's account is erased: each feature unlinks what it keeps (kept contributions read
+    "Former participant"), then the account row and everything that only it owns (emails,
+    authenticators, equality details, saved searches) are deleted. Staff and councillors are
+    deactivated instead, so the audit trail still names who acted. Returns "erased" or "deactivated"."""
+    if not permissions.can_erase_account(actor, user):
+        raise CivicError("You cannot close that account.", code="forbidden")
+    by_owner = getattr(actor, "pk", None) == user.pk
+    if by_owner and not user.check_password(password or ""):
+        raise CivicError("Enter your current password.", code="invalid", field="password")
+    user_id = user.pk
+    administrator = None if by_owner else actor
+    with transaction.atomic():
+        if permissions.is_deactivated_not_erased(user):
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+            ParticipantProfile.objects.filter(user=user).delete()  # equality details go either way
+            log(instance=user, action="civic.deactivate", user=administrator, data={"by_owner": by_owner})
+            outcome = "deactivated"
+        else:
+            for eraser in personal_data.erasers():
+                eraser(user)
+            # Earlier log entries about the account (suspensions) keep their meaning, not the name.
+            user_type = ContentType.objects.get_for_model(User)
+            ModelLogEntry.objects.filter(content_type=user_type, object_id=str(user_id)).update(
+                label=FORMER_PARTICIPANT
+            )
+            log(
+                instance=user,
+                action="civic.erase",
+                user=administrator,
+                title=FORMER_PARTICIPANT,
+                data={"by_owner": by_owner},
+            )
+            user.delete()
+            outcome = "erased"
+        transaction.on_commit(
+            lambda: signals.account_changed.send(sender=User, user_id=user_id, reason="deactivated")
+        )
+    return outcome

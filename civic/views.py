@@ -4,6 +4,7 @@ import json
 
 from allauth.account.models import EmailAddress
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import personal_data, sections, services, twofactor
+from . import permissions, personal_data, sections, services, twofactor
 from .errors import CivicError
-from .forms import ProfileForm
+from .forms import CloseAccountForm, ProfileForm
 from .models import User
 from .participant_profile import ParticipantProfileForm, initial_for, save_participant_profile
 from .roles import is_staff_member, role_names
@@ -97,3 +98,32 @@ def download_my_data(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def close_account(request: HttpRequest) -> HttpResponse:
+    """Delete my account: say what will happen, then erase (staff: deactivate) once the password is given."""
+    user = request.user
+    if not isinstance(user, User):  # login_required let only accounts in
+        return redirect("account_login")
+    keeps_account = permissions.is_deactivated_not_erased(user)
+    form = CloseAccountForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome = services.erase_account(actor=user, user=user, password=form.cleaned_data["password"])
+        except CivicError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            logout(request)
+            messages.success(
+                request,
+                "Your account has been deactivated."
+                if outcome == "deactivated"
+                else "Your account and your personal details have been deleted.",
+            )
+            return redirect("/")
+    status = 400 if form.is_bound else 200
+    return render(
+        request, "civic/close_account.html", {"form": form, "keeps_account": keeps_account}, status=status
+    )

@@ -1,5 +1,8 @@
-"""Organisations are managed as Wagtail snippets."""
+"""Organisations are managed as Wagtail snippets; account closures are audited actions."""
 
+from typing import Any
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,3 +19,10 @@ class OrganisationViewSet(SnippetViewSet):  # type: ignore[misc]  # Wagtail has 
 
 
 register_snippet(OrganisationViewSet)
+
+
+@hooks.register("register_log_actions")  # type: ignore[untyped-decorator]  # Wagtail has no types
+def account_log_actions(actions: Any) -> None:
+    """Closing accounts is audited: who asked (the owner, or an administrator) and what was done."""
+    actions.register_action("civic.erase", "Erase account", "Account erased")
+    actions.register_action("civic.deactivate", "Deactivate account", "Account deactivated")

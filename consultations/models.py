@@ -451,7 +451,10 @@ class Vote(models.Model):
         OPPOSE = "oppose", "Oppose"
 
     proposal = models.ForeignKey(ProposalPage, on_delete=models.CASCADE, related_name="votes")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="votes")
+    # Empty once the voter erased their account: the vote still counts, linked to nobody.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="votes"
+    )
     choice = models.CharField(max_length=10, choices=Choice.choices)
     channel = models.CharField(max_length=10, choices=Comment.Channel.choices, default=Comment.Channel.ONLINE)
     created_at = models.DateTimeField(default=timezone.now)
@@ -519,7 +522,10 @@ class Flag(models.Model):
     wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="flags")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags")
+    # Empty once the reporter erased their account: the report still counts towards the threshold.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="flags"
+    )
     reason = models.CharField(max_length=20, choices=ModerationReason.choices)
     note = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

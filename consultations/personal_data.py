@@ -1,16 +1,22 @@
-"""What consultations hold about a person, for 'download my data' (registered in apps.py).
+"""What consultations hold about a person: 'download my data' and 'delete my account' (apps.py).
 
-Only the person's own contributions: never who replied to them, who reported their comments or
-which moderator decided (civic.personal_data says why)."""
+The export has only the person's own contributions: never who replied to them, who reported
+their comments or which moderator decided (civic.personal_data says why). Erasure keeps their
+comments (text kept, "Former participant"), votes and reports of comments, linked to nobody."""
 
-from django.db.models import Prefetch
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from civic.links import absolute
 from civic.models import User
-from civic.personal_data import register, when
+from civic.personal_data import register, register_eraser, when
+from search import indexing as search_indexing
 
-from .models import Comment, ConsultationPage, Flag, ModerationDecision, Vote
+from . import live
+from .models import Comment, ConsultationPage, Flag, LiveEvent, ModerationDecision, Vote
 
 
 def _page_address(page) -> str | None:
@@ -110,8 +116,39 @@ def entered_responses(user: User) -> list[dict] | None:
     return entered or None
 
 
+def erase(user: User) -> None:
+    """Unlink the person's contributions; tallies, themes, the queue and summaries keep counting them."""
+    comments = list(
+        Comment.objects.filter(author=user).select_related("consultation", "proposal", "organisation")
+    )
+    ids = [comment.pk for comment in comments]
+    Comment.objects.filter(pk__in=ids).update(author=None, client_token=None)
+    Vote.objects.filter(user=user).update(user=None)
+    Flag.objects.filter(user=user).update(user=None)
+    # The audit trail's labels named the author ("Comment 12 by Sam"); the entries themselves stay.
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Comment), object_id__in=[str(pk) for pk in ids]
+    ).update(label=Concat(Value("Comment "), "object_id", Value(" by Former participant")))
+    # Stored live events that show a comment are drawn again without the name, for replay.
+    shown = set(
+        LiveEvent.objects.filter(type__in=live.CARRIES_COMMENT_TEXT, data__id__in=ids).values_list(
+            "data__id", flat=True
+        )
+    )
+    for comment in comments:
+        comment.author = None
+        if comment.pk in shown:
+            LiveEvent.objects.filter(
+                consultation_id=comment.consultation_id,
+                type__in=live.CARRIES_COMMENT_TEXT,
+                data__id=comment.pk,
+            ).update(html=live.comment_html(comment), data=live.comment_data(comment))
+    search_indexing.schedule(*comments)  # officer search shows "Former participant" after commit
+
+
 def register_collectors() -> None:
     register("comments", comments, title="Your comments and their moderation")
     register("votes", votes, title="Your votes")
     register("reported_comments", flags, title="Comments you reported to moderators")
     register("entered_responses", entered_responses, title="Responses you entered for residents")
+    register_eraser("consultations", erase)

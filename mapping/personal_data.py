@@ -1,14 +1,16 @@
-"""What issue reports hold about a person, for 'download my data' (registered in apps.py).
+"""What issue reports hold about a person: 'download my data' and 'delete my account' (apps.py).
 
-Their reports with photo addresses and public progress (never which officer changed it or who
-follows them, only how many), and the reports they follow."""
+The export has their reports with photo addresses and public progress (never which officer
+changed it or who follows them, only how many), and the reports they follow. Erasure keeps their
+reports and photos (already stripped of camera and location details when uploaded), unlinked."""
 
 from django.db.models import Count
 from django.urls import reverse
 
 from civic.links import absolute
 from civic.models import User
-from civic.personal_data import register, when
+from civic.personal_data import register, register_eraser, when
+from search import indexing as search_indexing
 
 from .models import IssueReport, StatusChange
 
@@ -76,6 +78,17 @@ def followed_reports(user: User) -> list[dict]:
     ]
 
 
+def erase(user: User) -> None:
+    """Reports stay on the map as "Former participant"'s; the person stops following anything."""
+    reports = list(IssueReport.objects.filter(reporter=user))
+    IssueReport.objects.filter(pk__in=[report.pk for report in reports]).update(
+        reporter=None, contact_email=""
+    )
+    user.followed_reports.clear()
+    search_indexing.schedule(*reports)
+
+
 def register_collectors() -> None:
     register("issue_reports", reports, title="Local issues you reported")
     register("followed_reports", followed_reports, title="Local issues you follow")
+    register_eraser("mapping", erase)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", civic_views.profile, name="profile"),
     path("accounts/profile/my-data/", civic_views.download_my_data, name="download_my_data"),
+    path("accounts/delete/", civic_views.close_account, name="close_account"),
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.site_search, name="site_search"),
     path("search/officer/", include("search.urls")),

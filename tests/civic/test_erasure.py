@@ -1,0 +1,235 @@
+"""Delete my account: a resident's personal data leaves every table, index and cache while their
+contributions keep counting; staff are deactivated; only the owner (with the password) or an
+administrator may do it."""
+
+import pickle
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from civic import services
+from civic.errors import CivicError
+from civic.models import ParticipantProfile, User
+from consultations import moderation
+from consultations import services as consultation_services
+from consultations.models import Comment, Flag, LiveEvent, Vote
+from mapping import services as mapping_services
+from search.models import SavedSearch, SearchEntry
+from tests.civic.factories import UserFactory, make_council
+from tests.mapping.factories import CategoryFactory
+from tests.support.auth import sign_in
+
+PASSWORD = "correct horse battery staple"  # UserFactory's
+URL = "/accounts/delete/"
+
+
+@pytest.fixture
+def erin(db):
+    return UserFactory(
+        display_name="ErasedErin",
+        email="erin@private.example",
+        username="erin-private-username",
+        first_name="Erinfirstname",
+        last_name="Erinlastname",
+        roles=["Residents"],
+    )
+
+
+def needles(user):
+    return [user.email, user.display_name, user.username, user.first_name, user.last_name]
+
+
+def scan(strings) -> list[str]:
+    """Every table row, and every cached value, that still holds one of these strings."""
+    found = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - table names from the schema
+            for row in cursor.fetchall():
+                text = repr(row)
+                found += [f"{table}: {s}" for s in strings if s in text]
+    for key, value in getattr(cache, "_cache", {}).items():
+        stored = pickle.loads(value) if isinstance(value, bytes) else value  # noqa: S301 - our own test cache
+        text = repr(key) + repr(stored)
+        found += [f"cache {key}: {s}" for s in strings if s in text]
+    return found
+
+
+@pytest.fixture
+def erin_took_part(erin, consultation, proposal, django_capture_on_commit_callbacks):
+    """Erin has data of every kind, written by the services (so live events and search entries exist)."""
+    _council, west, _east = make_council()
+    neighbour = UserFactory(roles=["Residents"])
+    with django_capture_on_commit_callbacks(execute=True):
+        ParticipantProfile.objects.create(
+            user=erin, consented_at=erin.date_joined, age_band="25-34", ward=west
+        )
+        comment = consultation_services.post_comment(
+            author=erin, consultation=consultation, body="Keep it open late."
+        )
+        consultation_services.post_comment(
+            author=neighbour, consultation=consultation, parent=comment, body="I agree with that."
+        )
+        theirs = consultation_services.post_comment(
+            author=neighbour, consultation=consultation, body="Close it."
+        )
+        consultation_services.cast_vote(voter=erin, proposal=proposal, choice="support")
+        consultation_services.cast_vote(voter=neighbour, proposal=proposal, choice="oppose")
+        moderation.flag_comment(user=erin, comment=theirs, reason="off_topic", note="Not about the library")
+        category = CategoryFactory(name="Pothole", slug="potholes", service_code="POT")
+        report = mapping_services.create_report(
+            reporter=erin,
+            category=category,
+            title="Hole by the school",
+            description="Deep enough to trip on.",
+            latitude=52.90,
+            longitude=-1.54,
+            contact_email="erin@private.example",
+        )
+    return {"comment": comment, "report": report, "neighbour": neighbour}
+
+
+def test_erasure_leaves_no_personal_data_of_the_person_anywhere(
+    erin, erin_took_part, django_capture_on_commit_callbacks
+):
+    assert scan(needles(erin))  # the scan does find her before
+    assert LiveEvent.objects.filter(html__contains="ErasedErin").exists()
+    assert SearchEntry.objects.filter(author="ErasedErin").exists()
+    strings = needles(erin)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.erase_account(actor=erin, user=erin, password=PASSWORD) == "erased"
+    assert scan(strings) == []
+    assert not User.objects.filter(pk=erin.pk).exists()
+    assert not ParticipantProfile.objects.filter(user_id=erin.pk).exists()
+
+
+def test_kept_contributions_read_former_participant_and_tallies_do_not_change(
+    erin, erin_took_part, proposal, django_capture_on_commit_callbacks
+):
+    comment = erin_took_part["comment"]
+    tally = consultation_services.tally(proposal)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.erase_account(actor=erin, user=erin, password=PASSWORD)
+    comment.refresh_from_db()
+    assert comment.author is None and comment.body == "Keep it open late."
+    assert comment.author_name == "Former participant"
+    assert consultation_services.tally(proposal) == tally
+    assert Vote.objects.filter(proposal=proposal).count() == 2
+    assert Flag.objects.filter(user=None, reason="off_topic").count() == 1
+    assert Comment.objects.count() == 3
+    report = erin_took_part["report"]
+    report.refresh_from_db()
+    assert (
+        report.reporter is None
+        and report.contact_email == ""
+        and report.reporter_name == "Former participant"
+    )
+    assert SearchEntry.objects.filter(author="Former participant").count() == 2  # the comment and the report
+    event = LiveEvent.objects.get(type="comment.posted", data__id=comment.pk)
+    assert "Former participant" in event.html and event.data["author"] == "Former participant"
+    erased = ModelLogEntry.objects.get(action="civic.erase")
+    assert erased.label == "Former participant" and erased.user_id is None
+
+
+def test_a_pending_comment_stays_in_the_queue_without_its_author(
+    erin, consultation, organisation, django_capture_on_commit_callbacks
+):
+    consultation.moderation_policy = "pre"
+    consultation.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        pending = consultation_services.post_comment(
+            author=erin, consultation=consultation, body="Please read me."
+        )
+        services.erase_account(actor=erin, user=erin, password=PASSWORD)
+    moderator = UserFactory(roles=["Moderators"], organisation=organisation)
+    sign_in_marks_second_factor(moderator)
+    pending.refresh_from_db()
+    assert pending.needs_review and pending.status == Comment.Status.PENDING
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.decide(
+            moderator=moderator, comment_ids=[pending.pk], decision="approve", reason="", expected_queue=False
+        )
+    pending.refresh_from_db()
+    assert pending.status == Comment.Status.PUBLISHED and not pending.needs_review
+
+
+def sign_in_marks_second_factor(user):
+    user._civic_second_factor = True  # as the middleware marks a verified staff session
+
+
+def test_a_wrong_password_erases_nothing(erin):
+    with pytest.raises(CivicError) as refused:
+        services.erase_account(actor=erin, user=erin, password="not my password")
+    assert refused.value.field == "password"
+    assert User.objects.filter(pk=erin.pk, is_active=True).exists()
+
+
+def test_staff_accounts_are_deactivated_not_erased(officer):
+    SavedSearch.objects.create(owner=officer, name="Mine", query="q=x")
+    ParticipantProfile.objects.create(user=officer, consented_at=officer.date_joined, age_band="25-34")
+    assert services.erase_account(actor=officer, user=officer, password=PASSWORD) == "deactivated"
+    officer.refresh_from_db()
+    assert not officer.is_active and officer.email  # the audit trail still names who acted
+    assert not ParticipantProfile.objects.filter(user=officer).exists()
+    assert ModelLogEntry.objects.filter(action="civic.deactivate", object_id=str(officer.pk)).exists()
+
+
+def test_an_administrator_erases_an_account_on_someones_behalf_and_it_is_logged(erin, make_user):
+    admin = make_user(is_superuser=True, is_staff=True)
+    sign_in_marks_second_factor(admin)
+    assert services.erase_account(actor=admin, user=erin) == "erased"
+    entry = ModelLogEntry.objects.get(action="civic.erase")
+    assert entry.user_id == admin.pk and entry.data == {"by_owner": False}
+
+
+def test_nobody_else_may_erase_an_account(erin, resident, officer):
+    sign_in_marks_second_factor(officer)
+    for actor in (resident, officer):
+        with pytest.raises(CivicError) as refused:
+            services.erase_account(actor=actor, user=erin, password=PASSWORD)
+        assert refused.value.code == "forbidden"
+    assert User.objects.filter(pk=erin.pk).exists()
+
+
+# The page -------------------------------------------------------------------------------------
+
+
+def test_the_page_explains_and_asks_for_the_password(client, erin):
+    sign_in(client, erin)
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Former participant" in html and 'type="password"' in html
+    assert f'href="{URL}"' in client.get(reverse("profile")).content.decode()
+
+
+def test_closing_with_the_password_signs_out_and_erases(client, erin):
+    sign_in(client, erin)
+    response = client.post(URL, {"password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert not User.objects.filter(pk=erin.pk).exists()
+    assert "_auth_user_id" not in client.session
+    assert "have been deleted" in client.get("/").content.decode()
+
+
+def test_a_wrong_or_missing_password_shows_the_error_summary(client, erin):
+    sign_in(client, erin)
+    for data, message in (
+        ({"password": "wrong"}, "Enter your current password."),
+        ({}, "Enter your current password."),
+    ):
+        response = client.post(URL, data)
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert "There is a problem" in html and message in html
+        assert 'aria-invalid="true"' in html
+    assert User.objects.filter(pk=erin.pk).exists()
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, erin):
+    for response in (client.get(URL), client.post(URL, {"password": PASSWORD})):
+        assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+    assert User.objects.filter(pk=erin.pk).exists()
