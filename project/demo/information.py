@@ -74,7 +74,8 @@ def pages() -> list[dict]:
                 _p(
                     "You can see, correct, download or delete the information we hold about you, object "
                     "to how we use it, and complain. Download a copy, or delete your account, from your "
-                    "account page; or write to our data protection officer. If you are unhappy with our answer you can "
+                    "account page; or write to our data protection officer. If you are unhappy with our "
+                    "answer you can "
                     'complain to the <a href="https://ico.org.uk/make-a-complaint/">Information '
                     "Commissioner's Office</a>."
                 ),

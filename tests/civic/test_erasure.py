@@ -233,3 +233,19 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, erin):
     for response in (client.get(URL), client.post(URL, {"password": PASSWORD})):
         assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
     assert User.objects.filter(pk=erin.pk).exists()
+
+
+def test_the_command_erases_on_behalf_of_a_named_administrator(erin, resident, make_user):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    admin = make_user(is_superuser=True, is_staff=True, email="admin@council.example")
+    with pytest.raises(CommandError, match="not an administrator"):
+        call_command("erase_account", erin.email, administrator=resident.email, yes=True)
+    assert User.objects.filter(pk=erin.pk).exists()
+    out = StringIO()
+    call_command("erase_account", erin.email.upper(), administrator=admin.email, yes=True, stdout=out)
+    assert "Account erased." in out.getvalue()
+    assert not User.objects.filter(pk=erin.pk).exists()
+    assert ModelLogEntry.objects.get(action="civic.erase").user_id == admin.pk

@@ -1,0 +1,43 @@
+"""Carry out an erasure request a resident made on paper, by phone or by email, as an administrator."""
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from civic import services
+from civic.errors import CivicError
+from civic.models import User
+
+
+def _account(email: str, what: str) -> User:
+    user = User.objects.filter(email__iexact=email.strip()).first()
+    if user is None:
+        raise CommandError(f"No {what} account with email {email}.")
+    return user
+
+
+class Command(BaseCommand):
+    help = "Erase a resident's account (staff: deactivate) on their behalf; logged with the administrator."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("email", help="The account to erase.")
+        parser.add_argument("--administrator", required=True, help="Email of the administrator acting.")
+        parser.add_argument("--yes", action="store_true", help="Do not ask for confirmation.")
+
+    def handle(self, *args: Any, email: str, administrator: str, yes: bool, **options: Any) -> None:
+        account = _account(email, "")
+        admin = _account(administrator, "administrator")
+        if not admin.is_superuser:
+            raise CommandError(f"{administrator} is not an administrator.")
+        if not yes:
+            answer = input(
+                f"Erase the account {account.email} ({account.public_name})? This cannot be undone. [y/N] "
+            )
+            if answer.strip().lower() not in {"y", "yes"}:
+                raise CommandError("Nothing was changed.")
+        try:
+            outcome = services.erase_account(actor=admin, user=account)
+        except CivicError as exc:
+            raise CommandError(exc.message) from exc
+        self.stdout.write(self.style.SUCCESS(f"Account {outcome}."))
