@@ -363,6 +363,9 @@ class Comment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="comments"
     )
+    # Set when the author erased their account: one random number for all of that person's
+    # comments, so summaries still count them as one person (it leads back to nobody).
+    former_author = models.UUIDField(null=True, blank=True, editable=False)
     body = models.TextField()
     stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.NEUTRAL)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)

@@ -4,6 +4,8 @@ The export has only the person's own contributions: never who replied to them, w
 their comments or which moderator decided (civic.personal_data says why). Erasure keeps their
 comments (text kept, "Former participant"), votes and reports of comments, linked to nobody."""
 
+import uuid
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Value
 from django.db.models.functions import Concat
@@ -122,7 +124,7 @@ def erase(user: User) -> None:
         Comment.objects.filter(author=user).select_related("consultation", "proposal", "organisation")
     )
     ids = [comment.pk for comment in comments]
-    Comment.objects.filter(pk__in=ids).update(author=None, client_token=None)
+    Comment.objects.filter(pk__in=ids).update(author=None, client_token=None, former_author=uuid.uuid4())
     Vote.objects.filter(user=user).update(user=None)
     Flag.objects.filter(user=user).update(user=None)
     # The audit trail's labels named the author ("Comment 12 by Sam"); the entries themselves stay.

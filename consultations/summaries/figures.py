@@ -248,7 +248,9 @@ def build_summary(consultation, ward=None, *, include_representation=True) -> di
     wards = list(Area.objects.filter(kind=Area.Kind.WARD).order_by("name"))
     if ward is not None:
         comments = comments.filter(ward_filter(ward))
-    totals = comments.aggregate(comments=Count("id"), people=Count("author_id", distinct=True))
+    # People: accounts, plus each erased account once (its comments share one former_author).
+    people = Count("author_id", distinct=True) + Count("former_author", distinct=True)
+    totals = comments.aggregate(comments=Count("id"), people=people)
     ward_suppressed = ward is not None and 0 < totals["people"] < SUPPRESS_BELOW
     proposals = list(
         ProposalPage.objects.filter(pk__in=public_proposal_ids(consultation))

@@ -249,3 +249,20 @@ def test_the_command_erases_on_behalf_of_a_named_administrator(erin, resident, m
     assert "Account erased." in out.getvalue()
     assert not User.objects.filter(pk=erin.pk).exists()
     assert ModelLogEntry.objects.get(action="civic.erase").user_id == admin.pk
+
+
+def test_summary_totals_still_count_the_erased_person_once(
+    erin, consultation, django_capture_on_commit_callbacks
+):
+    from consultations.summaries.figures import build_summary
+
+    neighbour = UserFactory(roles=["Residents"])
+    with django_capture_on_commit_callbacks(execute=True):
+        for body in ("First thought.", "Second thought."):
+            consultation_services.post_comment(author=erin, consultation=consultation, body=body)
+        consultation_services.post_comment(author=neighbour, consultation=consultation, body="Mine.")
+    before = build_summary(consultation, include_representation=False)["totals"]
+    assert before == {"comments": 3, "people": 2}
+    with django_capture_on_commit_callbacks(execute=True):
+        services.erase_account(actor=erin, user=erin, password=PASSWORD)
+    assert build_summary(consultation, include_representation=False)["totals"] == before
