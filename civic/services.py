@@ -8,12 +8,13 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from . import names, permissions, personal_data, signals
+from . import names, permissions, personal_data, ratelimit, signals
 from .errors import CivicError
 from .models import ParticipantProfile, User
 from .types import Account
 
 FORMER_PARTICIPANT = "Former participant"  # how an erased account's kept contributions are attributed
+CLOSE_ACCOUNT_ATTEMPTS = "5/h"  # tries at the password on the delete-my-account page
 
 
 def update_display_name(user: User, display_name: str) -> str:
@@ -81,8 +82,13 @@ def erase_account(*, actor: Account, user: User, password: str = "") -> str:
     if not permissions.can_erase_account(actor, user):
         raise CivicError("You cannot close that account.", code="forbidden")
     by_owner = getattr(actor, "pk", None) == user.pk
-    if by_owner and not user.check_password(password or ""):
-        raise CivicError("Enter your current password.", code="invalid", field="password")
+    if by_owner:
+        try:  # a session left open must not be able to guess its way to closing the account
+            ratelimit.hit("close-account", str(user.pk), CLOSE_ACCOUNT_ATTEMPTS)
+        except ratelimit.RateLimited as exc:
+            raise CivicError(str(exc), code="rate_limited", field="password") from exc
+        if not user.check_password(password or ""):
+            raise CivicError("Enter your current password.", code="invalid", field="password")
     user_id = user.pk
     administrator = None if by_owner else actor
     with transaction.atomic():
@@ -90,7 +96,7 @@ def erase_account(*, actor: Account, user: User, password: str = "") -> str:
             user.is_active = False
             user.save(update_fields=["is_active"])
             ParticipantProfile.objects.filter(user=user).delete()  # equality details go either way
-            log(instance=user, action="civic.deactivate", user=administrator, data={"by_owner": by_owner})
+            log(instance=user, action="civic.deactivate", user=actor, data={"by_owner": by_owner})
             outcome = "deactivated"
         else:
             for eraser in personal_data.erasers():

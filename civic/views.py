@@ -114,6 +114,7 @@ def close_account(request: HttpRequest) -> HttpResponse:
             outcome = services.erase_account(actor=user, user=user, password=form.cleaned_data["password"])
         except CivicError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            status = 429 if exc.code == "rate_limited" else 400
         else:
             logout(request)
             messages.success(
@@ -123,7 +124,8 @@ def close_account(request: HttpRequest) -> HttpResponse:
                 else "Your account and your personal details have been deleted.",
             )
             return redirect("/")
-    status = 400 if form.is_bound else 200
+    else:
+        status = 400 if form.is_bound else 200
     return render(
         request, "civic/close_account.html", {"form": form, "keeps_account": keeps_account}, status=status
     )

@@ -174,7 +174,8 @@ def test_staff_accounts_are_deactivated_not_erased(officer):
     officer.refresh_from_db()
     assert not officer.is_active and officer.email  # the audit trail still names who acted
     assert not ParticipantProfile.objects.filter(user=officer).exists()
-    assert ModelLogEntry.objects.filter(action="civic.deactivate", object_id=str(officer.pk)).exists()
+    entry = ModelLogEntry.objects.get(action="civic.deactivate", object_id=str(officer.pk))
+    assert entry.user_id == officer.pk and entry.data == {"by_owner": True}
 
 
 def test_an_administrator_erases_an_account_on_someones_behalf_and_it_is_logged(erin, make_user):
@@ -266,3 +267,13 @@ def test_summary_totals_still_count_the_erased_person_once(
     with django_capture_on_commit_callbacks(execute=True):
         services.erase_account(actor=erin, user=erin, password=PASSWORD)
     assert build_summary(consultation, include_representation=False)["totals"] == before
+
+
+def test_guessing_the_password_is_limited(client, erin):
+    sign_in(client, erin)
+    for _ in range(5):
+        assert client.post(URL, {"password": "a guess"}).status_code == 400
+    refused = client.post(URL, {"password": PASSWORD})  # even the right one, for now
+    assert refused.status_code == 429
+    assert "You are doing that too often" in refused.content.decode()
+    assert User.objects.filter(pk=erin.pk).exists()
