@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware import csp
+from django.shortcuts import render
 from django.urls import reverse
 
 from . import twofactor
@@ -27,8 +28,10 @@ class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
 
 
 class StaffTwoFactorMiddleware:
-    """Marks every signed-in request with whether staff powers are unlocked (civic.twofactor), and
-    keeps staff out of the admin until their session has passed a second factor."""
+    """Marks every signed-in request with whether staff powers are unlocked (civic.twofactor), keeps
+    staff out of the admin until their session has passed a second factor, and tells signed-in
+    people without admin access that it is for staff (Wagtail would send them to sign in, and
+    sign-in straight back: a redirect loop)."""
 
     def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
@@ -37,9 +40,18 @@ class StaffTwoFactorMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             twofactor.mark(user, request.session)
-            if in_admin(request.path) and twofactor.needs_second_factor(user):
-                return twofactor.send_to_second_factor(request)
+            if in_admin(request.path):
+                if twofactor.needs_second_factor(user):
+                    return twofactor.send_to_second_factor(request)
+                may_enter = user.has_perm("wagtailadmin.access_admin")
+                if not may_enter and request.path != reverse("wagtailadmin_logout"):
+                    return staff_only(request)
         return self.get_response(request)
+
+
+def staff_only(request: HttpRequest) -> HttpResponse:
+    """The admin's answer to a signed-in account without admin access: a 403 that explains."""
+    return render(request, "civic/staff_only.html", status=403)
 
 
 class AdminFrameOptionsMiddleware:

@@ -99,6 +99,14 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.public_name
 
+    def get_full_name(self) -> str:
+        """What Wagtail's admin greets and credits people by: the public name, not the username."""
+        return self.public_name
+
+    def get_short_name(self) -> str:
+        """Greetings use the public name too (the first name is private)."""
+        return self.public_name
+
     @property
     def public_name(self) -> str:
         """The only name shown to other people: never the real name or email."""

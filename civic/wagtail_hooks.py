@@ -1,8 +1,11 @@
-"""Organisations are managed as Wagtail snippets; account closures are audited actions."""
+"""Organisations are managed as Wagtail snippets; account closures are audited actions; the admin
+names people by their display name."""
 
 from typing import Any
 
 from wagtail import hooks
+from wagtail.admin.telepath import Adapter, register
+from wagtail.admin.ui import sidebar
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -26,3 +29,17 @@ def account_log_actions(actions: Any) -> None:
     """Closing accounts is audited: who asked (the owner, or an administrator) and what was done."""
     actions.register_action("civic.erase", "Erase account", "Account erased")
     actions.register_action("civic.deactivate", "Deactivate account", "Account deactivated")
+
+
+class MainMenuAdapter(Adapter):  # type: ignore[misc]  # Wagtail has no type information
+    """The sidebar's account menu greets by display name (Wagtail shows the first name or username)."""
+
+    js_constructor = "wagtail.sidebar.MainMenuModule"
+
+    def js_args(self, obj: Any) -> list[Any]:
+        args: list[Any] = obj.js_args()
+        args[2] = {**args[2], "name": obj.user.public_name}
+        return args
+
+
+register(MainMenuAdapter(), sidebar.MainMenuModule)

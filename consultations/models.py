@@ -224,6 +224,11 @@ class ConsultationPage(OrganisationPage, Page):
         return self.state == State.OPEN
 
     @property
+    def is_pre_moderated(self) -> bool:
+        """Contributions wait for a moderator: residents are told so before they post."""
+        return self.moderation_policy == self.Moderation.PRE
+
+    @property
     def consultation(self):
         return self
 

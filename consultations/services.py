@@ -124,7 +124,7 @@ def post_comment(
         if existing is not None:
             return existing
     _check_rate(author)
-    pre_moderated = consultation.moderation_policy == ConsultationPage.Moderation.PRE
+    pre_moderated = consultation.is_pre_moderated
     status = Comment.Status.PENDING if pre_moderated else Comment.Status.PUBLISHED
     try:
         with transaction.atomic():

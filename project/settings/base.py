@@ -175,6 +175,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "civic.forms.SignupForm"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_USER_DISPLAY = "civic.accounts.user_display"  # messages and emails name people by display name
 ACCOUNT_ADAPTER = "civic.accounts.AccountAdapter"  # rate limits count the real client address
 # Sign-in throttling per address (10 failures a minute) AND per account (5 in 5 minutes, from any
 # address). Both count in Redis, or per process while Redis is down (civic.cache): never off.
@@ -227,6 +228,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_FINDERS: list[dict[str, Any]] = []
 # Wagtail's group approval tasks let any member of a group review and approve any organisation's
 # page; Civic's officers publish their own organisation's pages, so page workflows stay off.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to an outside server from the admin
 WAGTAIL_WORKFLOW_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

@@ -100,11 +100,49 @@ def test_staff_with_two_factor_reach_the_admin(client, officer):
     assert client.get("/admin/").status_code == 200
 
 
-def test_residents_cannot_use_the_admin(client, resident):
+def test_residents_opening_the_admin_get_a_staff_only_page_not_a_redirect_loop(client, resident):
     client.force_login(resident)
+    for path in ("/admin/", "/admin/pages/", "/admin/moderation/"):
+        response = client.get(path)
+        assert response.status_code == 403
+        html = response.content.decode()
+        assert "<h1>Staff only</h1>" in html
+        assert 'href="/"' in html
+        assert resident.public_name in html and resident.email not in html
+        assert "/accounts/2fa" not in html
+
+
+def test_councillors_without_admin_access_get_the_staff_only_page(client, make_user):
+    councillor = make_user(roles=["Councillors"])
+    sign_in(client, councillor)
+    assert client.get("/admin/").status_code == 403
+
+
+def test_anonymous_visitors_opening_the_admin_are_sent_to_sign_in(client, db):
     response = client.get("/admin/")
     assert response.status_code == 302
-    assert "/accounts/2fa" not in response["Location"]
+    assert response["Location"].startswith("/accounts/login/")
+    assert "next=/admin/" in response["Location"].replace("%2F", "/")
+
+
+def test_signed_in_messages_greet_by_display_name_not_username_or_email(client, db):
+    user = UserFactory(display_name="RiversideRita", username="private-handle", email="rita@example.org")
+    response = client.post(
+        "/accounts/login/", {"login": user.email, "password": "correct horse battery staple"}, follow=True
+    )
+    html = response.content.decode()
+    assert "Successfully signed in as RiversideRita." in html
+    assert "private-handle" not in html and "rita@example.org" not in html
+
+
+def test_admin_greets_staff_by_display_name(client, officer):
+    officer.display_name = "Officer Olu"
+    officer.save()
+    sign_in(client, officer)
+    html = client.get("/admin/").content.decode()
+    assert "Officer Olu" in html
+    assert officer.username not in html
+    assert officer.first_name not in html
 
 
 def test_officer_of_other_organisation_cannot_edit_page_in_admin(client, consultation):
@@ -122,3 +160,10 @@ def test_officer_of_other_organisation_cannot_edit_page_in_admin(client, consult
     assert client.get(f"/admin/pages/{consultation.pk}/edit/").status_code in (302, 403)
     sign_in(client, insider)
     assert client.get(f"/admin/pages/{consultation.pk}/edit/").status_code == 200
+
+
+def test_admin_pages_make_no_gravatar_requests(client, officer):
+    sign_in(client, officer)
+    for path in ("/admin/", "/admin/account/"):
+        html = client.get(path).content.decode().lower()
+        assert "gravatar" not in html

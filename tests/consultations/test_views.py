@@ -211,6 +211,30 @@ def test_pending_comment_is_shown_only_to_its_author(client, resident, consultat
     assert "Please keep the library" not in client.get(consultation.url).content.decode()
 
 
+PRE_MODERATION_NOTE = "A moderator checks every comment on this consultation before it appears."
+
+
+def test_residents_are_told_before_posting_that_comments_are_pre_moderated(
+    client, resident, consultation, proposal
+):
+    consultation.moderation_policy = ConsultationPage.Moderation.PRE
+    consultation.save_revision().publish()
+    sign_in(client, resident)
+    for page in (consultation, proposal):
+        html = client.get(page.url).content.decode()
+        form = html[html.index('id="comment-form"') : html.index("Post comment")]
+        assert PRE_MODERATION_NOTE in form
+
+
+def test_post_moderated_consultation_has_no_pre_moderation_note(client, resident, consultation, proposal):
+    assert consultation.moderation_policy == ConsultationPage.Moderation.POST
+    sign_in(client, resident)
+    for page in (consultation, proposal):
+        html = client.get(page.url).content.decode()
+        assert 'id="comment-form"' in html
+        assert PRE_MODERATION_NOTE not in html
+
+
 def test_vote_then_change_vote(client, resident, proposal):
     sign_in(client, resident)
     assert client.post(vote_url(proposal), {"choice": "support"}).status_code == 302
