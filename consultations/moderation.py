@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -83,6 +83,13 @@ def queue_for(user):
         .only(*QUEUE_FIELDS)  # pages are wide rows: fetch only what the queue shows
         .order_by("queued_at", "id")
     )
+
+
+def queue_counts(user) -> dict[str, int]:
+    """How many contributions wait for this user's decision and how many are past the target (one query)."""
+    late = Q(queued_at__lt=timezone.now() - sla())
+    counts = queue_for(user).order_by().aggregate(waiting=Count("id"), overdue=Count("id", filter=late))
+    return {"waiting": counts["waiting"] or 0, "overdue": counts["overdue"] or 0}
 
 
 # Residents ---------------------------------------------------------------------------------

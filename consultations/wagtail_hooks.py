@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -20,7 +21,7 @@ from civic import roles
 from civic.pages import public_pages
 
 from . import moderation, moderation_views, permissions
-from .models import Comment
+from .models import Comment, ConsultationPage
 from .permissions import page_permission_policy
 from .services import ParticipationError
 
@@ -197,3 +198,46 @@ def moderation_log_actions(actions):
     actions.register_action("civic.assisted_entry", "Enter response", "Response entered for a resident")
     actions.register_action("civic.suspend", "Suspend account", "Account suspended")
     actions.register_action("civic.unsuspend", "Lift suspension", "Suspension lifted")
+
+
+DASHBOARD_CONSULTATIONS = 10  # the panel lists the first few; the explorer has the rest
+
+
+class ConsultationsPanel(Component):
+    """The dashboard's view of the user's organisation: open consultations and the moderation queue."""
+
+    name = "civic_consultations"
+    template_name = "consultations/dashboard_panel.html"
+    order = 50
+
+    def __init__(self, request):
+        self.request = request
+        self.user = request.user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        # A list of ids: owned_by() joins partners, which would multiply counts and rows.
+        ids = list(permissions.moderated_consultations(self.user).values_list("pk", flat=True))
+        open_now = ConsultationPage.objects.filter(pk__in=ids).live().open()
+        consultations = list(
+            open_now.order_by("closes_at", "pk").only("id", "title", "closes_at", "url_path")[
+                :DASHBOARD_CONSULTATIONS
+            ]
+        )
+        for consultation in consultations:
+            consultation.public_url = consultation.get_url(self.request)
+        context.update(
+            consultations=consultations,
+            open_total=open_now.count(),
+            queue=moderation.queue_counts(self.user),
+            queue_url=reverse("civic_moderation_queue"),
+            sla_hours=moderation.sla().total_seconds() // 3600,
+            is_admin=roles.is_admin(self.user),
+        )
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def consultations_panel(request, panels):
+    if roles.has_staff_powers(request.user):
+        panels.append(ConsultationsPanel(request))

@@ -1,7 +1,13 @@
 """Categories, the gazetteer and reports in the Wagtail admin; officers act on reports on the site itself."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.urls import reverse
 from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -13,7 +19,8 @@ from wagtail.permissions import register_permission_policy
 from civic import roles
 from civic.models import GazetteerEntry
 
-from .models import IssueCategory, IssueReport
+from . import permissions
+from .models import IssueCategory, IssueReport, Status
 
 
 def _own_organisation(queryset, user):
@@ -137,3 +144,70 @@ class MapsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_maps_viewsets():
     return MapsGroup()
+
+
+class ReportOfficerMenuItem(MenuItem):
+    """Shown to the people the report work list serves (mapping.permissions.can_export_reports)."""
+
+    def is_shown(self, request):
+        return permissions.can_export_reports(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def report_management_menu():
+    """The officers' way to the report work list and its exports, without knowing the URLs."""
+    manage = reverse("mapping:manage_reports")
+    items = [
+        ReportOfficerMenuItem("Manage reports", manage, icon_name="list-ul", order=1),
+        ReportOfficerMenuItem(
+            "Export reports (CSV)", reverse("mapping:export_csv") + "?mine=1", icon_name="download", order=2
+        ),
+        ReportOfficerMenuItem(
+            "Export reports (GeoJSON)",
+            reverse("mapping:export_geojson") + "?mine=1",
+            icon_name="download",
+            order=3,
+        ),
+    ]
+    return SubmenuMenuItem("Report management", Menu(items=items), icon_name="warning", order=255)
+
+
+class ReportsPanel(Component):
+    """The dashboard's count of the organisation's reports by status (administrators: every organisation)."""
+
+    name = "civic_reports"
+    template_name = "mapping/dashboard_panel.html"
+    order = 60
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        # The same reports the work list shows: visible ones, of the user's organisation.
+        reports = _own_organisation(IssueReport.objects.visible(), self.user)
+        counts = dict(reports.values_list("status").annotate(n=Count("id")).order_by())
+        manage = reverse("mapping:manage_reports")
+        mine = {} if roles.is_admin(self.user) else {"mine": "1"}
+        context.update(
+            statuses=[
+                {
+                    "value": value,
+                    "label": label,
+                    "count": counts.get(value, 0),
+                    "url": f"{manage}?{urlencode({'status': value, **mine})}",
+                }
+                for value, label in Status.choices
+                if value != Status.DUPLICATE  # merged reports leave the work list
+            ],
+            total=sum(counts.values()),
+            manage_url=f"{manage}?{urlencode(mine)}" if mine else manage,
+            is_admin=roles.is_admin(self.user),
+        )
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def reports_panel(request, panels):
+    if permissions.can_export_reports(request.user):
+        panels.append(ReportsPanel(request.user))
