@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
+from civic.pages import public_pages
 from search import documents
 from search.documents import Context, DocumentType, location, page_text
 
@@ -58,10 +59,19 @@ def consultation_titles(ids: list[int], within_organisations, found: set[int]) -
     return {str(pk): title for pk, title in consultations.values_list("pk", "title")}
 
 
+def public_page_pks(model, pks: Iterable[int]) -> set[int]:
+    """Of these pages, those the public may see: live, unrestricted, under live pages only."""
+    return set(public_pages(model.objects.filter(pk__in=list(pks))).values_list("pk", flat=True))
+
+
 class ConsultationDocument(DocumentType):
     name = "consultation"
     label = "Consultation"
     model = "consultations.ConsultationPage"
+    public = True
+
+    def public_pks(self, pks: Iterable[int]) -> set[int]:
+        return public_page_pks(self.model_class(), pks)
 
     def queryset(self):
         return (
@@ -96,6 +106,10 @@ class ProposalDocument(DocumentType):
     name = "proposal"
     label = "Proposal"
     model = "consultations.ProposalPage"
+    public = True
+
+    def public_pks(self, pks: Iterable[int]) -> set[int]:
+        return public_page_pks(self.model_class(), pks)
 
     def is_indexable(self, obj) -> bool:
         return obj.live
@@ -130,6 +144,7 @@ class CommentDocument(DocumentType):
     name = "comment"
     label = "Comment"
     model = "consultations.Comment"
+    public = True
     INDEXED_STATUSES = ("published", "pending")
     FIELDS = ("pk", "body", "stance", "status", "channel", "created_at", "consultation_id", "proposal_id")
     ROW = (*FIELDS, "is_official", "organisation__name", "author_id", "author__display_name")
@@ -177,6 +192,22 @@ class CommentDocument(DocumentType):
     def current_pks(self, pks: Iterable[int]) -> set[int]:
         rows = self.model_class().objects.filter(pk__in=list(pks), status__in=self.INDEXED_STATUSES)
         return set(rows.values_list("pk", flat=True))
+
+    def public_pks(self, pks: Iterable[int]) -> set[int]:
+        """Published comments whose page (and consultation) the public may see."""
+        rows = list(
+            self.model_class()
+            .objects.filter(pk__in=list(pks), status=Comment.Status.PUBLISHED)
+            .values_list("pk", "consultation_id", "proposal_id")
+        )
+        page_ids = {consultation_id for _pk, consultation_id, _p in rows}
+        page_ids |= {proposal_id for _pk, _c, proposal_id in rows if proposal_id}
+        visible = public_page_pks(Page, page_ids) if page_ids else set()
+        return {
+            pk
+            for pk, consultation_id, proposal_id in rows
+            if consultation_id in visible and (proposal_id is None or proposal_id in visible)
+        }
 
     def keys_by_author(self, user_id: int) -> list[str]:
         comments = self.model_class().objects.filter(author_id=user_id, status__in=self.INDEXED_STATUSES)

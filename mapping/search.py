@@ -11,6 +11,7 @@ class IssueReportDocument(DocumentType):
     name = "issue_report"
     label = "Issue report"
     model = "mapping.IssueReport"
+    public = True  # report pages are public while the report is visible
 
     def queryset(self):
         return super().queryset().select_related("reporter", "ward", "category")
@@ -32,6 +33,11 @@ class IssueReportDocument(DocumentType):
             "created": report.created_at,
             "location": location(report.latitude, report.longitude),
         }
+
+    def public_pks(self, pks) -> set[int]:
+        """Visible reports: hidden and merged ones are never public."""
+        reports = self.model_class().objects.visible().filter(pk__in=list(pks))
+        return set(reports.values_list("pk", flat=True))
 
     def keys_by_author(self, user_id: int) -> list[str]:
         reports = self.model_class().objects.filter(reporter_id=user_id)

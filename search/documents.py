@@ -119,6 +119,7 @@ class DocumentType:
     label = ""
     model = ""  # "app_label.ModelName"
     chunk_size = 2000
+    public = False  # searched by the residents' site search too; public_pks() then says which objects
 
     def model_class(self):
         from django.apps import apps
@@ -156,6 +157,10 @@ class DocumentType:
     def current_pks(self, pks: Iterable[int]) -> set[int]:
         """Of these, the objects that exist and are indexable now."""
         return {pk for pk, obj in self.load(pks).items() if self.is_indexable(obj)}
+
+    def public_pks(self, pks: Iterable[int]) -> set[int]:
+        """Of these, the objects anyone may read on the public site now (none unless the type says)."""
+        return set()
 
     def document(self, obj, context: Context) -> dict:
         doc = {
@@ -241,6 +246,22 @@ def current_keys(keys: Iterable[str]) -> set[str]:
         if name in REGISTRY and REGISTRY[name].available():
             by_type.setdefault(name, set()).add(pk)
     return {f"{name}:{pk}" for name, pks in by_type.items() for pk in REGISTRY[name].current_pks(pks)}
+
+
+def public_types() -> list["DocumentType"]:
+    """The kinds of content the residents' site search covers."""
+    return [doc_type for doc_type in types() if doc_type.public]
+
+
+def public_keys(keys: Iterable[str]) -> set[str]:
+    """The keys whose objects anyone may read on the public site now: published, on public pages,
+    not hidden; checked against the database, whatever the index says."""
+    by_type: dict[str, set[int]] = {}
+    for key in keys:
+        name, pk = split_key(key)
+        if name in REGISTRY and REGISTRY[name].public and REGISTRY[name].available():
+            by_type.setdefault(name, set()).add(pk)
+    return {f"{name}:{pk}" for name, pks in by_type.items() for pk in REGISTRY[name].public_pks(pks)}
 
 
 def iter_all(context: Context | None = None) -> Iterator[dict]:

@@ -13,20 +13,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
 
 from civic import roles, twofactor
 from civic.exports import stream_csv
 from civic.models import Organisation
-from civic.pages import public_pages
 
-from . import permissions, services
+from . import permissions, public, services
 from .engines import elasticsearch_enabled, iter_hits, run_search
 from .engines.facets import FACET_TITLES
 from .forms import KNOWN_PARAMETERS, OfficerSearchForm, SavedSearchForm, clean_query_string
 from .indexing import retry_pending
 from .models import PendingUpdate, SavedSearch
-from .query import MAX_RESULTS, MAX_TERMS, PAGE_SIZE, WORD
+from .query import MAX_RESULTS, PAGE_SIZE
 
 MAX_QUERY_LENGTH = 200
 PAGE_NUMBER = re.compile(r"-?[0-9]+")
@@ -34,17 +32,15 @@ EXPORT_LIMIT = MAX_RESULTS
 
 
 def site_search(request):
-    """Published pages the public may see (never drafts, restricted pages or pages under them)."""
+    """Public pages and the published contributions on them (search.public): never drafts,
+    restricted pages, pages under them, or contributions waiting for or removed by moderation."""
     query = (request.GET.get("q") or "").strip()
     error = ""
     results = None
     if len(query) > MAX_QUERY_LENGTH:
         error = f"Search for {MAX_QUERY_LENGTH} characters or fewer."
     elif query:
-        # Plain words only: quotes and operator syntax never reach the page search's engine.
-        words = " ".join(WORD.findall(query)[:MAX_TERMS])
-        found = public_pages(Page.objects.all()).specific().search(words) if words else Page.objects.none()
-        results = Paginator(found, 10).get_page(request.GET.get("page"))
+        results = Paginator(public.search(query), 10).get_page(request.GET.get("page"))
     context = {"query": query, "results": results, "error": error, "page_query": urlencode({"q": query})}
     return render(request, "search/site_search.html", context)
 

@@ -1,0 +1,106 @@
+"""The residents' site search: public pages and the published contributions on them (comments,
+proposals, consultations, issue reports), through the same engines and stemming as officer search.
+
+Each kind of contribution is registered by its feature (DocumentType.public) and says itself which
+of its objects the public may read now (public_pks): every hit is checked against the database, so
+pending, hidden or removed comments, anything on a draft or private page, and hidden or merged
+reports never appear, even while the index lags behind."""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from wagtail.models import Page
+
+from civic.pages import public_pages
+
+from . import documents
+from .engines import iter_hits
+from .query import MAX_TERMS, WORD, ParsedQuery, SearchRequest, plain
+
+MAX_CONTRIBUTIONS = 200  # the most relevant contributions a public search lists
+MAX_PAGES = 50
+SNIPPET_CHARS = 240
+
+
+@dataclass(frozen=True)
+class PublicResult:
+    """One result as the public page shows it: no personal data beyond a public name."""
+
+    title: str
+    url: str
+    kind: str
+    snippet: str
+    author: str = ""
+    created: datetime | None = None
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Plain words only: quotes and operator syntax never reach an engine from the public page."""
+    return tuple(dict.fromkeys(word.lower() for word in WORD.findall(text)))[:MAX_TERMS]
+
+
+def search(text: str) -> list[PublicResult]:
+    """Contributions (most relevant first), then public pages the page search finds that the
+    contribution index does not (yet) hold, so nothing the page search found before is lost."""
+    words = words_of(text)
+    if not words:
+        return []
+    found, keys = contributions(words)
+    return [*found, *pages(words, skip=keys)]
+
+
+def contributions(words: tuple[str, ...]) -> tuple[list[PublicResult], set[str]]:
+    names = tuple(doc_type.name for doc_type in documents.public_types())
+    if not names:
+        return [], set()
+    request = SearchRequest(query=ParsedQuery(terms=words), types=names, moderation_states=("published",))
+    hits = list(iter_hits(request, MAX_CONTRIBUTIONS))
+    public = documents.public_keys(hit.key for hit in hits)
+    results = [
+        PublicResult(
+            title=plain(hit.title),
+            url=hit.url,
+            kind=hit.type_label,
+            snippet=snippet(plain(hit.text), words),
+            author=hit.author,
+            created=hit.created,
+        )
+        for hit in hits
+        if hit.key in public
+    ]
+    return results, public
+
+
+def pages(words: tuple[str, ...], *, skip: set[str]) -> list[PublicResult]:
+    """Public pages from Wagtail's page search, leaving out those already found as contributions."""
+    found = public_pages(Page.objects.all()).specific().search(" ".join(words))[:MAX_PAGES]
+    results = []
+    for page in found:
+        doc_type = documents.for_model(type(page))
+        if doc_type is not None and f"{doc_type.name}:{page.pk}" in skip:
+            continue
+        results.append(
+            PublicResult(
+                title=page.title,
+                url=page.url or "",
+                kind=doc_type.label if doc_type else "Page",
+                snippet=getattr(page, "summary", "") or page.search_description,
+            )
+        )
+    return results
+
+
+def snippet(text: str, words: tuple[str, ...]) -> str:
+    """About SNIPPET_CHARS of the text around the first searched word (plain text, escaped later)."""
+    text = " ".join(text.split())
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(word[:4]) for word in words) + r")", re.IGNORECASE)
+    match = pattern.search(text)
+    start = max(0, (match.start() if match else 0) - SNIPPET_CHARS // 3)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = start + SNIPPET_CHARS
+    cut = text[start:end].rsplit(" ", 1)[0] if end < len(text) else text[start:]
+    return ("… " if start else "") + cut + (" …" if end < len(text) else "")
