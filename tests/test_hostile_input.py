@@ -12,6 +12,7 @@ from urllib.parse import quote
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from civic.models import WardCouncillor
 from consultations.models import Comment, Flag, ModerationDecision, Vote
 from mapping.models import IssueReport, PartnerApiKey, StatusChange
 from search.models import SavedSearch
@@ -71,6 +72,8 @@ def world(consultation, proposal, officer):
     _key, raw_key = PartnerApiKey.issue(officer.organisation, "Partner app")
     resident = UserFactory(roles=["Residents"])
     admin = UserFactory(is_superuser=True, is_staff=True)
+    councillor = UserFactory(roles=["Councillors"])
+    WardCouncillor.objects.create(user=councillor, ward=west)
     return {
         "consultation": consultation,
         "proposal": proposal,
@@ -81,6 +84,7 @@ def world(consultation, proposal, officer):
         "officer": officer,
         "resident": resident,
         "admin": admin,
+        "councillor": councillor,
         "api_key": raw_key,
         "draft": make_proposal(consultation, live=False),
     }
@@ -126,6 +130,7 @@ GETS = [
     ("mapping:open311_request", "/open311/v2/requests/{report}.xml", ["jurisdiction_id"], None),
     ("consultations:events", "/consultations/{consultation}/events/", ["since"], None),
     ("consultations:moderation_log", "/consultations/{consultation}/moderation-log/", ["x"], None),
+    ("consultations:summaries:index", "/consultations/summaries/", ["page"], "councillor"),
     ("consultations:summaries:summary", "/consultations/{consultation}/summary/", ["ward"], "officer"),
     ("consultations:summaries:report", "/consultations/{consultation}/summary/report/", ["ward"], "officer"),
     ("consultations:summaries:report_pdf", "/consultations/{consultation}/summary/report.pdf", ["ward"], "officer"),

@@ -4,11 +4,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Case, Count, F, Q, When
+from django.db.models import Case, Count, Expression, F, Q, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from civic.models import AgeBand, Area, Disability, Ethnicity, ParticipantProfile
+from civic.pages import public_pages
 
 from ..models import Comment, ProposalPage, Stance, Vote
 from . import charts
@@ -309,3 +310,32 @@ def build_summary(consultation, ward=None, *, include_representation=True) -> di
         representation(consultation, proposals, wards) if include_representation and ward is None else []
     )
     return context
+
+
+def people_counts(consultation_ids: list[int], ward=None) -> dict[int, dict[str, int]]:
+    """People who commented on each consultation (as its summary counts them), and of those how
+    many shared the given ward: one grouped query for a whole list of summaries."""
+    # As build_summary counts them: accounts, plus each erased account once.
+    annotations: dict[str, Expression] = {
+        "people": Count("author_id", distinct=True) + Count("former_author", distinct=True)
+    }
+    if ward is not None:
+        annotations["ward_people"] = Count("author_id", distinct=True, filter=ward_filter(ward))
+    public_proposals = public_pages(ProposalPage.objects.all()).values("pk")
+    names = list(annotations)
+    rows = (
+        Comment.objects.visible()
+        .filter(consultation_id__in=consultation_ids)
+        .filter(Q(proposal__isnull=True) | Q(proposal_id__in=public_proposals))
+        .values("consultation_id")
+        .annotate(**annotations)
+        .order_by()
+        .values_list("consultation_id", *names)
+    )
+    return {pk: dict(zip(names, counts, strict=True)) for pk, *counts in rows}
+
+
+def ward_has_enough_people(consultation, ward) -> bool:
+    """Whether a ward's figures can be shown: at least SUPPRESS_BELOW people who shared it."""
+    from_ward = summarised_comments(consultation).filter(ward_filter(ward))
+    return from_ward.aggregate(n=Count("author_id", distinct=True))["n"] >= SUPPRESS_BELOW

@@ -4,6 +4,7 @@ from . import views
 
 app_name = "summaries"
 urlpatterns = [
+    path("consultations/summaries/", views.index, name="index"),
     path("consultations/<id:page_id>/summary/", views.summary, name="summary"),
     path("consultations/<id:page_id>/summary/report/", views.report, name="report"),
     path("consultations/<id:page_id>/summary/report.pdf", views.report_pdf, name="report_pdf"),

@@ -19,10 +19,12 @@ from civic.twofactor import staff_second_factor_required
 from .. import permissions as consultation_permissions
 from ..models import Comment, ConsultationPage, ProposalPage
 from . import services
-from .figures import build_summary
+from .figures import SUPPRESS_BELOW, build_summary, people_counts, ward_has_enough_people
 from .forms import MergeThemeForm, RenameThemeForm, ResponseForm, WardFilterForm
 from .models import Theme
-from .permissions import can_edit_summary, can_view_summary, is_councillor
+from .permissions import can_edit_summary, can_view_summary, is_councillor, readable_summaries
+
+SUMMARIES_PER_PAGE = 20
 
 
 def _consultation(request, page_id: int, *, edit: bool = False) -> ConsultationPage:
@@ -59,8 +61,11 @@ def _summary_context(request, consultation) -> dict:
     my_ward = _my_ward(request.user)
     wards = list(Area.objects.filter(kind=Area.Kind.WARD).order_by("name"))
     slug = request.GET.get("ward")
+    ward_fallback = None
     if slug is None:
         ward = my_ward
+        if ward is not None and not ward_has_enough_people(consultation, ward):
+            ward, ward_fallback = None, ward  # too few to show: the whole borough instead
     elif slug in ("", "all"):
         ward = None
     else:
@@ -71,10 +76,32 @@ def _summary_context(request, consultation) -> dict:
             initial={"ward": ward.slug if ward else "all"}, wards=wards, my_ward=my_ward
         ),
         my_ward=my_ward,
+        ward_fallback=ward_fallback,
         can_edit=can_edit_summary(request.user, consultation),
         ward_query=f"ward={ward.slug}" if ward else ("ward=all" if my_ward else ""),
     )
     return context
+
+
+def index(request):
+    """The summaries this person may read, newest closing first; a councillor sees how many people
+    from their ward took part in each (summaries open on the ward when there are enough)."""
+    my_ward = _my_ward(request.user)
+    consultations = readable_summaries(request.user).order_by("-closes_at", "-pk")
+    page = Paginator(
+        consultations.only("id", "title", "opens_at", "closes_at", "results_published"), SUMMARIES_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    counts = people_counts([c.pk for c in page], my_ward)
+    for consultation in page:
+        found = counts.get(consultation.pk, {})
+        consultation.people = found.get("people", 0)
+        consultation.ward_people = found.get("ward_people", 0)
+        consultation.ward_enough = consultation.ward_people >= SUPPRESS_BELOW
+    return TemplateResponse(
+        request,
+        "consultations/summaries/index.html",
+        {"summaries": page, "my_ward": my_ward, "suppress_below": SUPPRESS_BELOW},
+    )
 
 
 def summary(request, page_id: int):

@@ -435,3 +435,148 @@ def test_provenance_link_lands_on_the_page_listing_the_comment_with_pinned_threa
     assert landed[threads[3].pk] == landed[threads[0].pk] == landed[reply.pk] == "page=1"
     assert landed[own.pk] == landed[threads[6].pk] == "page=2"
     assert landed[threads[1].pk] == "page=4"
+
+
+# Councillors' front door ---------------------------------------------------------------------------
+
+INDEX = "/consultations/summaries/"
+
+
+def test_councillor_whose_ward_has_too_few_people_sees_the_borough_by_default(
+    client, consultation, corpus, councillor, wards, summary_url
+):
+    WardCouncillor.objects.create(user=councillor, ward=wards[1])  # Brookside: nobody shared it
+    sign_in(client, councillor)
+    html = client.get(summary_url(consultation)).content.decode()
+    assert "these are the figures for the whole borough" in html
+    assert "Ward</dt><dd>" not in html
+    assert "People who commented</dt><dd>12<" in html
+    assert "?ward=all" in html  # the printable report and PDF follow the borough too
+    from civic.models import ParticipantProfile
+
+    ParticipantProfile.objects.filter(user__in=[c.author for c in corpus[:2]]).update(ward=wards[1])
+    html = client.get(summary_url(consultation)).content.decode()
+    assert "Fewer than 5 people from Brookside (your ward)" in html
+    assert "People who commented</dt><dd>12<" in html
+    chosen = client.get(summary_url(consultation), {"ward": "brookside"}).content.decode()
+    assert "Fewer than 5 people from Brookside took part" in chosen  # asking for it still protects them
+
+
+def test_councillor_whose_ward_has_enough_people_sees_it_first(
+    client, consultation, corpus, councillor, wards, summary_url
+):
+    WardCouncillor.objects.create(user=councillor, ward=wards[0])  # Abbey: 8 people shared it
+    sign_in(client, councillor)
+    html = client.get(summary_url(consultation)).content.decode()
+    assert "Ward</dt><dd>Abbey" in html
+    assert "whole borough" not in html
+
+
+@pytest.fixture
+def summaries(index, organisation, consultation, corpus):
+    """The corpus consultation (open, results not out), a closed one with results, a draft, a private one."""
+    from wagtail.models import PageViewRestriction
+
+    from tests.consultations.factories import make_consultation
+
+    published = make_consultation(
+        index,
+        "closed",
+        lead_organisation=OrganisationFactory(),
+        title="Results are out",
+        results_published=True,
+    )
+    draft = make_consultation(index, "open", live=False, lead_organisation=organisation, title="Draft plan")
+    private = make_consultation(index, "open", lead_organisation=OrganisationFactory(), title="Private plan")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    return {"open": consultation, "published": published, "draft": draft, "private": private}
+
+
+def _listed(html):
+    return {int(pk) for pk in re.findall(r'data-summary="(\d+)"', html)}
+
+
+def test_councillor_lists_every_public_summary_with_their_wards_figures(client, summaries, councillor, wards):
+    WardCouncillor.objects.create(user=councillor, ward=wards[0])
+    sign_in(client, councillor)
+    response = client.get(INDEX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert _listed(html) == {summaries["open"].pk, summaries["published"].pk}
+    row = html[html.index(f'data-summary="{summaries["open"].pk}"') :]
+    assert "<td>12</td>" in row[: row.index("</tr>")]
+    assert "8: ward figures first" in row[: row.index("</tr>")]
+    assert "From Abbey" in html
+    assert 'href="/consultations/summaries/"' in html  # the header links councillors here
+
+
+def test_councillor_without_a_ward_or_with_a_quiet_ward_sees_borough_figures_noted(
+    client, summaries, councillor, wards
+):
+    sign_in(client, councillor)
+    assert "From " not in client.get(INDEX).content.decode()  # no ward: no ward column
+    WardCouncillor.objects.create(user=councillor, ward=wards[1])
+    html = client.get(INDEX).content.decode()
+    assert "none: whole borough shown" in html
+
+
+def test_residents_and_visitors_list_only_summaries_with_published_results(client, summaries, resident):
+    assert _listed(client.get(INDEX).content.decode()) == {summaries["published"].pk}
+    sign_in(client, resident)
+    html = client.get(INDEX).content.decode()
+    assert _listed(html) == {summaries["published"].pk}
+    assert 'href="/consultations/summaries/"' not in html  # no header link for residents
+
+
+def test_officers_list_their_organisations_summaries_and_published_ones(
+    client, summaries, officer, other_officer
+):
+    sign_in(client, officer)
+    assert _listed(client.get(INDEX).content.decode()) == {
+        summaries["open"].pk,
+        summaries["published"].pk,
+        summaries["draft"].pk,
+    }
+    sign_in(client, other_officer)
+    assert _listed(client.get(INDEX).content.decode()) == {summaries["published"].pk}
+
+
+def test_every_listed_summary_opens(client, summaries, councillor, officer):
+    for user in (councillor, officer):
+        sign_in(client, user)
+        for pk in _listed(client.get(INDEX).content.decode()):
+            assert client.get(f"/consultations/{pk}/summary/").status_code == 200
+
+
+def test_summary_list_queries_do_not_grow(
+    client, index, summaries, councillor, wards, django_assert_max_num_queries
+):
+    from tests.consultations.factories import make_consultation
+
+    WardCouncillor.objects.create(user=councillor, ward=wards[0])
+    sign_in(client, councillor)
+    client.get(INDEX)
+    with django_assert_max_num_queries(30) as few:
+        client.get(INDEX)
+    for n in range(10):
+        make_consultation(index, "closed", lead_organisation=OrganisationFactory(), title=f"More {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get(INDEX).content.decode()
+    assert len(_listed(html)) == 12
+
+
+def test_summary_list_counts_an_erased_person_once_like_the_summary(
+    client, summaries, councillor, summary_url
+):
+    import uuid
+
+    erased = uuid.uuid4()
+    from tests.consultations.factories import CommentFactory
+
+    for body in ("Parking first words", "Parking second words"):
+        CommentFactory(consultation=summaries["open"], author=None, former_author=erased, body=body)
+    sign_in(client, councillor)
+    html = client.get(INDEX).content.decode()
+    row = html[html.index(f'data-summary="{summaries["open"].pk}"') :]
+    assert "<td>13</td>" in row[: row.index("</tr>")]  # 12 accounts and one erased person
+    assert "People who commented</dt><dd>13<" in client.get(summary_url(summaries["open"])).content.decode()
