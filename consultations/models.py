@@ -17,7 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from .page_forms import ConsultationPageForm
+from .page_forms import ConsultationPageForm, ProposalPageForm
 
 RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -265,9 +265,11 @@ class ProposalPage(OrganisationPage, Page):
         MultiFieldPanel(
             [
                 FieldPanel("location_name"),
+                FieldPanel("place"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading="Location (optional)",
+            help_text="Click the map to place the proposal, or type a street or landmark.",
         ),
     ]
     search_fields = Page.search_fields + [
@@ -277,6 +279,7 @@ class ProposalPage(OrganisationPage, Page):
     ]
     parent_page_types = ["consultations.ConsultationPage"]
     subpage_types = []
+    base_form_class = ProposalPageForm
 
     def clean(self):
         super().clean()

@@ -1,9 +1,15 @@
-"""The consultation editing form in the Wagtail admin: who may claim and share a consultation."""
+"""Page editing forms in the Wagtail admin: who may claim and share a consultation, and where a
+proposal is (a street or landmark from the gazetteer, or the point chosen on the map)."""
 
+from decimal import Decimal
+
+from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from civic import roles
+from civic.models import GazetteerEntry
+from civic.places import search_gazetteer
 
 
 class ConsultationPageForm(WagtailAdminPageForm):
@@ -37,3 +43,46 @@ class ConsultationPageForm(WagtailAdminPageForm):
         if lead.pk not in {user.organisation_id, stored_lead}:
             raise ValidationError("Choose your own organisation as the lead.")
         return lead
+
+
+def find_place(name: str) -> GazetteerEntry:
+    """The one street or landmark a typed name means; a ValidationError says what to do otherwise."""
+    matches = list(search_gazetteer(name, limit=6))
+    exact = [entry for entry in matches if entry.name.casefold() == name.strip().casefold()]
+    if len(exact) == 1 or len(matches) == 1:
+        return exact[0] if exact else matches[0]
+    if not matches:
+        raise ValidationError(
+            f"No street or landmark matches “{name}”. Try another name, or choose the point on the map."
+        )
+    names = ", ".join(entry.name for entry in matches[:5])
+    raise ValidationError(f"Several places match: {names}. Type the full name of one.")
+
+
+class ProposalPageForm(WagtailAdminPageForm):
+    """A proposal's location comes from the map (which fills in the coordinates) or, without the
+    map, from a street or landmark typed here; typed coordinates still work."""
+
+    place = forms.CharField(
+        required=False,
+        max_length=150,
+        label="Street or landmark",
+        help_text="Type a street or landmark in the borough to place the proposal there, or click the map.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        name = (cleaned.get("place") or "").strip()
+        if not name:
+            return cleaned
+        try:
+            entry = find_place(name)
+        except ValidationError as exc:
+            self.add_error("place", exc)
+            return cleaned
+        cleaned["latitude"] = Decimal(str(round(entry.latitude, 6)))
+        cleaned["longitude"] = Decimal(str(round(entry.longitude, 6)))
+        if not cleaned.get("location_name"):
+            cleaned["location_name"] = entry.name
+        cleaned["place"] = ""
+        return cleaned

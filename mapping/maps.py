@@ -99,6 +99,11 @@ class RenderedMap:
     name: str
 
 
+def area_bounds(areas) -> list:
+    """[[south, west], [north, east]] around the areas (the demo's Northbrook when none are loaded)."""
+    return _bounds(areas)
+
+
 def _bounds(areas) -> list:
     boxes = [(a.min_lat, a.min_lon, a.max_lat, a.max_lon) for a in areas if a.min_lat is not None]
     if not boxes:

@@ -1,10 +1,14 @@
 """Categories, the gazetteer and reports in the Wagtail admin; officers act on reports on the site itself."""
 
+import json
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
@@ -17,9 +21,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from civic import roles
-from civic.models import GazetteerEntry
+from civic.models import Area, GazetteerEntry
 
-from . import permissions
+from . import maps, permissions
 from .models import IssueCategory, IssueReport, Status
 
 
@@ -211,3 +215,30 @@ class ReportsPanel(Component):
 def reports_panel(request, panels):
     if permissions.can_export_reports(request.user):
         panels.append(ReportsPanel(request.user))
+
+
+@hooks.register("insert_editor_css")
+def location_map_css():
+    """Leaflet's and the maps' styles for the location map in editing forms."""
+    urls = [static("mapping/vendor/leaflet/leaflet.css"), static("mapping/css/maps.css")]
+    return format_html_join("", '<link rel="stylesheet" href="{}">', ((url,) for url in urls))
+
+
+@hooks.register("insert_editor_js")
+def location_map_js():
+    """A map that fills in latitude and longitude in editing forms that have them (proposals,
+    the gazetteer), on the configured tile server, fitted to the council's area."""
+    areas = Area.objects.filter(kind__in=[Area.Kind.COUNCIL, Area.Kind.WARD], min_lat__isnull=False)
+    bounds = maps.area_bounds(list(areas.only("kind", "min_lat", "max_lat", "min_lon", "max_lon")))
+    scripts = format_html_join(
+        "",
+        '<script src="{}"></script>',
+        ((static(path),) for path in ("mapping/vendor/leaflet/leaflet.js", "mapping/js/civic-maps.js")),
+    )
+    return scripts + format_html(
+        '<script src="{}" data-tiles="{}" data-attribution="{}" data-bounds="{}"></script>',
+        static("mapping/js/location-editor.js"),
+        settings.MAP_TILE_URL,
+        settings.MAP_TILE_ATTRIBUTION,
+        json.dumps(bounds),
+    )

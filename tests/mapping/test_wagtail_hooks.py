@@ -100,3 +100,17 @@ def test_report_panel_queries_are_bounded(client, two_organisations, django_asse
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = client.get("/admin/").content.decode()
     assert _counts(html)["acknowledged"] == 4
+
+
+def test_proposal_editor_has_a_location_map_from_local_assets(client, proposal, officer, settings):
+    sign_in(client, officer)
+    response = client.get(f"/admin/pages/{proposal.pk}/edit/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'src="/static/mapping/vendor/leaflet/leaflet.js"' in html
+    assert 'src="/static/mapping/js/location-editor.js"' in html
+    assert f'data-tiles="{settings.MAP_TILE_URL}"' in html
+    assert 'data-bounds="[[' in html
+    assert 'name="place"' in html  # the non-map route: a street or landmark
+    assert not re.search(r'<script[^>]+src="https?://', html)  # no CDN
+    assert settings.MAP_TILE_ORIGIN in response["Content-Security-Policy"]  # tiles may load in the admin
