@@ -217,25 +217,24 @@ def reports_panel(request, panels):
         panels.append(ReportsPanel(request.user))
 
 
-@hooks.register("insert_editor_css")
-def location_map_css():
-    """Leaflet's and the maps' styles for the location map in editing forms."""
-    urls = [static("mapping/vendor/leaflet/leaflet.css"), static("mapping/css/maps.css")]
-    return format_html_join("", '<link rel="stylesheet" href="{}">', ((url,) for url in urls))
-
-
 @hooks.register("insert_editor_js")
 def location_map_js():
     """A map that fills in latitude and longitude in editing forms that have them (proposals,
     the gazetteer), on the configured tile server, fitted to the council's area."""
     areas = Area.objects.filter(kind__in=[Area.Kind.COUNCIL, Area.Kind.WARD], min_lat__isnull=False)
     bounds = maps.area_bounds(list(areas.only("kind", "min_lat", "max_lat", "min_lon", "max_lon")))
+    # Wagtail 8 has no editor CSS hook; stylesheet links are allowed in the body.
+    styles = format_html_join(
+        "",
+        '<link rel="stylesheet" href="{}">',
+        ((static(path),) for path in ("mapping/vendor/leaflet/leaflet.css", "mapping/css/maps.css")),
+    )
     scripts = format_html_join(
         "",
         '<script src="{}"></script>',
         ((static(path),) for path in ("mapping/vendor/leaflet/leaflet.js", "mapping/js/civic-maps.js")),
     )
-    return scripts + format_html(
+    return styles + scripts + format_html(
         '<script src="{}" data-tiles="{}" data-attribution="{}" data-bounds="{}"></script>',
         static("mapping/js/location-editor.js"),
         settings.MAP_TILE_URL,

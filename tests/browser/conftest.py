@@ -301,11 +301,20 @@ def page(new_context):
 # --- helpers journeys share -------------------------------------------------------------------
 
 
-def totp_code(secret: str = DEMO_TOTP_SECRET) -> str:
-    """The current authenticator code, computed as allauth checks it."""
+_USED_STEPS: dict[str, int] = {}
+
+
+def totp_code(secret: str = DEMO_TOTP_SECRET, account: str = "") -> str:
+    """The current authenticator code, computed as allauth checks it. allauth refuses a code used
+    before, so an account signing in twice within one 30-second step waits for the next one."""
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    step = int(time.time()) // 30
+    if _USED_STEPS.get(account) == step:
+        time.sleep((step + 1) * 30 - time.time() + 0.1)
+        step += 1
+    _USED_STEPS[account] = step
+    return format_hotp_value(hotp_value(secret, step))
 
 
 def sign_in(page, email_address: str, password: str = DEMO_PASSWORD, next_path: str = "/") -> None:
@@ -316,7 +325,7 @@ def sign_in(page, email_address: str, password: str = DEMO_PASSWORD, next_path: 
     with page.expect_navigation():
         page.get_by_role("button", name="Sign In").click()
     if "/accounts/2fa/authenticate/" in page.url:
-        page.get_by_label(re.compile("code", re.I)).fill(totp_code())
+        page.get_by_label(re.compile("code", re.I)).fill(totp_code(account=email_address))
         with page.expect_navigation():
             page.get_by_role("button", name=re.compile("Sign In", re.I)).click()
     assert "/accounts/login/" not in page.url, f"sign-in failed for {email_address}"

@@ -66,6 +66,7 @@ def test_officer_admin_pages_have_no_wcag_violations(page, server):
     for path in (
         "/admin/",
         f"/admin/pages/{server.data['consultation_id']}/edit/",
+        f"/admin/pages/{server.data['proposal_id']}/edit/",  # with the location map
         "/admin/comments/",
     ):
         page.goto(path)

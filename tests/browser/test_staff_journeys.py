@@ -42,6 +42,20 @@ def test_officer_publishes_a_consultation_and_moderator_publishes_a_held_comment
     expect(visitor.locator(".comment").filter(has_text=body)).to_have_count(1)
 
 
+def test_councillor_finds_summaries_from_the_header(new_context, server):
+    """The councillors' front door: a header link to the summaries they may read, each one opening."""
+    page = new_context().new_page()
+    sign_in(page, "councillor@northbrook.example")
+    page.get_by_role("banner").get_by_role("link", name="Feedback summaries").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Feedback summaries")
+    assert page.url.endswith("/consultations/summaries/")
+    assert_accessible(page)
+    page.locator("table.data-table tbody a").first.click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert "/summary" in page.url
+    assert_accessible(page)
+
+
 def test_councillor_opens_a_consultation_summary(new_context, server):
     page = new_context().new_page()
     sign_in(page, "councillor@northbrook.example")
