@@ -118,3 +118,19 @@ class CloseAccountForm(AccessibleFormMixin, forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         error_messages={"required": "Enter your current password."},
     )
+
+
+class NotificationSettingsForm(AccessibleFormMixin, forms.Form):
+    """One radio group per kind of notification: how often (if ever) to be emailed about it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from .models import Frequency, NotificationKind
+
+        super().__init__(*args, **kwargs)
+        for kind in NotificationKind:
+            self.fields[kind.value] = forms.ChoiceField(
+                label=kind.label,
+                choices=Frequency.choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": f"Choose how often to hear about {kind.label.lower()}."},
+            )

@@ -318,3 +318,84 @@ class GazetteerEntry(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class NotificationKind(models.TextChoices):
+    """What a notification is about; each kind has its own preference (civic.notifications.DEFAULTS)."""
+
+    REPLY = "reply", "Replies to your comments"
+    OFFICIAL_RESPONSE = "official_response", "Official responses in conversations you took part in"
+    RESULTS = "results", "Results and “you said, we did” for consultations and proposals you follow"
+
+
+class Frequency(models.TextChoices):
+    """How often a kind of notification is emailed (digests are sent by a later task)."""
+
+    IMMEDIATELY = "immediately", "Email me straight away"
+    DAILY = "daily", "Email me a daily summary"
+    WEEKLY = "weekly", "Email me a weekly summary"
+    NEVER = "never", "Do not email me (show it on my account page only)"
+
+
+class NotificationQuerySet(models.QuerySet["Notification"]):
+    def unread(self) -> "NotificationQuerySet":
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """Something a person should hear about, shown on their account page and emailed as they chose."""
+
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
+
+    class Email(models.TextChoices):
+        """How this row reaches email: decided from the preference when it was created."""
+
+        IMMEDIATELY = "immediately", "At once"
+        DAILY = "daily", "Daily summary"
+        WEEKLY = "weekly", "Weekly summary"
+        NONE = "none", "Not emailed"
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=40, choices=NotificationKind.choices)
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True, help_text="Plain text.")
+    url = models.CharField(max_length=500, blank=True, help_text="A path on this site.")
+    dedupe_key = models.CharField(max_length=120, help_text="One row per recipient per event.")
+    email = models.CharField(max_length=12, choices=Email.choices, default=Email.NONE)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "dedupe_key"], name="unique_notification_per_event")
+        ]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="notification_inbox"),
+            models.Index(fields=["dedupe_key", "email"], name="notification_outbox"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class NotificationPreference(models.Model):
+    """A person's choice for one kind; without a row the kind's default applies."""
+
+    wagtail_reference_index_ignore = True
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notification_preferences")
+    kind = models.CharField(max_length=40, choices=NotificationKind.choices)
+    frequency = models.CharField(max_length=12, choices=Frequency.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="unique_notification_preference")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.frequency}"

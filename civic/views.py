@@ -6,16 +6,19 @@ from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import permissions, personal_data, sections, services, twofactor
+from . import notifications, permissions, personal_data, sections, services, twofactor
 from .errors import CivicError
-from .forms import CloseAccountForm, ProfileForm
-from .models import User
+from .forms import CloseAccountForm, NotificationSettingsForm, ProfileForm
+from .models import Notification, NotificationKind, User
 from .participant_profile import ParticipantProfileForm, initial_for, save_participant_profile
 from .roles import is_staff_member, role_names
 
@@ -28,7 +31,16 @@ def profile(request: HttpRequest) -> HttpResponse:
     if not isinstance(user, User):  # login_required let only accounts in
         return redirect("account_login")
     about_you = ParticipantProfileForm(initial=initial_for(user), prefix="about")
-    if request.method == "POST" and request.POST.get("form") == "about-you":
+    settings_form = NotificationSettingsForm(initial=_settings_initial(user), prefix="notify")
+    if request.method == "POST" and request.POST.get("form") == "notification-settings":
+        settings_form = NotificationSettingsForm(request.POST, prefix="notify")
+        if settings_form.is_valid():
+            notifications.set_preferences(user, settings_form.cleaned_data)
+            messages.success(request, "Your email choices have been saved.")
+            return redirect(f"{reverse('profile')}#notification-settings-heading")
+        form = ProfileForm(initial={"display_name": user.display_name})
+        status = 400
+    elif request.method == "POST" and request.POST.get("form") == "about-you":
         about_you = ParticipantProfileForm(request.POST, prefix="about")
         if about_you.is_valid():
             saved = save_participant_profile(user, about_you.cleaned_data)
@@ -58,10 +70,70 @@ def profile(request: HttpRequest) -> HttpResponse:
             "emails": emails,
             "roles": sorted(role_names(user)),
             "about_you": about_you,
+            "settings_form": settings_form,
+            "notifications": _latest_notifications(user),
+            "unread_count": notifications.unread_count(user),
             **sections.context_for(sections.PROFILE, request),  # e.g. moderators' decisions
         },
         status=status,
     )
+
+
+NOTIFICATIONS_SHOWN = 20
+
+
+def _latest_notifications(user: User) -> "QuerySet[Notification]":
+    """The newest notifications on the account page: one query however many there are."""
+    return Notification.objects.filter(recipient=user).only(
+        "id", "kind", "title", "body", "url", "created_at", "read_at"
+    )[:NOTIFICATIONS_SHOWN]
+
+
+def _settings_initial(user: User) -> dict[str, str]:
+    """Each kind's current choice, defaults included, for the preferences form."""
+    return {kind: notifications.preferences_for([user.pk], kind)[user.pk] for kind in NotificationKind.values}
+
+
+@login_required
+def open_notification(request: HttpRequest, notification_id: int) -> HttpResponse:
+    """Mark a notification read as its owner opens it, then go to what it is about."""
+    user = request.user
+    if not isinstance(user, User):
+        return redirect("account_login")
+    notification = notifications.open_notification(user, notification_id)
+    if notification is None:
+        return render(request, "404.html", status=404)
+    target = notification.url
+    if not target or not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = f"{reverse('profile')}#notifications-heading"
+    return redirect(target)
+
+
+@login_required
+@require_POST
+def mark_notifications_read(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if isinstance(user, User):
+        notifications.mark_all_read(user)
+        messages.success(request, "All your notifications are marked as read.")
+    return redirect(f"{reverse('profile')}#notifications-heading")
+
+
+# The signed token is the credential: mail providers POST the one-click request (RFC 8058) with
+# no cookie and no CSRF token, and a forged request could only unsubscribe the token's owner.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """Stop one kind of email without signing in: GET asks to confirm, POST (one click) does it."""
+    found = notifications.read_unsubscribe_token(token)
+    if found is None:
+        return render(request, "civic/unsubscribe_invalid.html", status=400)
+    user, kind = found
+    context = {"kind_label": NotificationKind(kind).label}
+    if request.method == "POST":
+        notifications.set_preference(user, kind, "never")
+        return render(request, "civic/unsubscribe_done.html", context)
+    return render(request, "civic/unsubscribe_confirm.html", {**context, "token": token})
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -16,6 +16,13 @@ urlpatterns = [
     path("accounts/profile/", civic_views.profile, name="profile"),
     path("accounts/profile/my-data/", civic_views.download_my_data, name="download_my_data"),
     path("accounts/delete/", civic_views.close_account, name="close_account"),
+    path(
+        "accounts/notifications/<id:notification_id>/",
+        civic_views.open_notification,
+        name="open_notification",
+    ),
+    path("accounts/notifications/read/", civic_views.mark_notifications_read, name="mark_notifications_read"),
+    path("notifications/unsubscribe/<str:token>/", civic_views.unsubscribe, name="notifications_unsubscribe"),
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.site_search, name="site_search"),
     path("search/officer/", include("search.urls")),

@@ -1,0 +1,298 @@
+"""Notifications: services create them where things happen; a background task emails them in batches.
+
+notify() writes one row per recipient inside the caller's transaction (a dedupe key makes a
+repeated event a no-op) and queues the email task after commit. The task claims a batch at a
+time before sending, so a worker that restarts mid-batch never sends anyone the same email twice.
+Every email carries a signed one-click unsubscribe link (RFC 8058) for its kind."""
+
+import logging
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage, mailers
+from django.db import transaction
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from .errors import CivicError
+from .links import absolute
+from .models import Frequency, Notification, NotificationKind, NotificationPreference, User
+from .text import plain_text
+
+logger = logging.getLogger(__name__)
+
+# Replies and official responses answer the person: at once. Results of what they follow too.
+# Marketing-like alerts (new consultations in a ward or topic) will default to Frequency.NEVER.
+DEFAULTS: dict[str, str] = {
+    NotificationKind.REPLY: Frequency.IMMEDIATELY,
+    NotificationKind.OFFICIAL_RESPONSE: Frequency.IMMEDIATELY,
+    NotificationKind.RESULTS: Frequency.IMMEDIATELY,
+}
+EMAIL_FOR_FREQUENCY = {
+    Frequency.IMMEDIATELY: Notification.Email.IMMEDIATELY,
+    Frequency.DAILY: Notification.Email.DAILY,
+    Frequency.WEEKLY: Notification.Email.WEEKLY,
+    Frequency.NEVER: Notification.Email.NONE,
+}
+CHUNK = 500  # ids per query and rows per insert: under every database's parameter limit
+BATCH = 100  # emails claimed and sent per round of the task
+UNSUBSCRIBE_SALT = "civic.notifications.unsubscribe"
+
+
+def preferences_for(user_ids: Iterable[int], kind: str) -> dict[int, str]:
+    """Each person's frequency for one kind (their choice, or the kind's default)."""
+    ids = list(user_ids)
+    chosen: dict[int, str] = {}
+    for start in range(0, len(ids), CHUNK):
+        rows = NotificationPreference.objects.filter(user_id__in=ids[start : start + CHUNK], kind=kind)
+        chosen.update(rows.values_list("user_id", "frequency"))
+    default = DEFAULTS[kind]
+    return {pk: chosen.get(pk, default) for pk in ids}
+
+
+def _reachable_accounts(ids: list[int]) -> list[int]:
+    """Active, unsuspended accounts among these ids: nobody else hears from us."""
+    now = timezone.now()
+    found: list[int] = []
+    for start in range(0, len(ids), CHUNK):
+        found.extend(
+            User.objects.filter(pk__in=ids[start : start + CHUNK], is_active=True)
+            .exclude(suspended_until__gt=now)
+            .values_list("pk", flat=True)
+        )
+    return found
+
+
+def notify(
+    recipients: Iterable[int | User],
+    kind: str,
+    *,
+    title: str,
+    dedupe_key: str,
+    body: str = "",
+    url: str = "",
+    actor: User | int | None = None,
+    email_skip: Iterable[int] = (),
+) -> int:
+    """Tell these people about one event; returns how many new notifications were created.
+
+    Never the actor, inactive or suspended accounts, or people who turned this kind off. Rows are
+    written in the caller's transaction; the email task is queued once it commits. `email_skip`
+    names people who hear about this event by another email: they get the notification on their
+    account page only."""
+    if kind not in DEFAULTS:
+        raise CivicError(f"Unknown kind of notification: {kind}", code="invalid")
+    actor_id = actor.pk if isinstance(actor, User) else actor
+    wanted = {r.pk if isinstance(r, User) else int(r) for r in recipients}
+    if actor_id is not None:
+        wanted.discard(actor_id)
+    ids = _reachable_accounts(sorted(wanted))
+    frequencies = preferences_for(ids, kind)
+    skip = set(email_skip)
+    now = timezone.now()
+    title = plain_text(title)[:200]
+    body = plain_text(body)
+    rows = [
+        Notification(
+            recipient_id=pk,
+            kind=kind,
+            title=title,
+            body=body,
+            url=url[:500],
+            dedupe_key=dedupe_key,
+            email=Notification.Email.NONE if pk in skip else EMAIL_FOR_FREQUENCY[Frequency(frequency)],
+            created_at=now,
+        )
+        for pk, frequency in frequencies.items()
+        if frequency != Frequency.NEVER or pk in skip
+    ]
+    if not rows:
+        return 0
+    with transaction.atomic():
+        before = Notification.objects.filter(dedupe_key=dedupe_key).count()
+        # A retried caller (or task) meets the unique key and adds nothing.
+        Notification.objects.bulk_create(rows, batch_size=CHUNK, ignore_conflicts=True)
+        created = Notification.objects.filter(dedupe_key=dedupe_key).count() - before
+        if any(row.email == Notification.Email.IMMEDIATELY for row in rows):
+            transaction.on_commit(lambda: _enqueue(dedupe_key))
+    return created
+
+
+def _enqueue(dedupe_key: str) -> None:
+    try:
+        send_notification_emails.enqueue(dedupe_key)
+    except Exception:  # noqa: BLE001 - a queue outage must not undo the write that caused the event
+        logger.warning("notifications: could not queue emails for %s", dedupe_key, exc_info=True)
+
+
+# Unsubscribing -------------------------------------------------------------------------------
+
+
+def unsubscribe_token(user_id: int, kind: str) -> str:
+    """A signed token naming one person and one kind: it cannot be guessed or altered."""
+    return signing.dumps({"u": user_id, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=False)
+
+
+def read_unsubscribe_token(token: str) -> tuple[User, str] | None:
+    """The person and kind a token names, or None for a tampered or unknown one."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict) or data.get("k") not in DEFAULTS or not isinstance(data.get("u"), int):
+        return None
+    user = User.objects.filter(pk=data["u"]).first()
+    return (user, data["k"]) if user is not None else None
+
+
+def unsubscribe_url(user_id: int, kind: str) -> str:
+    return absolute(reverse("notifications_unsubscribe", args=[unsubscribe_token(user_id, kind)]))
+
+
+def set_preference(user: User, kind: str, frequency: str) -> NotificationPreference:
+    """Record how this person wants one kind of notification (unsubscribing sets it to never)."""
+    if kind not in DEFAULTS:
+        raise CivicError("Choose a kind of notification from the list.", code="invalid", field="kind")
+    if frequency not in Frequency.values:
+        raise CivicError("Choose how often to be emailed.", code="invalid", field=kind)
+    with transaction.atomic():
+        preference, _ = NotificationPreference.objects.update_or_create(
+            user=user, kind=kind, defaults={"frequency": frequency}
+        )
+    return preference
+
+
+def set_preferences(user: User, choices: Mapping[str, str]) -> None:
+    """Save the account page's preferences form, all kinds at once."""
+    with transaction.atomic():
+        for kind, frequency in choices.items():
+            set_preference(user, kind, frequency)
+
+
+# Reading -------------------------------------------------------------------------------------
+
+
+def unread_count(user: User) -> int:
+    return Notification.objects.filter(recipient=user).unread().count()
+
+
+def open_notification(user: User, notification_id: int) -> Notification | None:
+    """The person's own notification, marked read now that they opened it (None if not theirs)."""
+    notification = Notification.objects.filter(pk=notification_id, recipient=user).first()
+    if notification is not None and notification.read_at is None:
+        with transaction.atomic():
+            notification.read_at = timezone.now()
+            notification.save(update_fields=["read_at"])
+    return notification
+
+
+def mark_all_read(user: User) -> int:
+    with transaction.atomic():
+        return Notification.objects.filter(recipient=user).unread().update(read_at=timezone.now())
+
+
+# Sending -------------------------------------------------------------------------------------
+
+
+def _email_for(notification: Notification, address: str) -> EmailMessage:
+    unsubscribe = unsubscribe_url(notification.recipient_id, notification.kind)
+    context: dict[str, Any] = {
+        "notification": notification,
+        "name": notification.recipient.public_name,
+        "link": absolute(notification.url) if notification.url else "",
+        "profile_link": absolute(reverse("profile")) + "#notification-settings-heading",
+        "unsubscribe_link": unsubscribe,
+        "kind_label": NotificationKind(notification.kind).label,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+    return EmailMessage(
+        f"[{settings.WAGTAIL_SITE_NAME}] {notification.title}"[:200],
+        render_to_string("civic/email/notification.txt", context),
+        settings.DEFAULT_FROM_EMAIL,
+        [address],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+
+
+def _claim_batch(dedupe_key: str) -> tuple[bool, list[Notification]]:
+    """Take the next batch to email and mark it sent before sending: a restart never repeats one."""
+    from allauth.account.models import EmailAddress
+
+    with transaction.atomic():
+        batch = list(
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(dedupe_key=dedupe_key, email=Notification.Email.IMMEDIATELY, emailed_at__isnull=True)
+            .select_related("recipient")
+            .order_by("pk")[:BATCH]
+        )
+        if not batch:
+            return False, []
+        ids = [n.recipient_id for n in batch]
+        now = timezone.now()
+        # Preferences and accounts as they are now: someone may have unsubscribed since.
+        frequencies = preferences_for(ids, batch[0].kind)
+        addresses = dict(
+            EmailAddress.objects.filter(user_id__in=ids, primary=True, verified=True).values_list(
+                "user_id", "email"
+            )
+        )
+        sendable = [
+            n
+            for n in batch
+            if frequencies[n.recipient_id] == Frequency.IMMEDIATELY
+            and n.recipient_id in addresses
+            and n.recipient.is_active
+            and not n.recipient.is_suspended
+        ]
+        dropped = [n.pk for n in batch if n not in sendable]
+        Notification.objects.filter(pk__in=dropped).update(email=Notification.Email.NONE)
+        Notification.objects.filter(pk__in=[n.pk for n in sendable]).update(emailed_at=now)
+        for n in sendable:
+            n._civic_address = addresses[n.recipient_id]  # type: ignore[attr-defined]
+    return True, sendable
+
+
+@task()
+def send_notification_emails(dedupe_key: str) -> int:
+    """Email one event's notifications to those who want them at once; returns how many were sent."""
+    sent = 0
+    while True:
+        found, batch = _claim_batch(dedupe_key)
+        if not found:
+            return sent
+        if not batch:
+            continue
+        connection = mailers.default
+        with connection:
+            for position, notification in enumerate(batch):
+                try:
+                    connection.send_messages([_email_for(notification, notification._civic_address)])  # type: ignore[attr-defined]
+                except Exception:
+                    # Give back what was not sent, so a retry sends those and only those.
+                    unsent = [n.pk for n in batch[position:]]
+                    Notification.objects.filter(pk__in=unsent).update(emailed_at=None)
+                    raise
+                sent += 1
+
+
+__all__ = [
+    "DEFAULTS",
+    "mark_all_read",
+    "notify",
+    "open_notification",
+    "preferences_for",
+    "read_unsubscribe_token",
+    "send_notification_emails",
+    "set_preference",
+    "set_preferences",
+    "unread_count",
+    "unsubscribe_token",
+    "unsubscribe_url",
+]
