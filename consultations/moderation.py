@@ -17,7 +17,7 @@ from civic import names, ratelimit
 from civic.permissions import is_verified
 from search import indexing as search_indexing
 
-from . import live
+from . import live, notifications
 from .models import (
     Comment,
     ConsultationPage,
@@ -231,6 +231,8 @@ def decide(
             )
             live.status_changed(comment, previous)
             search_indexing.schedule(comment)
+            if previous == Comment.Status.PENDING and new_status == Comment.Status.PUBLISHED:
+                notifications.reply_published(comment)  # a held reply reaches its parent's author now
         ModerationDecision.objects.bulk_create(decisions)
         comments_moderated(ids)
         author_ids = [c.pk for c in comments if c.author_id and c.channel == Comment.Channel.ONLINE]
@@ -301,6 +303,7 @@ def post_official_response(
             data=live.comment_data(comment),
         )
         search_indexing.schedule(comment)
+        notifications.official_response_posted(comment)
         log(
             instance=comment,
             action="civic.official_response",

@@ -16,7 +16,7 @@ from civic.text import plain_text
 from civic.types import Account, signed_in
 from search import indexing as search_indexing
 
-from . import live, permissions
+from . import live, notifications, permissions
 from .models import Comment, ConsultationPage, ProposalPage, Stance, Vote
 
 MIN_COMMENT_LENGTH = 2
@@ -144,6 +144,7 @@ def post_comment(
             comment._prefetched_objects_cache = {"replies": Comment.objects.none()}  # type: ignore[attr-defined]
             live.comment_posted(comment)
             search_indexing.schedule(comment)
+            notifications.reply_published(comment)  # pre-moderated replies tell when approved
     except IntegrityError:
         # The same form arrived twice at once: the first one won.
         return Comment.objects.get(author=account, client_token=client_token)
