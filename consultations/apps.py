@@ -22,4 +22,5 @@ class ConsultationsConfig(AppConfig):
         core_sections.register(core_sections.PROFILE, sections.profile_context)
 
         page_published.connect(signals.announce_state, dispatch_uid="consultations.live_state")
+        page_published.connect(signals.announce_results, dispatch_uid="consultations.results_followers")
         account_changed.connect(live.account_changed, dispatch_uid="consultations.live_account")

@@ -480,6 +480,22 @@ class Vote(models.Model):
         return f"{self.choice} on {self.proposal_id}"
 
 
+class Follow(models.Model):
+    """A resident follows a consultation or a proposal to hear its results (commenting follows too)."""
+
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="followers")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page", "user"], name="one_follow_per_page")]
+
+    def __str__(self):
+        return f"{self.user_id} follows {self.page_id}"
+
+
 class LiveSequence(models.Model):
     """The last event number of a consultation; rows are locked to hand out gap-free numbers."""
 

@@ -63,3 +63,60 @@ def official_response_posted(response: Comment) -> int:
         dedupe_key=f"official_response:{response.pk}",
         actor=response.author_id,
     )
+
+
+def followers_of(page_ids: list[int]) -> set[int]:
+    from .models import Follow
+
+    return set(Follow.objects.filter(page_id__in=page_ids).values_list("user_id", flat=True))
+
+
+def _results_link(consultation) -> str:
+    """The summary once results are public, otherwise the consultation page (both readable then)."""
+    if consultation.results_published:
+        return reverse("consultations:summaries:summary", args=[consultation.pk])
+    return consultation.url or "/"
+
+
+def response_published(response, *, already_emailed: set[int]) -> int:
+    """A "you said, we did" response tells the followers of what it answers.
+
+    Whole-consultation and theme responses reach followers of the consultation and of its
+    proposals; a proposal's response reaches followers of that proposal and of the consultation.
+    `already_emailed` (people the response's own email reaches) see it on their account page only."""
+    from . import permissions
+    from .models import ProposalPage
+
+    consultation = response.consultation
+    if not permissions.is_published(consultation):
+        return 0
+    if response.proposal_id:
+        pages = [consultation.pk, response.proposal_id]
+    else:
+        pages = [consultation.pk, *ProposalPage.objects.child_of(consultation).values_list("pk", flat=True)]
+    return notifications.notify(
+        followers_of(pages),
+        NotificationKind.RESULTS,
+        title=f"You said, we did: {consultation.title}",
+        body=_excerpt(f"You said: {response.you_said}\n\nWe did: {response.we_did}"),
+        url=_results_link(consultation),
+        dedupe_key=f"you_said_we_did:{response.pk}",
+        actor=response.created_by_id,
+        email_skip=already_emailed,
+    )
+
+
+def results_published(consultation) -> int:
+    """Ticking "results published" on a live consultation tells its followers, once."""
+    from . import permissions
+
+    if not consultation.results_published or not permissions.is_published(consultation):
+        return 0
+    return notifications.notify(
+        followers_of([consultation.pk]),
+        NotificationKind.RESULTS,
+        title=f"Results published: {consultation.title}",
+        body="The organisers have published the results of this consultation and what they will do.",
+        url=consultation.url or "/",
+        dedupe_key=f"results:{consultation.pk}",
+    )

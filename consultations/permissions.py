@@ -117,6 +117,18 @@ def can_vote(user, proposal) -> Decision:
     return can_contribute(user, proposal.consultation)
 
 
+def can_follow(user, page, *, session=None) -> Decision:
+    """Signed-in, active accounts follow pages they can reach; drafts and restricted pages they
+    cannot see do not exist for them (staff previewing a draft do not follow it either)."""
+    if not getattr(user, "is_authenticated", False):
+        return Decision(False, "Sign in or create an account to follow this page.")
+    if not user.is_active:
+        return Decision(False, "This account is not active.")
+    if not is_reachable(user, page, session=session):
+        return Decision(False, "This page does not exist.")
+    return Decision(True)
+
+
 def can_see_comment(user, comment) -> bool:
     """Published comments are public; authors see their own pending ones; managers see all."""
     if comment.status == Comment.Status.PUBLISHED:

@@ -12,12 +12,13 @@ from django.utils import timezone
 
 from civic import ratelimit
 from civic.errors import CivicError
+from civic.models import User
 from civic.text import plain_text
 from civic.types import Account, signed_in
 from search import indexing as search_indexing
 
 from . import live, notifications, permissions
-from .models import Comment, ConsultationPage, ProposalPage, Stance, Vote
+from .models import Comment, ConsultationPage, Follow, ProposalPage, Stance, Vote
 
 MIN_COMMENT_LENGTH = 2
 
@@ -148,6 +149,7 @@ def post_comment(
     except IntegrityError:
         # The same form arrived twice at once: the first one won.
         return Comment.objects.get(author=account, client_token=client_token)
+    _follow(account, proposal or consultation)  # commenting follows; after the sequence row's lock
     return comment
 
 
@@ -220,3 +222,33 @@ def edit_comment(
         if comment.status == Comment.Status.PUBLISHED:
             live.comment_updated(comment)
     return comment
+
+
+def _follow(user: User, page: ConsultationPage | ProposalPage) -> None:
+    Follow.objects.bulk_create([Follow(user=user, page_id=page.pk)], ignore_conflicts=True)
+
+
+def follow_page(
+    *, user: Account, page: ConsultationPage | ProposalPage, session: SessionBase | None = None
+) -> bool:
+    """Follow a consultation or proposal to hear its results; returns False if already following."""
+    decision = permissions.can_follow(user, page, session=session)
+    account = signed_in(user)
+    if not decision or account is None:
+        code = "not_found" if account is not None and account.is_active else "forbidden"
+        raise ParticipationError(decision.reason, code=code)
+    with transaction.atomic():
+        if Follow.objects.filter(user=account, page_id=page.pk).exists():
+            return False
+        _follow(account, page)
+    return True
+
+
+def unfollow_page(*, user: Account, page: ConsultationPage | ProposalPage) -> bool:
+    """Stop following (allowed even if the page has since gone); returns False if not following."""
+    account = signed_in(user)
+    if account is None:
+        raise ParticipationError("Sign in to change what you follow.", code="forbidden")
+    with transaction.atomic():
+        deleted, _ = Follow.objects.filter(user=account, page_id=page.pk).delete()
+    return bool(deleted)

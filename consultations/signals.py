@@ -11,6 +11,17 @@ def announce_state(sender, instance, **kwargs):
         transaction.on_commit(lambda: _sync(page.pk))
 
 
+def announce_results(sender, instance, **kwargs):
+    """A consultation published with its results ticked tells its followers (once: a dedupe key)."""
+    from .models import ConsultationPage
+    from .notifications import results_published
+
+    page = instance.specific if hasattr(instance, "specific") else instance
+    if isinstance(page, ConsultationPage) and page.results_published:
+        with transaction.atomic():
+            results_published(page)
+
+
 def _sync(page_id):
     from . import live
     from .models import ConsultationPage

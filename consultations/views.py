@@ -19,7 +19,7 @@ from civic.twofactor import staff_second_factor_required
 
 from . import live, moderation, permissions, services
 from .forms import CommentForm, ConsultationFilterForm, FlagForm, OfficialResponseForm, VoteForm
-from .models import Comment, ConsultationPage, ProposalPage, Vote
+from .models import Comment, ConsultationPage, Follow, ProposalPage, Vote
 
 STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429}
 
@@ -98,6 +98,14 @@ def _participation_context(request, consultation) -> dict:
     }
 
 
+def _follow_context(request, page) -> dict:
+    """Whether this person follows the page, for the follow button (one query, none when signed out)."""
+    following = bool(request.user.is_authenticated) and (
+        Follow.objects.filter(user=request.user, page_id=page.pk).exists()
+    )
+    return {"following": following, "follow_action": reverse("consultations:follow", args=[page.pk])}
+
+
 def consultation_page_context(request, page: ConsultationPage) -> dict:
     proposals = list(
         ProposalPage.objects.child_of(page)
@@ -135,6 +143,7 @@ def consultation_page_context(request, page: ConsultationPage) -> dict:
         comment_total=page.comments.visible().on_consultation_itself().count(),
         **_comment_form(request, page.comments.on_consultation_itself()),
         comment_action=reverse("consultations:post_comment", args=[page.pk]),
+        **_follow_context(request, page),
     )
     return context
 
@@ -156,6 +165,7 @@ def proposal_page_context(request, page: ProposalPage) -> dict:
         comment_total=page.comments.visible().count(),
         **_comment_form(request, page.comments.all()),
         comment_action=reverse("consultations:post_comment", args=[page.pk]),
+        **_follow_context(request, page),
     )
     return context
 
@@ -217,6 +227,26 @@ def post_comment(request, page_id: int):
     else:
         messages.success(request, "Thank you. Your comment has been published.")
     return redirect(f"{page.url}#{comment.anchor}")
+
+
+@require_POST
+def follow(request, page_id: int):
+    """Follow or unfollow a consultation or proposal from a plain form (no JavaScript needed)."""
+    page, _consultation, _proposal = _target(page_id)
+    _guard_page(request, page)
+    if not request.user.is_authenticated:
+        return redirect_to_login(page.url)
+    try:
+        if request.POST.get("action") == "unfollow":
+            services.unfollow_page(user=request.user, page=page)
+            messages.success(request, f"You no longer follow {page.title}.")
+        else:
+            services.follow_page(user=request.user, page=page, session=request.session)
+            messages.success(request, f"You are following {page.title}. We will tell you about its results.")
+    except services.ParticipationError as exc:
+        _refuse_unseen(exc)
+        messages.error(request, exc.message)
+    return redirect(f"{page.url}#follow")
 
 
 @require_POST

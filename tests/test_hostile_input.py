@@ -166,6 +166,8 @@ POSTS = [
      {"body": "Writing on a draft.", "stance": "support", "client_token": "{uuid}"}, "resident"),
     ("consultations:cast_vote", "/consultations/{proposal}/vote/", ["choice"], {"choice": "support"}, "resident"),
     ("consultations:cast_vote", "/consultations/{draft}/vote/", ["choice"], {"choice": "support"}, "resident"),
+    ("consultations:follow", "/consultations/{proposal}/follow/", ["action"], {"action": "follow"}, "resident"),
+    ("consultations:follow", "/consultations/{draft}/follow/", ["action"], {"action": "follow"}, "resident"),
     ("consultations:report_comment", "/consultations/comments/{comment}/report/", ["reason", "note"],
      {"reason": "spam", "note": ""}, "resident"),
     ("consultations:official_response", "/consultations/{consultation}/respond/", ["body", "pinned", "parent"],

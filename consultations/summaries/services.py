@@ -261,7 +261,16 @@ def publish_response(
             created_by=officer,
         )
         transaction.on_commit(lambda: notify_response_task.enqueue(response.pk))
+        # Followers hear too; those the email above reaches see it on their account page only.
+        participants = set(response_recipients(response).values_list("user_id", flat=True))
+        followers_told(response, participants)
     return response
+
+
+def followers_told(response: FeedbackResponse, participants: set[int]) -> int:
+    from ..notifications import response_published
+
+    return response_published(response, already_emailed=participants)
 
 
 def response_recipients(response: FeedbackResponse) -> "QuerySet[EmailAddress]":

@@ -293,8 +293,8 @@ def test_consultation_page_queries_are_bounded(client, consultation, resident, d
     proposals = make_big_consultation(consultation)
     sign_in(client, resident)
     # one to check the page and its ancestors are viewable, three for whether its map is public,
-    # one for the footer's information pages
-    with django_assert_max_num_queries(30):
+    # one for the footer's information pages, one for the follow button
+    with django_assert_max_num_queries(31):
         response = client.get(consultation.url)
     assert response.status_code == 200
     assert proposals[0].title in response.content.decode()
@@ -303,7 +303,7 @@ def test_consultation_page_queries_are_bounded(client, consultation, resident, d
 def test_proposal_page_queries_are_bounded(client, consultation, resident, django_assert_max_num_queries):
     proposals = make_big_consultation(consultation)
     sign_in(client, resident)
-    # one to check the page and its ancestors are viewable, one for the footer's information pages
-    with django_assert_max_num_queries(27):
+    # one for the page and its ancestors, one for the footer's information pages, one for following
+    with django_assert_max_num_queries(28):
         response = client.get(proposals[1].url)
     assert response.status_code == 200
