@@ -3,11 +3,15 @@
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
+from wagtail.models import Page
 
 from civic.models import User
 from civic.pages import public_pages
 
-from .models import ConsultationPage, ModerationDecision
+from .models import ConsultationPage, Follow, ModerationDecision
+
+FOLLOWS_SHOWN = 50
 
 
 def home_page_context(request: HttpRequest) -> dict[str, Any]:
@@ -30,4 +34,12 @@ def profile_context(request: HttpRequest) -> dict[str, Any]:
         .only("decision", "reason", "note", "created_at", "consultation__title", "comment__body")
         .order_by("-created_at")[:20]
     )
-    return {"decisions": decisions}
+    followed_ids = Follow.objects.filter(user=request.user).values("page_id")
+    followed = list(
+        public_pages(Page.objects.filter(pk__in=followed_ids))
+        .only("id", "title", "url_path", "path", "depth")
+        .order_by("title")[:FOLLOWS_SHOWN]
+    )
+    for page in followed:
+        page.unfollow_action = reverse("consultations:follow", args=[page.pk])
+    return {"decisions": decisions, "followed_pages": followed}

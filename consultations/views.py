@@ -246,6 +246,8 @@ def follow(request, page_id: int):
     except services.ParticipationError as exc:
         _refuse_unseen(exc)
         messages.error(request, exc.message)
+    if request.POST.get("next") == "profile":  # the account page's list of followed pages
+        return redirect(f"{reverse('profile')}#following-heading")
     return redirect(f"{page.url}#follow")
 
 

@@ -191,3 +191,54 @@ def test_publishing_without_results_tells_nobody(consultation):
     Follow.objects.create(user=UserFactory(), page=consultation)
     consultation.save_revision().publish()
     assert not Notification.objects.exists()
+
+
+# The account page ---------------------------------------------------------------------------------
+
+
+def test_account_page_lists_followed_pages_but_not_drafts(client, resident, consultation, proposal):
+    draft = make_proposal(consultation, live=False, title="Secret draft plan")
+    for page in (consultation, proposal, draft):
+        Follow.objects.create(user=resident, page=page)
+    sign_in(client, resident)
+    body = client.get("/accounts/profile/").content.decode()
+    assert consultation.title in body and proposal.title in body
+    assert "Secret draft plan" not in body
+
+
+def test_unfollowing_from_the_account_page_comes_back_to_it(client, resident, consultation):
+    Follow.objects.create(user=resident, page=consultation)
+    sign_in(client, resident)
+    response = client.post(follow_url(consultation), {"action": "unfollow", "next": "profile"})
+    assert response["Location"] == "/accounts/profile/#following-heading"
+    assert not Follow.objects.exists()
+
+
+def test_account_page_queries_do_not_grow_with_follows_or_notifications(
+    client, resident, index, organisation, django_assert_max_num_queries
+):
+    from civic import notifications
+    from tests.consultations.factories import make_consultation
+
+    sign_in(client, resident)
+    client.get("/accounts/profile/")  # warm per-session lookups
+
+    def add(n):
+        for _ in range(n):
+            page = make_consultation(index, "open", lead_organisation=organisation)
+            Follow.objects.create(user=resident, page=page)
+            notifications.notify(
+                [resident],
+                NotificationKind.RESULTS,
+                title=f"Results of {page.title}",
+                dedupe_key=f"t:{page.pk}",
+            )
+
+    add(2)
+    with django_assert_max_num_queries(30) as few:
+        client.get("/accounts/profile/")
+    add(15)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get("/accounts/profile/")
+    assert len(response.context["followed_pages"]) == 17
+    assert response.context["unread_count"] == 17
