@@ -7,6 +7,7 @@ Every email carries a signed one-click unsubscribe link (RFC 8058) for its kind.
 
 import logging
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -132,25 +133,36 @@ def _enqueue(dedupe_key: str) -> None:
 # Unsubscribing -------------------------------------------------------------------------------
 
 
-def unsubscribe_token(user_id: int, kind: str) -> str:
-    """A signed token naming one person and one kind: it cannot be guessed or altered."""
-    return signing.dumps({"u": user_id, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=False)
+def unsubscribe_token(user_id: int, *kinds: str) -> str:
+    """A signed token naming one person and the kinds an email was about: it cannot be guessed or
+    altered (a digest may cover several kinds)."""
+    return signing.dumps({"u": user_id, "k": sorted(set(kinds))}, salt=UNSUBSCRIBE_SALT, compress=False)
 
 
-def read_unsubscribe_token(token: str) -> tuple[User, str] | None:
-    """The person and kind a token names, or None for a tampered or unknown one."""
+def read_unsubscribe_token(token: str) -> tuple[User, list[str]] | None:
+    """The person and kinds a token names, or None for a tampered or unknown one."""
     try:
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return None
-    if not isinstance(data, dict) or data.get("k") not in DEFAULTS or not isinstance(data.get("u"), int):
+    if not isinstance(data, dict) or not isinstance(data.get("u"), int):
+        return None
+    kinds = data.get("k")
+    if not isinstance(kinds, list) or not kinds or any(kind not in DEFAULTS for kind in kinds):
         return None
     user = User.objects.filter(pk=data["u"]).first()
-    return (user, data["k"]) if user is not None else None
+    return (user, kinds) if user is not None else None
 
 
-def unsubscribe_url(user_id: int, kind: str) -> str:
-    return absolute(reverse("notifications_unsubscribe", args=[unsubscribe_token(user_id, kind)]))
+def unsubscribe_url(user_id: int, *kinds: str) -> str:
+    return absolute(reverse("notifications_unsubscribe", args=[unsubscribe_token(user_id, *kinds)]))
+
+
+def unsubscribe(user: User, kinds: Iterable[str]) -> None:
+    """Stop emails of these kinds (the one-click link): they stay on the account page."""
+    with transaction.atomic():
+        for kind in kinds:
+            set_preference(user, kind, Frequency.NEVER)
 
 
 def set_preference(user: User, kind: str, frequency: str) -> NotificationPreference:
@@ -282,17 +294,139 @@ def send_notification_emails(dedupe_key: str) -> int:
                 sent += 1
 
 
+# Digests -------------------------------------------------------------------------------------
+
+DIGEST_EMAIL = {Frequency.DAILY: Notification.Email.DAILY, Frequency.WEEKLY: Notification.Email.WEEKLY}
+
+
+def _current_choices(user_ids: list[int]) -> dict[tuple[int, str], str]:
+    rows = NotificationPreference.objects.filter(user_id__in=user_ids).values_list(
+        "user_id", "kind", "frequency"
+    )
+    return {(user_id, kind): frequency for user_id, kind, frequency in rows}
+
+
+def _claim_digest_batch(email: str, after: int) -> tuple[int | None, list[tuple[str, list[Notification]]]]:
+    """The next people with notifications waiting for this digest, their rows marked sent first.
+
+    Returns the last person looked at (None when nobody is left) and (address, rows) per person."""
+    from allauth.account.models import EmailAddress
+
+    with transaction.atomic():
+        user_ids = list(
+            Notification.objects.filter(email=email, emailed_at__isnull=True, recipient_id__gt=after)
+            .order_by("recipient_id")
+            .values_list("recipient_id", flat=True)
+            .distinct()[:BATCH]
+        )
+        if not user_ids:
+            return None, []
+        rows = list(
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(email=email, emailed_at__isnull=True, recipient_id__in=user_ids)
+            .select_related("recipient")
+            .order_by("recipient_id", "kind", "created_at", "pk")
+        )
+        choices = _current_choices(user_ids)
+        addresses = dict(
+            EmailAddress.objects.filter(user_id__in=user_ids, primary=True, verified=True).values_list(
+                "user_id", "email"
+            )
+        )
+        groups: dict[int, list[Notification]] = {}
+        dropped: list[int] = []
+        for row in rows:
+            person = row.recipient
+            wanted = choices.get((person.pk, row.kind), DEFAULTS[row.kind]) != Frequency.NEVER
+            if wanted and person.pk in addresses and person.is_active and not person.is_suspended:
+                groups.setdefault(person.pk, []).append(row)
+            else:
+                dropped.append(row.pk)
+        Notification.objects.filter(pk__in=dropped).update(email=Notification.Email.NONE)
+        claimed = [row.pk for group in groups.values() for row in group]
+        Notification.objects.filter(pk__in=claimed).update(emailed_at=timezone.now())
+    return user_ids[-1], [(addresses[pk], group) for pk, group in groups.items()]
+
+
+def _digest_for(frequency: str, address: str, rows: list[Notification]) -> EmailMessage:
+    person = rows[0].recipient
+    kinds = sorted({row.kind for row in rows})
+    unsubscribe = unsubscribe_url(person.pk, *kinds)
+    sections = [(NotificationKind(kind).label, [row for row in rows if row.kind == kind]) for kind in kinds]
+    context: dict[str, Any] = {
+        "name": person.public_name,
+        "period": "today" if frequency == Frequency.DAILY else "this week",
+        "sections": [
+            (label, [(row, absolute(row.url) if row.url else "") for row in group])
+            for label, group in sections
+        ],
+        "profile_link": absolute(reverse("profile")) + "#notification-settings-heading",
+        "unsubscribe_link": unsubscribe,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+    period = "daily" if frequency == Frequency.DAILY else "weekly"
+    count = len(rows)
+    return EmailMessage(
+        f"[{settings.WAGTAIL_SITE_NAME}] Your {period} summary: {count} update{'s' if count != 1 else ''}",
+        render_to_string("civic/email/digest.txt", context),
+        settings.DEFAULT_FROM_EMAIL,
+        [address],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+
+
+@task()
+def send_digest(frequency: str) -> int:
+    """One email per person gathering what waited for their daily or weekly summary, grouped by kind."""
+    email = DIGEST_EMAIL[Frequency(frequency)]
+    sent, after = 0, 0
+    while True:
+        last, batch = _claim_digest_batch(email, after)
+        if last is None:
+            return sent
+        after = last
+        connection = mailers.default
+        with connection:
+            for position, (address, rows) in enumerate(batch):
+                try:
+                    connection.send_messages([_digest_for(frequency, address, rows)])
+                except Exception:
+                    unsent = [row.pk for _address, group in batch[position:] for row in group]
+                    Notification.objects.filter(pk__in=unsent).update(emailed_at=None)
+                    raise
+                sent += 1
+
+
+def pending_email_keys(older_than_minutes: int = 10) -> list[str]:
+    """Events whose immediate emails are still waiting (a task that failed or was never run)."""
+    since = timezone.now() - timedelta(minutes=older_than_minutes)
+    return list(
+        Notification.objects.filter(
+            email=Notification.Email.IMMEDIATELY, emailed_at__isnull=True, created_at__lt=since
+        )
+        .order_by()
+        .values_list("dedupe_key", flat=True)
+        .distinct()
+    )
+
+
 __all__ = [
     "DEFAULTS",
     "mark_all_read",
     "notify",
     "open_notification",
     "preferences_for",
+    "pending_email_keys",
     "read_unsubscribe_token",
+    "send_digest",
     "send_notification_emails",
     "set_preference",
     "set_preferences",
     "unread_count",
+    "unsubscribe",
     "unsubscribe_token",
     "unsubscribe_url",
 ]

@@ -128,10 +128,10 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     found = notifications.read_unsubscribe_token(token)
     if found is None:
         return render(request, "civic/unsubscribe_invalid.html", status=400)
-    user, kind = found
-    context = {"kind_label": NotificationKind(kind).label}
+    user, kinds = found
+    context = {"kind_labels": [NotificationKind(kind).label for kind in kinds]}
     if request.method == "POST":
-        notifications.set_preference(user, kind, "never")
+        notifications.unsubscribe(user, kinds)
         return render(request, "civic/unsubscribe_done.html", context)
     return render(request, "civic/unsubscribe_confirm.html", {**context, "token": token})
 
