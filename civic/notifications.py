@@ -210,13 +210,17 @@ def mark_all_read(user: User) -> int:
 # Sending -------------------------------------------------------------------------------------
 
 
+def _profile_link() -> str:
+    return absolute(reverse("profile")) + "#notification-settings-heading"
+
+
 def _email_for(notification: Notification, address: str) -> EmailMessage:
     unsubscribe = unsubscribe_url(notification.recipient_id, notification.kind)
     context: dict[str, Any] = {
         "notification": notification,
         "name": notification.recipient.public_name,
         "link": absolute(notification.url) if notification.url else "",
-        "profile_link": absolute(reverse("profile")) + "#notification-settings-heading",
+        "profile_link": _profile_link(),
         "unsubscribe_link": unsubscribe,
         "kind_label": NotificationKind(notification.kind).label,
         "site_name": settings.WAGTAIL_SITE_NAME,
@@ -231,6 +235,17 @@ def _email_for(notification: Notification, address: str) -> EmailMessage:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
+
+
+class ClaimedElsewhere(Exception):
+    """Another worker claimed some of these rows first (a database without SKIP LOCKED)."""
+
+
+def _mark_claimed(ids: list[int], now: Any) -> None:
+    """Mark rows as emailed, and only if nobody else did meanwhile: otherwise undo the whole claim."""
+    claimed = Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).update(emailed_at=now)
+    if claimed != len(ids):
+        raise ClaimedElsewhere
 
 
 def _claim_batch(dedupe_key: str) -> tuple[bool, list[Notification]]:
@@ -265,7 +280,7 @@ def _claim_batch(dedupe_key: str) -> tuple[bool, list[Notification]]:
         ]
         dropped = [n.pk for n in batch if n not in sendable]
         Notification.objects.filter(pk__in=dropped).update(email=Notification.Email.NONE)
-        Notification.objects.filter(pk__in=[n.pk for n in sendable]).update(emailed_at=now)
+        _mark_claimed([n.pk for n in sendable], now)
         for n in sendable:
             n._civic_address = addresses[n.recipient_id]  # type: ignore[attr-defined]
     return True, sendable
@@ -276,7 +291,10 @@ def send_notification_emails(dedupe_key: str) -> int:
     """Email one event's notifications to those who want them at once; returns how many were sent."""
     sent = 0
     while True:
-        found, batch = _claim_batch(dedupe_key)
+        try:
+            found, batch = _claim_batch(dedupe_key)
+        except ClaimedElsewhere:
+            continue
         if not found:
             return sent
         if not batch:
@@ -343,8 +361,7 @@ def _claim_digest_batch(email: str, after: int) -> tuple[int | None, list[tuple[
             else:
                 dropped.append(row.pk)
         Notification.objects.filter(pk__in=dropped).update(email=Notification.Email.NONE)
-        claimed = [row.pk for group in groups.values() for row in group]
-        Notification.objects.filter(pk__in=claimed).update(emailed_at=timezone.now())
+        _mark_claimed([row.pk for group in groups.values() for row in group], timezone.now())
     return user_ids[-1], [(addresses[pk], group) for pk, group in groups.items()]
 
 
@@ -360,7 +377,7 @@ def _digest_for(frequency: str, address: str, rows: list[Notification]) -> Email
             (label, [(row, absolute(row.url) if row.url else "") for row in group])
             for label, group in sections
         ],
-        "profile_link": absolute(reverse("profile")) + "#notification-settings-heading",
+        "profile_link": _profile_link(),
         "unsubscribe_link": unsubscribe,
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
@@ -384,7 +401,10 @@ def send_digest(frequency: str) -> int:
     email = DIGEST_EMAIL[Frequency(frequency)]
     sent, after = 0, 0
     while True:
-        last, batch = _claim_digest_batch(email, after)
+        try:
+            last, batch = _claim_digest_batch(email, after)
+        except ClaimedElsewhere:
+            continue
         if last is None:
             return sent
         after = last

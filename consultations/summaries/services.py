@@ -242,7 +242,7 @@ def publish_response(
     proposal: ProposalPage | None = None,
 ) -> FeedbackResponse:
     """Publish 'you said, we did' and email the residents it answers once it is saved."""
-    from .tasks import notify_response_task
+    from .tasks import notify_followers_task, notify_response_task
 
     you_said, we_did = (you_said or "").strip(), (we_did or "").strip()
     if not you_said or not we_did:
@@ -261,16 +261,19 @@ def publish_response(
             created_by=officer,
         )
         transaction.on_commit(lambda: notify_response_task.enqueue(response.pk))
-        # Followers hear too; those the email above reaches see it on their account page only.
-        participants = set(response_recipients(response).values_list("user_id", flat=True))
-        followers_told(response, participants)
+        # Followers hear too, from a task: thousands of rows must not hold up the officer's request.
+        transaction.on_commit(lambda: notify_followers_task.enqueue(response.pk))
     return response
 
 
-def followers_told(response: FeedbackResponse, participants: set[int]) -> int:
+def tell_followers(response: FeedbackResponse) -> int:
+    """Notify the followers of what a response answers; those its own email reaches (participants)
+    see it on their account page only, so nobody gets two emails."""
     from ..notifications import response_published
 
-    return response_published(response, already_emailed=participants)
+    participants = set(response_recipients(response).values_list("user_id", flat=True))
+    with transaction.atomic():
+        return response_published(response, already_emailed=participants)
 
 
 def response_recipients(response: FeedbackResponse) -> "QuerySet[EmailAddress]":

@@ -19,6 +19,16 @@ def compute_themes_task(consultation_id: int) -> int:
 
 
 @task()
+def notify_followers_task(response_id: int) -> int:
+    """Create the followers' notifications of a response (safe to retry: one row per person)."""
+    from .models import FeedbackResponse
+    from .services import tell_followers
+
+    response = FeedbackResponse.objects.select_related("consultation").filter(pk=response_id).first()
+    return tell_followers(response) if response is not None else 0
+
+
+@task()
 def notify_response_task(response_id: int) -> int:
     """Email the residents a 'you said, we did' response answers; returns how many were sent."""
     from .models import FeedbackResponse

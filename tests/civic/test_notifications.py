@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail, signing
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -101,6 +102,31 @@ def test_a_worker_restart_mid_batch_sends_the_rest_once(monkeypatch, django_capt
     monkeypatch.setattr(notifications, "_email_for", real)
     assert notifications.send_notification_emails.call("reply:1") == 3  # the retry
     assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)
+
+
+def test_a_claim_that_lost_a_race_changes_nothing_and_is_retried(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    people = [UserFactory() for _ in range(3)]
+    monkeypatch.setattr(notifications, "_enqueue", lambda key: None)
+    with django_capture_on_commit_callbacks(execute=True):
+        _notify(people)
+    rows = list(Notification.objects.values_list("pk", flat=True))
+    Notification.objects.filter(recipient=people[0]).update(emailed_at=timezone.now())  # another worker's
+    with pytest.raises(notifications.ClaimedElsewhere), transaction.atomic():
+        notifications._mark_claimed(rows, timezone.now())
+    assert Notification.objects.filter(emailed_at__isnull=True).count() == 2  # the claim was undone
+    real, calls = notifications._claim_batch, {"n": 0}
+
+    def lose_first_race(key):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise notifications.ClaimedElsewhere
+        return real(key)
+
+    monkeypatch.setattr(notifications, "_claim_batch", lose_first_race)
+    assert notifications.send_notification_emails.call("reply:1") == 2
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people[1:])
 
 
 def test_unsubscribing_before_the_task_runs_stops_the_email(monkeypatch, django_capture_on_commit_callbacks):

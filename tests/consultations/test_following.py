@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 from civic.models import Frequency, Notification, NotificationKind, NotificationPreference
 from consultations import services
 from consultations.models import Follow
+from consultations.summaries.models import FeedbackResponse
 from consultations.summaries.services import publish_response
 from tests.civic.factories import UserFactory
 from tests.consultations.factories import make_proposal
@@ -125,6 +126,22 @@ def _results(consultation, officer, proposal=None):
     )  # fmt: skip
 
 
+def test_followers_are_told_by_a_task_after_commit_not_in_the_officers_request(
+    consultation, officer, django_capture_on_commit_callbacks
+):
+    Follow.objects.create(user=UserFactory(), page=consultation)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        _results(consultation, officer)
+    assert not Notification.objects.exists()  # nothing written for followers in the request
+    for callback in queued:
+        callback()
+    assert Notification.objects.count() == 1
+    from consultations.summaries.tasks import notify_followers_task
+
+    notify_followers_task.call(FeedbackResponse.objects.get().pk)  # a retried task adds nobody twice
+    assert Notification.objects.count() == 1
+
+
 def test_you_said_we_did_tells_followers_not_the_officer_opted_out_or_suspended(
     consultation, proposal, officer, django_capture_on_commit_callbacks
 ):
@@ -153,12 +170,15 @@ def test_you_said_we_did_tells_followers_not_the_officer_opted_out_or_suspended(
     assert Notification.objects.first().url == consultation.url
 
 
-def test_a_proposal_response_skips_followers_of_other_proposals(consultation, proposal, officer):
+def test_a_proposal_response_skips_followers_of_other_proposals(
+    consultation, proposal, officer, django_capture_on_commit_callbacks
+):
     other = make_proposal(consultation)
     fan, elsewhere = UserFactory(), UserFactory()
     Follow.objects.create(user=fan, page=proposal)
     Follow.objects.create(user=elsewhere, page=other)
-    _results(consultation, officer, proposal=proposal)
+    with django_capture_on_commit_callbacks(execute=True):
+        _results(consultation, officer, proposal=proposal)
     assert list(Notification.objects.values_list("recipient_id", flat=True)) == [fan.pk]
 
 
