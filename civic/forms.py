@@ -9,7 +9,7 @@ from django.http import HttpRequest
 
 from . import names, services
 from .converters import parse_id
-from .models import User
+from .models import Frequency, NotificationKind, User
 
 if TYPE_CHECKING:
     _FormBase = forms.Form  # what the mixin is mixed into
@@ -124,8 +124,6 @@ class NotificationSettingsForm(AccessibleFormMixin, forms.Form):
     """One radio group per kind of notification: how often (if ever) to be emailed about it."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from .models import Frequency, NotificationKind
-
         super().__init__(*args, **kwargs)
         for kind in NotificationKind:
             self.fields[kind.value] = forms.ChoiceField(

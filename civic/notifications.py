@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage, mailers
@@ -95,7 +96,7 @@ def notify(
     frequencies = preferences_for(ids, kind)
     skip = set(email_skip)
     now = timezone.now()
-    title = plain_text(title)[:200]
+    title = " ".join(plain_text(title).split())[:200]  # one line: it becomes the email's subject
     body = plain_text(body)
     rows = [
         Notification(
@@ -250,8 +251,6 @@ def _mark_claimed(ids: list[int], now: Any) -> None:
 
 def _claim_batch(dedupe_key: str) -> tuple[bool, list[Notification]]:
     """Take the next batch to email and mark it sent before sending: a restart never repeats one."""
-    from allauth.account.models import EmailAddress
-
     with transaction.atomic():
         batch = list(
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
@@ -328,8 +327,6 @@ def _claim_digest_batch(email: str, after: int) -> tuple[int | None, list[tuple[
     """The next people with notifications waiting for this digest, their rows marked sent first.
 
     Returns the last person looked at (None when nobody is left) and (address, rows) per person."""
-    from allauth.account.models import EmailAddress
-
     with transaction.atomic():
         user_ids = list(
             Notification.objects.filter(email=email, emailed_at__isnull=True, recipient_id__gt=after)

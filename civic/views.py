@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -102,7 +102,7 @@ def open_notification(request: HttpRequest, notification_id: int) -> HttpRespons
         return redirect("account_login")
     notification = notifications.open_notification(user, notification_id)
     if notification is None:
-        return render(request, "404.html", status=404)
+        raise Http404("No such notification")
     target = notification.url
     if not target or not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = f"{reverse('profile')}#notifications-heading"

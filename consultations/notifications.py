@@ -6,7 +6,8 @@ from django.urls import reverse
 from civic import notifications
 from civic.models import NotificationKind
 
-from .models import Comment
+from . import permissions
+from .models import Comment, Follow, ProposalPage
 
 EXCERPT = 300
 
@@ -66,8 +67,6 @@ def official_response_posted(response: Comment) -> int:
 
 
 def followers_of(page_ids: list[int]) -> set[int]:
-    from .models import Follow
-
     return set(Follow.objects.filter(page_id__in=page_ids).values_list("user_id", flat=True))
 
 
@@ -84,9 +83,6 @@ def response_published(response, *, already_emailed: set[int]) -> int:
     Whole-consultation and theme responses reach followers of the consultation and of its
     proposals; a proposal's response reaches followers of that proposal and of the consultation.
     `already_emailed` (people the response's own email reaches) see it on their account page only."""
-    from . import permissions
-    from .models import ProposalPage
-
     consultation = response.consultation
     if not permissions.is_published(consultation):
         return 0
@@ -108,8 +104,6 @@ def response_published(response, *, already_emailed: set[int]) -> int:
 
 def results_published(consultation) -> int:
     """Ticking "results published" on a live consultation tells its followers, once."""
-    from . import permissions
-
     if not consultation.results_published or not permissions.is_published(consultation):
         return 0
     return notifications.notify(

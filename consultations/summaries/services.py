@@ -13,6 +13,7 @@ from civic.models import User
 from civic.pages import public_pages
 
 from ..models import Comment, CommentQuerySet, ConsultationPage, ProposalPage, Vote
+from ..notifications import response_published
 from .models import FeedbackResponse, Theme, ThemeMembership, ThemeRun
 from .themes import OTHER_LABEL, ThemeDraft, ThemeResult, _label, _pick_quotes, compute_themes
 
@@ -269,8 +270,6 @@ def publish_response(
 def tell_followers(response: FeedbackResponse) -> int:
     """Notify the followers of what a response answers; those its own email reaches (participants)
     see it on their account page only, so nobody gets two emails."""
-    from ..notifications import response_published
-
     participants = set(response_recipients(response).values_list("user_id", flat=True))
     with transaction.atomic():
         return response_published(response, already_emailed=participants)

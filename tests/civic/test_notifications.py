@@ -148,6 +148,15 @@ def test_people_told_by_another_email_get_the_notification_only(django_capture_o
     assert [m.to for m in mail.outbox] == [[alice.email]]
 
 
+def test_titles_are_one_line_of_plain_text(django_capture_on_commit_callbacks):
+    alice = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        _notify([alice], title="Line one\nBcc: someone@example.org <b>bold</b>")
+    title = Notification.objects.get().title
+    assert "\n" not in title and "<b>" not in title
+    assert mail.outbox[0].subject.endswith(title)
+
+
 def test_unknown_kind_is_refused():
     with pytest.raises(notifications.CivicError):
         notifications.notify([UserFactory()], "marketing", title="Buy", dedupe_key="x")
