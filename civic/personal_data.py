@@ -19,7 +19,8 @@ from django.utils import timezone
 
 from . import ratelimit
 from .errors import CivicError
-from .models import ParticipantProfile, User
+from .models import Notification, NotificationKind, ParticipantProfile, User
+from .notifications import preferences_for
 from .roles import account_role_names
 
 type Data = dict[str, Any] | list[Any] | None
@@ -112,10 +113,33 @@ def about_you(user: User) -> Data:
     }
 
 
+def notifications(user: User) -> Data:
+    """What we told the person and how they chose to be emailed (the notifications carry no one
+    else's words or name)."""
+    rows = Notification.objects.filter(recipient=user).order_by("created_at", "pk")
+    return {
+        "email_choices": {
+            kind.label: preferences_for([user.pk], kind.value)[user.pk] for kind in NotificationKind
+        },
+        "notifications": [
+            {
+                "title": row.title,
+                "text": row.body or None,
+                "address": row.url or None,
+                "created": when(row.created_at),
+                "read": when(row.read_at),
+                "emailed": when(row.emailed_at),
+            }
+            for row in rows.iterator(chunk_size=500)
+        ],
+    }
+
+
 def register_core() -> None:
     """The core's own sections, first in every export (CivicConfig.ready runs before the features')."""
     register("account", account, title="Your account")
     register("about_you", about_you, title="About you (equality details)")
+    register("notifications", notifications, title="Notifications and email choices")
 
 
 def collect(user: User) -> dict[str, Any]:

@@ -1,4 +1,8 @@
-"""Who hears about what happens in consultations: the services call these inside their transactions."""
+"""Who hears about what happens in consultations: the services call these inside their transactions.
+
+Notifications about comments copy neither the words nor the writer's name: they link to the
+comment, whose page checks who may see it, so a comment hidden, removed or erased later leaves
+nothing behind in anyone's notifications or inbox."""
 
 from django.db.models import Q
 from django.urls import reverse
@@ -28,12 +32,10 @@ def reply_published(reply: Comment) -> int:
     parent_author = Comment.objects.filter(pk=reply.parent_id).values_list("author_id", flat=True).first()
     if parent_author is None:
         return 0
-    title = f"{reply.author.public_name if reply.author else 'Someone'} replied to your comment"
     return notifications.notify(
         [parent_author],
         NotificationKind.REPLY,
-        title=f"{title} on {reply.consultation.title}",
-        body=_excerpt(reply.body),
+        title=f"New reply to your comment on {reply.consultation.title}",
         url=_link(reply),
         dedupe_key=f"reply:{reply.pk}",
         actor=reply.author_id,
@@ -59,7 +61,6 @@ def official_response_posted(response: Comment) -> int:
         thread_participants(top),
         NotificationKind.OFFICIAL_RESPONSE,
         title=f"{organisation} responded in a conversation on {response.consultation.title}",
-        body=_excerpt(response.body),
         url=_link(response),
         dedupe_key=f"official_response:{response.pk}",
         actor=response.author_id,

@@ -18,7 +18,7 @@ from civic.personal_data import register, register_eraser, when
 from search import indexing as search_indexing
 
 from . import live
-from .models import Comment, ConsultationPage, Flag, LiveEvent, ModerationDecision, Vote
+from .models import Comment, ConsultationPage, Flag, Follow, LiveEvent, ModerationDecision, Vote
 
 
 def _page_address(page) -> str | None:
@@ -148,9 +148,19 @@ def erase(user: User) -> None:
     search_indexing.schedule(*comments)  # officer search shows "Former participant" after commit
 
 
+def follows(user: User) -> list[dict]:
+    """Consultations and proposals the person follows (erasing the account deletes these)."""
+    rows = Follow.objects.filter(user=user).select_related("page").order_by("created_at", "pk")
+    return [
+        {"page": row.page.title, "address": _page_address(row.page), "since": when(row.created_at)}
+        for row in rows
+    ]
+
+
 def register_collectors() -> None:
     register("comments", comments, title="Your comments and their moderation")
     register("votes", votes, title="Your votes")
     register("reported_comments", flags, title="Comments you reported to moderators")
     register("entered_responses", entered_responses, title="Responses you entered for residents")
+    register("follows", follows, title="Consultations and proposals you follow")
     register_eraser("consultations", erase)

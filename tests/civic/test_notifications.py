@@ -289,3 +289,29 @@ def test_preferences_form_with_a_bad_choice_shows_an_error_summary(client):
     assert response.status_code == 400
     assert b"There is a problem" in response.content
     assert not NotificationPreference.objects.exists()
+
+
+# Personal data -----------------------------------------------------------------------------------
+
+
+def test_download_my_data_has_notifications_and_email_choices():
+    from civic import personal_data
+
+    alice, bob = UserFactory(), UserFactory()
+    _notify([alice, bob], title="New reply to your comment on Libraries")
+    notifications.set_preference(alice, REPLY, Frequency.WEEKLY)
+    export = personal_data.collect(alice)["notifications"]
+    assert [n["title"] for n in export["notifications"]] == ["New reply to your comment on Libraries"]
+    assert export["email_choices"][NotificationKind(REPLY).label] == Frequency.WEEKLY
+    assert export["email_choices"][NotificationKind(NotificationKind.RESULTS).label] == Frequency.IMMEDIATELY
+
+
+def test_erasing_an_account_deletes_its_notifications_and_choices():
+    from civic import services
+
+    alice, bob = UserFactory(roles=["Residents"]), UserFactory()
+    _notify([alice, bob])
+    notifications.set_preference(alice, REPLY, Frequency.NEVER)
+    services.erase_account(actor=alice, user=alice, password="correct horse battery staple")
+    assert list(Notification.objects.values_list("recipient_id", flat=True)) == [bob.pk]
+    assert not NotificationPreference.objects.exists()

@@ -262,3 +262,15 @@ def test_account_page_queries_do_not_grow_with_follows_or_notifications(
         response = client.get("/accounts/profile/")
     assert len(response.context["followed_pages"]) == 17
     assert response.context["unread_count"] == 17
+
+
+def test_download_my_data_lists_follows_and_erasing_deletes_them(resident, consultation, proposal):
+    from civic import personal_data
+    from civic import services as civic_services
+
+    Follow.objects.create(user=resident, page=proposal)
+    Follow.objects.create(user=UserFactory(), page=consultation)
+    export = personal_data.collect(resident)["follows"]
+    assert [row["page"] for row in export] == [proposal.title]
+    civic_services.erase_account(actor=resident, user=resident, password="correct horse battery staple")
+    assert Follow.objects.count() == 1

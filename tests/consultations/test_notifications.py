@@ -38,7 +38,10 @@ def test_a_reply_tells_the_parent_author_only(consultation, django_capture_on_co
     assert recipients(NotificationKind.REPLY) == [author.pk]
     notification = Notification.objects.get()
     assert notification.url == reverse("consultations:summaries:comment_link", args=[reply.pk])
-    assert replier.public_name in notification.title and "I agree with you." in notification.body
+    assert notification.title == f"New reply to your comment on {consultation.title}"
+    # Neither the words nor the name are copied: hiding, removing or erasing the reply leaves nothing.
+    assert "I agree with you." not in notification.body + mail.outbox[0].body
+    assert replier.public_name not in notification.title + mail.outbox[0].body
     assert [m.to for m in mail.outbox] == [[author.email]]
 
 
