@@ -334,7 +334,7 @@ class Frequency(models.TextChoices):
     IMMEDIATELY = "immediately", "Email me straight away"
     DAILY = "daily", "Email me a daily summary"
     WEEKLY = "weekly", "Email me a weekly summary"
-    NEVER = "never", "Do not email me (show it on my account page only)"
+    NEVER = "never", "Never: no email, and nothing on my account page"
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):

@@ -110,7 +110,7 @@ def notify(
             created_at=now,
         )
         for pk, frequency in frequencies.items()
-        if frequency != Frequency.NEVER or pk in skip
+        if frequency != Frequency.NEVER
     ]
     if not rows:
         return 0

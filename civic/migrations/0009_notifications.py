@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('reply', 'Replies to your comments'), ('official_response', 'Official responses in conversations you took part in'), ('results', 'Results and “you said, we did” for consultations and proposals you follow')], max_length=40)),
-                ('frequency', models.CharField(choices=[('immediately', 'Email me straight away'), ('daily', 'Email me a daily summary'), ('weekly', 'Email me a weekly summary'), ('never', 'Do not email me (show it on my account page only)')], max_length=12)),
+                ('frequency', models.CharField(choices=[('immediately', 'Email me straight away'), ('daily', 'Email me a daily summary'), ('weekly', 'Email me a weekly summary'), ('never', 'Never: no email, and nothing on my account page')], max_length=12)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notification_preferences', to=settings.AUTH_USER_MODEL)),
             ],

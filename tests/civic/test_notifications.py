@@ -148,6 +148,13 @@ def test_people_told_by_another_email_get_the_notification_only(django_capture_o
     assert [m.to for m in mail.outbox] == [[alice.email]]
 
 
+def test_opted_out_people_get_nothing_even_when_told_by_another_email():
+    alice = UserFactory()
+    NotificationPreference.objects.create(user=alice, kind=REPLY, frequency=Frequency.NEVER)
+    assert _notify([alice], email_skip=[alice.pk]) == 0
+    assert not Notification.objects.exists()
+
+
 def test_titles_are_one_line_of_plain_text(django_capture_on_commit_callbacks):
     alice = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
