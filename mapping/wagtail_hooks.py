@@ -234,10 +234,14 @@ def location_map_js():
         '<script src="{}"></script>',
         ((static(path),) for path in ("mapping/vendor/leaflet/leaflet.js", "mapping/js/civic-maps.js")),
     )
-    return styles + scripts + format_html(
-        '<script src="{}" data-tiles="{}" data-attribution="{}" data-bounds="{}"></script>',
-        static("mapping/js/location-editor.js"),
-        settings.MAP_TILE_URL,
-        settings.MAP_TILE_ATTRIBUTION,
-        json.dumps(bounds),
+    return (
+        styles
+        + scripts
+        + format_html(
+            '<script src="{}" data-tiles="{}" data-attribution="{}" data-bounds="{}"></script>',
+            static("mapping/js/location-editor.js"),
+            settings.MAP_TILE_URL,
+            settings.MAP_TILE_ATTRIBUTION,
+            json.dumps(bounds),
+        )
     )
