@@ -71,11 +71,10 @@ def followers_of(page_ids: list[int]) -> set[int]:
     return set(Follow.objects.filter(page_id__in=page_ids).values_list("user_id", flat=True))
 
 
-def _results_link(consultation) -> str:
-    """The summary once results are public, otherwise the consultation page (both readable then)."""
-    if consultation.results_published:
-        return reverse("consultations:summaries:summary", args=[consultation.pk])
-    return consultation.url or "/"
+def responses_url(consultation) -> str:
+    """Where "you said, we did" is read: the consultation page, which anyone who may see the page
+    can open (the summary stays closed to residents until results are published)."""
+    return f"{consultation.url or '/'}#responses"
 
 
 def response_published(response, *, already_emailed: set[int]) -> int:
@@ -96,7 +95,7 @@ def response_published(response, *, already_emailed: set[int]) -> int:
         NotificationKind.RESULTS,
         title=f"You said, we did: {consultation.title}",
         body=_excerpt(f"You said: {response.you_said}\n\nWe did: {response.we_did}"),
-        url=_results_link(consultation),
+        url=responses_url(consultation),
         dedupe_key=f"you_said_we_did:{response.pk}",
         actor=response.created_by_id,
         email_skip=already_emailed,

@@ -20,6 +20,7 @@ from civic.twofactor import staff_second_factor_required
 from . import live, moderation, permissions, services
 from .forms import CommentForm, ConsultationFilterForm, FlagForm, OfficialResponseForm, VoteForm
 from .models import Comment, ConsultationPage, Follow, ProposalPage, Vote
+from .summaries.models import FeedbackResponse
 
 STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429}
 
@@ -143,6 +144,8 @@ def consultation_page_context(request, page: ConsultationPage) -> dict:
         comment_total=page.comments.visible().on_consultation_itself().count(),
         **_comment_form(request, page.comments.on_consultation_itself()),
         comment_action=reverse("consultations:post_comment", args=[page.pk]),
+        # "You said, we did" for everyone who may see the page, once published (one query).
+        responses=list(FeedbackResponse.objects.shown_with(page, ids)),
         **_follow_context(request, page),
     )
     return context

@@ -267,11 +267,7 @@ def build_summary(consultation, ward=None, *, include_representation=True) -> di
         "totals": totals,
         "run": run,
         "proposals": proposals,
-        "responses": list(
-            FeedbackResponse.objects.filter(consultation=consultation)
-            .filter(Q(proposal__isnull=True) | Q(proposal__in=[p.pk for p in proposals]))
-            .select_related("theme", "proposal")
-        ),
+        "responses": list(FeedbackResponse.objects.shown_with(consultation, [p.pk for p in proposals])),
         "suppress_below": SUPPRESS_BELOW,
     }
     if ward_suppressed:

@@ -88,6 +88,22 @@ class ThemeMembership(models.Model):
         return f"{self.comment_id} in {self.theme_id}"
 
 
+class FeedbackResponseQuerySet(models.QuerySet["FeedbackResponse"]):
+    def published(self, now=None) -> "FeedbackResponseQuerySet":
+        """Responses whose publication time has come: nobody reads one before that."""
+        return self.filter(published_at__lte=now or timezone.now())
+
+    def shown_with(self, consultation, public_proposal_ids) -> "FeedbackResponseQuerySet":
+        """A consultation's published responses, leaving out those about a draft or private proposal,
+        with the theme and proposal they answer (the page and the summary show the same list)."""
+        return (
+            self.published()
+            .filter(consultation=consultation)
+            .filter(models.Q(proposal__isnull=True) | models.Q(proposal__in=list(public_proposal_ids)))
+            .select_related("theme", "proposal")
+        )
+
+
 class FeedbackResponse(models.Model):
     """'You said, we did': the council's published answer to a theme or a proposal."""
 
@@ -114,6 +130,8 @@ class FeedbackResponse(models.Model):
     published_at = models.DateTimeField(default=timezone.now)
     notified_at = models.DateTimeField(null=True, blank=True)
     notified_count = models.PositiveIntegerField(default=0)
+
+    objects = FeedbackResponseQuerySet.as_manager()
 
     class Meta:
         ordering = ["consultation", "published_at", "id"]

@@ -4,10 +4,11 @@ from django.conf import settings
 from django.core.mail import EmailMessage, mailers
 from django.tasks import task
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
 from civic.links import absolute
+
+from ..notifications import responses_url
 
 
 @task()
@@ -39,12 +40,9 @@ def notify_response_task(response_id: int) -> int:
     )
     if response.notified_at is not None:
         return response.notified_count  # a retried task must not email people twice
-    consultation = response.consultation
-    if consultation.results_published:
-        path = reverse("consultations:summaries:summary", args=[consultation.pk])
-    else:
-        path = consultation.url
-    link = absolute(path or "/")
+    # The consultation page shows the response to everyone who may see it (the summary may be
+    # closed to residents until results are published).
+    link = absolute(responses_url(response.consultation))
     subject = f"[Civic] You said, we did: {response.consultation.title}"[:200]
     messages = []
     for address in response_recipients(response).iterator(chunk_size=500):

@@ -167,7 +167,7 @@ def test_you_said_we_did_tells_followers_not_the_officer_opted_out_or_suspended(
     assert told == {of_consultation.pk, of_proposal.pk}
     assert {m.to[0] for m in mail.outbox} == {of_consultation.email, of_proposal.email}
     assert "New timetable" in mail.outbox[0].body
-    assert Notification.objects.first().url == consultation.url
+    assert Notification.objects.first().url == f"{consultation.url}#responses"
 
 
 def test_a_proposal_response_skips_followers_of_other_proposals(

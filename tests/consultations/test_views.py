@@ -290,14 +290,21 @@ def make_big_consultation(consultation, comments=500):
 
 
 def test_consultation_page_queries_are_bounded(client, consultation, resident, django_assert_max_num_queries):
+    from consultations.summaries.models import FeedbackResponse
+
     proposals = make_big_consultation(consultation)
+    for proposal in proposals[:5]:  # responses with their proposals: still one query
+        FeedbackResponse.objects.create(
+            consultation=consultation, proposal=proposal, you_said="Said", we_did="Did it"
+        )
     sign_in(client, resident)
     # one to check the page and its ancestors are viewable, three for whether its map is public,
-    # one for the footer's information pages, one for the follow button
-    with django_assert_max_num_queries(31):
+    # one for the footer's information pages, one for the follow button, one for "you said, we did"
+    with django_assert_max_num_queries(32):
         response = client.get(consultation.url)
     assert response.status_code == 200
     assert proposals[0].title in response.content.decode()
+    assert response.content.decode().count('class="response" id="response-') == 5
 
 
 def test_proposal_page_queries_are_bounded(client, consultation, resident, django_assert_max_num_queries):

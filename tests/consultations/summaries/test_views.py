@@ -226,25 +226,35 @@ def test_officer_publishes_response_and_participants_are_emailed(
     assert {m.to[0] for m in mail.outbox} == authors
     assert "New timetable" in mail.outbox[0].body
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    assert f"summary: {base}{consultation.url}\n" in mail.outbox[0].body  # no summary published yet
+    assert f"page: {base}{consultation.url}#responses\n" in mail.outbox[0].body
+    client.logout()
+    page = client.get(consultation.url).content.decode()  # the page anyone may see shows it now
+    assert "New timetable" in page and f"Theme: {theme.label}" in page
     consultation.results_published = True
     consultation.save()
-    client.logout()
     assert "New timetable" in client.get(summary_url(consultation)).content.decode()
 
 
-def test_response_email_links_to_the_published_summary(consultation, corpus, officer, summary_url, settings):
+@pytest.mark.parametrize("results_published", [False, True])
+def test_response_email_links_to_the_response_on_the_consultation_page(
+    client, consultation, corpus, officer, settings, results_published
+):
     from consultations.summaries.tasks import notify_response_task
 
     theme = themed(consultation)[0]
-    consultation.results_published = True
+    consultation.results_published = results_published
     consultation.save()
     saved = FeedbackResponse.objects.create(
         consultation=consultation, theme=theme, you_said="Buses", we_did="Timetable", created_by=officer
     )
     notify_response_task.call(saved.pk)
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    assert mail.outbox and all(f"summary: {base}{summary_url(consultation)}\n" in m.body for m in mail.outbox)
+    link = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{consultation.url}#responses"
+    assert mail.outbox and all(f"page: {link}\n" in m.body for m in mail.outbox)
+    author = Comment.objects.filter(theme_membership__theme=theme).first().author
+    sign_in(client, author)  # a resident who took part may see where the link lands, and the response
+    page = client.get(consultation.url)
+    assert page.status_code == 200
+    assert 'id="responses"' in page.content.decode() and "Timetable" in page.content.decode()
 
 
 def test_empty_response_is_refused(client, consultation, officer, summary_url):
@@ -580,3 +590,71 @@ def test_summary_list_counts_an_erased_person_once_like_the_summary(
     row = html[html.index(f'data-summary="{summaries["open"].pk}"') :]
     assert "<td>13</td>" in row[: row.index("</tr>")]  # 12 accounts and one erased person
     assert "People who commented</dt><dd>13<" in client.get(summary_url(summaries["open"])).content.decode()
+
+
+# "You said, we did" on the consultation page ------------------------------------------------------
+
+
+def test_consultation_page_shows_responses_only_once_published(client, consultation, proposal, officer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    assert 'id="responses"' not in client.get(consultation.url).content.decode()  # nothing yet
+    later = FeedbackResponse.objects.create(
+        consultation=consultation,
+        you_said="Later",
+        we_did="Scheduled answer",
+        created_by=officer,
+        published_at=timezone.now() + timedelta(days=1),
+    )
+    assert "Scheduled answer" not in client.get(consultation.url).content.decode()
+    services.publish_response(
+        consultation=consultation, officer=officer, proposal=proposal, you_said="Late", we_did="Timetable"
+    )
+    html = client.get(consultation.url).content.decode()  # anonymous: everyone who may see the page
+    assert 'id="responses"' in html and "Timetable" in html and f"Proposal: {proposal.title}" in html
+    assert "Scheduled answer" not in html
+    assert later.pk  # still stored, shown from its publication time
+
+
+def test_response_to_a_draft_proposal_stays_off_the_page(client, consultation, officer):
+    from tests.consultations.factories import make_proposal
+
+    draft = make_proposal(consultation, live=False, title="Secret depot plan")
+    FeedbackResponse.objects.create(
+        consultation=consultation, proposal=draft, you_said="Depot", we_did="Hidden plan", created_by=officer
+    )
+    html = client.get(consultation.url).content.decode()
+    assert "Hidden plan" not in html and "Secret depot plan" not in html
+
+
+def test_page_and_summary_show_the_same_responses_with_their_theme(
+    client, consultation, corpus, officer, summary_url
+):
+    theme = themed(consultation)[0]
+    services.publish_response(
+        consultation=consultation, officer=officer, theme=theme, you_said="Parking", we_did="More bays"
+    )
+    consultation.results_published = True
+    consultation.save()
+    page = client.get(consultation.url).content.decode()
+    summary = client.get(summary_url(consultation)).content.decode()
+    for html in (page, summary):
+        assert f"Theme: {theme.label}" in html and "More bays" in html
+        assert 'class="response" id="response-' in html  # the one partial renders both
+
+
+def test_private_consultation_keeps_its_responses_private(client, consultation, officer, resident):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(page=consultation, restriction_type="groups")
+    board = Group.objects.create(name="Board")
+    restriction.groups.add(board)
+    services.publish_response(consultation=consultation, officer=officer, you_said="A", we_did="Board answer")
+    sign_in(client, resident)
+    refused = client.get(consultation.url)
+    assert refused.status_code in (302, 403, 404) and b"Board answer" not in refused.content
+    resident.groups.add(board)
+    assert "Board answer" in client.get(consultation.url).content.decode()
