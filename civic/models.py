@@ -326,6 +326,8 @@ class NotificationKind(models.TextChoices):
     REPLY = "reply", "Replies to your comments"
     OFFICIAL_RESPONSE = "official_response", "Official responses in conversations you took part in"
     RESULTS = "results", "Results and “you said, we did” for consultations and proposals you follow"
+    CONSULTATION_DATES = "consultation_dates", "Consultations you follow opening, closing soon and closing"
+    NEW_CONSULTATION = "new_consultation", "New consultations in your ward or on topics you choose"
 
 
 class Frequency(models.TextChoices):

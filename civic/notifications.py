@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage, mailers
 from django.db import transaction
+from django.db.models import QuerySet
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -27,12 +28,15 @@ from .text import plain_text
 
 logger = logging.getLogger(__name__)
 
-# Replies and official responses answer the person: at once. Results of what they follow too.
-# Marketing-like alerts (new consultations in a ward or topic) will default to Frequency.NEVER.
+# Replies and official responses answer the person: at once. Results and dates of what they
+# chose to follow too. Marketing-like alerts (new consultations in a ward or on a topic) are off
+# until the person opts in.
 DEFAULTS: dict[str, str] = {
     NotificationKind.REPLY: Frequency.IMMEDIATELY,
     NotificationKind.OFFICIAL_RESPONSE: Frequency.IMMEDIATELY,
     NotificationKind.RESULTS: Frequency.IMMEDIATELY,
+    NotificationKind.CONSULTATION_DATES: Frequency.IMMEDIATELY,
+    NotificationKind.NEW_CONSULTATION: Frequency.NEVER,
 }
 EMAIL_FOR_FREQUENCY = {
     Frequency.IMMEDIATELY: Notification.Email.IMMEDIATELY,
@@ -54,6 +58,11 @@ def preferences_for(user_ids: Iterable[int], kind: str) -> dict[int, str]:
         chosen.update(rows.values_list("user_id", "frequency"))
     default = DEFAULTS[kind]
     return {pk: chosen.get(pk, default) for pk in ids}
+
+
+def opted_in(kind: str) -> "QuerySet[NotificationPreference]":
+    """People who chose to hear about a kind (for kinds that are off unless chosen), as a subquery."""
+    return NotificationPreference.objects.filter(kind=kind).exclude(frequency=Frequency.NEVER)
 
 
 def _reachable_accounts(ids: list[int]) -> list[int]:
@@ -434,6 +443,7 @@ __all__ = [
     "DEFAULTS",
     "mark_all_read",
     "notify",
+    "opted_in",
     "open_notification",
     "preferences_for",
     "pending_email_keys",

@@ -23,4 +23,5 @@ class ConsultationsConfig(AppConfig):
 
         page_published.connect(signals.announce_state, dispatch_uid="consultations.live_state")
         page_published.connect(signals.announce_results, dispatch_uid="consultations.results_followers")
+        page_published.connect(signals.announce_new_consultation, dispatch_uid="consultations.new_alerts")
         account_changed.connect(live.account_changed, dispatch_uid="consultations.live_account")

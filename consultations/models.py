@@ -165,6 +165,14 @@ class ConsultationPage(OrganisationPage, Page):
         default=3, help_text="Flags from different people that hide a comment until it is reviewed."
     )
     topics = ParentalManyToManyField(Topic, blank=True, related_name="consultations")
+    wards = ParentalManyToManyField(
+        "civic.Area",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "ward"},
+        help_text="Wards this consultation is mostly about: residents who asked for alerts about their "
+        "ward hear of it. Leave empty for the whole borough. Located proposals count too.",
+    )
 
     objects = ConsultationManager()
     base_form_class = ConsultationPageForm
@@ -178,6 +186,7 @@ class ConsultationPage(OrganisationPage, Page):
                 FieldPanel("lead_organisation"),
                 FieldPanel("partner_organisations"),
                 FieldPanel("topics"),
+                FieldPanel("wards"),
                 FieldPanel("moderation_policy"),
                 FieldPanel("flag_threshold"),
             ],
@@ -494,6 +503,21 @@ class Follow(models.Model):
 
     def __str__(self):
         return f"{self.user_id} follows {self.page_id}"
+
+
+class AlertTopic(models.Model):
+    """A topic a resident wants to hear of new consultations on (with the new-consultation alerts on)."""
+
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alert_topics")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "topic"], name="one_alert_per_topic")]
+
+    def __str__(self):
+        return f"{self.user_id} hears of {self.topic_id}"
 
 
 class LiveSequence(models.Model):

@@ -4,14 +4,19 @@ Notifications about comments copy neither the words nor the writer's name: they 
 comment, whose page checks who may see it, so a comment hidden, removed or erased later leaves
 nothing behind in anyone's notifications or inbox."""
 
+from datetime import datetime, timedelta
+
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import dateformat, timezone
 
 from civic import notifications
-from civic.models import NotificationKind
+from civic.models import Area, NotificationKind, ParticipantProfile
+from civic.pages import is_public, public_pages
 
 from . import permissions
-from .models import Comment, Follow, ProposalPage
+from .models import AlertTopic, Comment, ConsultationPage, Follow, ProposalPage, State
 
 EXCERPT = 300
 
@@ -114,3 +119,116 @@ def results_published(consultation) -> int:
         url=consultation.url or "/",
         dedupe_key=f"results:{consultation.pk}",
     )
+
+
+# Dates of consultations people follow (cron: manage.py consultation_notifications) ----------------
+
+
+def _when(moment: datetime) -> str:
+    return dateformat.format(timezone.localtime(moment), "j F Y, g:i a")
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y%m%d%H%M")
+
+
+def _followers_of_consultation(consultation) -> set[int]:
+    """Followers of the consultation and of any of its proposals: they follow part of it."""
+    proposals = ProposalPage.objects.child_of(consultation).values_list("pk", flat=True)
+    return followers_of([consultation.pk, *proposals])
+
+
+def _tell_followers(consultation, *, title: str, body: str, dedupe_key: str) -> int:
+    with transaction.atomic():
+        return notifications.notify(
+            _followers_of_consultation(consultation),
+            NotificationKind.CONSULTATION_DATES,
+            title=title,
+            body=body,
+            url=consultation.url or "/",
+            dedupe_key=dedupe_key,
+        )
+
+
+def consultation_dates(*, closing_soon_days: int, within: timedelta, now: datetime | None = None) -> dict:
+    """Tell followers of public consultations that opened, will close within `closing_soon_days`
+    days, or closed, in the last `within`. Safe to run as often as cron likes: each event's
+    dedupe key (with its date, so moved dates are news again) makes a second run add nothing."""
+    now = now or timezone.now()
+    since = now - within
+    public = public_pages(ConsultationPage.objects.all())
+    soon = timedelta(days=closing_soon_days)
+    counts = {"opened": 0, "closing_soon": 0, "closed": 0}
+    for page in public.filter(opens_at__gt=since, opens_at__lte=now, closes_at__gt=now):
+        counts["opened"] += _tell_followers(
+            page,
+            title=f"Now open: {page.title}",
+            body=f"Have your say until {_when(page.closes_at)}.",
+            dedupe_key=f"opened:{page.pk}:{_stamp(page.opens_at)}",
+        )
+    # A consultation shorter than the reminder period was announced with its closing date already.
+    for page in public.filter(opens_at__lte=now, closes_at__gt=now, closes_at__lte=now + soon):
+        if page.closes_at - page.opens_at <= soon:
+            continue
+        counts["closing_soon"] += _tell_followers(
+            page,
+            title=f"Closing soon: {page.title}",
+            body=f"Responses close on {_when(page.closes_at)}. Have your say before then.",
+            dedupe_key=f"closing_soon:{page.pk}:{_stamp(page.closes_at)}",
+        )
+    for page in public.filter(closes_at__gt=since, closes_at__lte=now):
+        counts["closed"] += _tell_followers(
+            page,
+            title=f"Closed: {page.title}",
+            body="Thank you to everyone who took part. We will tell you when the results are published.",
+            dedupe_key=f"closed:{page.pk}:{_stamp(page.closes_at)}",
+        )
+    return counts
+
+
+# New consultations in a resident's ward or on their topics (opt-in) -------------------------------
+
+
+def wards_of(consultation) -> set[int]:
+    """The wards a consultation is about: those an officer chose and those its located proposals are in."""
+    found = set(consultation.wards.values_list("pk", flat=True))
+    located = list(
+        public_pages(ProposalPage.objects.child_of(consultation))
+        .filter(latitude__isnull=False, longitude__isnull=False)
+        .values_list("latitude", "longitude")
+    )
+    if located:
+        for ward in Area.objects.wards():
+            if any(ward.contains(float(lat), float(lon)) for lat, lon in located):
+                found.add(ward.pk)
+    return found
+
+
+def consultation_published(consultation) -> int:
+    """A newly published public consultation tells the residents who asked to hear of new ones in
+    their ward (from the details they chose to share) or on one of their topics; once per person."""
+    if not is_public(consultation) or consultation.state_at() == State.CLOSED:
+        return 0
+    wanted = notifications.opted_in(NotificationKind.NEW_CONSULTATION).values("user_id")
+    people: set[int] = set()
+    wards = wards_of(consultation)
+    if wards:
+        people.update(
+            ParticipantProfile.objects.filter(
+                ward_id__in=wards, consented_at__isnull=False, user_id__in=wanted
+            ).values_list("user_id", flat=True)
+        )
+    topics = list(consultation.topics.values_list("pk", flat=True))
+    if topics:
+        by_topic = AlertTopic.objects.filter(topic_id__in=topics, user_id__in=wanted)
+        people.update(by_topic.values_list("user_id", flat=True))
+    opens = "Open now" if consultation.state_at() == State.OPEN else f"Opens {_when(consultation.opens_at)}"
+    with transaction.atomic():
+        return notifications.notify(
+            people,
+            NotificationKind.NEW_CONSULTATION,
+            title=f"New consultation: {consultation.title}",
+            body=_excerpt(f"{opens}, closes {_when(consultation.closes_at)}. {consultation.summary}"),
+            url=consultation.url or "/",
+            dedupe_key=f"new_consultation:{consultation.pk}",
+        )

@@ -18,7 +18,7 @@ from civic.personal_data import register, register_eraser, when
 from search import indexing as search_indexing
 
 from . import live
-from .models import Comment, ConsultationPage, Flag, Follow, LiveEvent, ModerationDecision, Vote
+from .models import AlertTopic, Comment, ConsultationPage, Flag, Follow, LiveEvent, ModerationDecision, Vote
 
 
 def _page_address(page) -> str | None:
@@ -157,10 +157,17 @@ def follows(user: User) -> list[dict]:
     ]
 
 
+def alert_topics(user: User) -> list[dict]:
+    """Topics the person chose for new-consultation alerts (erasing the account deletes these)."""
+    rows = AlertTopic.objects.filter(user=user).select_related("topic").order_by("topic__name")
+    return [{"topic": row.topic.name} for row in rows]
+
+
 def register_collectors() -> None:
     register("comments", comments, title="Your comments and their moderation")
     register("votes", votes, title="Your votes")
     register("reported_comments", flags, title="Comments you reported to moderators")
     register("entered_responses", entered_responses, title="Responses you entered for residents")
     register("follows", follows, title="Consultations and proposals you follow")
+    register("alert_topics", alert_topics, title="Topics of your new-consultation alerts")
     register_eraser("consultations", erase)

@@ -6,10 +6,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.models import Page
 
-from civic.models import User
+from civic.models import ParticipantProfile, User
 from civic.pages import public_pages
 
-from .models import ConsultationPage, Follow, ModerationDecision
+from .models import AlertTopic, ConsultationPage, Follow, ModerationDecision, Topic
 
 FOLLOWS_SHOWN = 50
 
@@ -42,4 +42,20 @@ def profile_context(request: HttpRequest) -> dict[str, Any]:
     )
     for page in followed:
         page.unfollow_action = reverse("consultations:follow", args=[page.pk])
-    return {"decisions": decisions, "followed_pages": followed}
+    chosen = set(AlertTopic.objects.filter(user=request.user).values_list("topic_id", flat=True))
+    topics = [
+        {"pk": pk, "name": name, "chosen": pk in chosen}
+        for pk, name in Topic.objects.values_list("pk", "name")
+    ]
+    ward = (
+        ParticipantProfile.objects.filter(user=request.user, consented_at__isnull=False, ward__isnull=False)
+        .values_list("ward__name", flat=True)
+        .first()
+    )
+    return {
+        "decisions": decisions,
+        "followed_pages": followed,
+        "alert_topics": topics,
+        "alert_topics_action": reverse("consultations:alert_topics"),
+        "alert_ward": ward,
+    }

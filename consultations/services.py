@@ -18,7 +18,7 @@ from civic.types import Account, signed_in
 from search import indexing as search_indexing
 
 from . import live, notifications, permissions
-from .models import Comment, ConsultationPage, Follow, ProposalPage, Stance, Vote
+from .models import AlertTopic, Comment, ConsultationPage, Follow, ProposalPage, Stance, Topic, Vote
 
 MIN_COMMENT_LENGTH = 2
 
@@ -252,3 +252,17 @@ def unfollow_page(*, user: Account, page: ConsultationPage | ProposalPage) -> bo
     with transaction.atomic():
         deleted, _ = Follow.objects.filter(user=account, page_id=page.pk).delete()
     return bool(deleted)
+
+
+def set_alert_topics(*, user: Account, topic_ids: Iterable[int]) -> list[int]:
+    """Choose the topics a resident hears of new consultations on (with the alerts switched on)."""
+    account = signed_in(user)
+    if account is None:
+        raise ParticipationError("Sign in to choose your topics.", code="forbidden")
+    wanted = set(Topic.objects.filter(pk__in=list(topic_ids)).values_list("pk", flat=True))
+    with transaction.atomic():
+        AlertTopic.objects.filter(user=account).exclude(topic_id__in=wanted).delete()
+        AlertTopic.objects.bulk_create(
+            [AlertTopic(user=account, topic_id=pk) for pk in sorted(wanted)], ignore_conflicts=True
+        )
+    return sorted(wanted)

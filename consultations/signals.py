@@ -22,6 +22,17 @@ def announce_results(sender, instance, **kwargs):
             results_published(page)
 
 
+def announce_new_consultation(sender, instance, **kwargs):
+    """A published consultation tells residents who opted in to alerts for its wards or topics
+    (a task: thousands of people must not hold up the officer's request; once: a dedupe key)."""
+    from .models import ConsultationPage
+    from .tasks import announce_new_consultation_task
+
+    page = instance.specific if hasattr(instance, "specific") else instance
+    if isinstance(page, ConsultationPage):
+        transaction.on_commit(lambda: announce_new_consultation_task.enqueue(page.pk))
+
+
 def _sync(page_id):
     from . import live
     from .models import ConsultationPage

@@ -113,3 +113,13 @@ def send_sla_alerts() -> int:
         sent += 1
     Comment.objects.filter(pk__in=[c.pk for c in late]).update(sla_alerted=True)
     return sent
+
+
+@task()
+def announce_new_consultation_task(page_id: int) -> int:
+    """Tell residents who opted in that a consultation in their ward or on their topics is out."""
+    from .models import ConsultationPage
+    from .notifications import consultation_published
+
+    page = ConsultationPage.objects.filter(pk=page_id).first()
+    return consultation_published(page) if page is not None else 0

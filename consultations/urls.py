@@ -7,6 +7,7 @@ urlpatterns = [
     path("consultations/<id:page_id>/comment/", views.post_comment, name="post_comment"),
     path("consultations/<id:page_id>/vote/", views.cast_vote, name="cast_vote"),
     path("consultations/<id:page_id>/follow/", views.follow, name="follow"),
+    path("consultations/alerts/topics/", views.alert_topics, name="alert_topics"),
     path("", include("consultations.summaries.urls")),
     path("consultations/<id:page_id>/events/", views.events, name="events"),
     path("consultations/<id:page_id>/respond/", views.official_response, name="official_response"),

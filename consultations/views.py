@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -252,6 +253,19 @@ def follow(request, page_id: int):
     if request.POST.get("next") == "profile":  # the account page's list of followed pages
         return redirect(f"{reverse('profile')}#following-heading")
     return redirect(f"{page.url}#follow")
+
+
+@login_required
+@require_POST
+def alert_topics(request):
+    """Save the topics of new-consultation alerts from the account page (a plain checkbox form)."""
+    topic_ids = [pk for pk in (parse_id(raw) for raw in request.POST.getlist("topics")) if pk is not None]
+    chosen = services.set_alert_topics(user=request.user, topic_ids=topic_ids)
+    messages.success(
+        request,
+        "Your topics have been saved." if chosen else "You will not hear of new consultations by topic.",
+    )
+    return redirect(f"{reverse('profile')}#alert-topics-heading")
 
 
 @require_POST

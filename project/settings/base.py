@@ -252,6 +252,8 @@ OPEN311_JURISDICTION = env.get("OPEN311_JURISDICTION")  # empty: any jurisdictio
 
 # Moderation: hours a contribution may wait for a moderator before it is overdue.
 MODERATION_SLA_HOURS = env.integer("MODERATION_SLA_HOURS", 24)
+# Days before a followed consultation closes that its followers get a reminder.
+CONSULTATION_CLOSING_SOON_DAYS = env.integer("CONSULTATION_CLOSING_SOON_DAYS", 3)
 
 # Live updates (consultations/live.py, consultations/hub.py).
 LIVE_EVENT_RETENTION_DAYS = env.integer("LIVE_EVENT_RETENTION_DAYS", 14)
