@@ -120,6 +120,9 @@ class CloseAccountForm(AccessibleFormMixin, forms.Form):
     )
 
 
+AUTO_FOLLOW = "auto_follow"
+
+
 class NotificationSettingsForm(AccessibleFormMixin, forms.Form):
     """One radio group per kind of notification: how often (if ever) to be emailed about it."""
 
@@ -132,3 +135,10 @@ class NotificationSettingsForm(AccessibleFormMixin, forms.Form):
                 widget=forms.RadioSelect,
                 error_messages={"required": f"Choose how often to hear about {kind.label.lower()}."},
             )
+        self.fields[AUTO_FOLLOW] = forms.ChoiceField(
+            label="Follow consultations and proposals you comment on",
+            help_text="Following tells you when they open, close and publish results.",
+            choices=[("on", "Yes, follow them when I comment"), ("off", "No, I will follow pages myself")],
+            widget=forms.RadioSelect,
+            error_messages={"required": "Choose whether commenting follows the page."},
+        )

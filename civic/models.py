@@ -90,6 +90,9 @@ class User(AbstractUser):
     )
     suspended_until = models.DateTimeField(null=True, blank=True)
     suspension_reason = models.CharField(max_length=500, blank=True)
+    auto_follow = models.BooleanField(
+        default=True, help_text="Commenting on a consultation or proposal follows it (the person's choice)."
+    )
 
     # Set on the user object for one request or socket (civic.roles, civic.twofactor), never stored.
     _civic_roles: frozenset[str] | None

@@ -188,6 +188,13 @@ def set_preference(user: User, kind: str, frequency: str) -> NotificationPrefere
     return preference
 
 
+def set_auto_follow(user: User, enabled: bool) -> None:
+    """Whether commenting on a page follows it (on unless the person switches it off)."""
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(auto_follow=enabled)
+        user.auto_follow = enabled
+
+
 def set_preferences(user: User, choices: Mapping[str, str]) -> None:
     """Save the account page's preferences form, all kinds at once."""
     with transaction.atomic():
@@ -450,6 +457,7 @@ __all__ = [
     "read_unsubscribe_token",
     "send_digest",
     "send_notification_emails",
+    "set_auto_follow",
     "set_preference",
     "set_preferences",
     "unread_count",

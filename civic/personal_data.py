@@ -91,6 +91,7 @@ def account(user: User) -> Data:
         "organisation": user.organisation.name if user.organisation_id and user.organisation else None,
         "suspended_until": when(user.suspended_until),
         "suspension_reason": user.suspension_reason or None,
+        "commenting_follows_the_page": user.auto_follow,
         "two_factor_methods": [
             {"type": item.get_type_display(), "added": when(item.created_at)} for item in authenticators
         ],

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import notifications, permissions, personal_data, sections, services, twofactor
 from .errors import CivicError
-from .forms import CloseAccountForm, NotificationSettingsForm, ProfileForm
+from .forms import AUTO_FOLLOW, CloseAccountForm, NotificationSettingsForm, ProfileForm
 from .models import Notification, NotificationKind, User
 from .participant_profile import ParticipantProfileForm, initial_for, save_participant_profile
 from .roles import is_staff_member, role_names
@@ -35,7 +35,9 @@ def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and request.POST.get("form") == "notification-settings":
         settings_form = NotificationSettingsForm(request.POST, prefix="notify")
         if settings_form.is_valid():
-            notifications.set_preferences(user, settings_form.cleaned_data)
+            choices = dict(settings_form.cleaned_data)
+            notifications.set_auto_follow(user, choices.pop(AUTO_FOLLOW) == "on")
+            notifications.set_preferences(user, choices)
             messages.success(request, "Your email choices have been saved.")
             return redirect(f"{reverse('profile')}#notification-settings-heading")
         form = ProfileForm(initial={"display_name": user.display_name})
@@ -90,8 +92,12 @@ def _latest_notifications(user: User) -> "QuerySet[Notification]":
 
 
 def _settings_initial(user: User) -> dict[str, str]:
-    """Each kind's current choice, defaults included, for the preferences form."""
-    return {kind: notifications.preferences_for([user.pk], kind)[user.pk] for kind in NotificationKind.values}
+    """Each kind's current choice, defaults included, and whether commenting follows, for the form."""
+    initial = {
+        kind: notifications.preferences_for([user.pk], kind)[user.pk] for kind in NotificationKind.values
+    }
+    initial[AUTO_FOLLOW] = "on" if user.auto_follow else "off"
+    return initial
 
 
 @login_required

@@ -149,7 +149,8 @@ def post_comment(
     except IntegrityError:
         # The same form arrived twice at once: the first one won.
         return Comment.objects.get(author=account, client_token=client_token)
-    _follow(account, proposal or consultation)  # commenting follows; after the sequence row's lock
+    if account.auto_follow:  # commenting follows unless switched off; after the sequence row's lock
+        _follow(account, proposal or consultation)
     return comment
 
 

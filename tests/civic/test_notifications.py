@@ -283,10 +283,46 @@ def test_preferences_form_saves_every_kind(client):
     data = {f"notify-{kind}": Frequency.DAILY for kind in NotificationKind.values}
     data["form"] = "notification-settings"
     data[f"notify-{REPLY}"] = Frequency.NEVER
+    data["notify-auto_follow"] = "on"
     response = client.post(reverse("profile"), data)
     assert response.status_code == 302
     assert notifications.preferences_for([alice.pk], REPLY)[alice.pk] == Frequency.NEVER
     assert notifications.preferences_for([alice.pk], NotificationKind.RESULTS)[alice.pk] == Frequency.DAILY
+
+
+def test_commenting_follows_by_default_and_the_resident_can_switch_it_off(client, consultation):
+    from consultations import services
+    from consultations.models import Follow
+
+    alice = UserFactory()
+    sign_in(client, alice)
+    form = client.get(reverse("profile")).context["settings_form"]
+    assert form.initial["auto_follow"] == "on"  # default on
+    services.post_comment(author=alice, consultation=consultation, body="Follows by default")
+    assert Follow.objects.filter(user=alice, page_id=consultation.pk).exists()
+    Follow.objects.all().delete()
+    data = {f"notify-{kind}": notifications.DEFAULTS[kind] for kind in NotificationKind.values}
+    data.update({"form": "notification-settings", "notify-auto_follow": "off"})
+    assert client.post(reverse("profile"), data).status_code == 302
+    alice.refresh_from_db()
+    assert alice.auto_follow is False
+    assert client.get(reverse("profile")).context["settings_form"].initial["auto_follow"] == "off"
+    services.post_comment(author=alice, consultation=consultation, body="No longer follows")
+    assert not Follow.objects.filter(user=alice).exists()
+    bob = UserFactory()  # someone else's choice is theirs alone
+    services.post_comment(author=bob, consultation=consultation, body="Bob follows")
+    assert Follow.objects.filter(user=bob).exists()
+
+
+def test_the_follow_choice_is_required_and_refused_when_invalid(client):
+    alice = UserFactory()
+    sign_in(client, alice)
+    data = {f"notify-{kind}": Frequency.DAILY for kind in NotificationKind.values}
+    data.update({"form": "notification-settings", "notify-auto_follow": "maybe"})
+    response = client.post(reverse("profile"), data)
+    assert response.status_code == 400 and b"There is a problem" in response.content
+    alice.refresh_from_db()
+    assert alice.auto_follow is True and not NotificationPreference.objects.exists()
 
 
 def test_preferences_form_with_a_bad_choice_shows_an_error_summary(client):
