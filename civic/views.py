@@ -64,6 +64,8 @@ def profile(request: HttpRequest) -> HttpResponse:
         form = ProfileForm(initial={"display_name": user.display_name})
         status = 200
     emails = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
+    unread = notifications.unread_count(user)
+    request._civic_unread = unread  # type: ignore[attr-defined]  # the header shows the same count
     return render(
         request,
         "civic/profile.html",
@@ -74,7 +76,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             "about_you": about_you,
             "settings_form": settings_form,
             "notifications": _latest_notifications(user),
-            "unread_count": notifications.unread_count(user),
+            "unread_count": unread,
             **sections.context_for(sections.PROFILE, request),  # e.g. moderators' decisions
         },
         status=status,

@@ -358,3 +358,50 @@ def test_erasing_an_account_deletes_its_notifications_and_choices():
     services.erase_account(actor=alice, user=alice, password="correct horse battery staple")
     assert list(Notification.objects.values_list("recipient_id", flat=True)) == [bob.pk]
     assert not NotificationPreference.objects.exists()
+
+
+# The header's unread count -------------------------------------------------------------------------
+
+
+def test_header_shows_the_unread_count_to_the_signed_in_resident(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    alice, bob = UserFactory(), UserFactory()
+    _notify([alice, bob], key="a")
+    _notify([alice], key="b")
+    sign_in(client, alice)
+    html = client.get("/search/").content.decode()
+    assert 'Notifications<span class="visually-hidden">, 2 unread</span>' in html
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/search/")
+    assert sum('"civic_notification"' in q["sql"] for q in queries.captured_queries) == 1
+    notifications.mark_all_read(alice)
+    html = client.get("/search/").content.decode()
+    assert "unread" not in html and ">Notifications</a>" in html
+
+
+def test_anonymous_visitors_have_no_count_and_no_query(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _notify([UserFactory()], key="a")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/search/").content.decode()
+    assert not any('"civic_notification"' in q["sql"] for q in queries.captured_queries)
+    assert "Notifications" not in html
+
+
+def test_account_page_counts_unread_once_for_the_page_and_the_header(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    alice = UserFactory()
+    _notify([alice], key="a")
+    sign_in(client, alice)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("profile")).content.decode()
+    counts = [
+        q for q in queries.captured_queries if "COUNT(" in q["sql"] and '"civic_notification"' in q["sql"]
+    ]
+    assert len(counts) == 1 and ", 1 unread" in html

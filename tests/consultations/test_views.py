@@ -299,8 +299,9 @@ def test_consultation_page_queries_are_bounded(client, consultation, resident, d
         )
     sign_in(client, resident)
     # one to check the page and its ancestors are viewable, three for whether its map is public,
-    # one for the footer's information pages, one for the follow button, one for "you said, we did"
-    with django_assert_max_num_queries(32):
+    # one for the footer's information pages, one for the follow button, one for "you said, we did",
+    # one for the header's unread count
+    with django_assert_max_num_queries(33):
         response = client.get(consultation.url)
     assert response.status_code == 200
     assert proposals[0].title in response.content.decode()
@@ -310,7 +311,8 @@ def test_consultation_page_queries_are_bounded(client, consultation, resident, d
 def test_proposal_page_queries_are_bounded(client, consultation, resident, django_assert_max_num_queries):
     proposals = make_big_consultation(consultation)
     sign_in(client, resident)
-    # one for the page and its ancestors, one for the footer's information pages, one for following
-    with django_assert_max_num_queries(28):
+    # one for the page and its ancestors, one for the footer's information pages, one for following,
+    # one for the header's unread count
+    with django_assert_max_num_queries(29):
         response = client.get(proposals[1].url)
     assert response.status_code == 200
