@@ -227,3 +227,16 @@ def test_choosing_topics_is_a_service_that_refuses_anonymous_people(transport):
 
     with pytest.raises(services.ParticipationError):
         services.set_alert_topics(user=AnonymousUser(), topic_ids=[transport.pk])
+
+
+def test_download_my_data_lists_alert_topics_and_erasing_deletes_them(resident, transport):
+    from civic import personal_data
+    from civic import services as civic_services
+
+    AlertTopic.objects.create(user=resident, topic=transport)
+    AlertTopic.objects.create(user=UserFactory(), topic=transport)
+    export = personal_data.collect(resident)
+    assert export["alert_topics"] == [{"topic": "Transport"}]
+    assert export["account"]["commenting_follows_the_page"] is True
+    civic_services.erase_account(actor=resident, user=resident, password="correct horse battery staple")
+    assert AlertTopic.objects.count() == 1
