@@ -168,6 +168,7 @@ POSTS = [
     ("consultations:cast_vote", "/consultations/{draft}/vote/", ["choice"], {"choice": "support"}, "resident"),
     ("consultations:follow", "/consultations/{proposal}/follow/", ["action"], {"action": "follow"}, "resident"),
     ("consultations:follow", "/consultations/{draft}/follow/", ["action"], {"action": "follow"}, "resident"),
+    ("consultations:alert_topics", "/consultations/alerts/topics/", ["topics"], {"topics": ""}, "resident"),
     ("consultations:report_comment", "/consultations/comments/{comment}/report/", ["reason", "note"],
      {"reason": "spam", "note": ""}, "resident"),
     ("consultations:official_response", "/consultations/{consultation}/respond/", ["body", "pinned", "parent"],
