@@ -1,14 +1,15 @@
-"""Turn changes to an account made by code we don't own (allauth sign-out and passwords, the
-admin's user and group forms) into civic.signals.account_changed, sent after commit."""
+"""Turn changes to an account made by code we don't own (allauth sign-out, passwords and email
+confirmation, the admin's user and group forms) into civic.signals, sent after commit."""
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.http import HttpRequest
 
 from .models import User
-from .signals import account_changed
+from .signals import account_changed, email_verified
 
 # A save touching these fields (or every field) may take rights away from open sessions.
 SENSITIVE_FIELDS = frozenset(
@@ -36,6 +37,26 @@ def password_changed(
     sender: object, request: HttpRequest | None = None, user: User | None = None, **kwargs: Any
 ) -> None:
     announce(getattr(user, "pk", None), "password_changed")
+
+
+def announce_email(user_id: int | None, email: str) -> None:
+    if user_id is None or not email:
+        return
+    transaction.on_commit(lambda: email_verified.send(sender=None, user_id=user_id, email=email))
+
+
+def email_confirmed(sender: object, email_address: Any = None, **kwargs: Any) -> None:
+    """An address confirmed from its emailed link (or by an administrator) now proves who owns it."""
+    if email_address is not None and email_address.verified:
+        announce_email(email_address.user_id, email_address.email)
+
+
+def signed_up(sender: object, user: User | None = None, **kwargs: Any) -> None:
+    """A sign-up whose address is already verified (a social account, say) proves it at once."""
+    if user is None:
+        return
+    for address in EmailAddress.objects.filter(user=user, verified=True):
+        announce_email(user.pk, address.email)
 
 
 def user_saved(
@@ -81,5 +102,7 @@ def connect() -> None:
     user_logged_out.connect(signed_out, dispatch_uid="civic.account_signed_out")
     for name in ("password_changed", "password_set", "password_reset"):
         getattr(allauth_signals, name).connect(password_changed, dispatch_uid=f"civic.account_{name}")
+    allauth_signals.email_confirmed.connect(email_confirmed, dispatch_uid="civic.email_confirmed")
+    allauth_signals.user_signed_up.connect(signed_up, dispatch_uid="civic.signed_up")
     post_save.connect(user_saved, sender=user_model, dispatch_uid="civic.account_saved")
     m2m_changed.connect(roles_changed, sender=user_model.groups.through, dispatch_uid="civic.account_roles")

@@ -16,3 +16,7 @@ display_name_changed = Signal()
 # An organisation was saved (renamed, say): indexes that show its name (official responses'
 # attribution) rebuild. kwargs: organisation_id.
 organisation_changed = Signal()
+
+# A person proved they own an email address (confirmed it, or signed up with one already verified):
+# features hand them what was sent from that address without an account. kwargs: user_id, email.
+email_verified = Signal()
