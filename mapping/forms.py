@@ -130,6 +130,32 @@ class ReportConfirmForm(ReportDetailsForm):
         return upload
 
 
+class AnonymousReportConfirmForm(ReportConfirmForm):
+    """Step 3 without an account: a name and an email address to confirm the report from."""
+
+    name = forms.CharField(
+        label="Your name",
+        max_length=100,
+        help_text="Only the council sees it; it is never shown on the report.",
+        error_messages={"required": "Enter your name."},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Your email address",
+        max_length=254,
+        help_text="We send a link to publish your report, and updates when it changes. Never shown publicly.",
+        error_messages={
+            "required": "Enter your email address.",
+            "invalid": "Enter an email address in the correct format, like name@example.com.",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe_fields()
+
+
 class ReportFilterForm(AccessibleFormMixin, forms.Form):
     """The same filters for the map, the list, the GeoJSON and the exports."""
 

@@ -58,8 +58,13 @@ OPEN_STATUSES = (Status.OPEN, Status.ACKNOWLEDGED, Status.IN_PROGRESS)
 
 class IssueReportQuerySet(models.QuerySet):
     def visible(self):
-        """Reports the public sees: not hidden by an officer and not merged into another."""
-        return self.filter(hidden_at__isnull=True).exclude(status=Status.DUPLICATE)
+        """Reports the public sees: confirmed, not hidden by an officer and not merged into another.
+
+        The one rule for every public path (map, pins, list, Open311, exports, search); is_visible
+        below says the same for one report."""
+        return self.filter(hidden_at__isnull=True, awaiting_confirmation=False).exclude(
+            status=Status.DUPLICATE
+        )
 
     def unresolved(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -98,7 +103,13 @@ class IssueReport(models.Model):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
     )
-    contact_email = models.EmailField(blank=True, help_text="Open311 reporters without an account.")
+    contact_email = models.EmailField(blank=True, help_text="Reporters without an account (web or Open311).")
+    contact_name = models.CharField(
+        max_length=100, blank=True, help_text="A web reporter without an account; never shown publicly."
+    )
+    awaiting_confirmation = models.BooleanField(
+        default=False, help_text="Sent without an account and not yet confirmed by email: not public."
+    )
     followers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="followed_reports")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     duplicate_of = models.ForeignKey(
@@ -136,7 +147,9 @@ class IssueReport(models.Model):
         reporter = self.reporter if self.reporter_id else None  # no query for a report without one
         if reporter is not None:
             return reporter.public_name
-        return "Open311 partner" if self.source == self.Source.OPEN311 else "Former participant"
+        if self.source == self.Source.OPEN311:
+            return "Open311 partner"
+        return "Member of the public" if self.contact_email else "Former participant"
 
     @property
     def is_open(self) -> bool:
@@ -144,7 +157,7 @@ class IssueReport(models.Model):
 
     @property
     def is_visible(self) -> bool:
-        return self.hidden_at is None and self.status != Status.DUPLICATE
+        return self.hidden_at is None and not self.awaiting_confirmation and self.status != Status.DUPLICATE
 
     @property
     def open311_status(self) -> str:

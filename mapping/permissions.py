@@ -9,6 +9,19 @@ def can_report(user) -> Decision:
     return may_take_part(user, to="report a problem")
 
 
+def can_start_report(user) -> Decision:
+    """The report journey: people who may report, and anyone not signed in, who reports with a
+    name and email address and confirms by email (a signed-in account that may not report may not)."""
+    if not getattr(user, "is_authenticated", False):
+        return ALLOWED
+    return can_report(user)
+
+
+def reports_without_account(user) -> bool:
+    """Not signed in: the journey asks for a name and email and the report waits for confirmation."""
+    return not getattr(user, "is_authenticated", False)
+
+
 def can_add_voice(user, report) -> Decision:
     """Anyone who may report may support an open report they did not make."""
     decision = can_report(user)

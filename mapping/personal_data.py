@@ -82,7 +82,7 @@ def erase(user: User) -> None:
     """Reports stay on the map as "Former participant"'s; the person stops following anything."""
     reports = list(IssueReport.objects.filter(reporter=user))
     IssueReport.objects.filter(pk__in=[report.pk for report in reports]).update(
-        reporter=None, contact_email=""
+        reporter=None, contact_email="", contact_name=""
     )
     user.followed_reports.clear()
     search_indexing.schedule(*reports)

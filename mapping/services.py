@@ -1,25 +1,43 @@
 """The one write path for issue reports: web forms, Open311, commands and tests call these."""
 
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.files.base import File
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from civic import geo, places, ratelimit
+from civic import clientip, geo, places, ratelimit
 from civic.errors import CivicError
 from civic.models import Organisation, User
+from civic.permissions import may_take_part
 from civic.text import plain_text
 from civic.types import Account, signed_in
 from search import indexing as search_indexing
 
 from . import exports, permissions, photos
 from .models import IssueCategory, IssueReport, PartnerApiKey, Status, StatusChange
-from .tasks import send_status_emails
+from .tasks import send_confirmation_email, send_status_emails
 
 NEARBY_METRES = 150
 Coordinate = str | float | None  # as typed in a form or sent over Open311: places.locate checks it
 TITLE_MAX = 120
 DESCRIPTION_MAX = 2000
 NOTE_MAX = 2000
+CONTACT_NAME_MAX = 100
+CONFIRM_SALT = "mapping.confirm-report"
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who sent a report without an account: name and email (never public) and the client address."""
+
+    name: str
+    email: str
+    address: str
 
 
 class ReportError(CivicError):
@@ -94,9 +112,18 @@ def create_report(
     source: str = IssueReport.Source.WEB,
     partner: PartnerApiKey | None = None,
     contact_email: str = "",
+    contact: Contact | None = None,
 ) -> IssueReport:
-    """Check everything first, then save the report, its first history row and its follower."""
-    if partner is None:
+    """Check everything first, then save the report, its first history row and its follower.
+
+    With a contact and no reporter (reporting without an account) the report waits unpublished
+    until its emailed link is confirmed (confirm_report)."""
+    anonymous = contact is not None and reporter is None and partner is None
+    contact_name = ""
+    if anonymous:
+        assert contact is not None
+        contact_name, contact_email = _clean_contact(contact)
+    elif partner is None:
         decision = permissions.can_report(reporter)
         if not decision:
             raise ReportError(decision.reason, code="forbidden")
@@ -111,14 +138,26 @@ def create_report(
             photos.check_upload(photo)  # size and header only, before the rate limit counts
         except photos.PhotoError as exc:
             raise ReportError(str(exc), code="bad_photo", field="photo") from exc
-    if reporter is not None:
-        sender = f"user:{reporter.pk}"
+    limits: list[tuple[str, str, str | None]]
+    if anonymous:
+        assert contact is not None
+        limits = [
+            (
+                "report-anon-address",
+                clientip.limit_key(contact.address),
+                settings.ANONYMOUS_REPORT_RATE_LIMIT,
+            ),
+            ("report-anon-email", contact_email.lower(), settings.ANONYMOUS_REPORT_RATE_LIMIT),
+        ]
+    elif reporter is not None:
+        limits = [("report", f"user:{reporter.pk}", None)]
     elif partner is not None:
-        sender = f"partner:{partner.pk}"
+        limits = [("report", f"partner:{partner.pk}", None)]
     else:
         raise ReportError("Sign in to report a problem.", code="forbidden")
     try:  # before any pixel is decoded: a flood of photos costs one counter each
-        ratelimit.hit("report", sender)
+        for scope, key, rate in limits:
+            ratelimit.hit(scope, key, rate)
     except ratelimit.RateLimited as exc:
         raise ReportError(str(exc), code="rate_limited") from exc
     if photo:
@@ -138,6 +177,8 @@ def create_report(
             ward=located.ward,
             reporter=reporter,
             contact_email=contact_email,
+            contact_name=contact_name,
+            awaiting_confirmation=anonymous,
             source=source,
             partner=partner,
         )
@@ -147,9 +188,111 @@ def create_report(
         StatusChange.objects.create(report=report, to_status=Status.OPEN, note="Reported.")
         if reporter is not None:
             report.followers.add(reporter)
-        search_indexing.schedule(report)
-        transaction.on_commit(exports.forget_pins)
+        if anonymous:
+            report_id = report.pk
+            transaction.on_commit(lambda: send_confirmation_email.enqueue(report_id))
+        else:
+            search_indexing.schedule(report)
+            transaction.on_commit(exports.forget_pins)
     return report
+
+
+def _clean_contact(contact: Contact) -> tuple[str, str]:
+    name = _text(contact.name, field="name", label="your name", low=1, high=CONTACT_NAME_MAX)
+    email = plain_text(contact.email or "").strip()
+    try:
+        validate_email(email)
+    except ValidationError:
+        email = ""
+    if not email or len(email) > 254:
+        raise ReportError(
+            "Enter an email address in the correct format, like name@example.com.",
+            code="invalid",
+            field="email",
+        )
+    return name, email
+
+
+def confirmation_token(report: IssueReport) -> str:
+    """The signed value in a report's confirmation link (its age is checked when it comes back)."""
+    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(str(report.pk))
+
+
+def report_for_token(token: str) -> IssueReport:
+    """The unconfirmed report a link confirms; refuses a link that is forged, used or expired."""
+    signer = signing.TimestampSigner(salt=CONFIRM_SALT)
+    try:
+        report_id = int(signer.unsign(token))
+    except (signing.BadSignature, ValueError):
+        raise ReportError("This link is not a valid confirmation link.", code="invalid") from None
+    report = IssueReport.objects.select_related("category", "organisation").filter(pk=report_id).first()
+    if report is None:
+        raise ReportError("This report no longer exists.", code="not_found")
+    if not report.awaiting_confirmation:
+        raise ReportError("This link has already been used: the report was confirmed.", code="used")
+    try:
+        signer.unsign(token, max_age=settings.REPORT_CONFIRMATION_HOURS * 3600)
+    except signing.SignatureExpired:
+        raise ReportError("This link has expired, so the report was not published.", code="expired") from None
+    return report
+
+
+def _publish(report: IssueReport) -> None:
+    report.awaiting_confirmation = False
+    report.updated_at = timezone.now()
+    report.save(
+        update_fields=["awaiting_confirmation", "updated_at", "reporter", "contact_name", "contact_email"]
+    )
+    search_indexing.schedule(report)
+    transaction.on_commit(exports.forget_pins)
+
+
+def confirm_report(*, token: str) -> IssueReport:
+    """Publish a report sent without an account, once, from its emailed link before it expires."""
+    with transaction.atomic():
+        report = report_for_token(token)
+        # Locked and checked again: two clicks at once publish it once.
+        locked = IssueReport.objects.select_for_update().filter(pk=report.pk, awaiting_confirmation=True)
+        if not locked.exists():
+            raise ReportError("This link has already been used: the report was confirmed.", code="used")
+        _publish(report)
+    return report
+
+
+def claim_on_email_verified(sender: object, user_id: int, email: str, **kwargs: object) -> None:
+    """civic.signals.email_verified: the reports that address sent become the account's."""
+    user = User.objects.filter(pk=user_id).first()
+    if user is not None:
+        claim_reports(user=user, email=email)
+
+
+def claim_reports(*, user: User, email: str) -> int:
+    """Reports sent without an account from an email address this account has now verified
+    become its own; unconfirmed ones are published, as their link would have. Returns how many."""
+    email = (email or "").strip()
+    if not email:
+        return 0
+    publish = bool(may_take_part(user))
+    with transaction.atomic():
+        reports = list(
+            IssueReport.objects.select_for_update().filter(
+                reporter__isnull=True,
+                partner__isnull=True,
+                source=IssueReport.Source.WEB,
+                contact_email__iexact=email,
+            )
+        )
+        for report in reports:
+            report.reporter = user
+            report.contact_name = ""  # the account holds them now; erasure then removes them
+            report.contact_email = ""
+            report.followers.add(user)
+            if report.awaiting_confirmation and publish:
+                _publish(report)
+            else:
+                report.save(update_fields=["reporter", "contact_name", "contact_email"])
+                search_indexing.schedule(report)
+    return len(reports)
 
 
 def add_voice(*, user: Account, report: IssueReport) -> bool:

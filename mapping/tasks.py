@@ -1,9 +1,10 @@
-"""Background work for reports: emails to the reporter and followers when the status changes."""
+"""Background work for reports: status emails to reporters and followers, confirmation links."""
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
+from django.core.mail import send_mail, send_mass_mail
 from django.tasks import task
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from civic.links import absolute
 
@@ -26,7 +27,7 @@ def send_status_emails(change_id: int) -> int:
     )
     if report.reporter_id and report.reporter.email and report.reporter.is_active:
         recipients.add(report.reporter.email)
-    if report.contact_email:
+    if report.contact_email and not report.awaiting_confirmation:  # an unproven address gets one email only
         recipients.add(report.contact_email)
     if not recipients:
         return 0
@@ -36,3 +37,19 @@ def send_status_emails(change_id: int) -> int:
     # One message each, so no one sees another person's address.
     messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in sorted(recipients)]
     return send_mass_mail(messages, fail_silently=False)
+
+
+@task
+def send_confirmation_email(report_id: int) -> int:
+    """Email the link that publishes a report sent without an account; returns how many were sent."""
+    from .models import IssueReport
+    from .services import confirmation_token  # services enqueue this task: imported when it runs
+
+    report = IssueReport.objects.select_related("category", "organisation").filter(pk=report_id).first()
+    if report is None or not report.awaiting_confirmation or not report.contact_email:
+        return 0
+    url = absolute(reverse("mapping:confirm_report", args=[confirmation_token(report)]))
+    context = {"report": report, "url": url, "hours": settings.REPORT_CONFIRMATION_HOURS}
+    body = render_to_string("mapping/email/confirm_report.txt", context)
+    subject = "[Civic] Confirm your report to publish it"
+    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [report.contact_email], fail_silently=False)

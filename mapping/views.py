@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
@@ -9,12 +10,13 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from civic import places
+from civic import clientip, places
 
 from . import exports, maps, permissions, services
 from .forms import (
+    AnonymousReportConfirmForm,
     GazetteerSearchForm,
     LocationForm,
     MergeForm,
@@ -27,6 +29,7 @@ from .forms import (
 from .models import IssueCategory, IssueReport, Status
 
 STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429}
+LINK_STATUS = {"used": 410, "expired": 410, "not_found": 404, "invalid": 404}
 PHOTO_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 REPORTS_PER_PAGE = 50
 
@@ -57,7 +60,7 @@ def report_map(request):
             "map": rendered,
             "map_assets": maps.asset_urls(),
             "statuses": Status.choices,
-            "can_report": permissions.can_report(request.user),
+            "can_report": permissions.can_start_report(request.user),
         },
     )
 
@@ -84,7 +87,7 @@ def report_list(request):
             "filter_form": form,
             "filter_query": query,
             "reports": page,
-            "can_report": permissions.can_report(request.user),
+            "can_report": permissions.can_start_report(request.user),
         },
     )
 
@@ -173,10 +176,8 @@ def add_voice(request, report_id: int):
 
 
 def _guard_reporter(request):
-    """None when the person may report; otherwise the response to send instead."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    decision = permissions.can_report(request.user)
+    """None when the person may report (with an account, or without one); otherwise the response."""
+    decision = permissions.can_start_report(request.user)
     if not decision:
         return TemplateResponse(
             request, "mapping/cannot_report.html", {"reason": decision.reason}, status=403
@@ -235,7 +236,7 @@ def report_details(request):
         form = ReportDetailsForm(request.POST)
         if form.is_valid():
             return _confirm_page(
-                request, ReportConfirmForm(initial=_carry(form.cleaned_data)), form.cleaned_data
+                request, _confirm_form(request, initial=_carry(form.cleaned_data)), form.cleaned_data
             )
         if {"latitude", "longitude"} & set(form.errors):
             return redirect(reverse("mapping:report_new") + "?" + urlencode(_location_params(request.POST)))
@@ -273,6 +274,13 @@ def _carry(data) -> dict:
     }
 
 
+def _confirm_form(request, *args, **kwargs):
+    """Step 3's form: without an account it also asks for a name and an email address."""
+    if permissions.reports_without_account(request.user):
+        return AnonymousReportConfirmForm(*args, **kwargs)
+    return ReportConfirmForm(*args, **kwargs)
+
+
 def _confirm_page(request, form, data, status=200):
     located = data["located"]
     return _step(
@@ -284,6 +292,7 @@ def _confirm_page(request, form, data, status=200):
         located=located,
         nearby=services.nearby_open(data["category"], located.latitude, located.longitude),
         details_url=reverse("mapping:report_details") + "?" + urlencode(_location_params(data)),
+        without_account=permissions.reports_without_account(request.user),
     )
 
 
@@ -293,7 +302,7 @@ def report_confirm(request):
     refused = _guard_reporter(request)
     if refused:
         return refused
-    form = ReportConfirmForm(request.POST, request.FILES)
+    form = _confirm_form(request, request.POST, request.FILES)
     if not form.is_valid():
         fields = {"latitude", "longitude", "category", "title", "description"}
         if fields & set(form.errors) or "located" not in form.cleaned_data:
@@ -302,9 +311,15 @@ def report_confirm(request):
             return _step(request, "mapping/report_new_details.html", status=400, form=details)
         return _confirm_page(request, form, form.cleaned_data, status=400)
     data = form.cleaned_data
+    contact = None
+    if permissions.reports_without_account(request.user):
+        contact = services.Contact(
+            name=data["name"], email=data["email"], address=clientip.for_request(request)
+        )
     try:
         report = services.create_report(
-            reporter=request.user,
+            reporter=request.user if request.user.is_authenticated else None,
+            contact=contact,
             category=data["category"],
             title=data["title"],
             description=data["description"],
@@ -316,7 +331,41 @@ def report_confirm(request):
     except services.ReportError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return _confirm_page(request, form, data, status=STATUS_FOR_CODE.get(exc.code, 400))
+    if report.awaiting_confirmation:
+        return redirect("mapping:report_check_email")
     messages.success(
         request, f"Thank you. Your report #{report.pk} has been sent to {report.organisation.name}."
     )
     return redirect(report.get_absolute_url())
+
+
+@require_GET
+def report_check_email(request):
+    """After sending without an account: the report waits for the emailed link."""
+    return TemplateResponse(
+        request,
+        "mapping/report_check_email.html",
+        {"hours": settings.REPORT_CONFIRMATION_HOURS},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_report(request, token: str):
+    """The emailed link: GET shows a button (mail scanners open links), POST publishes the report."""
+    try:
+        report = services.report_for_token(token)
+        if request.method == "POST":
+            report = services.confirm_report(token=token)
+            messages.success(
+                request,
+                f"Thank you. Your report #{report.pk} is published and sent to {report.organisation.name}.",
+            )
+            return redirect(report.get_absolute_url())
+    except services.ReportError as exc:
+        return TemplateResponse(
+            request,
+            "mapping/report_link_problem.html",
+            {"problem": exc.code, "message": exc.message, "hours": settings.REPORT_CONFIRMATION_HOURS},
+            status=LINK_STATUS.get(exc.code, 400),
+        )
+    return TemplateResponse(request, "mapping/report_confirm_link.html", {"report": report, "token": token})

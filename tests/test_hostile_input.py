@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from civic.models import WardCouncillor
 from consultations.models import Comment, Flag, ModerationDecision, Vote
 from mapping.models import IssueReport, PartnerApiKey, StatusChange
+from mapping.services import confirmation_token
 from search.models import SavedSearch
 from tests.civic.factories import UserFactory
 from tests.consultations.factories import CommentFactory, make_proposal
@@ -68,6 +69,9 @@ def world(consultation, proposal, officer):
         name="Pothole", slug="potholes", service_code="POT", organisation=officer.organisation
     )
     report = ReportFactory(category=category)
+    unconfirmed = ReportFactory(
+        category=category, reporter=None, contact_email="anon@example.org", awaiting_confirmation=True
+    )
     comment = CommentFactory(consultation=consultation, proposal=proposal)
     _key, raw_key = PartnerApiKey.issue(officer.organisation, "Partner app")
     resident = UserFactory(roles=["Residents"])
@@ -87,6 +91,7 @@ def world(consultation, proposal, officer):
         "councillor": councillor,
         "api_key": raw_key,
         "draft": make_proposal(consultation, live=False),
+        "token": confirmation_token(unconfirmed),
     }
 
 
@@ -110,6 +115,10 @@ GETS = [
     ("mapping:report_pins", "/reports/pins.geojson", ["category", "status", "ward", "age"], None),
     ("mapping:report_new", "/reports/new/", ["q", "latitude", "longitude", "place"], "resident"),
     ("mapping:report_details", "/reports/new/details/", ["latitude", "longitude", "place"], "resident"),
+    ("mapping:report_details", "/reports/new/details/", ["latitude", "longitude", "place"], None),
+    ("mapping:report_check_email", "/reports/new/check-email/", ["x"], None),
+    ("mapping:confirm_report", "/reports/confirm/{token}/", ["x"], None),
+    ("mapping:confirm_report", "/reports/confirm/not-a-token/", ["x"], None),
     ("mapping:manage_reports", "/reports/manage/", ["category", "status", "ward", "age", "mine", "page"], "officer"),
     ("mapping:export_csv", "/reports/manage/export.csv", ["category", "status", "ward", "age", "mine"], "officer"),
     ("mapping:export_geojson", "/reports/manage/export.geojson", ["status", "ward", "age", "mine"], "officer"),
@@ -186,6 +195,13 @@ POSTS = [
      ["latitude", "longitude", "category", "title", "description", "place"],
      {"latitude": "52.9", "longitude": "-1.54", "category": "potholes", "title": "Hole", "description": "Deep"},
      "resident"),
+    ("mapping:report_confirm", "/reports/new/confirm/",
+     ["latitude", "longitude", "category", "title", "description", "place", "name", "email"],
+     {"latitude": "52.9", "longitude": "-1.54", "category": "potholes", "title": "Hole", "description": "Deep",
+      "name": "Pat", "email": "pat@example.org"},
+     None),
+    ("mapping:confirm_report", "/reports/confirm/{token}/", ["x"], {}, None),
+    ("mapping:confirm_report", "/reports/confirm/{report}:forged/", ["x"], {}, None),
     ("mapping:add_voice", "/reports/{report}/voice/", ["x"], {}, "resident"),
     ("mapping:hide_report", "/reports/{report}/hide/", ["hidden"], {"hidden": "1"}, "officer"),
     ("mapping:update_status", "/reports/{report}/status/", ["status-status", "status-note"],
@@ -240,6 +256,7 @@ def _fill(template: str, world) -> str:
         "proposal_url": world["proposal"].url,
         "index_url": world["consultation"].get_parent().url,
         "api_key": world["api_key"],
+        "token": world["token"],
         "uuid": str(uuid.uuid4()),
     }
     return template.format(**values)
@@ -259,8 +276,8 @@ def _assert_no_server_error(response, what):
 def _stored_text_is_clean():
     for body in Comment.objects.values_list("body", flat=True):
         assert "\x00" not in body and "\ufffe" not in body
-    for title, description in IssueReport.objects.values_list("title", "description"):
-        assert "\x00" not in title + description and "\ufffe" not in title + description
+    for title, description, name in IssueReport.objects.values_list("title", "description", "contact_name"):
+        assert "\x00" not in title + description + name and "\ufffe" not in title + description + name
 
 
 @pytest.mark.parametrize(("name", "path", "params", "who"), GETS, ids=[f"{g[0]}:{g[2][0]}" for g in GETS])

@@ -242,6 +242,10 @@ COMMENTS_PER_PAGE = env.integer("COMMENTS_PER_PAGE", 20)
 WRITE_RATE_LIMIT = env.get("WRITE_RATE_LIMIT", "20/m")
 DATA_EXPORT_RATE_LIMIT = env.get("DATA_EXPORT_RATE_LIMIT", "5/h")  # "download my data", per person
 REPORT_PHOTO_MAX_BYTES = env.integer("REPORT_PHOTO_MAX_BYTES", 5 * 1024 * 1024)  # issue report photos
+# Reports without an account: how long the emailed confirmation link works, and how many such
+# reports one client address, and separately one email address, may send.
+REPORT_CONFIRMATION_HOURS = env.integer("REPORT_CONFIRMATION_HOURS", 72)
+ANONYMOUS_REPORT_RATE_LIMIT = env.get("ANONYMOUS_REPORT_RATE_LIMIT", "5/h")
 # Whole request bodies (civic/uploads.py): a photo and its form everywhere, documents in the admin.
 REQUEST_BODY_MAX_BYTES = env.integer("REQUEST_BODY_MAX_BYTES", REPORT_PHOTO_MAX_BYTES + 1024 * 1024)
 ADMIN_REQUEST_BODY_MAX_BYTES = env.integer("ADMIN_REQUEST_BODY_MAX_BYTES", 32 * 1024 * 1024)

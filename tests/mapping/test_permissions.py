@@ -33,6 +33,30 @@ def test_people_who_may_not_report_are_told_why(db, make, reason):
     assert reason in decision.reason
 
 
+@pytest.mark.parametrize(
+    ("make", "allowed", "without_account"),
+    [
+        (lambda: AnonymousUser(), True, True),
+        (lambda: UserFactory(), True, False),
+        (lambda: UserFactory(verified=False), False, False),
+        (lambda: UserFactory(suspended_until=timezone.now() + timedelta(days=3)), False, False),
+    ],
+)
+def test_journey_is_open_without_an_account_but_not_to_accounts_that_may_not_report(
+    db, make, allowed, without_account
+):
+    user = make()
+    assert bool(permissions.can_start_report(user)) is allowed
+    assert permissions.reports_without_account(user) is without_account
+
+
+def test_unconfirmed_report_is_seen_only_by_its_organisations_officers(report, reporter, report_officer):
+    report.awaiting_confirmation = True
+    assert not permissions.can_see_report(reporter, report)
+    assert not permissions.can_see_report(AnonymousUser(), report)
+    assert permissions.can_see_report(report_officer, report)
+
+
 def test_resident_may_add_voice_to_an_open_report_only(reporter, report):
     assert permissions.can_add_voice(reporter, report)
     report.status = "fixed"

@@ -49,6 +49,13 @@ def parking_world(consultation, index, organisation):
     world["report"] = ReportFactory(category=category, title="Parking on the pavement", reporter=author)
     ReportFactory(category=category, title="Hidden parking report", hidden_at=timezone.now())
     ReportFactory(category=category, title="Merged parking report", status="duplicate")
+    ReportFactory(
+        category=category,
+        title="Unconfirmed parking report",
+        reporter=None,
+        contact_email="anon@example.org",
+        awaiting_confirmation=True,
+    )
     world["proposal"] = proposal
     return world
 
@@ -82,6 +89,7 @@ def test_public_search_never_shows_hidden_or_unpublished_contributions(
         "Parking comment on a private proposal",
         "Hidden parking report",
         "Merged parking report",
+        "Unconfirmed parking report",
     ):
         assert text not in html, text
 
