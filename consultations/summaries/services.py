@@ -15,7 +15,7 @@ from civic.pages import public_pages
 from ..models import Comment, CommentQuerySet, ConsultationPage, ProposalPage, Vote
 from ..notifications import response_published
 from .models import FeedbackResponse, Theme, ThemeMembership, ThemeRun
-from .themes import OTHER_LABEL, ThemeDraft, ThemeResult, _label, _pick_quotes, compute_themes
+from .themes import OTHER_LABEL, ThemeDraft, ThemeResult, _pick_quotes, compute_themes, phrase_label
 
 if TYPE_CHECKING:
     from allauth.account.models import EmailAddress
@@ -85,16 +85,54 @@ def _memberships(theme: Theme, draft: ThemeDraft) -> list[ThemeMembership]:
     ]
 
 
+RENAME_KEPT_OVERLAP = 0.5  # a new theme sharing at least this share of comments keeps an officer's name
+
+
+def _officer_names(consultation: ConsultationPage, result: ThemeResult) -> dict[int, str]:
+    """Officers' own theme names carried to the recomputed theme that holds mostly the same
+    comments (by id() of the draft); each name goes to one theme at most."""
+    renamed = {
+        pk: label
+        for pk, label, machine in Theme.objects.filter(consultation=consultation, is_other=False).values_list(
+            "pk", "label", "machine_label"
+        )
+        if label != machine
+    }
+    if not renamed:
+        return {}
+    old: dict[int, set[int]] = {pk: set() for pk in renamed}
+    for theme_id, comment_id in ThemeMembership.objects.filter(theme_id__in=renamed).values_list(
+        "theme_id", "comment_id"
+    ):
+        old[theme_id].add(comment_id)
+    pairs = []
+    for draft in result.themes:
+        new = set(draft.ids)
+        for pk, members in old.items():
+            overlap = len(new & members) / max(len(new | members), 1)
+            if overlap >= RENAME_KEPT_OVERLAP:
+                pairs.append((-overlap, pk, id(draft)))
+    names: dict[int, str] = {}
+    used: set[int] = set()
+    for _overlap, pk, draft_id in sorted(pairs):
+        if pk not in used and draft_id not in names:
+            names[draft_id] = renamed[pk]
+            used.add(pk)
+    return names
+
+
 @transaction.atomic
 def save_themes(consultation: ConsultationPage, result: ThemeResult) -> list[Theme]:
-    """Replace a consultation's themes with a fresh computation (officers' edits start over)."""
+    """Replace a consultation's themes with a fresh computation; an officer's name for a theme
+    stays on the new theme that holds mostly the same comments (sign-offs start over)."""
+    names = _officer_names(consultation, result)
     Theme.objects.filter(consultation=consultation).delete()
     themes: list[Theme] = []
     rows: list[ThemeMembership] = []
     for position, draft in enumerate([*result.themes, result.other]):
         theme = Theme.objects.create(
             consultation=consultation,
-            label=draft.label,
+            label=names.get(id(draft), draft.label),
             machine_label=draft.label,
             key_terms=draft.terms,
             is_other=draft.is_other,
@@ -126,22 +164,24 @@ def _keep_terms(terms: list[str], texts: list[str]) -> list[str]:
 
 def comments_moderated(comment_ids: Iterable[int]) -> None:
     """After comments are hidden, removed or approved again: quotes come only from published
-    comments, and machine labels and key terms keep only words some published comment still says.
+    comments, key terms keep only words some published comment still says, and machine labels are
+    phrased again from the published comments alone.
 
     Called in the moderation transaction, so a withdrawn comment's text leaves the summary, its
     PDF and printable report as the decision is stored. Officers' own theme names are kept."""
     for theme in Theme.objects.filter(memberships__comment_id__in=list(comment_ids)).distinct():
         _requote(theme)
-        texts = [body for _cid, body, _w in _comment_texts(theme, published_only=True)]
-        kept = _keep_terms(theme.key_terms, texts)
-        if kept == theme.key_terms:
-            continue
-        renamed = theme.label != theme.machine_label
-        theme.key_terms = kept
+        rows = _comment_texts(theme, published_only=True)
+        kept = _keep_terms(theme.key_terms, [body for _cid, body, _w in rows])
+        machine = theme.machine_label
         if not theme.is_other:
-            theme.machine_label = _label(kept)
-            if not renamed:
-                theme.label = theme.machine_label
+            machine = phrase_label([(body, weight) for _cid, body, weight in rows], kept)
+        if kept == theme.key_terms and machine == theme.machine_label:
+            continue
+        if theme.label == theme.machine_label:  # not renamed by an officer: follows the machine
+            theme.label = machine
+        theme.key_terms = kept
+        theme.machine_label = machine
         theme.save(update_fields=["key_terms", "machine_label", "label"])
 
 

@@ -3,7 +3,7 @@ import pytest
 from consultations.models import Comment
 from consultations.summaries import services
 from consultations.summaries.models import Theme, ThemeMembership, ThemeRun
-from consultations.summaries.themes import OTHER_LABEL, compute_themes
+from consultations.summaries.themes import OTHER_LABEL, compute_themes, phrase_label
 
 from .conftest import TOPICS
 
@@ -24,7 +24,56 @@ def test_themes_are_stable_across_runs():
 def test_fixture_corpus_separates_its_subjects():
     result = compute_themes(fixture_texts())
     labels = " ".join(t.label.lower() for t in result.themes)
-    assert "library" in labels and "bus" in labels and "parking" in labels
+    assert "library" in labels and "bus" in labels and "park" in labels
+
+
+def _said_by(theme, texts) -> list[str]:
+    return [texts[cid] for cid in theme.ids if theme.label.lower() in texts[cid].lower()]
+
+
+def test_labels_are_readable_phrases_several_of_the_themes_comments_say():
+    texts = dict(fixture_texts())
+    result = compute_themes(fixture_texts())
+    assert sorted(t.label for t in result.themes) == ["Bus route", "Car park", "Library hours"]
+    for theme in result.themes:
+        assert len(_said_by(theme, texts)) >= 2, theme.label  # as written, not stemmed or reordered
+        assert 2 <= len(theme.label.split()) <= 4 and "," not in theme.label
+
+
+SMALL_CORPUS = [
+    (1, "The number 12 bus is always late in the morning."),
+    (2, "Make the bus stop at the hospital entrance, my mum can't walk far."),
+    (3, "The bus stop at the hospital has no shelter and no seats."),
+    (4, "I cycle to work: the cycle lane on Mill Road ends suddenly."),
+    (5, "Please paint the cycle lane on Mill Road, drivers park in it."),
+    (6, "A proper cycle lane on Mill Road would get my kids to school."),
+]
+
+
+def test_label_prefers_the_phrase_the_theme_shares_over_single_stemmed_words():
+    texts = dict(SMALL_CORPUS)
+    result = compute_themes(SMALL_CORPUS, k=2)
+    labels = {t.label for t in result.themes}
+    assert labels == {"Bus stop at the hospital", "Cycle lane on Mill Road"}
+    for theme in result.themes:
+        assert len(_said_by(theme, texts)) >= 2
+
+
+def test_a_theme_whose_comments_share_no_phrase_is_labelled_by_an_extract_of_its_most_central_comment():
+    members = [
+        ("Bins are left out all week on Elm Road; it smells.", 0.9),
+        ("Rubbish collection missed twice this month", 0.5),
+    ]
+    label = phrase_label(members, ["bins", "rubbish"])
+    assert label == "Bins are left out all week on Elm Road"
+    assert label.lower() in members[0][0].lower()
+
+
+def test_labels_of_different_themes_are_different():
+    members = [("Longer library hours please", 1.0), ("Longer library hours at weekends", 0.8)]
+    first = phrase_label(members, ["library", "hours"])
+    second = phrase_label(members, ["library", "hours"], taken=[first])
+    assert first == "Longer library hours" and second != first
 
 
 def test_every_comment_is_in_exactly_one_theme_or_other():
@@ -93,6 +142,27 @@ def test_rebuilding_gives_the_same_themes(consultation, corpus):
         (t.label, sorted(t.memberships.values_list("comment_id", flat=True))) for t in Theme.objects.all()
     ]
     assert first == second
+
+
+def test_stored_labels_are_phrases_from_the_themes_own_comments(consultation, corpus):
+    services.build_themes(consultation.pk)
+    for theme in Theme.objects.filter(consultation=consultation, is_other=False):
+        bodies = [body.lower() for body in theme.memberships.values_list("comment__body", flat=True)]
+        assert sum(theme.label.lower() in body for body in bodies) >= 2, theme.label
+
+
+def test_rebuilding_keeps_an_officers_theme_name_on_the_same_comments(consultation, corpus):
+    services.build_themes(consultation.pk)
+    theme = Theme.objects.filter(is_other=False).order_by("position").first()
+    members = set(theme.memberships.values_list("comment_id", flat=True))
+    machine = theme.machine_label
+    services.rename_theme(theme, "Getting to the hospital by bus")
+    others = set(Theme.objects.exclude(pk=theme.pk).values_list("label", flat=True))
+    services.build_themes(consultation.pk)
+    kept = Theme.objects.get(label="Getting to the hospital by bus")
+    assert set(kept.memberships.values_list("comment_id", flat=True)) == members
+    assert kept.machine_label == machine and not kept.is_signed_off
+    assert set(Theme.objects.exclude(pk=kept.pk).values_list("label", flat=True)) == others
 
 
 def test_consultation_with_no_comments_gets_an_empty_other_theme(consultation):
