@@ -167,3 +167,26 @@ def test_admin_pages_make_no_gravatar_requests(client, officer):
     for path in ("/admin/", "/admin/account/"):
         html = client.get(path).content.decode().lower()
         assert "gravatar" not in html
+
+
+def test_confirming_an_address_announces_it_after_commit_and_signing_up_alone_does_not(
+    client, db, django_capture_on_commit_callbacks
+):
+    from civic.signals import email_verified
+
+    heard = []
+
+    def listener(sender, user_id, email, **kwargs):
+        heard.append((user_id, email))
+
+    email_verified.connect(listener)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            sign_up(client, email="proof@example.org")
+        assert heard == []  # an address nobody has proved yet hands nothing over
+        link = re.search(r"http://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(re.sub(r"^https?://[^/]+", "", link))
+    finally:
+        email_verified.disconnect(listener)
+    assert heard == [(User.objects.get(email="proof@example.org").pk, "proof@example.org")]

@@ -298,9 +298,13 @@ def test_issue_reports_are_attributed_by_the_reports_own_rule(engine, reindex, o
         IssueReport.objects.create(**common, title="Sofa dumped", reporter=resident),
         IssueReport.objects.create(**common, title="Sofa by the bins", source=IssueReport.Source.OPEN311),
         IssueReport.objects.create(**common, title="Sofa in the lane"),
+        IssueReport.objects.create(  # sent without an account, confirmed: never by the name it gave
+            **common, title="Sofa on the verge", contact_name="Quentin Private", contact_email="q@example.org"
+        ),
     ]
     reindex()
     authors = {hit.key: hit.author for hit in search("sofa").hits}
     assert authors == {f"issue_report:{r.pk}": r.reporter_name for r in reports}
-    expected = [resident.public_name, "Open311 partner", "Former participant"]
+    assert search("quentin").total == 0
+    expected = [resident.public_name, "Open311 partner", "Former participant", "Member of the public"]
     assert [r.reporter_name for r in reports] == expected
