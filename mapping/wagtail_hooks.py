@@ -126,7 +126,7 @@ class IssueReportViewSet(OwnOrganisationViewSet):
     icon = "warning"
     menu_label = "Issue reports"
     list_display = ["__str__", "category", "organisation", "status", "ward", "created_at"]
-    list_filter = ["status", "category", "organisation", "ward"]
+    list_filter = ["status", "awaiting_confirmation", "category", "organisation", "ward"]
     search_fields = ["title", "description"]
     form_fields = ["title"]
     inspect_view_enabled = True

@@ -64,6 +64,25 @@ def reports(council, police):
     }
 
 
+def test_officer_finds_reports_awaiting_confirmation_with_their_contact_only_in_their_organisation(
+    client, council, police, reports, officers_may_use_report_screens
+):
+    waiting = {}
+    for code, kept in reports.items():
+        report = _report(kept.category, f"Unconfirmed {code}")
+        IssueReport.objects.filter(pk=report.pk).update(
+            awaiting_confirmation=True, reporter=None, contact_name=f"Contact {code}"
+        )
+        waiting[code] = report
+    sign_in(client, UserFactory(roles=["Officers"], organisation=council))
+    html = client.get("/admin/issue_reports/?awaiting_confirmation=true").content.decode()
+    assert "Unconfirmed council" in html and "Council pothole on High Street" not in html
+    assert "Unconfirmed police" not in html
+    inspect = client.get(f"/admin/issue_reports/inspect/{waiting['council'].pk}/").content.decode()
+    assert "Contact council" in inspect
+    assert client.get(f"/admin/issue_reports/inspect/{waiting['police'].pk}/").status_code in (302, 403, 404)
+
+
 def test_officer_lists_and_inspects_only_their_organisations_reports(
     client, council, reports, officers_may_use_report_screens
 ):
