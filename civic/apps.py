@@ -11,11 +11,12 @@ class CivicConfig(AppConfig):
     def ready(self) -> None:
         from allauth.mfa.signals import authenticator_added
 
-        from . import account_events, collections, converters, personal_data, twofactor
+        from . import account_events, collections, converters, personal_data, retention, twofactor
 
         converters.register()
         account_events.connect()
         collections.register_policies()
         personal_data.register_core()
+        retention.register_core()
 
         authenticator_added.connect(twofactor.record_new_authenticator, dispatch_uid="civic.mfa_added")

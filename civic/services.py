@@ -1,7 +1,9 @@
 """Writes to platform models, kept out of views so every entry point shares them."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -99,23 +101,45 @@ def erase_account(*, actor: Account, user: User, password: str = "") -> str:
             log(instance=user, action="civic.deactivate", user=actor, data={"by_owner": by_owner})
             outcome = "deactivated"
         else:
-            for eraser in personal_data.erasers():
-                eraser(user)
-            # Earlier log entries about the account (suspensions) keep their meaning, not the name.
-            user_type = ContentType.objects.get_for_model(User)
-            ModelLogEntry.objects.filter(content_type=user_type, object_id=str(user_id)).update(
-                label=FORMER_PARTICIPANT
-            )
-            log(
-                instance=user,
-                action="civic.erase",
-                user=administrator,
-                title=FORMER_PARTICIPANT,
-                data={"by_owner": by_owner},
-            )
-            user.delete()
+            _erase(user, administrator=administrator, data={"by_owner": by_owner})
             outcome = "erased"
         transaction.on_commit(
             lambda: signals.account_changed.send(sender=User, user_id=user_id, reason="deactivated")
         )
     return outcome
+
+
+def _erase(user: User, *, administrator: Account | None, data: dict[str, object]) -> None:
+    """The one erasure path: each feature unlinks its data, then the account row goes (in the
+    caller's transaction)."""
+    for eraser in personal_data.erasers():
+        eraser(user)
+    # Earlier log entries about the account (suspensions) keep their meaning, not the name.
+    user_type = ContentType.objects.get_for_model(User)
+    ModelLogEntry.objects.filter(content_type=user_type, object_id=str(user.pk)).update(
+        label=FORMER_PARTICIPANT
+    )
+    log(instance=user, action="civic.erase", user=administrator, title=FORMER_PARTICIPANT, data=data)
+    user.delete()
+
+
+def remove_unverified_account(user: User, *, now: datetime) -> bool:
+    """Erase an account that never confirmed an email within UNVERIFIED_ACCOUNT_RETENTION_DAYS
+    (retention, logged as such); False when it was confirmed, promoted or removed meanwhile."""
+    user_id = user.pk
+    cutoff = now - timedelta(days=settings.UNVERIFIED_ACCOUNT_RETENTION_DAYS)
+    with transaction.atomic():
+        locked = User.objects.select_for_update().filter(pk=user_id, date_joined__lt=cutoff).first()
+        if (
+            locked is None
+            or locked.is_staff
+            or locked.is_superuser
+            or permissions.is_deactivated_not_erased(locked)
+            or EmailAddress.objects.filter(user=locked, verified=True).exists()
+        ):
+            return False
+        _erase(locked, administrator=None, data={"by_owner": False, "retention": "unverified"})
+        transaction.on_commit(
+            lambda: signals.account_changed.send(sender=User, user_id=user_id, reason="deactivated")
+        )
+    return True

@@ -13,10 +13,11 @@ class ConsultationsConfig(AppConfig):
         from civic import sections as core_sections
         from civic.signals import account_changed
 
-        from . import live, permissions, personal_data, search, sections, signals
+        from . import live, permissions, personal_data, retention, search, sections, signals
 
         permissions.register_page_policy()
         personal_data.register_collectors()
+        retention.register_steps()
         search.register()
         core_sections.register(core_sections.HOME_PAGE, sections.home_page_context)
         core_sections.register(core_sections.PROFILE, sections.profile_context)

@@ -209,16 +209,18 @@ def redact_comment(comment: Comment) -> int:
     ).update(type=WITHHELD, html=None, data={"id": comment.pk, "anchor": comment.anchor, "reason": "removed"})
 
 
-def prune(older_than: timedelta | None = None) -> int:
-    """Delete old events (keeping each consultation's newest) and return how many went."""
-    cutoff = timezone.now() - (older_than or timedelta(days=settings.LIVE_EVENT_RETENTION_DAYS))
+def prune(older_than: timedelta | None = None, *, dry_run: bool = False, now=None) -> int:
+    """Delete old events (keeping each consultation's newest) and return how many went (or, with
+    dry_run, would go)."""
+    if older_than is None:
+        older_than = timedelta(days=settings.LIVE_EVENT_RETENTION_DAYS)
+    cutoff = (now or timezone.now()) - older_than
     newest = LiveSequence.objects.values_list("consultation_id", "last_seq")
     keep = {(cid, seq) for cid, seq in newest}
     deleted = 0
     for cid, seq in keep:
-        deleted += LiveEvent.objects.filter(consultation_id=cid, created_at__lt=cutoff, seq__lt=seq).delete()[
-            0
-        ]
+        due = LiveEvent.objects.filter(consultation_id=cid, created_at__lt=cutoff, seq__lt=seq)
+        deleted += due.count() if dry_run else due.delete()[0]
     return deleted
 
 

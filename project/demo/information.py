@@ -65,10 +65,16 @@ def pages() -> list[dict]:
                 ),
                 _h("How long we keep it"),
                 _p(
-                    "We keep your account until you ask us to delete it. Records of live updates are "
-                    f"deleted after {settings.LIVE_EVENT_RETENTION_DAYS} days. Counters that hold your "
-                    "internet address to limit abuse expire within minutes. Comments, votes and reports "
-                    "stay part of the public record of a consultation or issue."
+                    "We keep your account until you ask us to delete it. An account whose email "
+                    "address is never confirmed is deleted "
+                    f"{settings.UNVERIFIED_ACCOUNT_RETENTION_DAYS} days after it was made. If you "
+                    "responded on paper, by phone or at an event, the name and postcode our staff "
+                    f"typed in are deleted {settings.ASSISTED_DETAILS_RETENTION_DAYS} days after the "
+                    "consultation closes. Records of live updates are deleted after "
+                    f"{settings.LIVE_EVENT_RETENTION_DAYS} days. We do not store your internet "
+                    "address: counters that hold it to limit abuse are kept in memory and expire "
+                    "within an hour of your last visit. "
+                    "Comments, votes and reports stay part of the public record of a consultation or issue."
                 ),
                 _h("Your rights"),
                 _p(

@@ -261,6 +261,9 @@ CONSULTATION_CLOSING_SOON_DAYS = env.integer("CONSULTATION_CLOSING_SOON_DAYS", 3
 
 # Live updates (consultations/live.py, consultations/hub.py).
 LIVE_EVENT_RETENTION_DAYS = env.integer("LIVE_EVENT_RETENTION_DAYS", 14)
+# Retention (manage.py apply_retention; the privacy notice quotes these periods).
+UNVERIFIED_ACCOUNT_RETENTION_DAYS = env.integer("UNVERIFIED_ACCOUNT_RETENTION_DAYS", 30)  # after joining
+ASSISTED_DETAILS_RETENTION_DAYS = env.integer("ASSISTED_DETAILS_RETENTION_DAYS", 90)  # after it closes
 LIVE_MAX_REPLAY = env.integer("LIVE_MAX_REPLAY", 500)  # further behind than this: reload
 LIVE_IDLE_TIMEOUT = env.integer("LIVE_IDLE_TIMEOUT", 60)  # seconds without a client ping
 LIVE_PRESENCE_INTERVAL = env.integer("LIVE_PRESENCE_INTERVAL", 15)  # presence heartbeat, seconds

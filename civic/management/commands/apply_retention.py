@@ -1,0 +1,27 @@
+"""Remove what Civic keeps for a limited time (run daily from cron); each app registers its steps."""
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from civic import retention
+
+
+class Command(BaseCommand):
+    help = "Remove data past its retention period (see README, Retention); --dry-run only counts."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--dry-run", action="store_true", help="Report what is due; change nothing.")
+
+    def handle(self, *args: Any, dry_run: bool, **options: Any) -> None:
+        now = timezone.now()
+        verb = "due (dry run, nothing removed)" if dry_run else "removed"
+        total = 0
+        for registered in retention.steps():
+            self.stdout.write(f"{registered.title}: checking...")
+            count = registered.step(now, dry_run)
+            total += count
+            self.stdout.write(f"{registered.title}: {count} {verb}")
+        self.stdout.write(f"Done: {total} {verb}.")
