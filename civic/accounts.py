@@ -3,15 +3,25 @@
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 from django.http import HttpRequest
+from django.utils.encoding import force_str
 
-from . import clientip
+from . import brand, clientip
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth has no type information
     def get_client_ip(self, request: HttpRequest) -> str:
         """The address behind TRUSTED_PROXY_COUNT proxies, so one address's failures lock only it."""
         return clientip.for_request(request)
+
+    def get_from_email(self) -> str:
+        """Sign-up, verification and password emails come from the council's sender name."""
+        return brand.for_request(context.request).from_email
+
+    def format_email_subject(self, subject: str) -> str:
+        """'[Council name] ...', the prefix every Civic email uses."""
+        return f"[{brand.for_request(context.request).site_name}] {force_str(subject)}"
 
 
 def user_display(user: Any) -> str:

@@ -2,10 +2,10 @@
 
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from . import brand
 from .information import links_for
 from .models import Notification, User
 from .roles import COUNCILLOR, has_role, is_staff_member
@@ -22,11 +22,12 @@ def _unread(request: HttpRequest) -> int:
 
 
 def platform(request: HttpRequest) -> dict[str, Any]:
-    """Site name, staff links and information pages; the pages cost one query, only once read."""
+    """The council's brand (site name, logo, colour, footer links: one cache read), staff links and
+    information pages (one query, only once read)."""
     user = getattr(request, "user", None)
     staff = bool(user and is_staff_member(user))
     return {
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        **brand.context(request),
         "show_admin_link": staff,
         "show_summaries_link": staff or has_role(user, COUNCILLOR),
         "information_pages": links_for(request),

@@ -3,18 +3,21 @@
 from typing import Any
 
 from django.contrib.auth.models import AbstractUser
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from . import geo, signals
+from .colours import validate_brand_colour
 
 
 class Organisation(models.Model):
@@ -404,3 +407,73 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.frequency}"
+
+
+BRAND_CACHE_KEY = "civic:brand"  # every site's brand values, one cache read per request (civic.brand)
+DEFAULT_BRAND_COLOUR = "#1d4f91"  # the GOV.UK-like theme's blue (static/css/civic.css --brand)
+
+
+def default_site_name() -> str:
+    from django.conf import settings  # noqa: PLC0415 - read when a row is made, not at import
+
+    return str(settings.WAGTAIL_SITE_NAME)
+
+
+def validate_link_address(value: str) -> None:
+    """A footer link goes to a path on this site, a web address or an email address."""
+    if not value.startswith(("/", "https://", "http://", "mailto:")) or any(ch.isspace() for ch in value):
+        raise ValidationError(
+            "Enter a path starting with /, a web address starting with https://, or mailto:."
+        )
+
+
+class FooterLinkBlock(blocks.StructBlock):  # type: ignore[misc]  # Wagtail has no type information
+    label = blocks.CharBlock(max_length=80)
+    address = blocks.CharBlock(
+        max_length=300, validators=[validate_link_address], help_text="/path, https://… or mailto:…"
+    )
+
+
+@register_setting(icon="image")
+class Brand(BaseSiteSetting):  # type: ignore[misc]  # Wagtail has no type information
+    """The council's name, logo, colour, footer links and email sender, per site (civic.brand reads
+    them, cached)."""
+
+    site_name = models.CharField(
+        max_length=80,
+        default=default_site_name,
+        help_text="Shown in every page's header and title, and in emails.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown beside the name in the header (up to 60 pixels high).",
+    )
+    primary_colour = models.CharField(
+        max_length=7,
+        default=DEFAULT_BRAND_COLOUR,
+        validators=[validate_brand_colour],
+        help_text="Header background and links, as #rrggbb; at least 4.5:1 contrast with white.",
+    )
+    footer_links = StreamField([("link", FooterLinkBlock())], blank=True, use_json_field=True)
+    email_sender_name = models.CharField(
+        max_length=80, blank=True, help_text="The name emails come from; empty: the site name."
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("site_name"), FieldPanel("logo"), FieldPanel("primary_colour")], heading="Look"
+        ),
+        FieldPanel("footer_links"),
+        FieldPanel("email_sender_name"),
+    ]
+
+    class Meta:
+        verbose_name = "brand"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        transaction.on_commit(lambda: cache.delete(BRAND_CACHE_KEY))

@@ -11,7 +11,6 @@ from datetime import timedelta
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage, mailers
 from django.db import transaction
@@ -21,6 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from . import brand
 from .errors import CivicError
 from .links import absolute
 from .models import Frequency, Notification, NotificationKind, NotificationPreference, User
@@ -232,6 +232,7 @@ def _profile_link() -> str:
 
 
 def _email_for(notification: Notification, address: str) -> EmailMessage:
+    council = brand.for_default_site()
     unsubscribe = unsubscribe_url(notification.recipient_id, notification.kind)
     context: dict[str, Any] = {
         "notification": notification,
@@ -240,12 +241,12 @@ def _email_for(notification: Notification, address: str) -> EmailMessage:
         "profile_link": _profile_link(),
         "unsubscribe_link": unsubscribe,
         "kind_label": NotificationKind(notification.kind).label,
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": council.site_name,
     }
     return EmailMessage(
-        f"[{settings.WAGTAIL_SITE_NAME}] {notification.title}"[:200],
+        f"[{council.site_name}] {notification.title}"[:200],
         render_to_string("civic/email/notification.txt", context),
-        settings.DEFAULT_FROM_EMAIL,
+        council.from_email,
         [address],
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
@@ -379,6 +380,7 @@ def _claim_digest_batch(email: str, after: int) -> tuple[int | None, list[tuple[
 
 
 def _digest_for(frequency: str, address: str, rows: list[Notification]) -> EmailMessage:
+    council = brand.for_default_site()
     person = rows[0].recipient
     kinds = sorted({row.kind for row in rows})
     unsubscribe = unsubscribe_url(person.pk, *kinds)
@@ -392,14 +394,14 @@ def _digest_for(frequency: str, address: str, rows: list[Notification]) -> Email
         ],
         "profile_link": _profile_link(),
         "unsubscribe_link": unsubscribe,
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": council.site_name,
     }
     period = "daily" if frequency == Frequency.DAILY else "weekly"
     count = len(rows)
     return EmailMessage(
-        f"[{settings.WAGTAIL_SITE_NAME}] Your {period} summary: {count} update{'s' if count != 1 else ''}",
+        f"[{council.site_name}] Your {period} summary: {count} update{'s' if count != 1 else ''}",
         render_to_string("civic/email/digest.txt", context),
-        settings.DEFAULT_FROM_EMAIL,
+        council.from_email,
         [address],
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",

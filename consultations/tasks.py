@@ -6,7 +6,7 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from civic import roles
+from civic import brand, roles
 from civic.links import absolute
 from civic.models import User
 
@@ -20,6 +20,7 @@ def notify_authors_of_decision(comment_ids: list[int], decision: str, reason: st
     comments = Comment.objects.filter(pk__in=comment_ids, author__isnull=False).select_related(
         "author", "consultation"
     )
+    council = brand.for_default_site()
     for comment in comments:
         if not comment.author.email:
             continue
@@ -28,14 +29,14 @@ def notify_authors_of_decision(comment_ids: list[int], decision: str, reason: st
             "decision": ModerationDecision.Decision(decision).label.lower(),
             "reason": ModerationReason(reason).label if reason else "",
             "note": note,
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_name": council.site_name,
             "consultation_url": absolute(comment.consultation.url or "/"),
         }
         body = render_to_string("consultations/email/decision.txt", context)
         send_mail(
-            f"[{settings.WAGTAIL_SITE_NAME}] Your comment on {comment.consultation.title}",
+            f"[{council.site_name}] Your comment on {comment.consultation.title}",
             body,
-            None,
+            council.from_email,
             [comment.author.email],
         )
         sent += 1
@@ -53,6 +54,7 @@ def send_moderation_digest() -> int:
     from .moderation import overdue, queue_for
 
     sent = 0
+    council = brand.for_default_site()
     moderators = _moderators_to_email()
     for moderator in moderators:
         queue = queue_for(moderator)
@@ -68,13 +70,13 @@ def send_moderation_digest() -> int:
                 "late": late,
                 "sla_hours": settings.MODERATION_SLA_HOURS,
                 "queue_url": absolute(reverse("civic_moderation_queue")),
-                "site_name": settings.WAGTAIL_SITE_NAME,
+                "site_name": council.site_name,
             },
         )
-        subject = f"[{settings.WAGTAIL_SITE_NAME}] {waiting} contribution(s) waiting for moderation"
+        subject = f"[{council.site_name}] {waiting} contribution(s) waiting for moderation"
         if late:
             subject += f", {late} past the {settings.MODERATION_SLA_HOURS}-hour target"
-        send_mail(subject, body, None, [moderator.email])
+        send_mail(subject, body, council.from_email, [moderator.email])
         sent += 1
     return sent
 
@@ -94,6 +96,7 @@ def send_sla_alerts() -> int:
     if not late:
         return 0
     sent = 0
+    council = brand.for_default_site()
     for moderator in _moderators_to_email():
         allowed = set(moderated_consultations(moderator).values_list("pk", flat=True))
         mine = [c for c in late if c.consultation_id in allowed]
@@ -104,10 +107,10 @@ def send_sla_alerts() -> int:
             for c in mine[:50]
         )
         send_mail(
-            f"[{settings.WAGTAIL_SITE_NAME}] {len(mine)} contribution(s) past the moderation target",
+            f"[{council.site_name}] {len(mine)} contribution(s) past the moderation target",
             f"These contributions have waited more than {settings.MODERATION_SLA_HOURS} hours:\n\n"
             f"{lines}\n\nModeration queue: {absolute(reverse('civic_moderation_queue'))}\n",
-            None,
+            council.from_email,
             [moderator.email],
         )
         sent += 1

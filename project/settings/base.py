@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
                 "civic.context_processors.platform",
             ],
         },
@@ -180,7 +181,6 @@ ACCOUNT_ADAPTER = "civic.accounts.AccountAdapter"  # rate limits count the real 
 # Sign-in throttling per address (10 failures a minute) AND per account (5 in 5 minutes, from any
 # address). Both count in Redis, or per process while Redis is down (civic.cache): never off.
 ACCOUNT_RATE_LIMITS = {"login": "30/m/ip", "login_failed": "10/m/ip,5/5m/key", "signup": "20/m/ip"}
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Civic] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.get("MFA_TOTP_ISSUER", "Civic")
 # A code typed in the last seconds of its 30-second step still counts in the next step (RFC 6238
@@ -315,7 +315,7 @@ MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc}" if _tiles.netloc else ""
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.NONCE],  # nonce: the council's brand colour (templates/base.html)
     "img-src": [CSP.SELF, "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
     "connect-src": [CSP.SELF],
     "font-src": [CSP.SELF],

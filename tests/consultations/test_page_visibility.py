@@ -297,8 +297,8 @@ def test_consultation_under_an_unpublished_index_is_unseen(client, home, organis
 def test_consultation_page_queries_stay_bounded(client, index, organisation, django_assert_max_num_queries):
     consultation, proposal, _ = make_target(index, organisation)
     sign_in(client, UserFactory(roles=["Residents"]))
-    # 26 + the footer's information pages + following + the header's unread count
-    with django_assert_max_num_queries(29):
+    # 26 + the footer's information pages + following + the header's unread count + brand cache fill
+    with django_assert_max_num_queries(30):
         assert client.get(proposal.url).status_code == 200
     with django_assert_max_num_queries(33):  # 29 + the map link's public-page check + responses
         assert client.get(consultation.url).status_code == 200
