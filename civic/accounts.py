@@ -1,13 +1,16 @@
 """Civic's glue for allauth: rate limits count the real client address; people are named by display name."""
 
+from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
+from django.core.mail import EmailMessage
 from django.http import HttpRequest
 from django.utils.encoding import force_str
 
-from . import brand, clientip
+from . import brand, clientip, emails
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth has no type information
@@ -22,6 +25,34 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth ha
     def format_email_subject(self, subject: str) -> str:
         """'[Council name] ...', the prefix every Civic email uses."""
         return f"[{brand.for_request(context.request).site_name}] {force_str(subject)}"
+
+    def send_mail(self, template_prefix: str, email: str, context_data: dict[str, Any]) -> None:
+        """allauth's emails in the council's name, greeting the person by display name, with links
+        at the configured site address (BASE_URL) rather than whichever host the request used."""
+        council = brand.for_request(context.request)
+        address = emails.site_address()
+        user = context_data.get("user")
+        extra: dict[str, Any] = {
+            "current_site": SimpleNamespace(name=council.site_name, domain=urlsplit(address).netloc),
+            "site_name": council.site_name,
+            "site_address": address,
+            "recipient_name": getattr(user, "public_name", "") or "",
+        }
+        for key, value in context_data.items():
+            if key.endswith("_url") and isinstance(value, str) and value.startswith(("http://", "https://")):
+                extra[key] = emails.at_site_address(value)
+        super().send_mail(template_prefix, email, {**context_data, **extra})
+
+    def render_mail(
+        self,
+        template_prefix: str,
+        email: str | list[str],
+        context_data: dict[str, Any],
+        headers: dict[str, str] | None = None,
+    ) -> EmailMessage:
+        """Every allauth email also has an HTML part (drawn from its text, in the council's colours)."""
+        message = super().render_mail(template_prefix, email, context_data, headers=headers)
+        return emails.add_html_part(message, context.request)
 
 
 def user_display(user: Any) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.core import signing
-from django.core.mail import EmailMessage, mailers
+from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import transaction
 from django.db.models import QuerySet
 from django.tasks import task
@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from . import brand
+from . import brand, emails
 from .errors import CivicError
 from .links import absolute
 from .models import Frequency, Notification, NotificationKind, NotificationPreference, User
@@ -231,7 +231,7 @@ def _profile_link() -> str:
     return absolute(reverse("profile")) + "#notification-settings-heading"
 
 
-def _email_for(notification: Notification, address: str) -> EmailMessage:
+def _email_for(notification: Notification, address: str) -> EmailMultiAlternatives:
     council = brand.for_default_site()
     unsubscribe = unsubscribe_url(notification.recipient_id, notification.kind)
     context: dict[str, Any] = {
@@ -243,10 +243,9 @@ def _email_for(notification: Notification, address: str) -> EmailMessage:
         "kind_label": NotificationKind(notification.kind).label,
         "site_name": council.site_name,
     }
-    return EmailMessage(
-        f"[{council.site_name}] {notification.title}"[:200],
+    return emails.build(
+        notification.title,
         render_to_string("civic/email/notification.txt", context),
-        council.from_email,
         [address],
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
@@ -379,7 +378,7 @@ def _claim_digest_batch(email: str, after: int) -> tuple[int | None, list[tuple[
     return user_ids[-1], [(addresses[pk], group) for pk, group in groups.items()]
 
 
-def _digest_for(frequency: str, address: str, rows: list[Notification]) -> EmailMessage:
+def _digest_for(frequency: str, address: str, rows: list[Notification]) -> EmailMultiAlternatives:
     council = brand.for_default_site()
     person = rows[0].recipient
     kinds = sorted({row.kind for row in rows})
@@ -398,10 +397,9 @@ def _digest_for(frequency: str, address: str, rows: list[Notification]) -> Email
     }
     period = "daily" if frequency == Frequency.DAILY else "weekly"
     count = len(rows)
-    return EmailMessage(
-        f"[{council.site_name}] Your {period} summary: {count} update{'s' if count != 1 else ''}",
+    return emails.build(
+        f"Your {period} summary: {count} update{'s' if count != 1 else ''}",
         render_to_string("civic/email/digest.txt", context),
-        council.from_email,
         [address],
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",

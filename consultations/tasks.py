@@ -1,20 +1,25 @@
 """Background work for moderation: emails go through Django's Tasks API, never inline."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from civic import brand, roles
+from civic import brand, emails, roles
 from civic.links import absolute
 from civic.models import User
+
+OUTCOMES = {  # what a moderator's decision means for the author, in plain words
+    "approve": "It is published: everyone can read it on the consultation page.",
+    "hide": "It is hidden: it no longer shows on the consultation page, but it still counts.",
+    "remove": "It has been removed from the consultation.",
+}
 
 
 @task()
 def notify_authors_of_decision(comment_ids: list[int], decision: str, reason: str, note: str) -> int:
     """Tell each author what happened to their contribution and why."""
-    from .models import Comment, ModerationDecision, ModerationReason
+    from .models import Comment, ModerationReason
 
     sent = 0
     comments = Comment.objects.filter(pk__in=comment_ids, author__isnull=False).select_related(
@@ -26,19 +31,14 @@ def notify_authors_of_decision(comment_ids: list[int], decision: str, reason: st
             continue
         context = {
             "comment": comment,
-            "decision": ModerationDecision.Decision(decision).label.lower(),
+            "outcome": OUTCOMES.get(decision, ""),
             "reason": ModerationReason(reason).label if reason else "",
             "note": note,
             "site_name": council.site_name,
             "consultation_url": absolute(comment.consultation.url or "/"),
         }
         body = render_to_string("consultations/email/decision.txt", context)
-        send_mail(
-            f"[{council.site_name}] Your comment on {comment.consultation.title}",
-            body,
-            council.from_email,
-            [comment.author.email],
-        )
+        emails.build(f"Your comment on {comment.consultation.title}", body, [comment.author.email]).send()
         sent += 1
     return sent
 
@@ -73,10 +73,10 @@ def send_moderation_digest() -> int:
                 "site_name": council.site_name,
             },
         )
-        subject = f"[{council.site_name}] {waiting} contribution(s) waiting for moderation"
+        subject = f"{waiting} contribution(s) waiting for moderation"
         if late:
             subject += f", {late} past the {settings.MODERATION_SLA_HOURS}-hour target"
-        send_mail(subject, body, council.from_email, [moderator.email])
+        emails.build(subject, body, [moderator.email]).send()
         sent += 1
     return sent
 
@@ -106,13 +106,14 @@ def send_sla_alerts() -> int:
             f"- {c.consultation.title}: waiting since {timezone.localtime(c.queued_at):%d %b %H:%M}"
             for c in mine[:50]
         )
-        send_mail(
-            f"[{council.site_name}] {len(mine)} contribution(s) past the moderation target",
+        emails.build(
+            f"{len(mine)} contribution(s) past the moderation target",
+            f"Hello {moderator.public_name},\n\n"
             f"These contributions have waited more than {settings.MODERATION_SLA_HOURS} hours:\n\n"
-            f"{lines}\n\nModeration queue: {absolute(reverse('civic_moderation_queue'))}\n",
-            council.from_email,
+            f"{lines}\n\nModeration queue: {absolute(reverse('civic_moderation_queue'))}\n\n"
+            f"{council.site_name}\n",
             [moderator.email],
-        )
+        ).send()
         sent += 1
     Comment.objects.filter(pk__in=[c.pk for c in late]).update(sla_alerted=True)
     return sent

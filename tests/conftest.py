@@ -1,7 +1,8 @@
 import pytest
 from django.core.cache import cache
+from wagtail.models import Site
 
-from civic.models import HomePage
+from civic.models import Brand, HomePage
 from consultations.models import ConsultationIndexPage
 from tests.civic.factories import OrganisationFactory, UserFactory
 from tests.consultations.factories import make_consultation, make_proposal
@@ -67,3 +68,21 @@ def officer(organisation):
 @pytest.fixture
 def make_user(db):
     return UserFactory
+
+
+@pytest.fixture
+def northbrook(home, django_capture_on_commit_callbacks):
+    """The default site branded as a council, its cache cleared as a saved Brand clears it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return Brand.objects.create(
+            site=Site.objects.get(is_default_site=True),
+            site_name="Northbrook Council",
+            primary_colour="#005a30",
+            footer_links=[
+                {
+                    "type": "link",
+                    "value": {"label": "Council website", "address": "https://northbrook.example/"},
+                }
+            ],
+            email_sender_name="Northbrook Have Your Say",
+        )

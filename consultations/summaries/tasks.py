@@ -1,11 +1,11 @@
 """Background work for summaries (Django's Tasks API: immediate in development, a queue in production)."""
 
-from django.core.mail import EmailMessage, mailers
+from django.core.mail import mailers
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from civic import brand
+from civic import emails
 from civic.links import absolute
 
 from ..notifications import responses_url
@@ -43,15 +43,14 @@ def notify_response_task(response_id: int) -> int:
     # The consultation page shows the response to everyone who may see it (the summary may be
     # closed to residents until results are published).
     link = absolute(responses_url(response.consultation))
-    council = brand.for_default_site()
-    subject = f"[{council.site_name}] You said, we did: {response.consultation.title}"[:200]
+    subject = f"You said, we did: {response.consultation.title}"
     messages = []
     for address in response_recipients(response).iterator(chunk_size=500):
         body = render_to_string(
             "consultations/summaries/response_email.txt",
             {"response": response, "name": address.user.public_name, "link": link},
         )
-        messages.append(EmailMessage(subject, body, council.from_email, [address.email]))
+        messages.append(emails.build(subject, body, [address.email]))
     sent = mailers.default.send_messages(messages) if messages else 0
     response.notified_at = timezone.now()
     response.notified_count = sent or 0

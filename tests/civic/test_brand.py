@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,23 +14,6 @@ from civic.models import DEFAULT_BRAND_COLOUR, Brand
 from consultations import tasks
 from tests.consultations.factories import CommentFactory
 from tests.support.auth import sign_in
-
-
-@pytest.fixture
-def northbrook(home, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return Brand.objects.create(
-            site=Site.objects.get(is_default_site=True),
-            site_name="Northbrook Council",
-            primary_colour="#005a30",
-            footer_links=[
-                {
-                    "type": "link",
-                    "value": {"label": "Council website", "address": "https://northbrook.example/"},
-                }
-            ],
-            email_sender_name="Northbrook Have Your Say",
-        )
 
 
 def title(html: str) -> str:

@@ -147,7 +147,7 @@ def test_bulk_approve_publishes_notifies_and_audits(
     assert ModerationDecision.objects.filter(decision="approve").count() == 3
     assert ModelLogEntry.objects.filter(action="civic.moderate.approve").count() == 3
     assert LiveEvent.objects.filter(type=live.COMMENT_POSTED).count() == 3
-    assert len(mail.outbox) == 3 and "Decision: approve" in mail.outbox[0].body
+    assert len(mail.outbox) == 3 and "It is published: everyone can read it" in mail.outbox[0].body
 
 
 def test_hide_needs_a_reason_and_tells_the_author_why(
