@@ -133,6 +133,11 @@ def for_default_site() -> SiteBrand:
     return next((entry.brand for entry in _load() if entry.is_default), default())
 
 
+def site_names() -> list[str]:
+    """Every name the sites go by (a display name may not pose as one)."""
+    return sorted({entry.brand.site_name for entry in _load()} | {settings.WAGTAIL_SITE_NAME})
+
+
 def context(request: HttpRequest) -> dict[str, Any]:
     brand = for_request(request)
     return {"brand": brand, "site_name": brand.site_name}

@@ -14,10 +14,9 @@ import unicodedata
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from . import roles
+from . import brand, roles
 from .models import Organisation
 from .text import plain_text
 
@@ -159,7 +158,7 @@ def claimed_organisation(name: str, exclude_ids: Collection[int] = ()) -> str | 
     """The organisation (or the site itself) a name claims to be, if any."""
     skel = skeleton(name)
     compact = skel.replace(" ", "")
-    candidates: list[tuple[str, int | None]] = [(settings.WAGTAIL_SITE_NAME, None)]
+    candidates: list[tuple[str, int | None]] = [(site_name, None) for site_name in brand.site_names()]
     candidates += [(org_name, pk) for pk, org_name in Organisation.objects.values_list("pk", "name")]
     for org_name, pk in candidates:
         if pk is not None and pk in exclude_ids:

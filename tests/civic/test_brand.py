@@ -2,13 +2,17 @@
 
 import re
 
+import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
-from civic import brand
+from civic import brand, names
 from civic.colours import contrast, validate_brand_colour
 from civic.models import DEFAULT_BRAND_COLOUR, Brand
 from consultations import tasks
@@ -101,3 +105,21 @@ def test_a_low_contrast_colour_is_refused_with_a_clear_form_error(home, client, 
     form["primary_colour"] = "#005a30"
     assert client.post(url, form).status_code == 302
     assert Brand.objects.get(site=site).primary_colour == "#005a30"
+
+
+def test_a_display_name_may_not_pose_as_the_council_brand(northbrook, resident):
+    with pytest.raises(ValidationError):
+        names.clean_display_name("Northbrook Council")
+    assert names.clean_display_name("Northbrook Neighbour") == "Northbrook Neighbour"
+
+
+def test_the_logo_shows_in_the_header(
+    northbrook, client, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    northbrook.logo = Image.objects.create(title="Crest", file=get_test_image_file())
+    with django_capture_on_commit_callbacks(execute=True):
+        northbrook.save()
+    html = client.get("/").content.decode()
+    logo = re.search(r'<img class="site-header__logo" src="([^"]+)" width="\d+" height="60" alt="">', html)
+    assert logo and logo.group(1).startswith("/media/")
