@@ -1,12 +1,14 @@
 """Background work for reports: status emails to reporters and followers, confirmation links."""
 
 from django.conf import settings
-from django.core.mail import send_mail, send_mass_mail
+from django.core.mail import mailers
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from civic import brand, emails
 from civic.links import absolute
+from civic.models import User
 
 
 @task
@@ -22,21 +24,32 @@ def send_status_emails(change_id: int) -> int:
     if change is None:
         return 0
     report = change.report
-    recipients = set(
-        report.followers.exclude(email="").filter(is_active=True).values_list("email", flat=True)
-    )
-    if report.reporter_id and report.reporter.email and report.reporter.is_active:
-        recipients.add(report.reporter.email)
+    names: dict[str, str] = {}  # address -> how the email greets them
     if report.contact_email and not report.awaiting_confirmation:  # an unproven address gets one email only
-        recipients.add(report.contact_email)
-    if not recipients:
+        names[report.contact_email] = report.contact_name  # no account: the name they gave, or none
+    for pk, display_name, email in (
+        report.followers.exclude(email="").filter(is_active=True).values_list("pk", "display_name", "email")
+    ):
+        names[email] = User.public_name_for(pk, display_name)
+    if report.reporter_id and report.reporter.email and report.reporter.is_active:
+        names[report.reporter.email] = report.reporter.public_name
+    if not names:
         return 0
-    context = {"report": report, "change": change, "url": absolute(report.get_absolute_url())}
-    subject = f"[Civic] Report #{report.pk} is now {change.get_to_status_display().lower()}"
-    body = render_to_string("mapping/email/status_changed.txt", context)
+    context = {
+        "report": report,
+        "change": change,
+        "url": absolute(report.get_absolute_url()),
+        "site_name": brand.for_default_site().site_name,
+    }
+    title = f"Report #{report.pk} is now {change.get_to_status_display().lower()}"
     # One message each, so no one sees another person's address.
-    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in sorted(recipients)]
-    return send_mass_mail(messages, fail_silently=False)
+    messages = [
+        emails.build(
+            title, render_to_string("mapping/email/status_changed.txt", {**context, "name": name}), [email]
+        )
+        for email, name in sorted(names.items())
+    ]
+    return mailers.default.send_messages(messages) or 0
 
 
 @task
@@ -51,5 +64,5 @@ def send_confirmation_email(report_id: int) -> int:
     url = absolute(reverse("mapping:confirm_report", args=[confirmation_token(report)]))
     context = {"report": report, "url": url, "hours": settings.REPORT_CONFIRMATION_HOURS}
     body = render_to_string("mapping/email/confirm_report.txt", context)
-    subject = "[Civic] Confirm your report to publish it"
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [report.contact_email], fail_silently=False)
+    message = emails.build("Confirm your report to publish it", body, [report.contact_email])
+    return mailers.default.send_messages([message]) or 0

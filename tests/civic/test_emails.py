@@ -2,6 +2,7 @@
 site address, and a plain-text and an HTML part."""
 
 import re
+from pathlib import Path
 
 from django.core import mail
 from django.urls import reverse
@@ -45,3 +46,17 @@ def test_platform_email_has_an_html_part_with_the_text_escaped(northbrook, consu
     assert "I &lt;b&gt;love&lt;/b&gt; the plan" in html and "<b>love" not in html
     assert '<a href="http://127.0.0.1:8000/consultations/' in html  # BASE_URL, clickable
     assert "#005a30" in html  # the council's colour
+
+
+def test_no_email_bypasses_the_one_builder():
+    """Platform emails go through civic.emails.build (brand, both parts); allauth's through the adapter."""
+    root = Path(__file__).resolve().parents[2]
+    senders = re.compile(r"\bsend_mail\(|\bEmailMessage\(|\bEmailMultiAlternatives\(|\bsend_mass_mail\(")
+    found = [
+        str(path.relative_to(root))
+        for package in ("civic", "consultations", "mapping", "search", "project")
+        for path in (root / package).rglob("*.py")
+        if senders.search(path.read_text())
+        and path.relative_to(root) not in {Path("civic/emails.py"), Path("civic/accounts.py")}  # the adapter
+    ]
+    assert found == []

@@ -139,6 +139,10 @@ def test_status_change_emails_reporter_and_followers(
     assert "in progress" in mail.outbox[0].subject
     assert "Crew booked." in mail.outbox[0].body
     assert f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/reports/{report.pk}/" in mail.outbox[0].body
+    greetings = {m.to[0]: m.body.splitlines()[0] for m in mail.outbox}
+    assert greetings[follower.email] == f"Hello {follower.public_name},"
+    assert greetings[report.reporter.email] == f"Hello {report.reporter.public_name},"
+    assert all(m.subject.startswith("[Civic] ") and m.alternatives for m in mail.outbox)
 
 
 def test_officer_of_another_organisation_cannot_change_status(council, potholes, police_officer):
