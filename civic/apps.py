@@ -10,8 +10,11 @@ class CivicConfig(AppConfig):
 
     def ready(self) -> None:
         from allauth.mfa.signals import authenticator_added
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Site
 
-        from . import account_events, collections, converters, personal_data, retention, twofactor
+        from . import account_events, brand, collections, converters, personal_data, retention, twofactor
+        from .models import Brand
 
         converters.register()
         account_events.connect()
@@ -19,4 +22,9 @@ class CivicConfig(AppConfig):
         personal_data.register_core()
         retention.register_core()
 
+        for model in (Site, Brand):  # a renamed host or a deleted brand shows at once
+            post_save.connect(brand.forget, sender=model, dispatch_uid=f"civic.brand.{model.__name__}.saved")
+            post_delete.connect(
+                brand.forget, sender=model, dispatch_uid=f"civic.brand.{model.__name__}.deleted"
+            )
         authenticator_added.connect(twofactor.record_new_authenticator, dispatch_uid="civic.mfa_added")

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from wagtail.models import Site
@@ -131,6 +132,12 @@ def for_request(request: HttpRequest | None) -> SiteBrand:
 def for_default_site() -> SiteBrand:
     """The default site's brand: emails and tasks, which have no request."""
     return next((entry.brand for entry in _load() if entry.is_default), default())
+
+
+def forget(*args: Any, **kwargs: Any) -> None:
+    """Drop the cached brands when a site or a brand changes (after commit, so no reader refills
+    the cache with the old row)."""
+    transaction.on_commit(lambda: cache.delete(BRAND_CACHE_KEY))
 
 
 def site_names() -> list[str]:

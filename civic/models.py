@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.contrib.auth.models import AbstractUser
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest
@@ -473,7 +472,3 @@ class Brand(BaseSiteSetting):  # type: ignore[misc]  # Wagtail has no type infor
 
     class Meta:
         verbose_name = "brand"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        super().save(*args, **kwargs)
-        transaction.on_commit(lambda: cache.delete(BRAND_CACHE_KEY))

@@ -123,3 +123,15 @@ def test_the_logo_shows_in_the_header(
     html = client.get("/").content.decode()
     logo = re.search(r'<img class="site-header__logo" src="([^"]+)" width="\d+" height="60" alt="">', html)
     assert logo and logo.group(1).startswith("/media/")
+
+
+def test_each_site_has_its_own_brand(northbrook, home, client, settings, django_capture_on_commit_callbacks):
+    settings.ALLOWED_HOSTS = ["testserver", "riverside.example"]
+    client.get("/")  # cache filled before the second site exists: adding it must clear the cache
+    with django_capture_on_commit_callbacks(execute=True):
+        other = Site.objects.create(hostname="riverside.example", port=80, root_page=home)
+        Brand.objects.create(site=other, site_name="Riverside Council")
+    assert title(client.get("/", HTTP_HOST="riverside.example").content.decode()).endswith(
+        "– Riverside Council"
+    )
+    assert title(client.get("/").content.decode()).endswith("– Northbrook Council")
