@@ -155,6 +155,7 @@ def server(tmp_path_factory, browser_available):
         port = free_port()
         # Map tiles from the test server itself (they 404, harmlessly): no request may leave 127.0.0.1.
         env["MAP_TILE_URL"] = f"http://127.0.0.1:{port}{TILE_PATH}{{z}}/{{x}}/{{y}}.png"
+        env["BASE_URL"] = f"http://127.0.0.1:{port}"  # links in emails point at this server
         with log.open("w") as out:
             process = subprocess.Popen(
                 [sys.executable, "-m", "project.serve", "-b", "127.0.0.1", "-p", str(port), ASGI_APP],
