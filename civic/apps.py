@@ -13,13 +13,23 @@ class CivicConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Site
 
-        from . import account_events, brand, collections, converters, personal_data, retention, twofactor
+        from . import (
+            account_events,
+            brand,
+            collections,
+            converters,
+            data_exports,
+            personal_data,
+            retention,
+            twofactor,
+        )
         from .models import Brand
 
         converters.register()
         account_events.connect()
         collections.register_policies()
         personal_data.register_core()
+        personal_data.register_eraser("data_exports", data_exports.erase)
         retention.register_core()
 
         for model in (Site, Brand):  # a renamed host or a deleted brand shows at once

@@ -1,5 +1,6 @@
 """Platform models: people, the organisations they work for, places (wards, gazetteer) and the home page."""
 
+import uuid
 from typing import Any
 
 from django.contrib.auth.models import AbstractUser
@@ -472,3 +473,30 @@ class Brand(BaseSiteSetting):  # type: ignore[misc]  # Wagtail has no type infor
 
     class Meta:
         verbose_name = "brand"
+
+
+class PersonalDataExport(models.Model):
+    """A large 'download my data' file built in the background: the emailed link opens it once,
+    for its owner, until it expires; retention then deletes the file and the row."""
+
+    wagtail_reference_index_ignore = True
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Being prepared"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Failed"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    file_name = models.CharField(max_length=200, blank=True, help_text="In the private export storage.")
+    requested_at = models.DateTimeField(default=timezone.now)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    downloaded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"Export {self.pk} ({self.status})"

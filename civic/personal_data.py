@@ -25,6 +25,7 @@ from .roles import account_role_names
 
 type Data = dict[str, Any] | list[Any] | None
 Collector = Callable[[User], Data]
+Sizer = Callable[[User], int]  # how many items a section will hold, counted cheaply
 Eraser = Callable[[User], None]
 
 FORMAT = "civic-personal-data"
@@ -37,15 +38,19 @@ class Section:
     name: str  # the key in the JSON export
     title: str  # the heading in the readable export
     collector: Collector
+    size: Sizer | None = None
 
 
 _sections: dict[str, Section] = {}
 _erasers: dict[str, Eraser] = {}
 
 
-def register(name: str, collector: Collector, *, title: str) -> None:
-    """Add a kind of personal data to every export (once per name, however often ready() runs)."""
-    _sections[name] = Section(name=name, title=title, collector=collector)
+def register(name: str, collector: Collector, *, title: str, size: Sizer | None = None) -> None:
+    """Add a kind of personal data to every export (once per name, however often ready() runs).
+
+    `size` counts the section's items (rows) cheaply, for sections that can grow long: the total
+    decides whether the export is built at once or in the background (civic.data_exports)."""
+    _sections[name] = Section(name=name, title=title, collector=collector, size=size)
 
 
 def sections() -> list[Section]:
@@ -136,11 +141,20 @@ def notifications(user: User) -> Data:
     }
 
 
+def notification_count(user: User) -> int:
+    return Notification.objects.filter(recipient=user).count()
+
+
 def register_core() -> None:
     """The core's own sections, first in every export (CivicConfig.ready runs before the features')."""
     register("account", account, title="Your account")
     register("about_you", about_you, title="About you (equality details)")
-    register("notifications", notifications, title="Notifications and email choices")
+    register("notifications", notifications, title="Notifications and email choices", size=notification_count)
+
+
+def size(user: User) -> int:
+    """How many items the person's export holds, counted without building it (one count a section)."""
+    return sum(section.size(user) for section in sections() if section.size is not None)
 
 
 def collect(user: User) -> dict[str, Any]:
@@ -159,17 +173,23 @@ def collect(user: User) -> dict[str, Any]:
     return export
 
 
-def request_export(user: User) -> dict[str, Any]:
-    """Count one export against the person's limit (a heavy read), then build it."""
+def count_request(user: User) -> None:
+    """Count one export request against the person's limit, whichever way it is then built (the
+    limiter counts in process memory when the shared cache is down: it never lets requests through)."""
     try:
         ratelimit.hit(RATE_SCOPE, str(user.pk), settings.DATA_EXPORT_RATE_LIMIT)
     except ratelimit.RateLimited as exc:
         minutes = max(1, round(exc.retry_after / 60))
         raise CivicError(
-            f"You have downloaded your data several times recently. Try again in {minutes} "
+            f"You have asked for your data several times recently. Try again in {minutes} "
             f"minute{'s' if minutes != 1 else ''}.",
             code="rate_limited",
         ) from exc
+
+
+def request_export(user: User) -> dict[str, Any]:
+    """Count one export against the person's limit (a heavy read), then build it."""
+    count_request(user)
     return collect(user)
 
 

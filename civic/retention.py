@@ -14,6 +14,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet
 
+from . import data_exports
 from .models import User
 from .permissions import is_deactivated_not_erased
 from .services import remove_unverified_account
@@ -65,3 +66,6 @@ def remove_unverified_accounts(now: datetime, dry_run: bool) -> int:
 def register_core() -> None:
     """The core's own step (CivicConfig.ready runs before the features')."""
     register("unverified_accounts", remove_unverified_accounts, title="Unverified accounts")
+    register(
+        "personal_data_exports", data_exports.remove_finished, title="Downloaded or expired data exports"
+    )

@@ -3,19 +3,21 @@
 import json
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import notifications, permissions, personal_data, sections, services, twofactor
+from . import data_exports, notifications, permissions, personal_data, sections, services, twofactor
 from .errors import CivicError
 from .forms import AUTO_FOLLOW, CloseAccountForm, NotificationSettingsForm, ProfileForm
 from .models import Notification, NotificationKind, User
@@ -159,9 +161,18 @@ def download_my_data(request: HttpRequest) -> HttpResponse:
     if is_staff_member(user) and twofactor.needs_second_factor(user):
         return twofactor.send_to_second_factor(request)  # staff data (saved searches) needs a code
     try:
-        export = personal_data.request_export(user)
+        personal_data.count_request(user)  # every request counts, however it is then built
     except CivicError as exc:
         return render(request, "civic/personal_data_refused.html", {"error": exc.message}, status=429)
+    if data_exports.is_large(user):
+        queued = data_exports.queue_export(user)
+        return render(
+            request,
+            "civic/personal_data_queued.html",
+            {"email": user.email, "hours": settings.PERSONAL_DATA_EXPORT_LINK_HOURS, "export": queued},
+            status=202,
+        )
+    export = personal_data.collect(user)
     stamp = timezone.localdate().isoformat()
     if request.POST.get("format") == "html":
         response = render(
@@ -178,6 +189,36 @@ def download_my_data(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_GET
+def personal_data_export(request: HttpRequest, token: str) -> HttpResponse:
+    """The emailed link to a large export: genuine, for the signed-in owner, unused and unexpired."""
+    try:
+        data_exports.export_id_from(token)
+    except data_exports.LinkRefused as refused:
+        return _export_link_refused(request, refused)
+    user = request.user
+    if not isinstance(user, User):
+        return redirect_to_login(request.get_full_path())
+    if is_staff_member(user) and twofactor.needs_second_factor(user):
+        return twofactor.send_to_second_factor(request)
+    try:
+        _export, handle = data_exports.open_export(token, user)
+    except data_exports.LinkRefused as refused:
+        return _export_link_refused(request, refused)
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"my-data-{timezone.localdate().isoformat()}.zip",
+        content_type="application/zip",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _export_link_refused(request: HttpRequest, refused: "data_exports.LinkRefused") -> HttpResponse:
+    return render(request, "civic/personal_data_link.html", {"refused": refused}, status=refused.status)
 
 
 @login_required

@@ -164,10 +164,30 @@ def alert_topics(user: User) -> list[dict]:
 
 
 def register_collectors() -> None:
-    register("comments", comments, title="Your comments and their moderation")
-    register("votes", votes, title="Your votes")
-    register("reported_comments", flags, title="Comments you reported to moderators")
-    register("entered_responses", entered_responses, title="Responses you entered for residents")
-    register("follows", follows, title="Consultations and proposals you follow")
+    register(
+        "comments",
+        comments,
+        title="Your comments and their moderation",
+        size=lambda user: Comment.objects.filter(author=user).count(),
+    )
+    register("votes", votes, title="Your votes", size=lambda user: Vote.objects.filter(user=user).count())
+    register(
+        "reported_comments",
+        flags,
+        title="Comments you reported to moderators",
+        size=lambda user: Flag.objects.filter(user=user).count(),
+    )
+    register(
+        "entered_responses",
+        entered_responses,
+        title="Responses you entered for residents",
+        size=lambda user: Comment.objects.filter(entered_by=user).count(),
+    )
+    register(
+        "follows",
+        follows,
+        title="Consultations and proposals you follow",
+        size=lambda user: Follow.objects.filter(user=user).count(),
+    )
     register("alert_topics", alert_topics, title="Topics of your new-consultation alerts")
     register_eraser("consultations", erase)

@@ -89,6 +89,16 @@ def erase(user: User) -> None:
 
 
 def register_collectors() -> None:
-    register("issue_reports", reports, title="Local issues you reported")
-    register("followed_reports", followed_reports, title="Local issues you follow")
+    register(
+        "issue_reports",
+        reports,
+        title="Local issues you reported",
+        size=lambda user: IssueReport.objects.filter(reporter=user).count(),
+    )
+    register(
+        "followed_reports",
+        followed_reports,
+        title="Local issues you follow",
+        size=lambda user: IssueReport.objects.filter(followers=user).count(),
+    )
     register_eraser("mapping", erase)

@@ -15,6 +15,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", civic_views.profile, name="profile"),
     path("accounts/profile/my-data/", civic_views.download_my_data, name="download_my_data"),
+    path(
+        "accounts/profile/my-data/<str:token>/",
+        civic_views.personal_data_export,
+        name="personal_data_export",
+    ),
     path("accounts/delete/", civic_views.close_account, name="close_account"),
     path(
         "accounts/notifications/<id:notification_id>/",

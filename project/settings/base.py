@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from . import env
 
@@ -213,12 +214,20 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "mapping.staticfiles.VendorFinder",  # Leaflet + markercluster from PyPI xstatic packages
 ]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env.get("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Large "download my data" files: private, never under MEDIA_ROOT, only served through the signed link.
+PERSONAL_DATA_EXPORT_ROOT = Path(env.get("PERSONAL_DATA_EXPORT_ROOT", str(BASE_DIR / "var" / "exports")))
+if PERSONAL_DATA_EXPORT_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
+    raise ImproperlyConfigured("PERSONAL_DATA_EXPORT_ROOT must not be inside MEDIA_ROOT (it would be public)")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "personal_data_exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PERSONAL_DATA_EXPORT_ROOT, "base_url": None, "file_permissions_mode": 0o600},
+    },
 }
-MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env.get("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 WAGTAIL_SITE_NAME = env.get("SITE_NAME", "Civic")
 WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000")
@@ -241,6 +250,17 @@ COMMENT_MAX_LENGTH = env.integer("COMMENT_MAX_LENGTH", 3000)
 COMMENTS_PER_PAGE = env.integer("COMMENTS_PER_PAGE", 20)
 WRITE_RATE_LIMIT = env.get("WRITE_RATE_LIMIT", "20/m")
 DATA_EXPORT_RATE_LIMIT = env.get("DATA_EXPORT_RATE_LIMIT", "5/h")  # "download my data", per person
+# Exports with more items than this (comments, votes, reports, notifications...) are built by a
+# background task and emailed as a link that works once, for PERSONAL_DATA_EXPORT_LINK_HOURS.
+PERSONAL_DATA_EXPORT_INLINE_MAX_ITEMS = env.integer("PERSONAL_DATA_EXPORT_INLINE_MAX_ITEMS", 2000)
+PERSONAL_DATA_EXPORT_LINK_HOURS = env.integer("PERSONAL_DATA_EXPORT_LINK_HOURS", 48)
+# Delete my account: what happens to the person's comments and issue reports ("keep": they stay,
+# as "Former participant"'s; "remove": withdrawn, text gone). Votes stay counted either way.
+ERASURE_CONTRIBUTIONS = env.get("ERASURE_CONTRIBUTIONS", "keep")
+if ERASURE_CONTRIBUTIONS not in {"keep", "remove"}:
+    raise ImproperlyConfigured(f"ERASURE_CONTRIBUTIONS must be keep or remove, not {ERASURE_CONTRIBUTIONS!r}")
+# Hours the emailed link that confirms deleting an account works (it works once).
+ACCOUNT_ERASURE_LINK_HOURS = env.integer("ACCOUNT_ERASURE_LINK_HOURS", 24)
 REPORT_PHOTO_MAX_BYTES = env.integer("REPORT_PHOTO_MAX_BYTES", 5 * 1024 * 1024)  # issue report photos
 # Reports without an account: how long the emailed confirmation link works, and how many such
 # reports one client address, and separately one email address, may send.
@@ -276,8 +296,6 @@ LIVE_MAX_SOCKETS_PER_USER = env.integer("LIVE_MAX_SOCKETS_PER_USER", 10)
 # (nginx: $proxy_add_x_forwarded_for). 0: the peer address is the client (no proxy). See civic.clientip.
 TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
 if TRUSTED_PROXY_COUNT < 0:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
 
 # Seconds a server process stopping for a deploy lets accepted requests finish (project/serve.py).

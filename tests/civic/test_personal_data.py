@@ -164,7 +164,7 @@ def test_repeated_exports_are_rate_limited_per_person(client, resident, make_use
     refused = download(client)
     assert refused.status_code == 429
     assert "Content-Disposition" not in refused
-    assert "You have downloaded your data several times recently" in refused.content.decode()
+    assert "You have asked for your data several times recently" in refused.content.decode()
     sign_in(client, make_user(roles=["Residents"]))  # another person's limit is their own
     assert download(client).status_code == 200
 
