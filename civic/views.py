@@ -248,5 +248,12 @@ def close_account(request: HttpRequest) -> HttpResponse:
     else:
         status = 400 if form.is_bound else 200
     return render(
-        request, "civic/close_account.html", {"form": form, "keeps_account": keeps_account}, status=status
+        request,
+        "civic/close_account.html",
+        {
+            "form": form,
+            "keeps_account": keeps_account,
+            "remove_contributions": settings.ERASURE_CONTRIBUTIONS == "remove",
+        },
+        status=status,
     )

@@ -6,6 +6,7 @@ comments (text kept, "Former participant"), votes and reports of comments, linke
 
 import uuid
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Value
 from django.db.models.functions import Concat
@@ -19,6 +20,7 @@ from search import indexing as search_indexing
 
 from . import live
 from .models import AlertTopic, Comment, ConsultationPage, Flag, Follow, LiveEvent, ModerationDecision, Vote
+from .summaries.services import comments_moderated
 
 
 def _page_address(page) -> str | None:
@@ -119,13 +121,18 @@ def entered_responses(user: User) -> list[dict] | None:
 
 
 def erase(user: User) -> None:
-    """Unlink the person's contributions; tallies, themes, the queue and summaries keep counting them."""
+    """Unlink the person's contributions (ERASURE_CONTRIBUTIONS "keep": tallies, themes, the queue
+    and summaries keep counting them) or withdraw their comments ("remove"); votes stay counted."""
     comments = list(
         Comment.objects.filter(author=user).select_related("consultation", "proposal", "organisation")
     )
     ids = [comment.pk for comment in comments]
     Comment.objects.filter(pk__in=ids).update(author=None, client_token=None, former_author=uuid.uuid4())
     Vote.objects.filter(user=user).update(user=None)
+    if settings.ERASURE_CONTRIBUTIONS == "remove":
+        Flag.objects.filter(user=user).update(user=None, note="")
+        _remove(comments)
+        return
     Flag.objects.filter(user=user).update(user=None)
     # The audit trail's labels named the author ("Comment 12 by Sam"); the entries themselves stay.
     ModelLogEntry.objects.filter(
@@ -146,6 +153,25 @@ def erase(user: User) -> None:
                 data__id=comment.pk,
             ).update(html=live.comment_html(comment), data=live.comment_data(comment))
     search_indexing.schedule(*comments)  # officer search shows "Former participant" after commit
+
+
+def _remove(comments: list[Comment]) -> None:
+    """The "remove" policy: each comment is withdrawn as a moderator's removal would withdraw it
+    (its text blanked, off the queue, out of summaries, themes, search and stored live events)."""
+    ids = [comment.pk for comment in comments]
+    Comment.objects.filter(pk__in=ids).update(
+        status=Comment.Status.REMOVED, body="", needs_review=False, queued_at=None
+    )
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Comment), object_id__in=[str(pk) for pk in ids]
+    ).update(label=Concat(Value("Comment "), "object_id", Value(" by Former participant")))
+    for comment in comments:
+        previous = comment.status
+        comment.author, comment.status, comment.body = None, Comment.Status.REMOVED, ""
+        if live.status_changed(comment, previous) is None:
+            live.redact_comment(comment)  # pending or hidden: no viewer saw it go, but replay must not
+    comments_moderated(ids)  # quotes and key terms come only from published comments
+    search_indexing.schedule(*comments)  # removed comments leave the index after commit
 
 
 def follows(user: User) -> list[dict]:

@@ -4,14 +4,19 @@ The export has their reports with photo addresses and public progress (never whi
 changed it or who follows them, only how many), and the reports they follow. Erasure keeps their
 reports and photos (already stripped of camera and location details when uploaded), unlinked."""
 
+from django.conf import settings
+from django.db import transaction
 from django.db.models import Count
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 
 from civic.links import absolute
 from civic.models import User
 from civic.personal_data import register, register_eraser, when
 from search import indexing as search_indexing
 
+from . import exports
 from .models import IssueReport, StatusChange
 
 
@@ -78,14 +83,37 @@ def followed_reports(user: User) -> list[dict]:
     ]
 
 
+REMOVED_TITLE = "Removed at the reporter's request"
+
+
 def erase(user: User) -> None:
-    """Reports stay on the map as "Former participant"'s; the person stops following anything."""
+    """Reports stay on the map as "Former participant"'s (ERASURE_CONTRIBUTIONS "keep"), or are
+    withdrawn ("remove"); either way the person stops following anything."""
     reports = list(IssueReport.objects.filter(reporter=user))
-    IssueReport.objects.filter(pk__in=[report.pk for report in reports]).update(
-        reporter=None, contact_email="", contact_name=""
-    )
+    ids = [report.pk for report in reports]
+    IssueReport.objects.filter(pk__in=ids).update(reporter=None, contact_email="", contact_name="")
     user.followed_reports.clear()
+    if settings.ERASURE_CONTRIBUTIONS == "remove":
+        _remove(ids, [report.photo.name for report in reports if report.photo])
     search_indexing.schedule(*reports)
+
+
+def _remove(ids: list[int], photos: list[str]) -> None:
+    """The "remove" policy: the report leaves every public list (as an officer's hide does), its
+    words and photo go; its place, category and status history stay, so the council's counts and
+    work list still add up."""
+    now = timezone.now()
+    IssueReport.objects.filter(pk__in=ids).update(
+        title=REMOVED_TITLE, description="", location_text="", photo="", hidden_at=Coalesce("hidden_at", now)
+    )
+    storage = IssueReport._meta.get_field("photo").storage
+
+    def delete_photos() -> None:
+        for name in photos:
+            storage.delete(name)
+
+    transaction.on_commit(delete_photos)
+    transaction.on_commit(exports.forget_pins)
 
 
 def register_collectors() -> None:

@@ -293,3 +293,92 @@ def test_guessing_the_password_is_limited(client, erin):
     assert refused.status_code == 429
     assert "You are doing that too often" in refused.content.decode()
     assert User.objects.filter(pk=erin.pk).exists()
+
+
+# The policy for contributions (ERASURE_CONTRIBUTIONS) ------------------------------------------
+
+
+def test_the_default_policy_keeps_contributions(settings):
+    assert settings.ERASURE_CONTRIBUTIONS == "keep"
+
+
+def test_the_remove_policy_withdraws_comments_and_reports_and_totals_stay_consistent(
+    erin, erin_took_part, consultation, proposal, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from django.core.files.base import ContentFile
+
+    from consultations.summaries.figures import build_summary
+    from consultations.summaries.models import ThemeMembership
+    from consultations.summaries.services import build_themes
+    from mapping.models import IssueReport
+    from mapping.personal_data import REMOVED_TITLE
+
+    settings.ERASURE_CONTRIBUTIONS = "remove"
+    settings.MEDIA_ROOT = tmp_path
+    comment, report = erin_took_part["comment"], erin_took_part["report"]
+    report.photo.save("hole.jpg", ContentFile(b"not really a jpeg"), save=True)
+    photo = tmp_path / report.photo.name
+    assert photo.exists()
+    build_themes(consultation.pk)
+    assert ThemeMembership.objects.filter(comment=comment).exists()
+    tally = consultation_services.tally(proposal)
+    assert build_summary(consultation, include_representation=False)["totals"] == {"comments": 3, "people": 2}
+    strings = [*needles(erin), "Keep it open late.", "Hole by the school", "Deep enough to trip on."]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.erase_account(actor=erin, user=erin, password=PASSWORD) == "erased"
+    assert scan(strings) == []  # tables (search entries, live events, themes...) and the cache
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.REMOVED and comment.body == "" and comment.author is None
+    assert Comment.objects.count() == 3  # the neighbour's reply and comment stay
+    assert build_summary(consultation, include_representation=False)["totals"] == {"comments": 2, "people": 1}
+    assert not ThemeMembership.objects.filter(comment=comment, quote_rank__isnull=False).exists()
+    assert consultation_services.tally(proposal) == tally  # votes stay counted either way
+    assert Vote.objects.filter(user=None).count() == 1
+    assert not SearchEntry.objects.filter(object_id=str(comment.pk), type="comment").exists()
+    assert LiveEvent.objects.filter(type="comment.removed", data__id=comment.pk).exists()
+    report.refresh_from_db()
+    assert report.title == REMOVED_TITLE and report.description == "" and not report.photo
+    assert not report.is_visible and not IssueReport.objects.visible().filter(pk=report.pk).exists()
+    assert not photo.exists()
+    assert report.category_id and report.status  # the council's counts and work list still add up
+
+
+@pytest.mark.parametrize("policy", ["keep", "remove"])
+def test_erasing_an_account_with_pending_items_leaves_the_queue_consistent(
+    erin, consultation, organisation, settings, policy, django_capture_on_commit_callbacks
+):
+    settings.ERASURE_CONTRIBUTIONS = policy
+    consultation.moderation_policy = "pre"
+    consultation.save()
+    other = UserFactory(roles=["Residents"])
+    with django_capture_on_commit_callbacks(execute=True):
+        post = consultation_services.post_comment
+        pending = post(author=erin, consultation=consultation, body="Mine, held.")
+        theirs = post(author=other, consultation=consultation, body="Theirs.")
+    moderator = UserFactory(roles=["Moderators"], organisation=organisation)
+    sign_in_marks_second_factor(moderator)
+    assert moderation.queue_counts(moderator)["waiting"] == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        services.erase_account(actor=erin, user=erin, password=PASSWORD)
+    queue = list(moderation.queue_for(moderator))
+    counts = moderation.queue_counts(moderator)
+    assert counts["waiting"] == len(queue)
+    if policy == "keep":
+        assert [c.pk for c in queue] == [pending.pk, theirs.pk]
+        assert queue[0].author_name == "Former participant"
+    else:
+        assert [c.pk for c in queue] == [theirs.pk]
+        with pytest.raises(CivicError) as stale:  # a moderator who loaded the queue before
+            moderation.decide(moderator=moderator, comment_ids=[pending.pk], decision="approve")
+        assert stale.value.code == "stale"
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.decide(moderator=moderator, comment_ids=[c.pk for c in queue], decision="approve")
+    assert moderation.queue_counts(moderator)["waiting"] == 0
+
+
+def test_the_page_says_what_the_policy_does(client, erin, settings):
+    sign_in(client, erin)
+    assert "Former participant" in client.get(URL).content.decode()
+    settings.ERASURE_CONTRIBUTIONS = "remove"
+    html = client.get(URL).content.decode()
+    assert "your comments are removed" in html and "Former participant" not in html
