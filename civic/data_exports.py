@@ -181,7 +181,7 @@ def export_id_from(token: str) -> str:
         raise INVALID from None
 
 
-def open_export(token: str, user: User) -> tuple[PersonalDataExport, File]:
+def open_export(token: str, user: User) -> tuple[PersonalDataExport, File[bytes]]:
     """The file an emailed link opens, for its owner only, once, before it expires.
 
     Checked in this order: signature, owner, age, used; the link is marked used as the file opens."""

@@ -76,6 +76,11 @@ def can_erase_account(user: Any, account: Any) -> bool:
     return bool(user.pk == account.pk or roles.is_admin(user))
 
 
+def can_carry_out_erasure_requests(user: Any) -> bool:
+    """The admin's erasure-request screens: administrators with a second factor only."""
+    return roles.is_admin(user)
+
+
 def is_deactivated_not_erased(account: Any) -> bool:
     """Staff and councillors' accounts are kept (deactivated) so the audit trail names who acted."""
     return roles.is_staff_member(account) or roles.COUNCILLOR in roles.account_role_names(account)

@@ -74,13 +74,14 @@ def lift_suspension(*, moderator: Account, user: User) -> User:
     return user
 
 
-def erase_account(*, actor: Account, user: User, password: str = "") -> str:
+def erase_account(*, actor: Account, user: User, password: str = "", via: str = "") -> str:
     """Close an account at its owner's request (password re-entered) or an administrator's (logged).
 
     A resident's account is erased: each feature unlinks what it keeps (kept contributions read
     "Former participant"), then the account row and everything that only it owns (emails,
     authenticators, equality details, saved searches) are deleted. Staff and councillors are
-    deactivated instead, so the audit trail still names who acted. Returns "erased" or "deactivated"."""
+    deactivated instead, so the audit trail still names who acted. `via` says where an administrator
+    acted ("admin", "command"; logged). Returns "erased" or "deactivated"."""
     if not permissions.can_erase_account(actor, user):
         raise CivicError("You cannot close that account.", code="forbidden")
     by_owner = getattr(actor, "pk", None) == user.pk
@@ -93,15 +94,16 @@ def erase_account(*, actor: Account, user: User, password: str = "") -> str:
             raise CivicError("Enter your current password.", code="invalid", field="password")
     user_id = user.pk
     administrator = None if by_owner else actor
+    data: dict[str, object] = {"by_owner": by_owner, **({"via": via} if via else {})}
     with transaction.atomic():
         if permissions.is_deactivated_not_erased(user):
             user.is_active = False
             user.save(update_fields=["is_active"])
             ParticipantProfile.objects.filter(user=user).delete()  # equality details go either way
-            log(instance=user, action="civic.deactivate", user=actor, data={"by_owner": by_owner})
+            log(instance=user, action="civic.deactivate", user=actor, data=data)
             outcome = "deactivated"
         else:
-            _erase(user, administrator=administrator, data={"by_owner": by_owner})
+            _erase(user, administrator=administrator, data=data)
             outcome = "erased"
         transaction.on_commit(
             lambda: signals.account_changed.send(sender=User, user_id=user_id, reason="deactivated")

@@ -9,7 +9,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -192,7 +192,7 @@ def download_my_data(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def personal_data_export(request: HttpRequest, token: str) -> HttpResponse:
+def personal_data_export(request: HttpRequest, token: str) -> HttpResponseBase:
     """The emailed link to a large export: genuine, for the signed-in owner, unused and unexpired."""
     try:
         data_exports.export_id_from(token)

@@ -3,12 +3,16 @@ names people by their display name."""
 
 from typing import Any
 
+from django.http import HttpRequest
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.telepath import Adapter, register
 from wagtail.admin.ui import sidebar
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import erasure_views, permissions
 from .models import Organisation
 
 
@@ -29,6 +33,26 @@ def account_log_actions(actions: Any) -> None:
     """Closing accounts is audited: who asked (the owner, or an administrator) and what was done."""
     actions.register_action("civic.erase", "Erase account", "Account erased")
     actions.register_action("civic.deactivate", "Deactivate account", "Account deactivated")
+
+
+@hooks.register("register_admin_urls")  # type: ignore[untyped-decorator]  # Wagtail has no types
+def erasure_urls() -> list[Any]:
+    return [
+        path("erasure-requests/", erasure_views.find_account, name="civic_erasure_requests"),
+        path("erasure-requests/<id:user_id>/", erasure_views.confirm_erasure, name="civic_erasure_confirm"),
+    ]
+
+
+class AdministratorMenuItem(MenuItem):  # type: ignore[misc]  # Wagtail has no type information
+    def is_shown(self, request: HttpRequest) -> bool:
+        return permissions.can_carry_out_erasure_requests(request.user)
+
+
+@hooks.register("register_admin_menu_item")  # type: ignore[untyped-decorator]  # Wagtail has no types
+def erasure_menu_item() -> MenuItem:
+    return AdministratorMenuItem(
+        "Erasure requests", reverse("civic_erasure_requests"), icon_name="bin", order=900
+    )
 
 
 class MainMenuAdapter(Adapter):  # type: ignore[misc]  # Wagtail has no type information

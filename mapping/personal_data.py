@@ -94,7 +94,7 @@ def erase(user: User) -> None:
     IssueReport.objects.filter(pk__in=ids).update(reporter=None, contact_email="", contact_name="")
     user.followed_reports.clear()
     if settings.ERASURE_CONTRIBUTIONS == "remove":
-        _remove(ids, [report.photo.name for report in reports if report.photo])
+        _remove(ids, [str(report.photo.name) for report in reports if report.photo])
     search_indexing.schedule(*reports)
 
 

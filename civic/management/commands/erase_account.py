@@ -37,7 +37,7 @@ class Command(BaseCommand):
             if answer.strip().lower() not in {"y", "yes"}:
                 raise CommandError("Nothing was changed.")
         try:
-            outcome = services.erase_account(actor=admin, user=account)
+            outcome = services.erase_account(actor=admin, user=account, via="command")
         except CivicError as exc:
             raise CommandError(exc.message) from exc
         self.stdout.write(self.style.SUCCESS(f"Account {outcome}."))
