@@ -5,13 +5,18 @@ from datetime import datetime, timedelta
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from . import names, permissions, personal_data, ratelimit, signals
+from . import brand, emails, names, permissions, personal_data, ratelimit, signals
 from .errors import CivicError
+from .links import absolute
 from .models import ParticipantProfile, User
 from .types import Account
 
@@ -86,12 +91,21 @@ def erase_account(*, actor: Account, user: User, password: str = "", via: str = 
         raise CivicError("You cannot close that account.", code="forbidden")
     by_owner = getattr(actor, "pk", None) == user.pk
     if by_owner:
-        try:  # a session left open must not be able to guess its way to closing the account
-            ratelimit.hit("close-account", str(user.pk), CLOSE_ACCOUNT_ATTEMPTS)
-        except ratelimit.RateLimited as exc:
-            raise CivicError(str(exc), code="rate_limited", field="password") from exc
-        if not user.check_password(password or ""):
-            raise CivicError("Enter your current password.", code="invalid", field="password")
+        check_current_password(user, password)
+    return _close(actor=actor, user=user, by_owner=by_owner, via=via)
+
+
+def check_current_password(user: User, password: str) -> None:
+    """The owner's confirmation step: a session left open must not guess its way to closing the account."""
+    try:
+        ratelimit.hit("close-account", str(user.pk), CLOSE_ACCOUNT_ATTEMPTS)
+    except ratelimit.RateLimited as exc:
+        raise CivicError(str(exc), code="rate_limited", field="password") from exc
+    if not user.check_password(password or ""):
+        raise CivicError("Enter your current password.", code="invalid", field="password")
+
+
+def _close(*, actor: Account, user: User, by_owner: bool, via: str = "") -> str:
     user_id = user.pk
     administrator = None if by_owner else actor
     data: dict[str, object] = {"by_owner": by_owner, **({"via": via} if via else {})}
@@ -109,6 +123,79 @@ def erase_account(*, actor: Account, user: User, password: str = "", via: str = 
             lambda: signals.account_changed.send(sender=User, user_id=user_id, reason="deactivated")
         )
     return outcome
+
+
+# Delete my account, confirmed by an emailed link -----------------------------------------------
+
+ERASURE_LINK_SALT = "civic.close-account"
+
+
+def _account_state(user: User) -> str:
+    """Changes when the password changes or the account is deactivated: older links stop working."""
+    return salted_hmac(
+        ERASURE_LINK_SALT, f"{user.pk}:{user.password}:{user.is_active}", algorithm="sha256"
+    ).hexdigest()[:20]
+
+
+def erasure_token(user: User) -> str:
+    """The signed value in the emailed link that confirms closing an account (its age is checked later)."""
+    return signing.TimestampSigner(salt=ERASURE_LINK_SALT).sign(f"{user.pk}:{_account_state(user)}")
+
+
+def send_erasure_link(*, user: User, password: str) -> None:
+    """Delete my account, step one: the password is right, so email the link that confirms it (it
+    works once, for ACCOUNT_ERASURE_LINK_HOURS, and only for this account)."""
+    check_current_password(user, password)
+    if not user.email:
+        raise CivicError("Your account has no email address to send the link to.", code="invalid")
+    url = absolute(reverse("confirm_close_account", args=[erasure_token(user)]))
+    body = render_to_string(
+        "civic/email/close_account.txt",
+        {
+            "name": user.public_name,
+            "url": url,
+            "hours": settings.ACCOUNT_ERASURE_LINK_HOURS,
+            "site_name": brand.for_default_site().site_name,
+            "deactivated": permissions.is_deactivated_not_erased(user),
+        },
+    )
+    emails.build("Confirm that you want to delete your account", body, [user.email]).send()
+
+
+def account_for_erasure_token(token: str) -> User:
+    """The account an emailed link would close; refuses a link that is forged, used or expired."""
+    signer = signing.TimestampSigner(salt=ERASURE_LINK_SALT)
+    try:
+        user_id, _, state = signer.unsign(token).partition(":")
+        account = User.objects.filter(pk=int(user_id)).first()
+    except (signing.BadSignature, ValueError):
+        raise CivicError(
+            "This link does not work: it is incomplete or has been changed.", code="invalid"
+        ) from None
+    if account is None or not account.is_active:
+        raise CivicError("This link has already been used: the account is closed.", code="used")
+    if state != _account_state(account):
+        raise CivicError(
+            "This link no longer works: the account's password has changed since it was sent.", code="used"
+        )
+    try:
+        signer.unsign(token, max_age=timedelta(hours=settings.ACCOUNT_ERASURE_LINK_HOURS))
+    except signing.SignatureExpired:
+        raise CivicError("This link has expired, so your account was not deleted.", code="expired") from None
+    return account
+
+
+def erase_by_link(*, user: User, token: str) -> str:
+    """Delete my account, step two: the signed-in owner pressed the button the emailed link shows."""
+    with transaction.atomic():
+        account = account_for_erasure_token(token)
+        if account.pk != user.pk:
+            raise CivicError("This link is for a different account.", code="other_account")
+        # Locked and checked again: two presses at once close the account once.
+        locked = User.objects.select_for_update().filter(pk=account.pk, is_active=True).first()
+        if locked is None:
+            raise CivicError("This link has already been used: the account is closed.", code="used")
+        return _close(actor=user, user=locked, by_owner=True, via="emailed link")
 
 
 def _erase(user: User, *, administrator: Account | None, data: dict[str, object]) -> None:

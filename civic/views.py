@@ -224,7 +224,8 @@ def _export_link_refused(request: HttpRequest, refused: "data_exports.LinkRefuse
 @login_required
 @require_http_methods(["GET", "POST"])
 def close_account(request: HttpRequest) -> HttpResponse:
-    """Delete my account: say what will happen, then erase (staff: deactivate) once the password is given."""
+    """Delete my account, step one: say what will happen, check the password, email the link that
+    confirms it (so neither a left-open session nor a guessed password alone can close an account)."""
     user = request.user
     if not isinstance(user, User):  # login_required let only accounts in
         return redirect("account_login")
@@ -232,19 +233,16 @@ def close_account(request: HttpRequest) -> HttpResponse:
     form = CloseAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            outcome = services.erase_account(actor=user, user=user, password=form.cleaned_data["password"])
+            services.send_erasure_link(user=user, password=form.cleaned_data["password"])
         except CivicError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             status = 429 if exc.code == "rate_limited" else 400
         else:
-            logout(request)
-            messages.success(
+            return render(
                 request,
-                "Your account has been deactivated."
-                if outcome == "deactivated"
-                else "Your account and your personal details have been deleted.",
+                "civic/close_account_sent.html",
+                {"email": user.email, "hours": settings.ACCOUNT_ERASURE_LINK_HOURS},
             )
-            return redirect("/")
     else:
         status = 400 if form.is_bound else 200
     return render(
@@ -256,4 +254,55 @@ def close_account(request: HttpRequest) -> HttpResponse:
             "remove_contributions": settings.ERASURE_CONTRIBUTIONS == "remove",
         },
         status=status,
+    )
+
+
+LINK_REFUSALS = {  # CivicError code -> (status, heading)
+    "invalid": (404, "This link does not work"),
+    "used": (410, "This link has already been used"),
+    "expired": (410, "This link has expired"),
+    "other_account": (403, "This link is for a different account"),
+}
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_close_account(request: HttpRequest, token: str) -> HttpResponse:
+    """Delete my account, step two: the emailed link shows one button (mail scanners that open links
+    close nothing); pressing it, signed in as the owner, closes the account."""
+    try:
+        account = services.account_for_erasure_token(token)
+    except CivicError as exc:
+        return _close_link_refused(request, exc)
+    user = request.user
+    if not isinstance(user, User):
+        return redirect_to_login(request.get_full_path())
+    if account.pk != user.pk:
+        return _close_link_refused(
+            request, CivicError("Sign out, then sign in with the account that asked.", code="other_account")
+        )
+    keeps_account = permissions.is_deactivated_not_erased(user)
+    if request.method == "POST":
+        try:
+            outcome = services.erase_by_link(user=user, token=token)
+        except CivicError as exc:
+            return _close_link_refused(request, exc)
+        logout(request)
+        messages.success(
+            request,
+            "Your account has been deactivated."
+            if outcome == "deactivated"
+            else "Your account and your personal details have been deleted.",
+        )
+        return redirect("/")
+    return render(
+        request,
+        "civic/close_account_confirm.html",
+        {"keeps_account": keeps_account, "remove_contributions": settings.ERASURE_CONTRIBUTIONS == "remove"},
+    )
+
+
+def _close_link_refused(request: HttpRequest, exc: CivicError) -> HttpResponse:
+    status, title = LINK_REFUSALS.get(exc.code, (400, "This link does not work"))
+    return render(
+        request, "civic/close_account_link.html", {"title": title, "message": exc.message}, status=status
     )

@@ -21,6 +21,7 @@ urlpatterns = [
         name="personal_data_export",
     ),
     path("accounts/delete/", civic_views.close_account, name="close_account"),
+    path("accounts/delete/<str:token>/", civic_views.confirm_close_account, name="confirm_close_account"),
     path(
         "accounts/notifications/<id:notification_id>/",
         civic_views.open_notification,

@@ -3,8 +3,11 @@ contributions keep counting; staff are deactivated; only the owner (with the pas
 administrator may do it."""
 
 import pickle
+import re
+import time
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
@@ -223,13 +226,100 @@ def test_the_page_explains_and_asks_for_the_password(client, erin):
     assert f'href="{URL}"' in client.get(reverse("profile")).content.decode()
 
 
-def test_closing_with_the_password_signs_out_and_erases(client, erin):
+def link_path(message) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(re.search(r"https?://\S+/accounts/delete/\S+/", message.body).group(0)).path
+
+
+def test_the_password_step_emails_a_link_and_erases_nothing_yet(client, erin):
     sign_in(client, erin)
     response = client.post(URL, {"password": PASSWORD})
+    assert response.status_code == 200 and "Check your email" in response.content.decode()
+    assert User.objects.filter(pk=erin.pk, is_active=True).exists()
+    [message] = mail.outbox
+    assert message.to == [erin.email] and "Confirm that you want to delete your account" in message.subject
+    assert "works once, for 24 hours" in message.body
+
+
+def test_the_link_shows_a_button_and_pressing_it_signs_out_and_erases(client, erin):
+    sign_in(client, erin)
+    client.post(URL, {"password": PASSWORD})
+    path = link_path(mail.outbox[0])
+    page = client.get(path)
+    assert page.status_code == 200 and "Delete my account now" in page.content.decode()
+    assert User.objects.filter(pk=erin.pk).exists()  # opening the link (a mail scanner) closes nothing
+    response = client.post(path)
     assert response.status_code == 302 and response["Location"] == "/"
     assert not User.objects.filter(pk=erin.pk).exists()
     assert "_auth_user_id" not in client.session
     assert "have been deleted" in client.get("/").content.decode()
+    entry = ModelLogEntry.objects.get(action="civic.erase")
+    assert entry.data == {"by_owner": True, "via": "emailed link"}
+
+
+def test_a_link_used_twice_says_so(client, erin):
+    sign_in(client, erin)
+    client.post(URL, {"password": PASSWORD})
+    path = link_path(mail.outbox[0])
+    client.post(path)
+    for again in (client.get(path), client.post(path)):
+        assert again.status_code == 410
+        assert "This link has already been used" in again.content.decode()
+
+
+def test_an_expired_link_says_so_and_erases_nothing(client, erin, monkeypatch, settings):
+    from django.core import signing
+
+    old = int(time.time()) - settings.ACCOUNT_ERASURE_LINK_HOURS * 3600 - 60
+    monkeypatch.setattr(signing.TimestampSigner, "timestamp", lambda self: signing.b62_encode(old))
+    token = services.erasure_token(erin)
+    monkeypatch.undo()
+    sign_in(client, erin)
+    for response in (client.get(f"{URL}{token}/"), client.post(f"{URL}{token}/")):
+        assert response.status_code == 410 and "This link has expired" in response.content.decode()
+    assert User.objects.filter(pk=erin.pk, is_active=True).exists()
+
+
+def test_a_tampered_link_or_one_for_another_account_erases_nothing(client, erin, resident):
+    token = services.erasure_token(erin)
+    sign_in(client, erin)
+    for bad in ("not-a-token", token[:-1] + ("x" if token[-1] != "x" else "y"), f"{resident.pk}:x:forged"):
+        response = client.post(f"{URL}{bad}/")
+        assert response.status_code == 404 and "This link does not work" in response.content.decode()
+    sign_in(client, resident)
+    response = client.post(f"{URL}{token}/")
+    assert response.status_code == 403 and "different account" in response.content.decode()
+    assert User.objects.filter(pk=erin.pk).exists() and User.objects.filter(pk=resident.pk).exists()
+
+
+def test_a_link_stops_working_once_the_password_changes(client, erin):
+    token = services.erasure_token(erin)
+    erin.set_password("a brand new password 42")
+    erin.save()
+    sign_in(client, erin)
+    response = client.post(f"{URL}{token}/")
+    assert response.status_code == 410 and "password has changed" in response.content.decode()
+    assert User.objects.filter(pk=erin.pk).exists()
+
+
+def test_opening_the_link_signed_out_asks_to_sign_in_first(client, erin):
+    token = services.erasure_token(erin)
+    response = client.post(f"{URL}{token}/")
+    assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+    assert User.objects.filter(pk=erin.pk).exists()
+
+
+def test_staff_confirming_by_link_are_deactivated(client, officer):
+    sign_in(client, officer)
+    client.post(URL, {"password": PASSWORD})
+    path = link_path(mail.outbox[0])
+    assert "Deactivate my account now" in client.get(path).content.decode()
+    client.post(path)
+    officer.refresh_from_db()
+    assert not officer.is_active and officer.email
+    sign_in(client, officer)
+    assert client.get(path).status_code == 410  # used
 
 
 def test_a_wrong_or_missing_password_shows_the_error_summary(client, erin):
