@@ -15,6 +15,7 @@ from typing import Any
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
+from django.utils.crypto import salted_hmac
 
 log = logging.getLogger(__name__)
 QUIET_SECONDS = 30  # after a failure, skip Redis for a while instead of waiting on every call
@@ -24,6 +25,21 @@ PENDING_DELETES_MAX = 10_000  # deletions to replay when Redis returns (stale co
 
 def is_limit_key(key: object) -> bool:
     return isinstance(key, str) and key.startswith(LIMIT_PREFIXES)
+
+
+def private(value: str) -> str:
+    """A keyed hash standing in for an address or email in a cache key: counters still tell people
+    apart, but the cache holds no one's address (nothing to erase, nothing to leak)."""
+    return salted_hmac("civic.cache.private", value, algorithm="sha256").hexdigest()[:32]
+
+
+def make_key(key: str, key_prefix: str, version: int | None) -> str:
+    """CACHES' KEY_FUNCTION: Django's key, except that a rate-limit counter's subject (a client
+    address, an email, an account number: Civic's `rl:` and allauth's `allauth:rl:` keys) is hashed."""
+    if is_limit_key(key):
+        head = LIMIT_PREFIXES[1] if key.startswith(LIMIT_PREFIXES[1]) else LIMIT_PREFIXES[0]
+        key = head + private(key)
+    return f"{key_prefix}:{version}:{key}"
 
 
 class ResilientRedisCache(RedisCache):
@@ -38,7 +54,11 @@ class ResilientRedisCache(RedisCache):
         self._location: tuple[str, ...] = tuple(self._servers)  # type: ignore[attr-defined]  # RedisCache's
         self._local = LocMemCache(
             f"civic-limits-fallback:{':'.join(self._location)}",
-            {"KEY_PREFIX": params.get("KEY_PREFIX", ""), "OPTIONS": {"MAX_ENTRIES": 100_000}},
+            {
+                "KEY_PREFIX": params.get("KEY_PREFIX", ""),
+                "KEY_FUNCTION": params.get("KEY_FUNCTION"),
+                "OPTIONS": {"MAX_ENTRIES": 100_000},
+            },
         )
 
     # Redis health ---------------------------------------------------------------------------

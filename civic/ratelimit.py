@@ -14,7 +14,9 @@ from django.core.cache.backends.locmem import LocMemCache
 log = logging.getLogger(__name__)
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 clock = time.time  # the window's clock (tests pin it so a window cannot roll over mid-test)
-_local = LocMemCache("civic-ratelimit-local", {"OPTIONS": {"MAX_ENTRIES": 100_000}})
+_local = LocMemCache(
+    "civic-ratelimit-local", {"KEY_FUNCTION": "civic.cache.make_key", "OPTIONS": {"MAX_ENTRIES": 100_000}}
+)
 
 
 class RateLimited(Exception):

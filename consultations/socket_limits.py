@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from civic import clientip
+from civic.cache import private
 
 log = logging.getLogger(__name__)
 KEY_PREFIX = "civic:sockets:"
@@ -49,7 +50,8 @@ def redis_client():
 
 
 def keys_for(scope, user) -> list[tuple[str, int]]:
-    keys = [(f"ip:{clientip.limit_key(clientip.for_scope(scope))}", settings.LIVE_MAX_SOCKETS_PER_ADDRESS)]
+    address = private(clientip.limit_key(clientip.for_scope(scope)))  # no address kept in clear
+    keys = [(f"ip:{address}", settings.LIVE_MAX_SOCKETS_PER_ADDRESS)]
     if getattr(user, "is_authenticated", False):
         keys.append((f"user:{user.pk}", settings.LIVE_MAX_SOCKETS_PER_USER))
     return keys

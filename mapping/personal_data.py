@@ -4,9 +4,10 @@ The export has their reports with photo addresses and public progress (never whi
 changed it or who follows them, only how many), and the reports they follow. Erasure keeps their
 reports and photos (already stripped of camera and location details when uploaded), unlinked."""
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -89,7 +90,12 @@ REMOVED_TITLE = "Removed at the reporter's request"
 def erase(user: User) -> None:
     """Reports stay on the map as "Former participant"'s (ERASURE_CONTRIBUTIONS "keep"), or are
     withdrawn ("remove"); either way the person stops following anything."""
-    reports = list(IssueReport.objects.filter(reporter=user))
+    # Their reports, and those sent without an account from one of their addresses (never claimed).
+    addresses = {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)} - {""}
+    sent_without_account = Q(pk__in=[])
+    for address in addresses:
+        sent_without_account |= Q(reporter__isnull=True, partner__isnull=True, contact_email__iexact=address)
+    reports = list(IssueReport.objects.filter(Q(reporter=user) | sent_without_account))
     ids = [report.pk for report in reports]
     IssueReport.objects.filter(pk__in=ids).update(reporter=None, contact_email="", contact_name="")
     user.followed_reports.clear()

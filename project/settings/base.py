@@ -140,6 +140,7 @@ if REDIS_URL:
             "BACKEND": "civic.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "civic",
+            "KEY_FUNCTION": "civic.cache.make_key",  # rate-limit keys hold no address or email
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
@@ -147,7 +148,12 @@ else:
     CHANNEL_LAYERS = {
         "default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 1000}}
     }
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_FUNCTION": "civic.cache.make_key",  # rate-limit keys hold no address or email
+        }
+    }
 
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL")
 SEARCH_INDEX = env.get("SEARCH_INDEX", "civic-search")  # Elasticsearch alias for officer search

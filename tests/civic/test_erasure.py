@@ -472,3 +472,35 @@ def test_the_page_says_what_the_policy_does(client, erin, settings):
     settings.ERASURE_CONTRIBUTIONS = "remove"
     html = client.get(URL).content.decode()
     assert "your comments are removed" in html and "Former participant" not in html
+
+
+ERINS_ADDRESS = "203.0.113.77"
+
+
+def test_no_address_or_email_of_the_person_is_left_in_the_cache_or_anywhere_after_erasure(
+    client, erin, erin_took_part, django_capture_on_commit_callbacks
+):
+    """She signed in from her address (allauth counts it) and, signed out, sent a report without an
+    account from the same address and email (Civic counts both): the cache keys hold neither in clear,
+    and erasure leaves neither (nor her names) in any table, index, cache or stored live event."""
+    signed_in = client.post(
+        reverse("account_login"), {"login": erin.email, "password": PASSWORD}, REMOTE_ADDR=ERINS_ADDRESS
+    )
+    assert signed_in.status_code == 302
+    client.logout()
+    with django_capture_on_commit_callbacks(execute=True):
+        mapping_services.create_report(
+            reporter=None,
+            category="potholes",
+            title="Another hole",
+            description="Sent while signed out.",
+            latitude=52.90,
+            longitude=-1.54,
+            contact=mapping_services.Contact(name="Erin Signedout", email=erin.email, address=ERINS_ADDRESS),
+        )
+    strings = [*needles(erin), ERINS_ADDRESS, "Erin Signedout"]
+    assert [found for found in scan(strings) if ERINS_ADDRESS in found] == []  # hashed from the start
+    assert scan(strings)  # her email and names are there before
+    with django_capture_on_commit_callbacks(execute=True):
+        services.erase_account(actor=erin, user=erin, password=PASSWORD)
+    assert scan(strings) == []
