@@ -73,8 +73,18 @@ def pages() -> list[dict]:
                     "consultation closes. Records of live updates are deleted after "
                     f"{settings.LIVE_EVENT_RETENTION_DAYS} days. We do not store your internet "
                     "address: counters that hold it to limit abuse are kept in memory and expire "
-                    "within an hour of your last visit. "
-                    "Comments, votes and reports stay part of the public record of a consultation or issue."
+                    "within an hour of your last visit (and hold a scrambled form of it, not the "
+                    "address itself). A copy of your data we prepare for you to download is deleted "
+                    f"once you download it, or {settings.PERSONAL_DATA_EXPORT_LINK_HOURS} hours after "
+                    "we email you the link. "
+                    + (
+                        "If you delete your account, your comments and the issues you reported are "
+                        "removed; your votes still count, linked to nobody."
+                        if settings.ERASURE_CONTRIBUTIONS == "remove"
+                        else "Comments, votes and reports stay part of the public record of a consultation "
+                        "or issue: if you delete your account, they are no longer linked to you and are "
+                        'shown as written by "Former participant".'
+                    )
                 ),
                 _h("Your rights"),
                 _p(

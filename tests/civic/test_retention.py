@@ -70,7 +70,8 @@ def test_an_account_confirmed_meanwhile_is_kept(accounts):
 def test_every_registered_step_reports_progress(db):
     output = run("--dry-run")
     titles = [registered.title for registered in retention.steps()]
-    assert "Unverified accounts" in titles and len(titles) >= 3  # features registered theirs
+    assert "Unverified accounts" in titles and len(titles) >= 4  # features registered theirs
+    assert "Downloaded or expired data exports" in titles
     for title in titles:
         assert f"{title}: checking..." in output and f"{title}: 0 due" in output
 
@@ -91,8 +92,10 @@ def test_privacy_notice_states_the_configured_periods(settings):
     settings.UNVERIFIED_ACCOUNT_RETENTION_DAYS = 17
     settings.ASSISTED_DETAILS_RETENTION_DAYS = 61
     settings.LIVE_EVENT_RETENTION_DAYS = 9
+    settings.PERSONAL_DATA_EXPORT_LINK_HOURS = 13
     privacy = next(page for page in information.pages() if page["kind"] == "privacy")
     text = " ".join(getattr(value, "source", value) for _kind, value in privacy["body"])
     assert "deleted 17 days after it was made" in text
     assert "61 days after the consultation closes" in text
     assert "deleted after 9 days" in text
+    assert "or 13 hours after we email you the link" in text
