@@ -48,6 +48,18 @@ def test_signed_in_pages_have_no_wcag_violations(page, server):
     page.locator("#comment-form").get_by_role("button", name="Post comment").click()
     page.locator(".error-summary").wait_for()
     assert_accessible(page)
+    # Residents' data: delete my account, and the pages a broken emailed link gets.
+    for path in (
+        "/accounts/delete/",
+        "/accounts/delete/not-a-token/",
+        "/accounts/profile/my-data/not-a-token/",
+    ):
+        page.goto(path)
+        assert_accessible(page)
+    page.goto("/accounts/delete/")
+    page.get_by_role("button", name="Email me the link").click()  # no password: the error summary
+    page.locator(".error-summary").wait_for()
+    assert_accessible(page)
 
 
 # Scoped out of the admin checks, each because the problem is in Wagtail's own code and cannot be
