@@ -8,16 +8,27 @@ from tests.civic.factories import OrganisationFactory, UserFactory
 from tests.consultations.factories import make_consultation, make_proposal
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    """Rate-limit counters, socket leases and caches must not leak between tests."""
+def _forget_process_state():
+    """Forget what this process remembers between requests: socket leases, and that Redis was down.
+
+    A test that kills Redis marks it down for QUIET_SECONDS; without this, a Redis test that
+    follows within that time (a fast machine) would count locally and fail."""
+    from civic.cache import ResilientRedisCache
     from consultations import socket_limits
 
     cache.clear()
     socket_limits._local.clear()
+    socket_limits._down_until = 0.0
+    ResilientRedisCache._down_until.clear()
+    ResilientRedisCache._pending_deletes.clear()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters, socket leases and caches must not leak between tests."""
+    _forget_process_state()
     yield
-    cache.clear()
-    socket_limits._local.clear()
+    _forget_process_state()
 
 
 @pytest.fixture
