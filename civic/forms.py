@@ -136,9 +136,15 @@ class NotificationSettingsForm(AccessibleFormMixin, forms.Form):
                 error_messages={"required": f"Choose how often to hear about {kind.label.lower()}."},
             )
         self.fields[AUTO_FOLLOW] = forms.ChoiceField(
-            label="Follow consultations and proposals you comment on",
-            help_text="Following tells you when they open, close and publish results.",
-            choices=[("on", "Yes, follow them when I comment"), ("off", "No, I will follow pages myself")],
+            label="Follow what you comment on or report",
+            help_text=(
+                "Following tells you when a consultation or proposal opens, closes and publishes "
+                "results, and when a problem you reported changes."
+            ),
+            choices=[
+                ("on", "Yes, follow them when I comment or report a problem"),
+                ("off", "No, I will follow them myself"),
+            ],
             widget=forms.RadioSelect,
             error_messages={"required": "Choose whether commenting follows the page."},
         )

@@ -94,7 +94,8 @@ class User(AbstractUser):
     suspended_until = models.DateTimeField(null=True, blank=True)
     suspension_reason = models.CharField(max_length=500, blank=True)
     auto_follow = models.BooleanField(
-        default=True, help_text="Commenting on a consultation or proposal follows it (the person's choice)."
+        default=True,
+        help_text="Commenting on a page or reporting a problem follows it (the person's choice).",
     )
 
     # Set on the user object for one request or socket (civic.roles, civic.twofactor), never stored.
@@ -334,6 +335,7 @@ class NotificationKind(models.TextChoices):
     RESULTS = "results", "Results and “you said, we did” for consultations and proposals you follow"
     CONSULTATION_DATES = "consultation_dates", "Consultations you follow opening, closing soon and closing"
     NEW_CONSULTATION = "new_consultation", "New consultations in your ward or on topics you choose"
+    REPORT_STATUS = "report_status", "Progress on problems you reported or follow"
 
 
 class Frequency(models.TextChoices):

@@ -37,6 +37,7 @@ DEFAULTS: dict[str, str] = {
     NotificationKind.RESULTS: Frequency.IMMEDIATELY,
     NotificationKind.CONSULTATION_DATES: Frequency.IMMEDIATELY,
     NotificationKind.NEW_CONSULTATION: Frequency.NEVER,
+    NotificationKind.REPORT_STATUS: Frequency.IMMEDIATELY,
 }
 EMAIL_FOR_FREQUENCY = {
     Frequency.IMMEDIATELY: Notification.Email.IMMEDIATELY,

@@ -8,10 +8,12 @@ class MappingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from civic import sections as core_sections
         from civic.signals import email_verified
 
-        from . import personal_data, search, services
+        from . import personal_data, search, sections, services
 
         search.register()
+        core_sections.register(core_sections.PROFILE, sections.profile_context)
         personal_data.register_collectors()
         email_verified.connect(services.claim_on_email_verified, dispatch_uid="mapping.claim_reports")

@@ -32,6 +32,13 @@ def can_add_voice(user, report) -> Decision:
     return ALLOWED
 
 
+def can_unfollow_report(user) -> Decision:
+    """Any signed-in account may stop following, even one that may no longer take part."""
+    if not getattr(user, "is_authenticated", False):
+        return Decision(False, "Sign in to change what you follow.")
+    return ALLOWED
+
+
 def is_report_officer(user) -> bool:
     """Officers and moderators who act for an organisation, and administrators."""
     if not getattr(user, "is_authenticated", False):

@@ -18,7 +18,7 @@ from civic.text import plain_text
 from civic.types import Account, signed_in
 from search import indexing as search_indexing
 
-from . import exports, permissions, photos
+from . import exports, notifications, permissions, photos
 from .models import IssueCategory, IssueReport, PartnerApiKey, Status, StatusChange
 from .tasks import send_confirmation_email, send_status_emails
 
@@ -186,7 +186,7 @@ def create_report(
             report.photo.save(clean.name or "photo", clean, save=False)
         report.save()
         StatusChange.objects.create(report=report, to_status=Status.OPEN, note="Reported.")
-        if reporter is not None:
+        if reporter is not None and reporter.auto_follow:  # reporting follows unless switched off
             report.followers.add(reporter)
         if anonymous:
             report_id = report.pk
@@ -286,7 +286,8 @@ def claim_reports(*, user: User, email: str) -> int:
             report.reporter = user
             report.contact_name = ""  # the account holds them now; erasure then removes them
             report.contact_email = ""
-            report.followers.add(user)
+            if user.auto_follow:
+                report.followers.add(user)
             if report.awaiting_confirmation and publish:
                 _publish(report)
             else:
@@ -301,10 +302,33 @@ def add_voice(*, user: Account, report: IssueReport) -> bool:
     account = signed_in(user)
     if not decision or account is None:
         raise ReportError(decision.reason, code="forbidden")
-    if report.followers.filter(pk=account.pk).exists():
-        return False
-    report.followers.add(account)
+    _count_follow(account)
+    with transaction.atomic():
+        if report.followers.filter(pk=account.pk).exists():
+            return False
+        report.followers.add(account)
     return True
+
+
+def unfollow_report(*, user: Account, report: IssueReport) -> bool:
+    """Stop following a report (its reporter too); returns False if not following."""
+    decision = permissions.can_unfollow_report(user)
+    account = signed_in(user)
+    if not decision or account is None:
+        raise ReportError(decision.reason, code="forbidden")
+    _count_follow(account)
+    with transaction.atomic():
+        following = report.followers.filter(pk=account.pk).exists()
+        report.followers.remove(account)
+    return following
+
+
+def _count_follow(account: User) -> None:
+    """Following and unfollowing are writes: a script cannot flip them thousands of times."""
+    try:
+        ratelimit.hit("follow-report", str(account.pk))
+    except ratelimit.RateLimited as exc:
+        raise ReportError(str(exc), code="rate_limited") from exc
 
 
 def _record(report: IssueReport, *, officer: Account, to_status: str, note: str) -> StatusChange:
@@ -315,7 +339,9 @@ def _record(report: IssueReport, *, officer: Account, to_status: str, note: str)
     report.updated_at = timezone.now()
     report.save(update_fields=["status", "updated_at", "duplicate_of", "category", "organisation"])
     search_indexing.schedule(report)
-    transaction.on_commit(lambda: send_status_emails.enqueue(change.pk))
+    notifications.status_changed(change)  # followers with an account, as they chose
+    if report.contact_email:  # a reporter without an account has no choices: one email each time
+        transaction.on_commit(lambda: send_status_emails.enqueue(change.pk))
     transaction.on_commit(exports.forget_pins)
     return change
 

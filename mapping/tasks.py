@@ -1,4 +1,4 @@
-"""Background work for reports: status emails to reporters and followers, confirmation links."""
+"""Background work for reports: status emails to reporters without an account, confirmation links."""
 
 from django.conf import settings
 from django.core.mail import mailers
@@ -8,48 +8,31 @@ from django.urls import reverse
 
 from civic import brand, emails
 from civic.links import absolute
-from civic.models import User
 
 
 @task
 def send_status_emails(change_id: int) -> int:
-    """Email everyone who follows a report about one status change; returns how many were sent."""
+    """Email a reporter without an account about one status change (people with an account hear
+    through their notifications, as they chose: mapping.notifications); returns how many were sent."""
     from .models import StatusChange
 
-    change = (
-        StatusChange.objects.select_related("report", "report__reporter", "report__category")
-        .filter(pk=change_id)
-        .first()
-    )
+    change = StatusChange.objects.select_related("report", "report__category").filter(pk=change_id).first()
     if change is None:
         return 0
     report = change.report
-    names: dict[str, str] = {}  # address -> how the email greets them
-    if report.contact_email and not report.awaiting_confirmation:  # an unproven address gets one email only
-        names[report.contact_email] = report.contact_name  # no account: the name they gave, or none
-    for pk, display_name, email in (
-        report.followers.exclude(email="").filter(is_active=True).values_list("pk", "display_name", "email")
-    ):
-        names[email] = User.public_name_for(pk, display_name)
-    if report.reporter_id and report.reporter.email and report.reporter.is_active:
-        names[report.reporter.email] = report.reporter.public_name
-    if not names:
+    # An unproven address gets its confirmation email only; a hidden report tells nobody.
+    if not report.contact_email or report.awaiting_confirmation or report.hidden_at is not None:
         return 0
     context = {
         "report": report,
         "change": change,
         "url": absolute(report.get_absolute_url()),
         "site_name": brand.for_default_site().site_name,
+        "name": report.contact_name,  # no account: the name they gave
     }
     title = f"Report #{report.pk} is now {change.get_to_status_display().lower()}"
-    # One message each, so no one sees another person's address.
-    messages = [
-        emails.build(
-            title, render_to_string("mapping/email/status_changed.txt", {**context, "name": name}), [email]
-        )
-        for email, name in sorted(names.items())
-    ]
-    return mailers.default.send_messages(messages) or 0
+    body = render_to_string("mapping/email/status_changed.txt", context)
+    return mailers.default.send_messages([emails.build(title, body, [report.contact_email])]) or 0
 
 
 @task

@@ -18,6 +18,7 @@ urlpatterns = [
     path("reports/<id:report_id>/", views.report_detail, name="report_detail"),
     path("reports/<id:report_id>/photo", views.report_photo, name="report_photo"),
     path("reports/<id:report_id>/voice/", views.add_voice, name="add_voice"),
+    path("reports/<id:report_id>/follow/", views.follow_report, name="follow_report"),
     path("reports/<id:report_id>/hide/", officer_views.hide_report, name="hide_report"),
     path("reports/<id:report_id>/status/", officer_views.update_status, name="update_status"),
     path("reports/<id:report_id>/merge/", officer_views.merge_report, name="merge_report"),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from civic import clientip, places
+from civic.models import User
 
 from . import exports, maps, permissions, services
 from .forms import (
@@ -97,7 +99,7 @@ def report_detail_context(request, report, **extra) -> dict:
     context = {
         "report": report,
         "history": report.history.select_related("officer").all(),
-        "follower_count": report.followers.count(),
+        "follower_count": affected_count(report),
         "following": request.user.is_authenticated and report.followers.filter(pk=request.user.pk).exists(),
         "can_add_voice": permissions.can_add_voice(request.user, report),
         "can_manage": can_manage,
@@ -110,6 +112,12 @@ def report_detail_context(request, report, **extra) -> dict:
         )
     context.update(extra)
     return context
+
+
+def affected_count(report: IssueReport) -> int:
+    """People affected: those who follow the report and its reporter, whether or not they follow it."""
+    people = User.objects.filter(Q(followed_reports=report) | Q(pk=report.reporter_id))
+    return people.values("pk").distinct().count()
 
 
 def visible_report_or_404(request, report_id: int, queryset=None) -> IssueReport:
@@ -155,21 +163,38 @@ def report_photo(request, report_id: int):
 @require_POST
 def add_voice(request, report_id: int):
     """'Add your voice': follow an existing report instead of making a duplicate."""
+    return _follow(request, report_id, follow=True)
+
+
+@require_POST
+def follow_report(request, report_id: int):
+    """Follow (add your voice) or stop following a report from a plain form (no JavaScript needed)."""
+    return _follow(request, report_id, follow=request.POST.get("action") != "unfollow")
+
+
+def _follow(request, report_id: int, *, follow: bool):
     report = visible_report_or_404(request, report_id)
     if not request.user.is_authenticated:
         return redirect_to_login(report.get_absolute_url())
     try:
-        added = services.add_voice(user=request.user, report=report)
+        if follow:
+            changed = services.add_voice(user=request.user, report=report)
+        else:
+            changed = services.unfollow_report(user=request.user, report=report)
     except services.ReportError as exc:
         messages.error(request, exc.message)
-        return redirect(report.get_absolute_url())
-    if added:
-        messages.success(
-            request, "Thank you. Your voice has been added and you will get an email when it changes."
-        )
-    else:
+        if request.POST.get("next") == "profile":
+            return redirect(f"{reverse('profile')}#following-heading")
+        return redirect(f"{report.get_absolute_url()}#follow")
+    if follow and changed:
+        messages.success(request, "Thank you. Your voice is added: we will tell you when it changes.")
+    elif follow:
         messages.info(request, "You already follow this report.")
-    return redirect(report.get_absolute_url())
+    else:
+        messages.success(request, f"You no longer follow report #{report.pk}.")
+    if request.POST.get("next") == "profile":  # the account page's list of what the person follows
+        return redirect(f"{reverse('profile')}#following-heading")
+    return redirect(f"{report.get_absolute_url()}#follow")
 
 
 # The report journey: 1 where, 2 what, 3 check and send. Each step works without JavaScript.

@@ -208,6 +208,7 @@ POSTS = [
     ("mapping:confirm_report", "/reports/confirm/{token}/", ["x"], {}, None),
     ("mapping:confirm_report", "/reports/confirm/{report}:forged/", ["x"], {}, None),
     ("mapping:add_voice", "/reports/{report}/voice/", ["x"], {}, "resident"),
+    ("mapping:follow_report", "/reports/{report}/follow/", ["action", "next"], {"action": "follow"}, "resident"),
     ("mapping:hide_report", "/reports/{report}/hide/", ["hidden"], {"hidden": "1"}, "officer"),
     ("mapping:update_status", "/reports/{report}/status/", ["status-status", "status-note"],
      {"status-status": "fixed", "status-note": "Done"}, "officer"),

@@ -45,6 +45,34 @@ def test_report_is_saved_with_ward_history_and_follower(council, reporter, potho
     assert report.history.get().to_status == "open"
 
 
+def test_reporting_does_not_follow_when_the_reporter_switched_it_off(council, reporter, potholes):
+    reporter.auto_follow = False
+    reporter.save(update_fields=["auto_follow"])
+    report = services.create_report(**report_kwargs(reporter, potholes))
+    assert not report.followers.exists()
+    assert report.reporter == reporter
+
+
+def test_following_and_unfollowing_a_report_are_rate_limited(council, potholes, reporter, settings):
+    settings.WRITE_RATE_LIMIT = "2/m"
+    report = ReportFactory(category=potholes)
+    assert services.add_voice(user=reporter, report=report) is True
+    assert services.unfollow_report(user=reporter, report=report) is True
+    with pytest.raises(services.ReportError) as caught:
+        services.add_voice(user=reporter, report=report)
+    assert caught.value.code == "rate_limited"
+    assert not report.followers.filter(pk=reporter.pk).exists()
+
+
+def test_unfollowing_needs_an_account(council, potholes):
+    from django.contrib.auth.models import AnonymousUser
+
+    report = ReportFactory(category=potholes)
+    with pytest.raises(services.ReportError) as caught:
+        services.unfollow_report(user=AnonymousUser(), report=report)
+    assert caught.value.code == "forbidden"
+
+
 def test_location_outside_the_council_is_refused_and_nothing_saved(council, reporter, potholes):
     with pytest.raises(services.ReportError) as caught:
         services.create_report(**report_kwargs(reporter, potholes, latitude="51.5", longitude="-0.12"))
@@ -126,7 +154,7 @@ def test_status_change_emails_reporter_and_followers(
 ):
     report = ReportFactory(category=potholes)
     follower = UserFactory()
-    report.followers.add(follower)
+    report.followers.add(follower, report.reporter)  # reporting follows, as create_report does
     with django_capture_on_commit_callbacks(execute=True):
         services.change_status(
             officer=report_officer, report=report, status="in_progress", note="Crew booked."

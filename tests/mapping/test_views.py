@@ -379,3 +379,61 @@ def test_leaflet_assets_come_from_the_xstatic_packages():
     assert finders.find("mapping/vendor/leaflet/images/layers.png")
     # Files whose source maps the package lacks are not exposed (hashed collectstatic would fail).
     assert not finders.find("mapping/vendor/markercluster/leaflet.markercluster.js")
+
+
+# Following a report
+
+
+def test_resident_follows_and_unfollows_a_report_without_javascript(client, council, potholes, reporter):
+    report = ReportFactory(category=potholes)
+    sign_in(client, reporter)
+    html = client.get(f"/reports/{report.pk}/").content.decode()
+    assert f'action="/reports/{report.pk}/follow/"' in html and "Add your voice" in html
+    response = client.post(f"/reports/{report.pk}/follow/", {"action": "follow"})
+    assert response["Location"] == f"/reports/{report.pk}/#follow"
+    assert report.followers.filter(pk=reporter.pk).exists()
+    html = client.get(f"/reports/{report.pk}/").content.decode()
+    assert "Stop following this report" in html
+    profile = client.get("/accounts/profile/").content.decode()
+    assert f"#{report.pk} {report.title}" in profile
+    response = client.post(f"/reports/{report.pk}/follow/", {"action": "unfollow", "next": "profile"})
+    assert response["Location"] == "/accounts/profile/#following-heading"
+    assert not report.followers.filter(pk=reporter.pk).exists()
+
+
+def test_following_a_report_is_refused_to_the_anonymous_suspended_and_on_hidden_reports(
+    client, council, potholes, reporter
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    report = ReportFactory(category=potholes)
+    response = client.post(f"/reports/{report.pk}/follow/", {"action": "follow"})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    reporter.suspended_until = timezone.now() + timedelta(days=1)
+    reporter.save(update_fields=["suspended_until"])
+    sign_in(client, reporter)
+    client.post(f"/reports/{report.pk}/follow/", {"action": "follow"})
+    assert not report.followers.exists()
+    report.hidden_at = timezone.now()
+    report.save(update_fields=["hidden_at"])
+    assert client.post(f"/reports/{report.pk}/follow/", {"action": "unfollow"}).status_code == 404
+
+
+def test_following_a_report_needs_the_csrf_token(council, potholes, reporter):
+    from django.test import Client
+
+    report = ReportFactory(category=potholes)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(reporter)
+    assert client.post(f"/reports/{report.pk}/follow/", {"action": "follow"}).status_code == 403
+    assert not report.followers.exists()
+
+
+def test_people_affected_count_the_reporter_once_followed_or_not(client, council, potholes):
+    report = ReportFactory(category=potholes)
+    report.followers.add(UserFactory())
+    assert client.get(f"/reports/{report.pk}/").context["follower_count"] == 2
+    report.followers.add(report.reporter)
+    assert client.get(f"/reports/{report.pk}/").context["follower_count"] == 2
