@@ -1,13 +1,12 @@
-"""Account forms: sign-up asks for a public display name, never shows the real one."""
+"""Account forms: a public display name (never the real one), notification choices (sign-up: civic.signup)."""
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest
 
-from . import names, services
+from . import names
 from .converters import parse_id
 from .models import Frequency, NotificationKind, User
 
@@ -83,18 +82,6 @@ class AccessibleFormMixin(_FormBase):
                 field.widget.attrs.pop("aria-invalid", None)
             if ids:
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
-
-
-class SignupForm(forms.Form):
-    """Extra fields allauth adds to its sign-up form."""
-
-    display_name = forms.CharField(max_length=50, label="Display name", help_text=DISPLAY_NAME_HELP)
-
-    def clean_display_name(self) -> str:
-        return clean_display_name(self.cleaned_data["display_name"])
-
-    def signup(self, request: HttpRequest, user: User) -> None:
-        services.update_display_name(user, self.cleaned_data["display_name"])
 
 
 class ProfileForm(AccessibleFormMixin, forms.Form):

@@ -11,9 +11,10 @@ class ConsultationsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from civic import sections as core_sections
+        from civic import signup as core_signup
         from civic.signals import account_changed
 
-        from . import live, permissions, personal_data, retention, search, sections, signals
+        from . import live, permissions, personal_data, retention, search, sections, signals, signup
 
         permissions.register_page_policy()
         personal_data.register_collectors()
@@ -21,6 +22,7 @@ class ConsultationsConfig(AppConfig):
         search.register()
         core_sections.register(core_sections.HOME_PAGE, sections.home_page_context)
         core_sections.register(core_sections.PROFILE, sections.profile_context)
+        core_signup.register_alert_option(signup.ALERT_TOPICS)
 
         page_published.connect(signals.announce_state, dispatch_uid="consultations.live_state")
         page_published.connect(signals.announce_results, dispatch_uid="consultations.results_followers")
