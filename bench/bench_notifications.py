@@ -13,8 +13,9 @@ import sys
 import tempfile
 import time
 
-FOLLOWERS = 20_000
-SLUG = "bench-notifications"
+FOLLOWERS = int(os.environ.get("BENCH_NOTIFY_FOLLOWERS", 20_000))  # fewer only for a quick look
+SLUG = "bench-notifications" if FOLLOWERS == 20_000 else f"bench-notifications-{FOLLOWERS}"
+PREFIX = "notify-bench" if FOLLOWERS == 20_000 else f"notify-bench-{FOLLOWERS}-"  # their own accounts
 HERE = pathlib.Path(__file__).resolve().parent
 KILL_AFTER_EMAILS = 250  # mid-way through the third batch of 100
 # The worker's OS priority (nice -n): the README advises running the task worker at 10.
@@ -85,11 +86,11 @@ def build():
     if page is None:
         page = create_consultation(SLUG, "Benchmark notifications", org, opens_days=-30, closes_days=-1)
     Follow.objects.filter(page=page).delete()
-    User.objects.filter(username__startswith="notify-bench").delete()
+    User.objects.filter(username__regex=rf"^{PREFIX}[0-9]+$").delete()
     for start in range(0, FOLLOWERS, 2000):
         users = User.objects.bulk_create(
             [
-                User(username=f"notify-bench{i}", email=f"notify-bench{i}@example.org", display_name=f"F{i}")
+                User(username=f"{PREFIX}{i}", email=f"{PREFIX}{i}@example.org", display_name=f"F{i}")
                 for i in range(start, start + 2000)
             ]
         )
@@ -105,12 +106,14 @@ def worker(dedupe_key: str) -> None:
     """One task worker sending one event's emails (run as a child process so it can be killed)."""
     from civic.notifications import send_notification_emails
 
-    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    began = time.time()  # wall clock: the parent matches its pauses against it
     sent = send_notification_emails.call(dedupe_key)
-    elapsed = time.perf_counter() - start
+    ended = time.time()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     rss = usage.ru_maxrss / 1024
-    print(f"{sent} {elapsed:.3f} {rss:.1f} {usage.ru_utime + usage.ru_stime:.3f}", flush=True)
+    cpu = usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime  # sending only
+    print(f"{sent} {began:.3f} {ended:.3f} {rss:.1f} {cpu:.3f}", flush=True)
 
 
 def _spawn(dedupe_key: str, mail_file: str) -> subprocess.Popen:
@@ -165,13 +168,15 @@ def _measure_while(process: subprocess.Popen, page: PageClient, stop=None) -> li
     return timings
 
 
-def _measure_phases(process: subprocess.Popen, page: PageClient) -> tuple[dict[str, list[float]], float]:
+def _measure_phases(
+    process: subprocess.Popen, page: PageClient
+) -> tuple[dict[str, list[float]], list[tuple[float, float]]]:
     """Time the page while the worker runs, cycling its priority (advised, the server's) and
     pausing it (SIGSTOP): the phases share whatever else the machine is doing, so their
-    difference is the worker's. Returns the timings per phase and the seconds spent paused."""
+    difference is the worker's. Returns the timings per phase and when it was paused (wall clock)."""
     timings: dict[str, list[float]] = {name: [] for name in PHASES}
     phases = list(PHASES)
-    paused = 0.0
+    paused: list[tuple[float, float]] = []
     try:
         os.setpriority(os.PRIO_PROCESS, process.pid, 0)
         os.setpriority(os.PRIO_PROCESS, process.pid, WORKER_NICE)
@@ -182,6 +187,7 @@ def _measure_phases(process: subprocess.Popen, page: PageClient) -> tuple[dict[s
         name = phases[turn % len(phases)]
         turn += 1
         if name == "paused":
+            stopped = time.time()
             process.send_signal(signal.SIGSTOP)
         else:
             os.setpriority(os.PRIO_PROCESS, process.pid, WORKER_NICE if name == "advised" else 0)
@@ -190,7 +196,7 @@ def _measure_phases(process: subprocess.Popen, page: PageClient) -> tuple[dict[s
             timings[name].append(page.get())
         if name == "paused":
             process.send_signal(signal.SIGCONT)
-            paused += time.perf_counter() - begin
+            paused.append((stopped, time.time()))
     return timings, paused
 
 
@@ -253,7 +259,7 @@ def main():
     # timed over HTTP from here: the worker competes with it for CPU and the database as in service.
     env = server_env(os.environ["DATABASE_URL"], None, DJANGO_SETTINGS_MODULE="project.settings.bench")
     server = Daphne(env).start()
-    client = PageClient(server.port, page.url, signed_in_session(User.objects.get(username="notify-bench0")))
+    client = PageClient(server.port, page.url, signed_in_session(User.objects.get(username=f"{PREFIX}0")))
     try:
         for _ in range(20):
             client.get()  # warm: connections opened, caches filled, as a server in service has
@@ -267,11 +273,14 @@ def main():
             print(f"worker killed having sent {_lines(mail_file):,}", flush=True)
 
             second = _spawn(key, mail_file)
-            server_cpu = _cpu_seconds(server.process.pid)
+            server_cpu, window = _cpu_seconds(server.process.pid), time.perf_counter()
             phases, paused = _measure_phases(second, client)
             server_cpu = _cpu_seconds(server.process.pid) - server_cpu
+            window = time.perf_counter() - window
             phases["advised"] += timings  # the first worker ran at the advised priority throughout
-            sent_s, elapsed_s, worker_rss, worker_cpu = second.stdout.read().strip().splitlines()[-1].split()
+            sent_s, began_s, ended_s, worker_rss, worker_cpu = (
+                second.stdout.read().strip().splitlines()[-1].split()
+            )
             with open(mail_file, encoding="utf-8") as handle:
                 lines = handle.read().split()
     finally:
@@ -281,12 +290,15 @@ def main():
     unique = len(set(lines))
     duplicates = len(lines) - unique
     lost = Notification.objects.filter(dedupe_key=key, email="immediately").count() - unique
-    running = float(elapsed_s) - paused
+    began, ended = float(began_s), float(ended_s)
+    paused_s = sum(max(0.0, min(end, ended) - max(start, began)) for start, end in paused)
+    running = ended - began - paused_s
     rate = int(sent_s) / running if running > 0 else 0.0
-    print(f"restarted worker sent {int(sent_s):,} in {running:.2f} s running ({paused:.0f} s paused on top): "
+    print(f"restarted worker sent {int(sent_s):,} in {running:.2f} s running "
+          f"({paused_s:.0f} s paused on top): "
           f"{rate:,.0f} emails/s, peak RSS {float(worker_rss):.0f} MiB, "
           f"CPU {float(worker_cpu) / running:.0%} of a core while running "
-          f"(the server: {server_cpu / float(elapsed_s):.0%})")  # fmt: skip
+          f"(the server: {server_cpu / window:.0%} meanwhile)")  # fmt: skip
     print(f"emails {len(lines):,}, distinct {unique:,}, duplicates {duplicates}, "
           f"lost with the killed batch {lost} (at most one batch)")  # fmt: skip
     print("page over HTTP (one kept-alive connection, requests back to back):")
