@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('civic', '0013_report_status_notifications'),
+        ('civic', '0014_report_status_notifications'),
     ]
 
     operations = [
