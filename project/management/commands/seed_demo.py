@@ -6,6 +6,7 @@ from datetime import timedelta
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import encrypt
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -155,6 +156,17 @@ class Command(BaseCommand):
         if made:
             self.step(f"{made} information pages (privacy, accessibility, cookies, house rules, contact)")
 
+    def demo_password_hash(self) -> str:
+        """The demo password hashed once and shared by every demo account.
+
+        A demo-only shortcut: each hash takes the configured hasher's full work factor (most of a
+        second), so hashing it 66 times made seeding take about 45 s. Sharing one salt and hash is
+        harmless for fictional accounts whose password is printed anyway; real accounts never get
+        it (people set their own passwords through allauth, each with its own salt)."""
+        if not hasattr(self, "_password_hash"):
+            self._password_hash = make_password(content.PASSWORD)
+        return self._password_hash
+
     def create_accounts(self, orgs):
         for role, email, display_name, org_slug, superuser in content.ACCOUNTS:
             user = User.objects.filter(email=email).first()
@@ -167,7 +179,7 @@ class Command(BaseCommand):
                     is_superuser=superuser,
                     is_staff=superuser,
                 )
-                user.set_password(content.PASSWORD)
+                user.password = self.demo_password_hash()
                 user.save()
             EmailAddress.objects.get_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
@@ -189,8 +201,12 @@ class Command(BaseCommand):
             user = User.objects.filter(email=email).first()
             if user is None:
                 name = f"{rng.choice(content.FIRST_NAMES)}{rng.randint(10, 99)}"
-                user = User(username=f"resident{i + 1}", email=email, display_name=name)
-                user.set_password(content.PASSWORD)
+                user = User(
+                    username=f"resident{i + 1}",
+                    email=email,
+                    display_name=name,
+                    password=self.demo_password_hash(),
+                )
                 user.save()
                 EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
                 user.groups.add(group)
