@@ -1,4 +1,6 @@
-"""Demo data for summaries (called by seed_demo, idempotent): baseline, consented profiles, themes."""
+"""Demo data for summaries (called by seed_demo, idempotent): baseline, consented profiles, themes.
+
+The demo's "you said, we did" is written by seed_demo with the results it answers."""
 
 import random
 
@@ -51,7 +53,7 @@ def _load(rng: random.Random) -> None:
     from civic.models import Area, ParticipantProfile, User, WardCouncillor
 
     from ..models import ConsultationPage
-    from .models import FeedbackResponse, PopulationBaseline
+    from .models import PopulationBaseline
     from .services import build_themes
 
     PopulationBaseline.objects.bulk_create(
@@ -83,13 +85,3 @@ def _load(rng: random.Random) -> None:
             WardCouncillor.objects.get_or_create(user=councillor, defaults={"ward": brookside})
     for consultation in ConsultationPage.objects.filter(comments__isnull=False).distinct():
         build_themes(consultation.pk)
-    closed = ConsultationPage.objects.filter(slug="library-opening-hours").first()
-    theme = closed.themes.filter(is_other=False).first() if closed else None
-    if theme:
-        FeedbackResponse.objects.create(
-            consultation=closed,
-            theme=theme,
-            you_said="Libraries should open later in the evening and at weekends.",
-            we_did="From April, Central and Brookside libraries open until 8pm on Thursdays and on Sundays.",
-            notified_at=timezone.now(),
-        )

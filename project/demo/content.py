@@ -144,11 +144,57 @@ CONSULTATIONS = [
         "opens_days": -120,
         "closes_days": -30,
         "moderation": "post",
-        "results": (
-            "<p>1,240 people responded. Most asked us to keep evening opening and to open on "
-            "Sundays at the central library. From April every library stays open until 7pm two "
-            "evenings a week, and the central library opens on Sundays.</p>"
-        ),
+        # Results and "you said, we did" are both written from these, with the figures counted from
+        # the seeded comments and votes (project/demo/participation.py).
+        "outcomes": [
+            {
+                "proposal": "Later opening two evenings a week",
+                "you_said": (
+                    "Libraries close before many of you finish work or college. You asked for evening "
+                    "opening so you can borrow books, study and use the computers after work."
+                ),
+                "we_did": (
+                    "From April every library stays open until 7pm on Tuesdays and Thursdays. The extra "
+                    "evening hours come from closing at 1pm on Wednesdays, the quietest afternoon, so "
+                    "morning sessions and toddler groups are not affected."
+                ),
+            },
+            {
+                "proposal": "Sunday opening at the central library",
+                "you_said": (
+                    "Families, and people who work during the week, asked for Sunday opening. Some of you "
+                    "worried about staff working weekends and about the Sunday buses."
+                ),
+                "we_did": (
+                    "From April the central library opens from 11am to 4pm on Sundays. Sunday shifts are "
+                    "voluntary and paid at the weekend rate, and we have asked the bus company for an "
+                    "extra Sunday afternoon bus from the estates."
+                ),
+            },
+            {
+                "proposal": "Self-service hours with staff on call",
+                "you_said": (
+                    "Most of you did not want self-service hours: you would not feel safe in a library "
+                    "with no staff, and many people need staff to help with computers and forms."
+                ),
+                "we_did": (
+                    "We will not bring in self-service hours. Every library will have staff on site "
+                    "whenever it is open."
+                ),
+            },
+            {
+                "heading": "Help with computers",
+                "theme_terms": ["computers", "online", "apply"],
+                "you_said": (
+                    "Library staff help people apply for jobs, benefits and bus passes online, and many "
+                    "of you have no computer at home."
+                ),
+                "we_did": (
+                    "The free computers and the help sessions stay at every library, and run on Tuesday "
+                    "and Thursday evenings too."
+                ),
+            },
+        ],
         "body": ["We asked how our five libraries should open within a budget 12% smaller than last year."],
         "proposals": [
             (
@@ -189,86 +235,15 @@ CONSULTATIONS = [
     },
 ]
 
-OPENINGS = [
-    "I think this is a good idea.",
-    "I am not convinced.",
-    "As a carer for my mum,",
-    "Speaking as someone who works shifts,",
-    "From my experience last winter,",
-    "I live in {ward} and",
-    "My neighbours and I talked about this and",
-    "Honestly,",
-    "As a wheelchair user,",
-    "As a parent of two young children,",
-]
-POINTS = {
-    "leaving-hospital": [
-        "the waiting on the ward was the worst part of my dad's stay",
-        "nobody told us who to ring once he was home",
-        "the equipment arrived four days after she came home",
-        "being assessed at home makes much more sense than on a busy ward",
-        "the social worker and the nurse asked us the same questions three times",
-        "transport home took six hours to arrive",
-        "one team would stop things falling between the NHS and the council",
-        "please make sure carers are asked what they can actually manage",
-        "weekend discharges need the same support as weekdays",
-        "it must work for people who do not speak English well",
-    ],
-    "town-centre-plan": [
-        "closing the square on Saturdays would bring families back",
-        "shops need customers who can park nearby",
-        "Station Road is frightening after dark",
-        "homes above shops would bring life back to the High Street",
-        "the bus stops are too far apart for older people",
-        "we need more benches and public toilets",
-        "trees and shade would make the square much nicer in summer",
-        "CCTV on its own will not make people feel safe",
-        "market traders should be asked first",
-        "cycle parking is missing everywhere",
-    ],
-    "library-opening-hours": [
-        "evening opening matters for people who work",
-        "Sunday opening would help families",
-        "self-service hours worry me as a lone visitor",
-        "the library is the only warm place some people have",
-        "staff help people apply for benefits online",
-        "I would pay a small fee to keep my local branch open",
-    ],
-    "bus-routes-new-estate": ["the estate needs a bus from the first day people move in"],
-}
-CLOSINGS = [
-    "",
-    " Please listen to residents on this.",
-    " I hope this goes ahead.",
-    " What happens if it does not work?",
-    " Thank you for asking.",
-    " This needs proper funding to work.",
-]
-FIRST_NAMES = [
-    "Ash",
-    "Bea",
-    "Cal",
-    "Dee",
-    "Eli",
-    "Fay",
-    "Gus",
-    "Hal",
-    "Ivy",
-    "Jo",
-    "Kai",
-    "Lou",
-    "Mo",
-    "Nat",
-    "Ola",
-    "Pip",
-    "Quin",
-    "Ray",
-    "Sam",
-    "Tam",
-    "Uma",
-    "Vic",
-    "Wyn",
-    "Xan",
-    "Yas",
-    "Zac",
+# Display names the demo residents chose (resident1 ... resident60, in order).
+DISPLAY_NAMES = [
+    name.strip()
+    for name in """
+Margaret W, Tom H, Priya K, Dave R, Sue B, Kwame A, JennyR, Alan Hughes, Bernie, Fatima S,
+Gareth, Linda M, Chris P, Aisha, Helen T, Marek, Joan, Ryan W, Sandra, Imran H,
+Carol J, Wendy, Olu, Rob K, Beth, Graham, Tariq, Kate L, Stan, Zofia,
+Ian, Harriet, Lee, Nadia, Frank, Gemma, Sunita, Bob R, Eileen, Jamal,
+Rachel, Ken, Maureen, Danny, Yvonne, Amir, Pauline, Steve, Hannah, Colin,
+Shirley, Matt, Jo, Derek, Anita, Luke, Brenda, Sian, Paul D, Ngozi
+""".split(",")
 ]

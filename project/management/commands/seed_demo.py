@@ -1,6 +1,7 @@
 """Load the fictional Northbrook demo once: organisations, wards, consultations, people, comments."""
 
 import random
+import time
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -19,24 +20,39 @@ from civic import roles
 from civic.models import Area, HomePage, InformationPage, Organisation, User
 from consultations import moderation_demo
 from consultations.models import (
-    Comment,
     ConsultationIndexPage,
     ConsultationPage,
     ProposalPage,
-    Stance,
     Topic,
-    Vote,
 )
 from consultations.summaries import demo as summaries_demo
 from mapping import demo as mapping_demo
-from project.demo import content
+from project.demo import comments, content, participation
 from project.demo import information as information_content
 
 # Staff accounts must use two-factor sign-in; the demo gives them this fixed authenticator secret
 # so a newcomer can add it to any authenticator app (or run `manage.py totp_code EMAIL`).
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105
 RESIDENTS = 60
-COMMENTS = 240
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+class _Progress:
+    """Progress lines with the seconds since seeding started, shown as each step finishes."""
+
+    def __init__(self, stdout, started: float):
+        self.stdout, self.started = stdout, started
+
+    def write(self, message: str = "", *args, **kwargs) -> None:
+        if message.strip():
+            self.stdout.write(f"  [{time.monotonic() - self.started:5.1f} s] {message.strip()}")
+            self.stdout.flush()
+
+    def flush(self) -> None:
+        self.stdout.flush()
 
 
 class Command(BaseCommand):
@@ -46,21 +62,26 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2026, help="Random seed for demo content.")
 
     def handle(self, *args, seed, **options):
+        self.started = time.monotonic()
+        self.progress = _Progress(self.stdout, self.started)
         if ConsultationPage.objects.filter(slug="leaving-hospital").exists():
             self.stdout.write("Demo data is already loaded.")
         else:
+            self.stdout.write("Loading the Northbrook demo:")
             rng = random.Random(seed)
             with transaction.atomic():
                 self.load(rng)
-            self.stdout.write(self.style.SUCCESS("Demo data loaded."))
-        mapping_demo.load(self.stdout, seed)  # idempotent: areas, gazetteer, categories, reports
-        summaries_demo.load(self.stdout, seed)  # idempotent: census baseline, profiles, themes
-        moderation_demo.load(self.stdout, seed)  # idempotent: a queue, reports, official response
+        mapping_demo.load(self.progress, seed)  # idempotent: areas, gazetteer, categories, reports
+        moderation_demo.load(self.progress, seed, reported=comments.reported())  # idempotent
+        self.step("preparing themes and the equality baseline for the summaries ...")
+        summaries_demo.load(self.progress, seed)  # idempotent: census baseline, profiles, themes
+        self.publish_responses()  # idempotent: "you said, we did" for closed consultations
         self.load_information_pages()  # idempotent: privacy, accessibility, cookies, rules, contact
+        self.stdout.write(self.style.SUCCESS(f"Demo data loaded in {time.monotonic() - self.started:.1f} s."))
         self.print_accounts()
 
     def step(self, message):
-        self.stdout.write(f"  {message}")
+        self.progress.write(message)
 
     def load(self, rng):
         now = timezone.now()
@@ -83,8 +104,8 @@ class Command(BaseCommand):
             wards.append(area)
         self.step(f"{len(wards)} wards")
         self.create_accounts(orgs)
-        residents = self.create_residents(rng)
-        self.step(f"{len(residents) + len(content.ACCOUNTS)} accounts")
+        residents = [*self.create_residents(), *User.objects.filter(email="resident@northbrook.example")]
+        self.step(f"{len(content.ACCOUNTS) + RESIDENTS} accounts (one password hash shared by all)")
 
         home = HomePage.objects.first() or Page.objects.get(depth=1).add_child(
             instance=HomePage(title="Have your say", slug="home")
@@ -99,7 +120,7 @@ class Command(BaseCommand):
                 )
             )
             index.save_revision().publish()
-        proposals_made = comments_made = votes_made = 0
+        said = comments.by_consultation()
         for spec in content.CONSULTATIONS:
             consultation = ConsultationPage(
                 title=spec["title"],
@@ -110,8 +131,6 @@ class Command(BaseCommand):
                 closes_at=now + timedelta(days=spec["closes_days"]),
                 lead_organisation=orgs[spec["lead"]],
                 moderation_policy=spec["moderation"],
-                results_published=bool(spec.get("results")),
-                results=spec.get("results", ""),
                 how_to_take_part=(
                     "<p>Fill in a paper form at any Northbrook library, call 01632 960 000 "
                     "(Monday to Friday, 9am to 5pm), or come to a drop-in event at the town hall.</p>"
@@ -120,8 +139,7 @@ class Command(BaseCommand):
             index.add_child(instance=consultation)
             consultation.partner_organisations.set([orgs[s] for s in spec["partners"]])
             consultation.topics.set([topics[s] for s in spec["topics"]])
-            consultation.save_revision().publish()
-            proposals = []
+            proposals = {}
             for title, problem, change in spec["proposals"]:
                 proposal = ProposalPage(
                     title=title,
@@ -131,13 +149,30 @@ class Command(BaseCommand):
                 )
                 consultation.add_child(instance=proposal)
                 proposal.save_revision().publish()
-                proposals.append(proposal)
-            proposals_made += len(proposals)
-            if spec["opens_days"] < 0:
-                comments_made += self.create_comments(rng, consultation, proposals, residents, wards)
-                votes_made += self.create_votes(rng, proposals, residents)
-        self.step(f"4 consultations, {proposals_made} proposals")
-        self.step(f"{comments_made} comments, {votes_made} votes")
+                proposals[title] = proposal
+            made = votes = 0
+            subjects = said.get(spec["slug"])
+            if subjects and spec["opens_days"] < 0:
+                made, stances = participation.create_comments(
+                    rng, consultation, proposals, subjects, residents, now
+                )
+                votes = participation.create_votes(rng, proposals, subjects, residents, stances)
+            if spec.get("outcomes"):  # results counted from what was just seeded
+                consultation.results_published = True
+                consultation.results = participation.results_html(consultation, spec["outcomes"])
+            consultation.save_revision().publish()
+            self.step(
+                f"{spec['title']}: {_count(len(proposals), 'proposal')}, {made} comments, {votes} votes"
+            )
+
+    def publish_responses(self):
+        """'You said, we did' for each closed consultation, in the words of its published results."""
+        for spec in content.CONSULTATIONS:
+            consultation = ConsultationPage.objects.filter(slug=spec["slug"]).first()
+            if consultation is not None and spec.get("outcomes"):
+                made = participation.publish_responses(consultation, spec["outcomes"])
+                if made:
+                    self.step(f"{consultation.title}: {made} responses (you said, we did)")
 
     @transaction.atomic
     def load_information_pages(self):
@@ -193,18 +228,17 @@ class Command(BaseCommand):
                     defaults={"data": {"secret": encrypt(DEMO_TOTP_SECRET)}},
                 )
 
-    def create_residents(self, rng):
+    def create_residents(self) -> list[User]:
         group = Group.objects.get(name=roles.RESIDENT)
         residents = []
         for i in range(RESIDENTS):
             email = f"resident{i + 1}@northbrook.example"
             user = User.objects.filter(email=email).first()
             if user is None:
-                name = f"{rng.choice(content.FIRST_NAMES)}{rng.randint(10, 99)}"
                 user = User(
                     username=f"resident{i + 1}",
                     email=email,
-                    display_name=name,
+                    display_name=content.DISPLAY_NAMES[i % len(content.DISPLAY_NAMES)],
                     password=self.demo_password_hash(),
                 )
                 user.save()
@@ -212,52 +246,6 @@ class Command(BaseCommand):
                 user.groups.add(group)
             residents.append(user)
         return residents
-
-    def create_comments(self, rng, consultation, proposals, residents, wards) -> int:
-        points = content.POINTS[consultation.slug]
-        share = max(1, COMMENTS // 3)
-        started = consultation.opens_at
-        span = max(1, int((min(timezone.now(), consultation.closes_at) - started).total_seconds()))
-        made = []
-        for _ in range(share):
-            target = rng.choice([None, *proposals])
-            opening = rng.choice(content.OPENINGS).format(ward=rng.choice(wards).name)
-            body = f"{opening} {rng.choice(points)}.{rng.choice(content.CLOSINGS)}"
-            made.append(
-                Comment(
-                    consultation=consultation,
-                    proposal=target,
-                    author=rng.choice(residents),
-                    body=body[0].upper() + body[1:],
-                    stance=rng.choice(Stance.values),
-                    created_at=started + timedelta(seconds=rng.randint(0, span)),
-                )
-            )
-        Comment.objects.bulk_create(made)
-        replies = []
-        for parent in rng.sample(made, k=len(made) // 5):
-            replies.append(
-                Comment(
-                    consultation=consultation,
-                    proposal=parent.proposal,
-                    parent=parent,
-                    author=rng.choice(residents),
-                    body=f"I agree that {rng.choice(points)}.",
-                    stance=rng.choice(Stance.values),
-                    created_at=parent.created_at + timedelta(hours=rng.randint(1, 48)),
-                )
-            )
-        Comment.objects.bulk_create(replies)
-        return len(made) + len(replies)
-
-    def create_votes(self, rng, proposals, residents) -> int:
-        votes = []
-        for proposal in proposals:
-            for voter in rng.sample(residents, k=rng.randint(len(residents) // 3, len(residents))):
-                choice = "support" if rng.random() < 0.65 else "oppose"
-                votes.append(Vote(proposal=proposal, user=voter, choice=choice))
-        Vote.objects.bulk_create(votes, ignore_conflicts=True)
-        return len(votes)
 
     def print_accounts(self):
         self.stdout.write("")
