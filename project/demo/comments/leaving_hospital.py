@@ -60,7 +60,8 @@ SUBJECTS = {
             ),
             yes(
                 "My husband had a stroke last year. The therapist, the nurse and the council all came "
-                "separately, asked the same questions and told us something different. One team with one plan "
+                "separately, asked the same questions and told us something different. One team with "
+                "one plan "
                 "would have been so much less confusing."
             ),
             yes(
@@ -252,7 +253,8 @@ SUBJECTS = {
                 "know the time, instead of everyone waiting for hospital transport."
             ),
             ask(
-                "What happens to patients discharged late in the evening? Is transport home available after 8pm?"
+                "What happens to patients discharged late in the evening? Is transport home "
+                "available after 8pm?"
             ),
             no(
                 "I'd rather the money went on care at home than on booking transport. Most families can "
@@ -329,7 +331,8 @@ SUBJECTS = {
                 hmm("Friday at 5pm is when my dad was sent home too. No carers at the weekend until Monday."),
             ),
             yes(
-                "This discharge plan is long overdue. Thank you to the hospital staff who designed it with families."
+                "This discharge plan is long overdue. Thank you to the hospital staff who designed "
+                "it with families."
             ),
             hmm(
                 "It must work for people who do not speak English well. My neighbours had no idea what "
@@ -361,7 +364,8 @@ SUBJECTS = {
                 "times, so we can see whether anything changes?"
             ),
             no(
-                "Too many changes at once. Do two of these properly rather than five badly, and fund the care."
+                "Too many changes at once. Do two of these properly rather than five badly, and fund "
+                "the care."
             ),
             no(
                 "The nurse on Ward 7, Karen, told my mum she was bed blocking. She should not be working "

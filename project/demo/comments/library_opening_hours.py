@@ -60,7 +60,8 @@ SUBJECTS = {
                 "at work during the day. Later opening would help."
             ),
             ask(
-                "Will the later opening in the evening include the small branch libraries, or just the central library?"
+                "Will the later opening in the evening include the small branch libraries, or just "
+                "the central library?"
             ),
             yes("Later opening two evenings a week is the most useful change in this whole consultation."),
         ),

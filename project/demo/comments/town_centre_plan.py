@@ -242,7 +242,8 @@ SUBJECTS = {
                 "apart. A bus interchange would fix that."
             ),
             ask(
-                "Will the buses to the hospital leave from the new interchange? That's the route older people need most."
+                "Will the buses to the hospital leave from the new interchange? That's the route "
+                "older people need most."
             ),
             yes("yes yes yes. one bus stop, with a roof, and live times. how hard can it be"),
         ),
@@ -278,7 +279,8 @@ SUBJECTS = {
                 "walk that far in town without a rest."
             ),
             yes(
-                "Good plan overall. I'd like to see trees and cycle parking outside every row of shops in town."
+                "Good plan overall. I'd like to see trees and cycle parking outside every row of "
+                "shops in town."
             ),
             ask("How will the plan be paid for? Is any of it funded yet, or is it all hoping for grants?"),
             yes(
