@@ -1,3 +1,4 @@
+import re
 from io import StringIO
 
 from django.core.management import call_command
@@ -6,9 +7,14 @@ from civic.models import Area, InformationPage, Organisation, User
 from consultations.models import Comment, ConsultationPage, ProposalPage, Vote
 
 
-def test_seed_demo_loads_once_and_prints_accounts(db):
+def test_seed_demo_loads_once_and_prints_accounts(client, db):
+    """One seeding for every check of the demo's content (seeding takes seconds)."""
     out = StringIO()
     call_command("seed_demo", stdout=out)
+    assert re.search(r"\[ +[\d.]+ s\] Library opening hours: 3 proposals, \d+ comments", out.getvalue())
+    check_comments_sit_on_the_proposal_they_were_written_for_and_votes_follow_them()
+    check_results_state_the_figures_the_platform_shows(client)
+    check_themes_have_labels_people_can_read()
     counts = (
         ConsultationPage.objects.count(),
         ProposalPage.objects.count(),
@@ -81,3 +87,81 @@ def test_demo_cookies_page_names_the_cookies_civic_sets(client, home, settings):
     html = client.get("/cookies/").content.decode()
     for name in ["civic_session", settings.CSRF_COOKIE_NAME, "messages"]:
         assert f"<strong>{name}</strong>" in html
+
+
+def check_comments_sit_on_the_proposal_they_were_written_for_and_votes_follow_them():
+    from consultations import moderation_demo
+    from project.demo import comments
+
+    written = {}
+    for slug, subjects in comments.by_consultation().items():
+        for key, say, parent in comments.walk(subjects):
+            written[say.text] = (slug, key, say, parent)
+    rows = Comment.objects.select_related("consultation", "proposal", "parent")
+    assert rows.count() == len(written) + 2  # and the pinned response and the phone response
+    for comment in rows:
+        if comment.body in (moderation_demo.PINNED_RESPONSE, moderation_demo.PHONE_RESPONSE):
+            continue
+        slug, key, say, parent = written[comment.body]
+        assert comment.consultation.slug == slug
+        assert (comment.proposal.title if comment.proposal else None) == key
+        assert comment.stance == say.stance and comment.is_official == say.official
+        assert (comment.parent.body if comment.parent else None) == (parent.text if parent else None)
+        assert (comment.status == "pending") == (say.moderation == "waiting")
+        if comment.parent:
+            assert comment.parent.created_at <= comment.created_at
+            assert comment.author_id != comment.parent.author_id
+    votes = {(v.proposal_id, v.user_id): v.choice for v in Vote.objects.all()}
+    for comment in rows.filter(proposal__isnull=False, stance__in=["support", "oppose"], is_official=False):
+        if comment.author_id:
+            assert votes[(comment.proposal_id, comment.author_id)] == comment.stance, comment.body
+
+
+def check_results_state_the_figures_the_platform_shows(client):
+    from django.utils.html import escape
+
+    from consultations.summaries.figures import build_summary
+    from consultations.summaries.models import FeedbackResponse
+
+    closed = ConsultationPage.objects.get(slug="library-opening-hours")
+    totals = build_summary(closed, include_representation=False)["totals"]
+    proposals = list(ProposalPage.objects.child_of(closed).order_by("path"))
+    voters = Vote.objects.filter(proposal__in=proposals).values("user_id").distinct().count()
+    assert f"{totals['people']} people left {totals['comments']} comments" in closed.results
+    assert f"{voters} people voted on the {len(proposals)} proposals" in closed.results
+    summary = client.get(f"/consultations/{closed.pk}/summary/").content.decode()
+    assert re.search(rf"People who commented</dt>\s*<dd[^>]*>{totals['people']}<", summary)
+    for proposal in proposals:
+        support = proposal.votes.filter(choice="support").count()
+        assert f"{support} of the {proposal.votes.count()} people who voted" in closed.results
+    page = client.get(closed.get_url()).content.decode()
+    responses = FeedbackResponse.objects.filter(consultation=closed)
+    assert responses.count() == 4
+    for response in responses:  # "you said, we did" and the results make the same promises
+        assert escape(response.we_did) in closed.results
+        assert escape(response.we_did) in page
+    assert responses.filter(theme__isnull=False).count() == 1
+    assert "1,240" not in page
+
+
+def check_themes_have_labels_people_can_read():
+    from consultations.summaries.models import Theme, ThemeRun
+
+    for consultation in ConsultationPage.objects.filter(comments__isnull=False).distinct():
+        run = ThemeRun.objects.get(consultation=consultation)
+        assert run.status == "ready"
+        themes = list(
+            Theme.objects.filter(consultation=consultation, is_other=False).prefetch_related(
+                "memberships__comment"
+            )
+        )
+        assert len(themes) >= 4, consultation.slug
+        labels = [theme.label for theme in themes]
+        assert len(set(labels)) == len(labels)
+        for theme in themes:
+            assert re.fullmatch(r"[A-Z][\w'’-]*( [\w'’-]+){0,4}", theme.label), theme.label
+            bodies = [m.comment.body.lower() for m in theme.memberships.all()]
+            assert sum(theme.label.lower() in body for body in bodies) >= 2, theme.label
+        # Almost every comment falls into a theme about something.
+        other = Theme.objects.get(consultation=consultation, is_other=True)
+        assert other.memberships.count() <= 2

@@ -297,7 +297,7 @@ SUBJECTS = {
             ),
             no(
                 "A joint equipment store sounds like another big contract. The last equipment contractor "
-                "was useless. I'd want to see the figures before I support it."
+                "was useless. I'd want to see the figures before agreeing to it."
             ),
             yes(
                 "As a district nurse I see people sent home before the equipment arrives and falling in "

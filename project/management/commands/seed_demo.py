@@ -81,6 +81,8 @@ class Command(BaseCommand):
         self.print_accounts()
 
     def step(self, message):
+        if not hasattr(self, "progress"):  # a step run on its own, outside handle()
+            self.progress = _Progress(self.stdout, time.monotonic())
         self.progress.write(message)
 
     def load(self, rng):
