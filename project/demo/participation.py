@@ -19,6 +19,7 @@ from consultations.summaries.services import summarised_comments
 from .comments import Say, Subject
 
 WAITING_SPACING = timedelta(hours=3)  # the moderation queue: the oldest waits past the 24-hour target
+INTERESTED = 0.7  # share of the demo residents who vote on a consultation's proposals
 TAKING_PART = 0.65  # share of the demo residents who comment on a consultation (some say several things)
 
 
@@ -132,6 +133,12 @@ def create_votes(
     """Votes as each subject plans them: residents who wrote for or against a proposal vote the way
     they wrote, and the others make up the planned turnout and share of support."""
     votes = []
+    # Most votes come from the people who care about this consultation, as they would.
+    interested = {user for _proposal, user in stances}
+    rest = [u.pk for u in residents if u.pk not in interested]
+    interested |= set(
+        rng.sample(rest, max(0, min(len(rest), round(INTERESTED * len(residents)) - len(interested))))
+    )
     for title, proposal in proposals.items():
         subject = subjects.get(title)
         if subject is None or not subject.turnout:
@@ -143,7 +150,10 @@ def create_votes(
         }
         voters = max(len(bound), round(subject.turnout * len(residents)))
         others = [u.pk for u in residents if u.pk not in bound]
-        others = rng.sample(others, min(len(others), voters - len(bound)))
+        others.sort(key=lambda pk: pk not in interested)  # stable: the interested first
+        wanted = min(len(others), voters - len(bound))
+        keen = sum(pk in interested for pk in others)
+        others = rng.sample(others[:keen], min(keen, wanted)) + others[keen:][: max(0, wanted - keen)]
         supporters = round(subject.support * (len(bound) + len(others))) - list(bound.values()).count(
             "support"
         )
