@@ -37,7 +37,8 @@ class _Authors:
     each person's vote can follow what they wrote), nor to reply to themselves."""
 
     def __init__(self, rng: random.Random, residents: Sequence[User]):
-        self.rng, self.residents, self.queue = rng, list(residents), []
+        self.rng, self.residents = rng, list(residents)
+        self.queue: list[User] = []
 
     def next(self, avoid: set[int]) -> User:
         for _ in range(2):
@@ -103,7 +104,7 @@ def create_comments(
                     continue
                 author, extra = officer, {"is_official": True, "organisation_id": officer.organisation_id}
             else:
-                author, extra = authors.next(spoken | {parent.author_id}), {}
+                author, extra = authors.next(spoken | {parent.author_id or 0}), {}
                 spoken.add(author.pk)
                 if parent.proposal_id:
                     stances[(parent.proposal_id, author.pk)] = answer.stance
