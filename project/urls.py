@@ -33,6 +33,7 @@ urlpatterns = [
     path("search/", search_views.site_search, name="site_search"),
     path("search/officer/", include("search.urls")),
     path("healthz", civic_views.healthz, name="healthz"),
+    path("api/v1/", include("api.urls")),
     path("", include("mapping.urls")),
     path("", include(consultation_urls)),
 ]

@@ -2,7 +2,8 @@
 """Print the app-to-app import table (imports inside functions included) and any upward imports.
 
 Layers, from the ground up: the platform core (civic), the search service (search), the features
-(consultations, mapping), and the project wiring (project), which alone may import everything.
+(consultations, mapping), and the wiring: the open API (api), over every feature, and the project
+(project), which alone may import everything.
 Run: python scripts/layers.py [--check]; --check exits 1 when an import points upward or sideways."""
 
 import ast
@@ -11,9 +12,10 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = {"civic": 0, "search": 1, "consultations": 2, "mapping": 2, "project": 3}
-# Sideways imports allowed inside one layer: maps of proposals may import consultations.
-ALLOWED_SIDEWAYS = {("mapping", "consultations")}
+LAYERS = {"civic": 0, "search": 1, "consultations": 2, "mapping": 2, "api": 3, "project": 3}
+# Sideways imports allowed inside one layer: maps of proposals may import consultations, and the
+# project's root URLs mount the API (the API, wiring over both features, never imports project).
+ALLOWED_SIDEWAYS = {("mapping", "consultations"), ("project", "api")}
 SKIP_PARTS = {"migrations", "__pycache__"}
 
 

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "consultations",
     "mapping",
     "search",
+    "api",
     "project",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -48,12 +49,17 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "civic.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "civic.uploads.BodyLimitMiddleware",
     "civic.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -354,3 +360,45 @@ ADMIN_CSP = {
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "img-src": [CSP.SELF, "data:", "blob:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],  # location map
 }
+
+# The open API under /api/v1/ (api/): Django REST Framework, schema by drf-spectacular (OpenAPI 3.1).
+API_PAGE_SIZE = env.integer("API_PAGE_SIZE", 50)  # items per page unless the client asks for fewer
+API_MAX_PAGE_SIZE = env.integer("API_MAX_PAGE_SIZE", 100)  # larger page_size values are refused (400)
+API_TOKEN_RATE_LIMIT = env.get("API_TOKEN_RATE_LIMIT", "600/m")  # requests per API token
+API_ANONYMOUS_RATE_LIMIT = env.get("API_ANONYMOUS_RATE_LIMIT", "300/m")  # per client address
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.auth.TokenAuthentication", "api.auth.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.auth.TokenScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.auth.ApiRateLimit"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.CivicAutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.handle",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Civic API",
+    "DESCRIPTION": "Consultations, proposals, comments, official responses, issue reports, categories, wards "
+    "and summaries; writes through the same rules as the website. See the README's API section.",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",  # every asset from our own static files, never a CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 10**18 - 1}},
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "PREPROCESSING_HOOKS": ["api.schema.only_api"],
+    "ENUM_NAME_OVERRIDES": {
+        "ReportStatusEnum": "mapping.models.Status",
+        "NewReportStatusEnum": "api.serializers.NEW_REPORT_STATUSES",
+        "ListedCommentStatusEnum": "api.serializers.LISTED_COMMENT_STATUSES",
+        "CommentStatusEnum": "api.serializers.COMMENT_STATUSES",
+    },
+}
+# CORS for the API only, off by default: list the origins of other sites' scripts that may call it.
+CORS_ALLOWED_ORIGINS = env.items("API_CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_CREDENTIALS = False  # other origins use tokens, never a resident's session

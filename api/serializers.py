@@ -1,0 +1,285 @@
+"""What each resource looks like: public fields only (authors by display name, never emails or names)."""
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from civic.models import Area, Organisation
+from consultations.models import (
+    Comment,
+    ConsultationPage,
+    ModerationDecision,
+    ModerationReason,
+    ProposalPage,
+    Stance,
+    State,
+    Topic,
+    Vote,
+)
+from consultations.summaries.models import FeedbackResponse
+from mapping.models import IssueCategory, IssueReport, Status, StatusChange
+
+from .conventions import StrictSerializer
+
+NEW_REPORT_STATUSES = [c for c in Status.choices if c[0] != Status.DUPLICATE]  # duplicates are merged
+LISTED_COMMENT_STATUSES = [
+    (Comment.Status.PUBLISHED, "Published"),
+    (Comment.Status.PENDING, "Awaiting moderation"),
+]
+COMMENT_STATUSES = Comment.Status.choices
+ID = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+
+
+def _page_url(page: Any, context: dict[str, Any]) -> str:
+    request = context.get("request")
+    django_request = getattr(request, "_request", None)
+    url = page.get_url(request=django_request) or ""
+    return django_request.build_absolute_uri(url) if django_request is not None and url else url
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "slug"]
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Topic
+        fields = ["name", "slug"]
+
+
+class ConsultationSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    state = serializers.ChoiceField(choices=State.choices, read_only=True)
+    lead_organisation = OrganisationSerializer(read_only=True)
+    partner_organisations = OrganisationSerializer(many=True, read_only=True)
+    topics = TopicSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ConsultationPage
+        fields = [
+            "id", "title", "slug", "url", "summary", "state", "opens_at", "closes_at", "results_published",
+            "lead_organisation", "partner_organisations", "topics",
+        ]  # fmt: skip
+
+    def get_url(self, page: ConsultationPage) -> str:
+        return _page_url(page, self.context)
+
+
+class TallySerializer(serializers.Serializer):
+    support = serializers.IntegerField()
+    oppose = serializers.IntegerField()
+    total = serializers.IntegerField()
+
+
+class ProposalSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    consultation = serializers.SerializerMethodField()
+    tally = serializers.SerializerMethodField()
+    latitude = serializers.FloatField(allow_null=True, read_only=True)
+    longitude = serializers.FloatField(allow_null=True, read_only=True)
+
+    class Meta:
+        model = ProposalPage
+        fields = [
+            "id",
+            "title",
+            "slug",
+            "url",
+            "consultation",
+            "location_name",
+            "latitude",
+            "longitude",
+            "tally",
+        ]
+
+    def get_url(self, page: ProposalPage) -> str:
+        return _page_url(page, self.context)
+
+    def get_consultation(self, page: ProposalPage) -> int:
+        return int(self.context["consultation_ids"][page.pk])
+
+    @extend_schema_field(TallySerializer)
+    def get_tally(self, page: ProposalPage) -> dict[str, int]:
+        tally = self.context["tallies"][page.pk]
+        return {"support": tally.support, "oppose": tally.oppose, "total": tally.total}
+
+
+class CommentSerializer(serializers.ModelSerializer):
+    consultation = serializers.IntegerField(source="consultation_id", read_only=True)
+    proposal = serializers.IntegerField(source="proposal_id", read_only=True, allow_null=True)
+    parent = serializers.IntegerField(source="parent_id", read_only=True, allow_null=True)
+    author = serializers.CharField(
+        source="author_name", read_only=True, help_text="Public display name only."
+    )
+    stance = serializers.ChoiceField(choices=Stance.choices, read_only=True)
+    status = serializers.ChoiceField(
+        choices=LISTED_COMMENT_STATUSES,
+        read_only=True,
+        help_text="Lists show published comments; a new one on a pre-moderated consultation is pending.",
+    )
+
+    class Meta:
+        model = Comment
+        fields = [
+            "id", "consultation", "proposal", "parent", "author", "body", "stance", "status", "is_official",
+            "pinned", "locked", "created_at",
+        ]  # fmt: skip
+
+
+class CommentCreateSerializer(StrictSerializer):
+    consultation = ID
+    proposal = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False, allow_null=True)
+    parent = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False, allow_null=True)
+    body = serializers.CharField(max_length=20000, trim_whitespace=False)
+    stance = serializers.ChoiceField(choices=Stance.choices, default=Stance.NEUTRAL)
+    client_token = serializers.UUIDField(required=False, allow_null=True, help_text="Repeat-safe retries.")
+
+
+class VoteCreateSerializer(StrictSerializer):
+    choice = serializers.ChoiceField(choices=Vote.Choice.choices)
+
+
+class VoteResultSerializer(serializers.Serializer):
+    proposal = serializers.IntegerField()
+    choice = serializers.ChoiceField(choices=Vote.Choice.choices)
+    changed = serializers.BooleanField()
+    tally = TallySerializer()
+
+
+class FeedbackResponseSerializer(serializers.ModelSerializer):
+    consultation = serializers.IntegerField(source="consultation_id", read_only=True)
+    proposal = serializers.IntegerField(source="proposal_id", read_only=True, allow_null=True)
+    theme = serializers.CharField(source="theme.label", read_only=True, allow_null=True, default=None)
+
+    class Meta:
+        model = FeedbackResponse
+        fields = ["id", "consultation", "proposal", "theme", "you_said", "we_did", "published_at"]
+
+
+class ThemeCountSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    comments = serializers.IntegerField(help_text="Published comments in this theme.")
+    signed_off = serializers.BooleanField(help_text="False while the theme is a machine suggestion.")
+
+
+class SummarySerializer(serializers.Serializer):
+    consultation = serializers.IntegerField()
+    comments = serializers.IntegerField(help_text="Published comments summarised.")
+    themes = ThemeCountSerializer(many=True)
+    responses = FeedbackResponseSerializer(many=True)
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    organisation = serializers.CharField(source="organisation.name", read_only=True)
+
+    class Meta:
+        model = IssueCategory
+        fields = ["slug", "name", "service_code", "description", "group", "organisation"]
+
+
+class WardSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Area
+        fields = ["slug", "name", "code"]
+
+
+class StatusChangeSerializer(serializers.ModelSerializer):
+    from_status = serializers.CharField(read_only=True, help_text="Empty for the first step.")
+    to_status = serializers.ChoiceField(choices=Status.choices, read_only=True)
+
+    class Meta:
+        model = StatusChange
+        fields = ["from_status", "to_status", "note", "created_at"]
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    status = serializers.ChoiceField(choices=Status.choices, read_only=True)
+    category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organisation = serializers.CharField(source="organisation.name", read_only=True)
+    ward = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+
+    class Meta:
+        model = IssueReport
+        fields = [
+            "id", "url", "title", "description", "status", "category", "organisation", "ward", "latitude",
+            "longitude", "location_text", "created_at", "updated_at",
+        ]  # fmt: skip
+
+    def get_url(self, report: IssueReport) -> str:
+        request = self.context["request"]
+        return str(request.build_absolute_uri(report.get_absolute_url()))
+
+
+class ReportDetailSerializer(ReportSerializer):
+    history = StatusChangeSerializer(many=True, read_only=True)
+
+    class Meta(ReportSerializer.Meta):
+        fields = [*ReportSerializer.Meta.fields, "history"]
+
+
+class ReportCreateSerializer(StrictSerializer):
+    category = serializers.SlugField(max_length=100, help_text="A category's slug (see /api/v1/categories/).")
+    title = serializers.CharField(max_length=2000, trim_whitespace=False)
+    description = serializers.CharField(max_length=20000, trim_whitespace=False)
+    latitude = serializers.FloatField(min_value=-90, max_value=90)
+    longitude = serializers.FloatField(min_value=-180, max_value=180)
+    location_text = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class StatusChangeCreateSerializer(StrictSerializer):
+    status = serializers.ChoiceField(choices=NEW_REPORT_STATUSES)
+    note = serializers.CharField(max_length=20000, required=False, allow_blank=True, default="")
+
+
+class QueueItemSerializer(serializers.ModelSerializer):
+    consultation = serializers.IntegerField(source="consultation_id", read_only=True)
+    proposal = serializers.IntegerField(source="proposal_id", read_only=True, allow_null=True)
+    author = serializers.CharField(source="author_name", read_only=True)
+    status = serializers.ChoiceField(choices=COMMENT_STATUSES, read_only=True)
+    stance = serializers.ChoiceField(choices=Stance.choices, read_only=True)
+
+    class Meta:
+        model = Comment
+        fields = [
+            "id",
+            "consultation",
+            "proposal",
+            "author",
+            "body",
+            "stance",
+            "status",
+            "flag_count",
+            "queued_at",
+        ]
+
+
+class DecisionCreateSerializer(StrictSerializer):
+    comments = serializers.ListField(child=ID, min_length=1, max_length=100)
+    decision = serializers.ChoiceField(choices=ModerationDecision.Decision.choices)
+    reason = serializers.ChoiceField(
+        choices=ModerationReason.choices, required=False, allow_blank=True, default=""
+    )
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class DecisionResultSerializer(serializers.Serializer):
+    decided = serializers.ListField(child=serializers.IntegerField())
+    decision = serializers.ChoiceField(choices=ModerationDecision.Decision.choices)
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The one error body."""
+
+    code = serializers.CharField(
+        help_text="A short machine-readable reason, e.g. invalid, not_authenticated."
+    )
+    message = serializers.CharField(help_text="A sentence safe to show to a person.")
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Messages per request field, for bad input.",
+    )

@@ -1,0 +1,498 @@
+"""The API's views: thin; reads through the features' visibility rules, writes through their services."""
+
+from typing import Any
+
+from django.db.models import Count, Q
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from civic.errors import CivicError
+from civic.models import Area
+from civic.pages import public_pages
+from consultations import moderation
+from consultations import services as participation
+from consultations.forms import ConsultationFilterForm
+from consultations.models import Comment, ConsultationPage, ProposalPage, State
+from consultations.permissions import moderated_consultations
+from consultations.summaries.models import FeedbackResponse, Theme
+from consultations.summaries.permissions import can_view_summary
+from consultations.summaries.services import public_proposal_ids
+from mapping import services as reporting
+from mapping.forms import AGE_CHOICES, ReportFilterForm
+from mapping.models import IssueCategory, IssueReport, Status
+
+from . import serializers as s
+from .auth import SessionAuthentication
+from .conventions import ApiView, CursorPage, query_filters
+from .errors import ServiceRefused
+
+
+def _session(request: Request) -> Any:
+    """The browser session (it carries passwords entered for protected pages); tokens have none."""
+    if isinstance(request.successful_authenticator, SessionAuthentication):
+        return request._request.session
+    return None
+
+
+def _int_param(request: Request, name: str) -> int | None:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return None
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) < 2**63:
+        raise exceptions.ValidationError({name: ["Give a whole number (an id)."]})
+    return int(raw)
+
+
+def _id_parameter(name: str, description: str) -> OpenApiParameter:
+    return OpenApiParameter(name, int, description=description)
+
+
+def public_consultations() -> Any:
+    return public_pages(ConsultationPage.objects.all())
+
+
+def public_proposals() -> Any:
+    return public_pages(ProposalPage.objects.all())
+
+
+# Consultations and proposals --------------------------------------------------------------------
+
+CONSULTATION_FILTERS = [
+    OpenApiParameter("state", str, enum=list(State.values), description="As on the consultations page."),
+    OpenApiParameter("topic", str, description="A topic's slug."),
+    OpenApiParameter("organisation", str, description="An organisation's slug (lead or partner)."),
+]
+
+
+class ConsultationList(ApiView):
+    """Published consultations, newest opening first, with the consultations page's filters."""
+
+    read_scope = "consultations:read"
+    serializer_class = s.ConsultationSerializer
+
+    class Pages(CursorPage):
+        ordering = ("-opens_at", "-id")
+
+    pagination_class = Pages
+
+    def get_queryset(self) -> Any:
+        return (
+            public_consultations()
+            .select_related("lead_organisation")
+            .prefetch_related("partner_organisations", "topics")
+        )
+
+    @extend_schema(parameters=CONSULTATION_FILTERS)
+    def get(self, request: Request) -> Response:
+        data = query_filters(ConsultationFilterForm, request, {"state", "topic", "organisation"})
+        consultations = self.get_queryset()
+        if data["state"]:
+            consultations = consultations.in_state(data["state"])
+        if data["topic"]:
+            consultations = consultations.filter(topics=data["topic"])
+        if data["organisation"]:
+            consultations = consultations.filter(
+                Q(lead_organisation=data["organisation"]) | Q(partner_organisations=data["organisation"])
+            ).distinct()
+        page = self.paginate_queryset(consultations)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+class ConsultationDetail(ApiView):
+    read_scope = "consultations:read"
+    serializer_class = s.ConsultationSerializer
+
+    def get(self, request: Request, consultation_id: int) -> Response:
+        consultation = get_object_or_404(
+            public_consultations().select_related("lead_organisation"), pk=consultation_id
+        )
+        return Response(self.get_serializer(consultation).data)
+
+
+class ProposalMixin:
+    def proposal_context(self, proposals: list[Any]) -> dict[str, Any]:
+        ids = [p.pk for p in proposals]
+        parents = {}
+        if proposals:
+            parent_paths = {p.path[: -ProposalPage.steplen]: p.pk for p in proposals}
+            for pk, path in ConsultationPage.objects.filter(path__in=parent_paths).values_list("pk", "path"):
+                parents[parent_paths[path]] = pk
+        return {"tallies": participation.tallies(ids), "consultation_ids": parents}
+
+
+class ProposalList(ProposalMixin, ApiView):
+    """Published proposals with their live vote tallies."""
+
+    read_scope = "consultations:read"
+    serializer_class = s.ProposalSerializer
+
+    class Pages(CursorPage):
+        ordering = ("path",)
+
+    pagination_class = Pages
+
+    @extend_schema(parameters=[_id_parameter("consultation", "Only this consultation's proposals.")])
+    def get(self, request: Request) -> Response:
+        proposals = public_proposals()
+        consultation_id = _int_param(request, "consultation")
+        if consultation_id is not None:
+            consultation = public_consultations().filter(pk=consultation_id).first()
+            proposals = proposals.child_of(consultation) if consultation else proposals.none()
+        page = self.paginate_queryset(proposals)
+        context = {**self.get_serializer_context(), **self.proposal_context(page)}
+        return self.get_paginated_response(s.ProposalSerializer(page, many=True, context=context).data)
+
+
+class ProposalDetail(ProposalMixin, ApiView):
+    read_scope = "consultations:read"
+    serializer_class = s.ProposalSerializer
+
+    def get(self, request: Request, proposal_id: int) -> Response:
+        proposal = get_object_or_404(public_proposals(), pk=proposal_id)
+        context = {**self.get_serializer_context(), **self.proposal_context([proposal])}
+        return Response(s.ProposalSerializer(proposal, context=context).data)
+
+
+class Vote(ApiView):
+    """Vote on a proposal (or change your vote) as the signed-in account or the token's account."""
+
+    write_scope = "votes:write"
+    serializer_class = s.VoteCreateSerializer
+
+    @extend_schema(request=s.VoteCreateSerializer, responses={200: s.VoteResultSerializer})
+    def post(self, request: Request, proposal_id: int) -> Response:
+        body = s.VoteCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        proposal = get_object_or_404(ProposalPage.objects.all(), pk=proposal_id)
+        try:
+            vote, changed = participation.cast_vote(
+                voter=request.user,
+                proposal=proposal,
+                choice=body.validated_data["choice"],
+                session=_session(request),
+            )
+        except CivicError as exc:
+            raise ServiceRefused(exc) from exc
+        tally = participation.tally(proposal)
+        counts = {"support": tally.support, "oppose": tally.oppose, "total": tally.total}
+        result = {"proposal": proposal.pk, "choice": vote.choice, "changed": changed, "tally": counts}
+        return Response(s.VoteResultSerializer(result).data)
+
+
+# Comments and official responses ---------------------------------------------------------------
+
+
+def public_comments() -> Any:
+    """Published comments on public consultations, and on their public proposals only."""
+    return (
+        Comment.objects.visible()
+        .filter(
+            consultation__in=public_consultations().values("pk"),
+        )
+        .filter(Q(proposal__isnull=True) | Q(proposal__in=public_proposals().values("pk")))
+    )
+
+
+class CommentList(ApiView):
+    """Published comments (authors by display name), newest first; post one as an account."""
+
+    read_scope = "comments:read"
+    write_scope = "comments:write"
+    serializer_class = s.CommentSerializer
+    pagination_class = CursorPage
+    official_only = False
+
+    def get_queryset(self) -> Any:
+        return public_comments().select_related("author", "organisation")
+
+    @extend_schema(
+        parameters=[
+            _id_parameter("consultation", "Only this consultation's comments (its proposals' included)."),
+            _id_parameter("proposal", "Only this proposal's comments."),
+        ]
+    )
+    def get(self, request: Request) -> Response:
+        comments = self.get_queryset()
+        if self.official_only:
+            comments = comments.filter(is_official=True)
+        consultation_id = _int_param(request, "consultation")
+        proposal_id = _int_param(request, "proposal")
+        if consultation_id is not None:
+            comments = comments.filter(consultation_id=consultation_id)
+        if proposal_id is not None:
+            comments = comments.filter(proposal_id=proposal_id)
+        page = self.paginate_queryset(comments)
+        return self.get_paginated_response(s.CommentSerializer(page, many=True).data)
+
+    @extend_schema(request=s.CommentCreateSerializer, responses={201: s.CommentSerializer})
+    def post(self, request: Request) -> Response:
+        body = s.CommentCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        consultation = get_object_or_404(ConsultationPage.objects.all(), pk=data["consultation"])
+        proposal = parent = None
+        if data.get("proposal"):
+            proposal = get_object_or_404(ProposalPage.objects.all(), pk=data["proposal"])
+        if data.get("parent"):
+            parent = get_object_or_404(Comment.objects.visible(), pk=data["parent"])
+        try:
+            comment = participation.post_comment(
+                author=request.user,
+                consultation=consultation,
+                proposal=proposal,
+                parent=parent,
+                body=data["body"],
+                stance=data["stance"],
+                client_token=data.get("client_token"),
+                session=_session(request),
+            )
+        except CivicError as exc:
+            raise ServiceRefused(exc) from exc
+        return Response(s.CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+class ResponseList(CommentList):
+    """Official responses: comments an organisation posted as itself."""
+
+    official_only = True
+    http_method_names = ["get", "head", "options"]
+
+
+class CommentDetail(ApiView):
+    read_scope = "comments:read"
+    serializer_class = s.CommentSerializer
+
+    def get(self, request: Request, comment_id: int) -> Response:
+        comment = get_object_or_404(public_comments().select_related("author", "organisation"), pk=comment_id)
+        return Response(self.get_serializer(comment).data)
+
+
+class Summary(ApiView):
+    """A consultation's published summary: themes with counts and 'you said, we did' (no personal data)."""
+
+    read_scope = "consultations:read"
+    serializer_class = s.SummarySerializer
+
+    def get(self, request: Request, consultation_id: int) -> Response:
+        consultation = get_object_or_404(public_consultations(), pk=consultation_id)
+        if not consultation.results_published:
+            raise exceptions.NotFound("This consultation's summary is not published yet.")
+        if not can_view_summary(request.user, consultation, session=_session(request)):
+            raise exceptions.NotFound("This consultation's summary is not published yet.")
+        proposal_ids = public_proposal_ids(consultation)
+        published = Q(memberships__comment__status=Comment.Status.PUBLISHED) & (
+            Q(memberships__comment__proposal__isnull=True)
+            | Q(memberships__comment__proposal__in=proposal_ids)
+        )
+        themes = (
+            Theme.objects.filter(consultation=consultation)
+            .annotate(published=Count("memberships", filter=published))
+            .order_by("is_other", "position", "id")
+        )
+        comments = (
+            Comment.objects.visible()
+            .filter(consultation=consultation)
+            .filter(Q(proposal__isnull=True) | Q(proposal__in=proposal_ids))
+            .count()
+        )
+        responses = FeedbackResponse.objects.shown_with(consultation, proposal_ids)
+        data = {
+            "consultation": consultation.pk,
+            "comments": comments,
+            "themes": [
+                {"label": t.label, "comments": t.published, "signed_off": t.is_signed_off} for t in themes
+            ],
+            "responses": s.FeedbackResponseSerializer(responses, many=True).data,
+        }
+        return Response(s.SummarySerializer(data).data)
+
+
+# Issue reports, categories, wards --------------------------------------------------------------
+
+REPORT_FILTERS = [
+    OpenApiParameter("category", str, description="A category's slug."),
+    OpenApiParameter("status", str, enum=list(Status.values), description="As on the reports page."),
+    OpenApiParameter("ward", str, description="A ward's slug."),
+    OpenApiParameter(
+        "age", str, enum=[v for v, _label in AGE_CHOICES if v], description="Older than N days."
+    ),
+]
+
+
+class ReportList(ApiView):
+    """Public issue reports, newest first, with the reports page's filters; report one as an account."""
+
+    read_scope = "reports:read"
+    write_scope = "reports:write"
+    serializer_class = s.ReportSerializer
+    pagination_class = CursorPage
+
+    @extend_schema(parameters=REPORT_FILTERS)
+    def get(self, request: Request) -> Response:
+        data = query_filters(ReportFilterForm, request, {"category", "status", "ward", "age"})
+        reports = IssueReport.objects.visible().select_related("category", "organisation", "ward")
+        if data["category"]:
+            reports = reports.filter(category=data["category"])
+        if data["status"]:
+            reports = reports.filter(status=data["status"])
+        if data["ward"]:
+            reports = reports.filter(ward=data["ward"])
+        if data["age"]:
+            reports = reports.older_than(int(data["age"]))
+        page = self.paginate_queryset(reports)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    @extend_schema(request=s.ReportCreateSerializer, responses={201: s.ReportDetailSerializer})
+    def post(self, request: Request) -> Response:
+        body = s.ReportCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        if not IssueCategory.objects.filter(slug=data["category"], active=True).exists():
+            raise exceptions.ValidationError({"category": ["Choose a category from /api/v1/categories/."]})
+        try:
+            report = reporting.create_report(
+                reporter=request.user,
+                category=data["category"],
+                title=data["title"],
+                description=data["description"],
+                latitude=data["latitude"],
+                longitude=data["longitude"],
+                location_text=data["location_text"],
+            )
+        except CivicError as exc:
+            raise ServiceRefused(exc) from exc
+        report = IssueReport.objects.select_related("category", "organisation", "ward").get(pk=report.pk)
+        return Response(
+            s.ReportDetailSerializer(report, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class ReportDetail(ApiView):
+    read_scope = "reports:read"
+    serializer_class = s.ReportDetailSerializer
+
+    def get(self, request: Request, report_id: int) -> Response:
+        report = get_object_or_404(
+            IssueReport.objects.visible()
+            .select_related("category", "organisation", "ward")
+            .prefetch_related("history"),
+            pk=report_id,
+        )
+        return Response(self.get_serializer(report).data)
+
+
+class ReportStatus(ApiView):
+    """Officers of the responsible organisation move a report on, with a public note (followers are told)."""
+
+    write_scope = "reports:manage"
+    serializer_class = s.StatusChangeCreateSerializer
+
+    @extend_schema(request=s.StatusChangeCreateSerializer, responses={200: s.ReportDetailSerializer})
+    def post(self, request: Request, report_id: int) -> Response:
+        body = s.StatusChangeCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        report = get_object_or_404(IssueReport.objects.all(), pk=report_id)
+        try:
+            reporting.change_status(
+                officer=request.user,
+                report=report,
+                status=body.validated_data["status"],
+                note=body.validated_data["note"],
+            )
+        except CivicError as exc:
+            raise ServiceRefused(exc) from exc
+        report = (
+            IssueReport.objects.select_related("category", "organisation", "ward")
+            .prefetch_related("history")
+            .get(pk=report.pk)
+        )
+        return Response(s.ReportDetailSerializer(report, context=self.get_serializer_context()).data)
+
+
+class CategoryList(ApiView):
+    """Active issue categories (the same list Open311 serves as services)."""
+
+    read_scope = "reports:read"
+    serializer_class = s.CategorySerializer
+    pagination_class = None
+
+    @extend_schema(responses={200: s.CategorySerializer(many=True)})
+    def get(self, request: Request) -> Response:
+        categories = IssueCategory.objects.filter(active=True).select_related("organisation").order_by("name")
+        return Response(self.get_serializer(categories, many=True).data)
+
+
+class WardList(ApiView):
+    read_scope = "reports:read"
+    serializer_class = s.WardSerializer
+    pagination_class = None
+
+    @extend_schema(responses={200: s.WardSerializer(many=True)})
+    def get(self, request: Request) -> Response:
+        wards = Area.objects.wards().only("id", "name", "slug", "code", "kind").order_by("name")
+        return Response(self.get_serializer(wards, many=True).data)
+
+
+# Moderation (officers and moderators with a second factor, or a token acting as one) ----------
+
+
+def _moderator(request: Request) -> Any:
+    if not request.user.is_authenticated:
+        raise exceptions.NotAuthenticated("Sign in, or send an API token that acts as an account.")
+    if not moderated_consultations(request.user).exists():
+        raise exceptions.PermissionDenied(
+            "Only moderators and officers (with two-factor authentication) may use the moderation queue."
+        )
+    return request.user
+
+
+class ModerationQueue(ApiView):
+    """Contributions waiting for this account's decision, oldest first."""
+
+    read_scope = "moderation:read"
+    serializer_class = s.QueueItemSerializer
+
+    class Pages(CursorPage):
+        ordering = ("queued_at", "id")
+
+    pagination_class = Pages
+
+    def get(self, request: Request) -> Response:
+        moderator = _moderator(request)
+        page = self.paginate_queryset(moderation.queue_for(moderator))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+class ModerationDecisions(ApiView):
+    """Approve, hide or remove contributions in the queue, all or nothing (as in the admin)."""
+
+    write_scope = "moderation:write"
+    serializer_class = s.DecisionCreateSerializer
+
+    @extend_schema(request=s.DecisionCreateSerializer, responses={200: s.DecisionResultSerializer})
+    def post(self, request: Request) -> Response:
+        body = s.DecisionCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        moderator = _moderator(request)
+        data = body.validated_data
+        try:
+            decisions = moderation.decide(
+                moderator=moderator,
+                comment_ids=data["comments"],
+                decision=data["decision"],
+                reason=data["reason"],
+                note=data["note"],
+            )
+        except CivicError as exc:
+            raise ServiceRefused(exc) from exc
+        return Response({"decided": [d.comment_id for d in decisions], "decision": data["decision"]})
+
+
+def not_found(request: Any, *args: Any, **kwargs: Any) -> Any:
+    """Any other URL under /api/v1/: the standard error body, not the site's HTML page."""
+    return JsonResponse({"code": "not_found", "message": "There is no such API URL."}, status=404)
