@@ -41,7 +41,9 @@ class CursorPage(pagination.CursorPagination):
             ) from exc
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
-        parameters = super().get_schema_operation_parameters(view)
+        """page_size with its bounds; the cursor is opaque, so clients follow the next and previous
+        links as given instead of building one (a cursor that is not ours is refused with a 400)."""
+        parameters = [p for p in super().get_schema_operation_parameters(view) if p["name"] != "cursor"]
         for parameter in parameters:
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"] = {
@@ -68,6 +70,11 @@ class StrictSerializer(serializers.Serializer):
 def query_filters(form_class: type[forms.Form], request: Request, allowed: set[str]) -> dict[str, Any]:
     """The web page's own filter form read from the query string; invalid values are a 400."""
     params = request.query_params
+    empty = sorted(name for name in allowed if params.get(name, None) == "")
+    if empty:
+        raise exceptions.ValidationError(
+            {name: ["Give a value, or leave the parameter out."] for name in empty}
+        )
     form = form_class({name: params.get(name) for name in allowed if name in params})
     if not form.is_valid():
         raise exceptions.ValidationError({name: [str(e) for e in errs] for name, errs in form.errors.items()})

@@ -35,6 +35,15 @@ def _first_message(detail: Any) -> str:
     return str(detail)
 
 
+def _messages(detail: Any, prefix: str = "") -> list[str]:
+    """Every message under one field as a flat list (list items and nested fields prefixed)."""
+    if isinstance(detail, dict):
+        return [m for key, value in detail.items() for m in _messages(value, f"{prefix}{key}: ")]
+    if isinstance(detail, list):
+        return [m for value in detail for m in _messages(value, prefix)]
+    return [f"{prefix}{detail}"]
+
+
 def _code(exc: exceptions.APIException) -> str:
     codes = exc.get_codes()
     while isinstance(codes, dict | list) and codes:
@@ -54,7 +63,7 @@ def handle(exc: Exception, context: dict[str, Any]) -> Response | None:
     body: dict[str, Any] = {"code": _code(exc), "message": _first_message(exc.detail)}
     if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
         body["code"] = "invalid"
-        body["fields"] = exc.detail
+        body["fields"] = {str(name): _messages(value) for name, value in exc.detail.items()}
     elif isinstance(exc, ServiceRefused) and exc.fields:
         body["fields"] = exc.fields
     if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, list):

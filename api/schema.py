@@ -18,6 +18,14 @@ ERRORS = {
 }
 
 
+def strict_request_bodies(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """Request bodies refuse unknown fields (400), so the schema says additionalProperties: false."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request") and component.get("type") == "object":
+            component["additionalProperties"] = False
+    return result
+
+
 def only_api(endpoints: list[Any], **kwargs: Any) -> list[Any]:
     """The schema describes /api/v1/ only, not the Wagtail admin's internal API."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]

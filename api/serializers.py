@@ -133,7 +133,7 @@ class CommentCreateSerializer(StrictSerializer):
     consultation = ID
     proposal = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False, allow_null=True)
     parent = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False, allow_null=True)
-    body = serializers.CharField(max_length=20000, trim_whitespace=False)
+    body = serializers.CharField(min_length=2, max_length=20000, trim_whitespace=False)
     stance = serializers.ChoiceField(choices=Stance.choices, default=Stance.NEUTRAL)
     client_token = serializers.UUIDField(required=False, allow_null=True, help_text="Repeat-safe retries.")
 
@@ -223,8 +223,8 @@ class ReportDetailSerializer(ReportSerializer):
 
 class ReportCreateSerializer(StrictSerializer):
     category = serializers.SlugField(max_length=100, help_text="A category's slug (see /api/v1/categories/).")
-    title = serializers.CharField(max_length=2000, trim_whitespace=False)
-    description = serializers.CharField(max_length=20000, trim_whitespace=False)
+    title = serializers.CharField(min_length=3, max_length=2000, trim_whitespace=False)
+    description = serializers.CharField(min_length=3, max_length=20000, trim_whitespace=False)
     latitude = serializers.FloatField(min_value=-90, max_value=90)
     longitude = serializers.FloatField(min_value=-180, max_value=180)
     location_text = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")

@@ -4,12 +4,14 @@ from typing import Any
 
 from django.db.models import Count, Q
 from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from civic.converters import parse_id
 from civic.errors import CivicError
 from civic.models import Area
 from civic.pages import public_pages
@@ -40,15 +42,17 @@ def _session(request: Request) -> Any:
 
 def _int_param(request: Request, name: str) -> int | None:
     raw = request.query_params.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return None
-    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) < 2**63:
+    if parse_id(raw) is None:
         raise exceptions.ValidationError({name: ["Give a whole number (an id)."]})
     return int(raw)
 
 
 def _id_parameter(name: str, description: str) -> OpenApiParameter:
-    return OpenApiParameter(name, int, description=description)
+    return OpenApiParameter(
+        name, {"type": "integer", "minimum": 0, "maximum": 10**18 - 1}, description=description
+    )
 
 
 def public_consultations() -> Any:
@@ -63,8 +67,10 @@ def public_proposals() -> Any:
 
 CONSULTATION_FILTERS = [
     OpenApiParameter("state", str, enum=list(State.values), description="As on the consultations page."),
-    OpenApiParameter("topic", str, description="A topic's slug."),
-    OpenApiParameter("organisation", str, description="An organisation's slug (lead or partner)."),
+    OpenApiParameter("topic", str, description="A topic's slug (an unknown slug matches nothing)."),
+    OpenApiParameter(
+        "organisation", str, description="An organisation's slug, lead or partner (unknown: nothing)."
+    ),
 ]
 
 
@@ -86,17 +92,17 @@ class ConsultationList(ApiView):
             .prefetch_related("partner_organisations", "topics")
         )
 
-    @extend_schema(parameters=CONSULTATION_FILTERS)
+    @extend_schema(parameters=CONSULTATION_FILTERS, responses=s.ConsultationSerializer(many=True))
     def get(self, request: Request) -> Response:
-        data = query_filters(ConsultationFilterForm, request, {"state", "topic", "organisation"})
+        data = query_filters(ConsultationFilterForm, request, {"state"})
         consultations = self.get_queryset()
         if data["state"]:
             consultations = consultations.in_state(data["state"])
-        if data["topic"]:
-            consultations = consultations.filter(topics=data["topic"])
-        if data["organisation"]:
+        if topic := request.query_params.get("topic"):
+            consultations = consultations.filter(topics__slug=topic)
+        if organisation := request.query_params.get("organisation"):
             consultations = consultations.filter(
-                Q(lead_organisation=data["organisation"]) | Q(partner_organisations=data["organisation"])
+                Q(lead_organisation__slug=organisation) | Q(partner_organisations__slug=organisation)
             ).distinct()
         page = self.paginate_queryset(consultations)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
@@ -135,7 +141,10 @@ class ProposalList(ProposalMixin, ApiView):
 
     pagination_class = Pages
 
-    @extend_schema(parameters=[_id_parameter("consultation", "Only this consultation's proposals.")])
+    @extend_schema(
+        parameters=[_id_parameter("consultation", "Only this consultation's proposals.")],
+        responses=s.ProposalSerializer(many=True),
+    )
     def get(self, request: Request) -> Response:
         proposals = public_proposals()
         consultation_id = _int_param(request, "consultation")
@@ -213,7 +222,8 @@ class CommentList(ApiView):
         parameters=[
             _id_parameter("consultation", "Only this consultation's comments (its proposals' included)."),
             _id_parameter("proposal", "Only this proposal's comments."),
-        ]
+        ],
+        responses=s.CommentSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
         comments = self.get_queryset()
@@ -314,9 +324,9 @@ class Summary(ApiView):
 # Issue reports, categories, wards --------------------------------------------------------------
 
 REPORT_FILTERS = [
-    OpenApiParameter("category", str, description="A category's slug."),
+    OpenApiParameter("category", str, description="A category's slug (an unknown slug matches nothing)."),
     OpenApiParameter("status", str, enum=list(Status.values), description="As on the reports page."),
-    OpenApiParameter("ward", str, description="A ward's slug."),
+    OpenApiParameter("ward", str, description="A ward's slug (an unknown slug matches nothing)."),
     OpenApiParameter(
         "age", str, enum=[v for v, _label in AGE_CHOICES if v], description="Older than N days."
     ),
@@ -331,16 +341,16 @@ class ReportList(ApiView):
     serializer_class = s.ReportSerializer
     pagination_class = CursorPage
 
-    @extend_schema(parameters=REPORT_FILTERS)
+    @extend_schema(parameters=REPORT_FILTERS, responses=s.ReportSerializer(many=True))
     def get(self, request: Request) -> Response:
-        data = query_filters(ReportFilterForm, request, {"category", "status", "ward", "age"})
+        data = query_filters(ReportFilterForm, request, {"status", "age"})
         reports = IssueReport.objects.visible().select_related("category", "organisation", "ward")
-        if data["category"]:
-            reports = reports.filter(category=data["category"])
+        if category := request.query_params.get("category"):
+            reports = reports.filter(category__slug=category)
         if data["status"]:
             reports = reports.filter(status=data["status"])
-        if data["ward"]:
-            reports = reports.filter(ward=data["ward"])
+        if ward := request.query_params.get("ward"):
+            reports = reports.filter(ward__slug=ward)
         if data["age"]:
             reports = reports.older_than(int(data["age"]))
         page = self.paginate_queryset(reports)
@@ -462,6 +472,7 @@ class ModerationQueue(ApiView):
 
     pagination_class = Pages
 
+    @extend_schema(responses=s.QueueItemSerializer(many=True))
     def get(self, request: Request) -> Response:
         moderator = _moderator(request)
         page = self.paginate_queryset(moderation.queue_for(moderator))
@@ -493,6 +504,7 @@ class ModerationDecisions(ApiView):
         return Response({"decided": [d.comment_id for d in decisions], "decision": data["decision"]})
 
 
+@csrf_exempt
 def not_found(request: Any, *args: Any, **kwargs: Any) -> Any:
     """Any other URL under /api/v1/: the standard error body, not the site's HTML page."""
     return JsonResponse({"code": "not_found", "message": "There is no such API URL."}, status=404)

@@ -78,23 +78,23 @@ class RefuseNulBytesMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
-            return self.refuse()
+            return self.refuse(request)
         if any("\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()):
-            return self.refuse()
+            return self.refuse(request)
         if request.method == "POST" and request.content_type in self.FORM_TYPES:
             try:
                 data = request.POST
             except Exception:  # noqa: BLE001 - a malformed body: let the view's form report it
                 return self.get_response(request)
             if any("\x00" in key or any("\x00" in v for v in values) for key, values in data.lists()):
-                return self.refuse()
+                return self.refuse(request)
         return self.get_response(request)
 
     @staticmethod
-    def refuse() -> HttpResponse:
-        from django.http import HttpResponseBadRequest
+    def refuse(request: HttpRequest) -> HttpResponse:
+        from django.http import HttpResponseBadRequest, JsonResponse
 
-        return HttpResponseBadRequest(
-            "This request contains a NUL character, which is not allowed. Remove it and try again.",
-            content_type="text/plain; charset=utf-8",
-        )
+        message = "This request contains a NUL character, which is not allowed. Remove it and try again."
+        if request.path.startswith(settings.JSON_ERROR_PATH_PREFIXES):  # the open API's one error body
+            return JsonResponse({"code": "invalid", "message": message}, status=400)
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")

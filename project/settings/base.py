@@ -362,6 +362,7 @@ ADMIN_CSP = {
 }
 
 # The open API under /api/v1/ (api/): Django REST Framework, schema by drf-spectacular (OpenAPI 3.1).
+JSON_ERROR_PATH_PREFIXES = ("/api/",)  # the core's own refusals (NUL bytes) answer these paths in JSON
 API_PAGE_SIZE = env.integer("API_PAGE_SIZE", 50)  # items per page unless the client asks for fewer
 API_MAX_PAGE_SIZE = env.integer("API_MAX_PAGE_SIZE", 100)  # larger page_size values are refused (400)
 API_TOKEN_RATE_LIMIT = env.get("API_TOKEN_RATE_LIMIT", "600/m")  # requests per API token
@@ -391,6 +392,7 @@ SPECTACULAR_SETTINGS = {
     "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 10**18 - 1}},
     "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
     "PREPROCESSING_HOOKS": ["api.schema.only_api"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.strict_request_bodies"],
     "ENUM_NAME_OVERRIDES": {
         "ReportStatusEnum": "mapping.models.Status",
         "NewReportStatusEnum": "api.serializers.NEW_REPORT_STATUSES",
