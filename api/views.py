@@ -4,8 +4,8 @@ from typing import Any
 
 from django.db.models import Count, Q
 from django.http import JsonResponse
-from django.views.decorators.csrf import csrf_exempt
 from django.shortcuts import get_object_or_404
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.request import Request
@@ -122,11 +122,11 @@ class ConsultationDetail(ApiView):
 class ProposalMixin:
     def proposal_context(self, proposals: list[Any]) -> dict[str, Any]:
         ids = [p.pk for p in proposals]
-        parents = {}
-        if proposals:
-            parent_paths = {p.path[: -ProposalPage.steplen]: p.pk for p in proposals}
-            for pk, path in ConsultationPage.objects.filter(path__in=parent_paths).values_list("pk", "path"):
-                parents[parent_paths[path]] = pk
+        parent_paths = {p.pk: p.path[: -ProposalPage.steplen] for p in proposals}
+        by_path = dict(
+            ConsultationPage.objects.filter(path__in=set(parent_paths.values())).values_list("path", "pk")
+        )
+        parents = {pk: by_path[path] for pk, path in parent_paths.items()}
         return {"tallies": participation.tallies(ids), "consultation_ids": parents}
 
 

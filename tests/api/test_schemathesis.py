@@ -1,7 +1,6 @@
 """Schemathesis drives the whole generated schema against a real server, anonymous and with a token:
 no 5xx, responses conform to the schema, every status code documented, zero failures."""
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,14 +9,14 @@ import pytest
 
 from tests.support.servers import ROOT, Daphne, Database, manage, prepare_database, server_env
 
-
 TOKEN_SEED = """
 from civic.models import Organisation, User
 from mapping.models import IssueCategory, IssueReport
 from api.models import ApiToken, SCOPE_NAMES
 org = Organisation.objects.order_by("-id").first()
 user = User.objects.order_by("id").first()
-category = IssueCategory.objects.create(name="Potholes", slug="potholes", service_code="POT", organisation=org)
+category = IssueCategory.objects.create(name="Potholes", slug="potholes", service_code="POT",
+                                        organisation=org)
 IssueReport.objects.create(category=category, organisation=org, title="Hole", description="Deep hole",
                            latitude=52.9, longitude=-1.54, reporter=user)
 _token, raw = ApiToken.issue(organisation=org, name="Schemathesis", scopes=SCOPE_NAMES, user=user)
