@@ -34,7 +34,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
         token = ApiToken.lookup(raw.strip())
         if token is None:
             raise exceptions.AuthenticationFailed("This API token is not valid or has been revoked.")
-        user = token.user
+        user: Any = token.user
         if user is not None:
             if not user.is_active:
                 raise exceptions.AuthenticationFailed("The account this API token acts as is not active.")

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 class CursorPage(pagination.CursorPagination):
     """Stable pages however fast rows arrive; a bad cursor or page size is the client's error (400)."""
 
-    ordering = ("-created_at", "-id")
+    ordering: tuple[str, ...] = ("-created_at", "-id")
     page_size_query_param = "page_size"
     invalid_cursor_message = "The cursor is not valid: use the next or previous link as given."
 

@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 schema is generated from the views; this adds what every operation shares."""
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
@@ -43,7 +43,7 @@ class CivicAutoSchema(AutoSchema):
             else f"{name}_{ {'POST': 'create'}.get(self.method, self.method.lower()) }"
         )
 
-    def _get_response_bodies(self, direction: str = "response") -> dict[Any, Any]:
+    def _get_response_bodies(self, direction: Literal["request", "response"] = "response") -> dict[Any, Any]:
         responses = super()._get_response_bodies(direction)
         errors = dict(ERRORS)
         if self.method == "POST":

@@ -10,6 +10,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
+from wagtail.models import Page
 
 from civic.converters import parse_id
 from civic.errors import CivicError
@@ -195,14 +196,28 @@ class Vote(ApiView):
 # Comments and official responses ---------------------------------------------------------------
 
 
-def public_comments() -> Any:
-    """Published comments on public consultations, and on their public proposals only."""
+def public_comments(consultation_id: int | None = None) -> Any:
+    """Published comments on public consultations, and on their public proposals only.
+
+    The public ids are read first (a council has tens of consultations and hundreds of proposals), so
+    the comment query is a plain filter its index serves, however many comments there are."""
+    if consultation_id is not None:
+        row = ConsultationPage.objects.filter(pk=consultation_id).values("path", "depth").first()
+        if row is None:
+            return Comment.objects.none()
+        pages = public_pages(Page.objects.filter(path__startswith=row["path"], depth__lte=row["depth"] + 1))
+        public_ids = {pk: depth for pk, depth in pages.values_list("pk", "depth")}
+        if consultation_id not in public_ids:
+            return Comment.objects.none()
+        consultation_ids = [consultation_id]
+        proposal_ids = [pk for pk, depth in public_ids.items() if depth > row["depth"]]
+    else:
+        consultation_ids = list(public_consultations().values_list("pk", flat=True))
+        proposal_ids = list(public_proposals().values_list("pk", flat=True))
     return (
         Comment.objects.visible()
-        .filter(
-            consultation__in=public_consultations().values("pk"),
-        )
-        .filter(Q(proposal__isnull=True) | Q(proposal__in=public_proposals().values("pk")))
+        .filter(consultation_id__in=consultation_ids)
+        .filter(Q(proposal__isnull=True) | Q(proposal_id__in=proposal_ids))
     )
 
 
@@ -215,9 +230,6 @@ class CommentList(ApiView):
     pagination_class = CursorPage
     official_only = False
 
-    def get_queryset(self) -> Any:
-        return public_comments().select_related("author", "organisation")
-
     @extend_schema(
         parameters=[
             _id_parameter("consultation", "Only this consultation's comments (its proposals' included)."),
@@ -226,13 +238,11 @@ class CommentList(ApiView):
         responses=s.CommentSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
-        comments = self.get_queryset()
-        if self.official_only:
-            comments = comments.filter(is_official=True)
         consultation_id = _int_param(request, "consultation")
         proposal_id = _int_param(request, "proposal")
-        if consultation_id is not None:
-            comments = comments.filter(consultation_id=consultation_id)
+        comments = public_comments(consultation_id).select_related("author", "organisation")
+        if self.official_only:
+            comments = comments.filter(is_official=True)
         if proposal_id is not None:
             comments = comments.filter(proposal_id=proposal_id)
         page = self.paginate_queryset(comments)

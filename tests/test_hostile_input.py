@@ -12,6 +12,7 @@ from urllib.parse import quote
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from api.models import ApiToken
 from civic.models import WardCouncillor
 from consultations.models import Comment, Flag, ModerationDecision, Vote
 from mapping.models import IssueReport, PartnerApiKey, StatusChange
@@ -55,7 +56,7 @@ TEXT = [
 HOSTILE = NUMBERS + TEXT
 RAW_QUERY_VALUES = ["%ED%A0%80", "%FF%FE", "%C0%AF", "%25%00"]  # invalid UTF-8 and an encoded NUL
 
-WRITE_MODELS = (Comment, Vote, Flag, ModerationDecision, IssueReport, StatusChange, SavedSearch)
+WRITE_MODELS = (Comment, Vote, Flag, ModerationDecision, IssueReport, StatusChange, SavedSearch, ApiToken)
 
 
 def counts():
@@ -92,6 +93,9 @@ def world(consultation, proposal, officer):
         "api_key": raw_key,
         "draft": make_proposal(consultation, live=False),
         "token": confirmation_token(unconfirmed),
+        "api_token": ApiToken.issue(organisation=officer.organisation, name="CRM", scopes=["reports:read"])[
+            0
+        ],
     }
 
 
@@ -170,6 +174,27 @@ GETS = [
     ("issue_categories:index", "/admin/issue_categories/", ["q", "p"], "officer"),
     ("issue_categories:index_results", "/admin/issue_categories/results/", ["q", "p"], "officer"),
     ("healthz", "/healthz", ["x"], None),
+    ("api:consultations", "/api/v1/consultations/", ["state", "topic", "organisation", "cursor", "page_size"], None),
+    ("api:consultation", "/api/v1/consultations/{consultation}/", ["x"], None),
+    ("api:summary", "/api/v1/consultations/{consultation}/summary/", ["x"], None),
+    ("api:proposals", "/api/v1/proposals/", ["consultation", "cursor", "page_size"], None),
+    ("api:proposal", "/api/v1/proposals/{proposal}/", ["x"], None),
+    ("api:vote", "/api/v1/proposals/{proposal}/vote/", ["x"], "resident"),
+    ("api:comments", "/api/v1/comments/", ["consultation", "proposal", "cursor", "page_size"], "resident"),
+    ("api:comment", "/api/v1/comments/{comment}/", ["x"], None),
+    ("api:responses", "/api/v1/responses/", ["consultation", "proposal", "cursor"], None),
+    ("api:reports", "/api/v1/reports/", ["category", "status", "ward", "age", "cursor", "page_size"], None),
+    ("api:report", "/api/v1/reports/{report}/", ["x"], None),
+    ("api:report_status", "/api/v1/reports/{report}/status/", ["x"], "officer"),
+    ("api:categories", "/api/v1/categories/", ["x"], None),
+    ("api:wards", "/api/v1/wards/", ["x"], None),
+    ("api:moderation_queue", "/api/v1/moderation/queue/", ["cursor", "page_size"], "officer"),
+    ("api:moderation_decisions", "/api/v1/moderation/decisions/", ["x"], "officer"),
+    ("api:schema", "/api/v1/schema/", ["format", "lang"], None),
+    ("api:docs", "/api/v1/docs/", ["script", "lang"], None),
+    ("api:not_found", "/api/v1/nothing/", ["x"], None),
+    ("api_tokens", "/admin/api-tokens/", ["x"], "admin"),
+    ("api_token_new", "/admin/api-tokens/new/", ["x"], "admin"),
 ]  # fmt: skip
 
 # (route name, path template, form fields, fixed valid fields, who posts)
@@ -242,12 +267,15 @@ POSTS = [
       "consent": "on"}, "officer"),
     ("civic_suspend", "/admin/moderation/suspend/{resident}/", ["until", "reason"],
      {"until": "2099-01-01", "reason": "Abuse"}, "admin"),
+    ("api_token_new", "/admin/api-tokens/new/", ["organisation", "name", "user_email", "scopes"],
+     {"organisation": "{organisation}", "name": "CRM", "scopes": "reports:read"}, "admin"),
+    ("api_token_revoke", "/admin/api-tokens/{api_token}/revoke/", ["x"], {}, "admin"),
 ]  # fmt: skip
 
 # Routes whose hostile values may legitimately be stored (free text): checked for clean storage instead.
 FREE_TEXT_FIELDS = {
     "body", "note", "description", "title", "place", "address_string", "you_said", "we_did", "name",
-    "respondent_name", "status-note", "merge-note", "reassign-note", "reason", "query",
+    "respondent_name", "status-note", "merge-note", "reassign-note", "reason", "query", "user_email",
 }  # fmt: skip
 
 
@@ -266,6 +294,8 @@ def _fill(template: str, world) -> str:
         "api_key": world["api_key"],
         "token": world["token"],
         "uuid": str(uuid.uuid4()),
+        "organisation": world["officer"].organisation_id,
+        "api_token": world["api_token"].pk,
     }
     return template.format(**values)
 
@@ -334,6 +364,55 @@ def test_hostile_json_and_xml_bodies_never_give_a_server_error(client, world):
             _assert_no_server_error(response, f"POST {url} {content_type}")
 
 
+API_WRITES = [
+    ("/api/v1/comments/", {"consultation": "{consultation}", "body": "A fair point", "stance": "support"}, "resident"),
+    ("/api/v1/proposals/{proposal}/vote/", {"choice": "support"}, "resident"),
+    ("/api/v1/reports/", {"category": "potholes", "title": "Hole", "description": "Deep", "latitude": 52.9,
+                          "longitude": -1.54}, "resident"),
+    ("/api/v1/reports/{report}/status/", {"status": "fixed", "note": "Done"}, "officer"),
+    ("/api/v1/moderation/decisions/", {"comments": ["{comment}"], "decision": "hide", "reason": "spam"}, "officer"),
+]  # fmt: skip
+API_HOSTILE_JSON = [b"\x00\x01", b"{" * 5000, b'{"lat": 1e999}', "\ud800".encode("utf-8", "surrogatepass"), b"[]",
+                    b"null", b'"text"', b"1e999", b'{"a": ' * 2000]  # fmt: skip
+
+
+@pytest.mark.parametrize(("path", "valid", "who"), API_WRITES, ids=[w[0] for w in API_WRITES])
+def test_hostile_api_bodies_never_give_a_server_error_and_save_nothing(client, world, path, valid, who):
+    """Every field of every API write with every hostile value (JSON strings and numbers), then
+    malformed JSON bodies: 4xx with the standard error body, and nothing saved."""
+    _client_for(client, world, who)
+    url = _fill(path, world)
+
+    def filled(value):
+        if isinstance(value, str):
+            filled_text = _fill(value, world)
+            return int(filled_text) if filled_text.isdigit() and value.startswith("{") else filled_text
+        return [filled(v) for v in value] if isinstance(value, list) else value
+
+    base = {key: filled(value) for key, value in valid.items()}
+    before = counts()
+    for field in [*valid, "unknown_field"]:
+        for value in [*HOSTILE, 10**30, -1, 1.5, None, True, [], {}]:
+            response = client.post(url, json.dumps({**base, field: value}), content_type="application/json")
+            _assert_no_server_error(response, f"POST {url} {field}={str(value)[:30]!r}")
+            if response.status_code >= 400:
+                assert set(response.json()) >= {"code", "message"}, response.content[:200]
+    for body in API_HOSTILE_JSON:
+        response = client.post(url, body, content_type="application/json")
+        _assert_no_server_error(response, f"POST {url} {body[:20]!r}")
+        assert response.status_code == 400 and response.json()["code"] in {"parse_error", "invalid"}
+    after = counts()
+    changed = {name for name in before if after[name] != before[name]}
+    assert changed <= {
+        "Comment",
+        "IssueReport",
+        "StatusChange",
+        "ModerationDecision",
+        "Vote",
+    }  # free text saved
+    _stored_text_is_clean()
+
+
 def test_open311_xml_always_parses(client, world):
     from xml.etree import ElementTree
 
@@ -367,7 +446,7 @@ def test_every_civic_url_is_driven_here():
                 walk(pattern, inner)
             elif isinstance(pattern, URLPattern) and pattern.name:
                 module = getattr(pattern.callback, "__module__", "")
-                if module.split(".")[0] in {"civic", "consultations", "mapping", "search", "project"}:
+                if module.split(".")[0] in {"civic", "consultations", "mapping", "search", "api", "project"}:
                     ours.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
 
     walk(get_resolver())
