@@ -509,3 +509,6 @@ class PersonalDataExport(models.Model):
 
     def __str__(self) -> str:
         return f"Export {self.pk} ({self.status})"
+
+
+from .addresses import Address  # noqa: E402, F401 - its own module (places people find), registered here

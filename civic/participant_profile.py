@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from civic.models import Area
 
+from .addresses import Address
 from .forms import AccessibleFormMixin, IdModelChoiceField
 from .models import AgeBand, Disability, Ethnicity, ParticipantProfile, User
+from .place_fields import PlaceLookupField, PlaceLookupInput
 
 PREFER_NOT = ("", "Prefer not to say")
 CONSENT_HELP = (
@@ -26,6 +28,18 @@ class ParticipantProfileForm(AccessibleFormMixin, forms.Form):
         help_text=CONSENT_HELP,
     )
     age_band = forms.ChoiceField(label="Age", choices=[PREFER_NOT, *AgeBand.choices], required=False)
+    postcode = PlaceLookupField(
+        label="Your postcode (optional)",
+        kinds=[Address.Kind.POSTCODE],
+        required=False,
+        max_length=10,
+        help_text="We use it only to find your ward, and do not keep it. Or choose your ward below.",
+        widget=PlaceLookupInput(attrs={"autocomplete": "postal-code"}, kinds=[Address.Kind.POSTCODE]),
+        error_messages={
+            "unknown": "We could not find that postcode in the council's area. Check it, or choose a ward.",
+            "ambiguous": "We could not find that postcode. Choose it from the list, or check it.",
+        },
+    )
     ward = IdModelChoiceField(
         label="Ward you live in",
         queryset=Area.objects.none(),
@@ -47,6 +61,17 @@ class ParticipantProfileForm(AccessibleFormMixin, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        place = data.pop("postcode", None)
+        if place is not None:
+            ward = (
+                Area.objects.filter(pk=place.ward_id, kind=Area.Kind.WARD).first() if place.ward_id else None
+            )
+            if ward is None:
+                self.add_error(
+                    "postcode", "That postcode is not in one of the council's wards. Choose your ward."
+                )
+            else:
+                data["ward"] = ward
         shared = any(data.get(name) for name in ("age_band", "ward", "disability", "ethnicity"))
         if shared and not data.get("consent"):
             self.add_error(

@@ -1,4 +1,4 @@
-"""Where things are: checking a location is in the council's area, finding its ward, the gazetteer."""
+"""Where things are: checking a location is in the council's area, finding its ward, finding a place."""
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -8,7 +8,9 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
-from . import geo
+from . import address_keys as keys
+from . import addresses, geo
+from .addresses import Address, Place
 from .errors import CivicError
 from .models import Area, GazetteerEntry
 
@@ -110,3 +112,50 @@ def load_areas(
             if progress is not None:
                 progress(i, len(features))
     return created, updated
+
+
+def _gazetteer_place(entry: GazetteerEntry) -> Place:
+    return Place(
+        id=None,
+        kind=entry.kind,
+        name=entry.name,
+        context="",
+        key=keys.name_key(entry.name),
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+        ward_id=entry.ward_id,
+        ward_name=entry.ward.name if entry.ward else "",
+    )
+
+
+def find_places(query: str, limit: int = 10, kinds: list[str] | None = None) -> list[Place]:
+    """Postcodes, streets, landmarks and addresses for a typed query, with the council's own gazetteer."""
+    found = addresses.find_places(query, limit=limit, kinds=kinds)
+    if len(found) >= limit or (kinds and not set(kinds) & set(GazetteerEntry.Kind.values)):
+        return found
+    seen = {keys.fold(p.name) for p in found}
+    for entry in search_gazetteer(query, limit=limit):
+        if keys.fold(entry.name) not in seen and (not kinds or entry.kind in kinds):
+            found.append(_gazetteer_place(entry))
+    q = keys.query_key(query)
+    return sorted(found, key=lambda p: addresses.rank(p, q))[:limit]
+
+
+def resolve_place(
+    text: str, kinds: list[str] | None = None, limit: int = 10
+) -> tuple[Place | None, list[Place]]:
+    """(the one place the text names, or None; the matches to choose from)."""
+    if (not kinds or Address.Kind.POSTCODE in kinds) and keys.is_postcode(text):
+        exact = addresses.find_postcode(text)
+        if exact is not None:
+            return exact, [exact]
+    matches = find_places(text, limit=limit, kinds=kinds)
+    if not matches and "," in text:  # a label chosen earlier: "Elm Road, Northbrook, NB1"
+        matches = find_places(text.split(",")[0], limit=limit, kinds=kinds)
+    q, folded = keys.query_key(text), keys.fold(text)
+    exact_matches = [m for m in matches if keys.fold(m.label) == folded] or [m for m in matches if m.key == q]
+    if len(exact_matches) == 1:
+        return exact_matches[0], matches
+    if len(matches) == 1 and matches[0].distance == 0:
+        return matches[0], matches
+    return None, matches

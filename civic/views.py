@@ -9,7 +9,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,19 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import data_exports, notifications, permissions, personal_data, sections, services, twofactor
+from . import (
+    clientip,
+    data_exports,
+    notifications,
+    permissions,
+    personal_data,
+    places,
+    ratelimit,
+    sections,
+    services,
+    twofactor,
+)
+from .addresses import Address
 from .errors import CivicError
 from .forms import AUTO_FOLLOW, CloseAccountForm, NotificationSettingsForm, ProfileForm
 from .models import Notification, NotificationKind, User
@@ -144,6 +156,26 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         notifications.unsubscribe(user, kinds)
         return render(request, "civic/unsubscribe_done.html", context)
     return render(request, "civic/unsubscribe_confirm.html", {**context, "token": token})
+
+
+SUGGESTIONS = 8
+
+
+@require_GET
+def place_suggestions(request: HttpRequest) -> HttpResponse:
+    """Places matching what someone is typing (JSON for the combobox); limited per client address."""
+    try:
+        ratelimit.hit("place-lookup", clientip.for_request(request), settings.PLACE_LOOKUP_RATE_LIMIT)
+    except ratelimit.RateLimited as exc:
+        refused = JsonResponse({"results": [], "error": str(exc)}, status=429)
+        refused["Retry-After"] = str(exc.retry_after)
+        return refused
+    query = request.GET.get("q", "")[:200]
+    kinds = [kind for kind in request.GET.getlist("kind") if kind in Address.Kind.values] or None
+    found = places.find_places(query, limit=SUGGESTIONS, kinds=kinds)
+    response = JsonResponse({"results": [place.as_json() for place in found]})
+    response["Cache-Control"] = "private, max-age=300"
+    return response
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -5,6 +5,7 @@ from django import forms
 from civic import places
 from civic.forms import AccessibleFormMixin
 from civic.models import Area, Organisation
+from civic.place_fields import PlaceLookupInput
 
 from . import photos
 from .models import IssueCategory, Status
@@ -53,12 +54,18 @@ class LocationForm(AccessibleFormMixin, forms.Form):
         return data
 
 
-class GazetteerSearchForm(AccessibleFormMixin, forms.Form):
+class PlaceSearchForm(AccessibleFormMixin, forms.Form):
+    """Step 1 without the map: find a postcode, street or landmark, then pick it from the matches."""
+
     q = forms.CharField(
-        label="Street or landmark",
+        label="Postcode, street or landmark",
         max_length=100,
-        help_text="For example: High Street, or Northbrook Library.",
-        error_messages={"required": "Enter a street or landmark to search for."},
+        help_text="For example: NB1 2AB, Elm Road, or Northbrook Library.",
+        error_messages={"required": "Enter a postcode, street or landmark to search for."},
+        # With JavaScript, choosing a suggestion fills the coordinates below and moves the map's pin.
+        widget=PlaceLookupInput(
+            fill={"latitude": "id_latitude", "longitude": "id_longitude", "place": "id_place"}
+        ),
     )
 
 

@@ -19,9 +19,9 @@ from civic.models import User
 from . import exports, maps, permissions, services
 from .forms import (
     AnonymousReportConfirmForm,
-    GazetteerSearchForm,
     LocationForm,
     MergeForm,
+    PlaceSearchForm,
     ReassignForm,
     ReportConfirmForm,
     ReportDetailsForm,
@@ -34,6 +34,7 @@ STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429}
 LINK_STATUS = {"used": 410, "expired": 410, "not_found": 404, "invalid": 404}
 PHOTO_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 REPORTS_PER_PAGE = 50
+MATCHES_SHOWN = 20
 
 
 def _filtered(request):
@@ -216,11 +217,11 @@ def _step(request, template, status=200, **context):
 
 
 def report_new(request):
-    """Step 1: where is the problem? Map (with JavaScript), gazetteer search or coordinates."""
+    """Step 1: where is the problem? Map (with JavaScript), postcode or place search, or coordinates."""
     refused = _guard_reporter(request)
     if refused:
         return refused
-    search_form = GazetteerSearchForm(request.GET if "q" in request.GET else None)
+    search_form = PlaceSearchForm(request.GET if "q" in request.GET else None)
     location_form = LocationForm(
         request.GET if "latitude" in request.GET or "longitude" in request.GET else None
     )
@@ -228,7 +229,7 @@ def report_new(request):
     status = 200
     if search_form.is_bound:
         if search_form.is_valid():
-            matches = list(places.search_gazetteer(search_form.cleaned_data["q"]))
+            matches = places.find_places(search_form.cleaned_data["q"], limit=MATCHES_SHOWN)
         else:
             status = 400
     if location_form.is_bound:

@@ -32,6 +32,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.site_search, name="site_search"),
     path("search/officer/", include("search.urls")),
+    path("places/suggest/", civic_views.place_suggestions, name="place_suggestions"),
     path("healthz", civic_views.healthz, name="healthz"),
     path("api/v1/", include("api.urls")),
     path("", include("mapping.urls")),

@@ -129,6 +129,7 @@ def load(stdout, seed: int = 2026) -> None:
     from civic import places
     from civic.models import Area, GazetteerEntry, Organisation, User
     from mapping import exports
+    from mapping.demo import addresses as demo_addresses
     from mapping.models import (
         IssueCategory,
         IssueReport,
@@ -142,6 +143,7 @@ def load(stdout, seed: int = 2026) -> None:
         return
     with transaction.atomic():
         load_areas(stdout=_Quiet())
+        demo_addresses.load(stdout)  # postcodes, streets and landmarks in open data layouts
         areas = list(Area.objects.filter(kind__in=[Area.Kind.COUNCIL, Area.Kind.WARD]))
         for name, kind, lat, lon in GAZETTEER:
             GazetteerEntry.objects.get_or_create(

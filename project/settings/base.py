@@ -261,6 +261,7 @@ MAP_TILE_ATTRIBUTION = env.get("MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap con
 COMMENT_MAX_LENGTH = env.integer("COMMENT_MAX_LENGTH", 3000)
 COMMENTS_PER_PAGE = env.integer("COMMENTS_PER_PAGE", 20)
 WRITE_RATE_LIMIT = env.get("WRITE_RATE_LIMIT", "20/m")
+PLACE_LOOKUP_RATE_LIMIT = env.get("PLACE_LOOKUP_RATE_LIMIT", "300/m")  # place suggestions, per address
 DATA_EXPORT_RATE_LIMIT = env.get("DATA_EXPORT_RATE_LIMIT", "5/h")  # "download my data", per person
 # Exports with more items than this (comments, votes, reports, notifications...) are built by a
 # background task and emailed as a link that works once, for PERSONAL_DATA_EXPORT_LINK_HOURS.

@@ -2,7 +2,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from civic.models import Area, GazetteerEntry, Organisation, User
+from civic.models import Address, Area, GazetteerEntry, Organisation, User
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -66,6 +66,19 @@ class GazetteerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = GazetteerEntry
 
+    name = factory.Sequence(lambda n: f"Street {n}")
+    latitude = 52.90
+    longitude = -1.54
+
+
+class AddressFactory(factory.django.DjangoModelFactory):
+    """A findable place; its search keys are made on save."""
+
+    class Meta:
+        model = Address
+
+    ref = factory.Sequence(lambda n: f"test:{n}")
+    kind = Address.Kind.STREET
     name = factory.Sequence(lambda n: f"Street {n}")
     latitude = 52.90
     longitude = -1.54

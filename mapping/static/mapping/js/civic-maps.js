@@ -97,7 +97,7 @@
     function place(latlng) {
       if (!marker) {
         marker = L.marker(latlng, { draggable: true, icon: icon("new"), title: "Location of the problem", alt: "Location of the problem" });
-        marker.on("dragend", function () { write(marker.getLatLng()); });
+        marker.on("dragend", function () { forgetPlace(); write(marker.getLatLng()); });
         marker.addTo(map);
       } else {
         marker.setLatLng(latlng);
@@ -105,7 +105,10 @@
       write(L.latLng(latlng));
     }
 
-    map.on("click", function (event) { place(event.latlng); });
+    /* A pin put on the map by hand is no longer the postcode or street chosen in the search box. */
+    var chosenPlace = document.getElementById(options.placeInput || "id_place");
+    function forgetPlace() { if (chosenPlace) { chosenPlace.value = ""; } }
+    map.on("click", function (event) { forgetPlace(); place(event.latlng); });
     function fromInputs() {
       var a = parseFloat(lat.value), b = parseFloat(lon.value);
       if (isFinite(a) && isFinite(b) && Math.abs(a) <= 90 && Math.abs(b) <= 180) {
