@@ -31,7 +31,7 @@ OPEN_NAMES_COLUMNS = 34
 ON_ID, ON_NAME1, ON_TYPE, ON_LOCAL_TYPE, ON_X, ON_Y = 0, 2, 6, 7, 8, 9
 ON_POSTCODE_DISTRICT, ON_POPULATED_PLACE, ON_DISTRICT_BOROUGH = 16, 18, 21
 ROAD_TYPES = {"named road", "section of named road", "numbered road", "section of numbered road"}
-NO_GRID_LATITUDE = 99.999999  # the ONS Postcode Directory's "no grid reference"
+NO_GRID_LATITUDE = "99.999999"  # the ONS Postcode Directory's "no grid reference"
 HOUSE_NUMBER = re.compile(r"^\d+[a-z]?(-\d+[a-z]?)?$", re.IGNORECASE)
 UPRN = re.compile(r"^\d{1,12}$")
 
@@ -115,9 +115,10 @@ def onspd_row(row: list[str], columns: dict[str, int]) -> Row:
     postcode = _postcode(_cell(row, columns, "pcds", "pcd2", "pcd"))
     if _cell(row, columns, "doterm"):
         raise _Skip
-    latitude = _coordinate(_cell(row, columns, "lat"), "lat", -90, 90)
-    if latitude == NO_GRID_LATITUDE:
+    raw_latitude = _cell(row, columns, "lat")
+    if raw_latitude == NO_GRID_LATITUDE:
         raise RowError(f"{postcode} has no grid reference")
+    latitude = _coordinate(raw_latitude, "lat", -90, 90)
     longitude = _coordinate(_cell(row, columns, "long"), "long", -180, 180)
     ward_columns = ["osward"] + sorted((c for c in columns if re.fullmatch(r"wd\d\dcd", c)), reverse=True)
     return Row(

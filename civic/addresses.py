@@ -118,8 +118,9 @@ def _places(rows: Any, query: str) -> list[Place]:
     ]
 
 
-def rank(place: Place, query: str) -> tuple[int, int, int, int, str]:
-    return (place.distance, place.key != query, KIND_ORDER.get(place.kind, 9), len(place.key), place.key)
+def rank(place: Place, query: str) -> tuple[int, bool, int, str, str]:
+    """Closest first, then the exact name, postcodes before streets before landmarks, then A to Z."""
+    return (place.distance, place.key != query, KIND_ORDER.get(place.kind, 9), place.key, place.context)
 
 
 def find_places(query: str, limit: int = 10, kinds: list[str] | None = None) -> list[Place]:

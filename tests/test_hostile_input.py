@@ -195,6 +195,7 @@ GETS = [
     ("api:not_found", "/api/v1/nothing/", ["x"], None),
     ("api_tokens", "/admin/api-tokens/", ["x"], "admin"),
     ("api_token_new", "/admin/api-tokens/new/", ["x"], "admin"),
+    ("place_suggestions", "/places/suggest/", ["q", "kind"], None),
 ]  # fmt: skip
 
 # (route name, path template, form fields, fixed valid fields, who posts)
@@ -251,7 +252,8 @@ POSTS = [
     ("close_account", "/accounts/delete/", ["password"], {}, "resident"),
     ("confirm_close_account", "/accounts/delete/{resident}:x:forged/", ["x"], {}, "resident"),
     ("civic_erasure_confirm", "/admin/erasure-requests/{resident}/", ["confirm"], {}, "admin"),
-    ("profile", "/accounts/profile/", ["about-consent", "about-age_band", "about-ward", "about-disability"],
+    ("profile", "/accounts/profile/", ["about-consent", "about-age_band", "about-ward", "about-disability",
+                                       "about-postcode"],
      {"form": "about-you", "about-consent": "on"}, "resident"),
     ("profile", "/accounts/profile/", ["notify-reply", "notify-official_response", "notify-results"],
      {"form": "notification-settings", "notify-reply": "never", "notify-official_response": "daily",

@@ -182,6 +182,49 @@ def test_report_journey_by_gazetteer_without_javascript(client, council, pothole
     assert (report.location_text, report.ward.slug, report.reporter) == ("High Street", "west", reporter)
 
 
+def test_report_journey_by_postcode_without_javascript(
+    client, council, potholes, reporter, django_assert_max_num_queries
+):
+    from civic.models import Address
+    from tests.civic.factories import AddressFactory
+
+    AddressFactory(ref="postcode:NB12AB", kind=Address.Kind.POSTCODE, name="NB1 2AB", latitude=52.9071,
+                   longitude=-1.5432, ward=council[1])  # fmt: skip
+    AddressFactory(ref="os:elm", kind=Address.Kind.STREET, name="Elm Road", context="Northbrook, NB1")
+    sign_in(client, reporter)
+    with django_assert_max_num_queries(20):
+        step1 = client.get("/reports/new/?q=nb1+2ab")
+    html = step1.content.decode()
+    assert step1.status_code == 200 and "1 place found" in html and "(postcode, West Ward ward)" in html
+    link = re.search(r'href="(/reports/new/details/\?[^"]+)">NB1 2AB<', html).group(1).replace("&amp;", "&")
+    assert "latitude=52.907100" in link and "place=NB1%202AB" in link
+    step2 = client.get(link)
+    assert step2.status_code == 200 and "West Ward" in step2.content.decode()
+    details = {"latitude": "52.907100", "longitude": "-1.543200", "place": "NB1 2AB", "category": "potholes",
+               "title": "Deep pothole", "description": "By the postbox."}  # fmt: skip
+    sent = client.post("/reports/new/confirm/", details)
+    report = IssueReport.objects.get()
+    assert sent.status_code == 302 and (report.location_text, report.ward.slug) == ("NB1 2AB", "west")
+
+
+def test_place_search_in_the_journey_forgives_a_typo_and_says_when_nothing_matches(client, council, reporter):
+    from tests.civic.factories import AddressFactory
+
+    AddressFactory(ref="os:elm", kind="street", name="Elm Road", context="Northbrook, NB1")
+    sign_in(client, reporter)
+    assert ">Elm Road, Northbrook, NB1<" in client.get("/reports/new/?q=elm+raod").content.decode()
+    nothing = client.get("/reports/new/?q=zebra+crossing+lane").content.decode()
+    assert "0 places found" in nothing and "No postcode, street or landmark matched" in nothing
+
+
+def test_the_place_search_box_is_ready_to_fill_the_map_picker(client, council, reporter):
+    sign_in(client, reporter)
+    html = client.get("/reports/new/").content.decode()
+    assert 'data-place-lookup="/places/suggest/"' in html
+    assert 'data-fill-latitude="id_latitude"' in html and 'data-fill-place="id_place"' in html
+    assert "js/place-lookup.js" in html and 'id="id_latitude"' in html and 'id="id_place"' in html
+
+
 def test_report_journey_by_coordinates_with_a_photo(client, council, potholes, reporter, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     sign_in(client, reporter)
