@@ -9,14 +9,22 @@ FULL_POSTCODE = re.compile(r"^[a-z]{1,2}[0-9][a-z0-9]?[0-9][a-z]{2}$")
 POSTCODE_START = re.compile(r"^[a-z]{1,2}[0-9]")
 _NOT_WORD = re.compile(r"[^a-z0-9 ]+")
 _SPACES = re.compile(r"\s+")
-_VOWELS = re.compile(r"[aeiouy]")
 _REPEATS = re.compile(r"(.)\1+")
 MAX_QUERY = 100
 
 
+# ASCII fast path (most names): letters and digits kept, apostrophes dropped, the rest made spaces.
+_ASCII = {i: (chr(i).lower() if chr(i).isalnum() else " ") for i in range(128)}
+_ASCII[ord("'")] = ""
+_ASCII_TABLE = str.maketrans(_ASCII)
+
+
 def fold(text: str) -> str:
     """Lower case ASCII letters, digits and single spaces: "St Mary's  Church" -> "st marys church"."""
-    text = unicodedata.normalize("NFKD", str(text or "")[: MAX_QUERY * 3])
+    text = str(text or "")[: MAX_QUERY * 3]
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_TABLE).split())[:MAX_QUERY]
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace("'", "").replace("\u2019", "")
     text = _NOT_WORD.sub(" ", text)
@@ -26,6 +34,14 @@ def fold(text: str) -> str:
 def compact_postcode(text: str) -> str:
     """ "NB1 2AB", "nb12ab" and " nb1  2ab " all give "nb12ab"; the key postcodes are stored under."""
     return fold(text).replace(" ", "")
+
+
+def parse_postcode(text: str) -> tuple[str, str] | None:
+    """(key, printed form) of a full postcode, or None: ("nb12ab", "NB1 2AB")."""
+    compact = compact_postcode(text)
+    if not FULL_POSTCODE.match(compact):
+        return None
+    return compact, f"{compact[:-3]} {compact[-3:]}".upper()
 
 
 def format_postcode(text: str) -> str:
@@ -48,10 +64,12 @@ def name_key(text: str) -> str:
     return fold(text)
 
 
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
+
+
 def skeleton(key: str) -> str:
     """Consonants only, repeats collapsed: most slips of the finger ("raod", "libary") share it."""
-    words = [_REPEATS.sub(r"\1", _VOWELS.sub("", word)) or word[:1] for word in key.split()]
-    return " ".join(words)[:MAX_QUERY]
+    return " ".join(_REPEATS.sub(r"\1", key.translate(_NO_VOWELS)).split())[:MAX_QUERY]
 
 
 def query_key(text: str) -> str:
@@ -79,10 +97,35 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
 
 
 def prefix_distance(query: str, key: str, limit: int = 3) -> int:
-    """How far the query is from the start of the key: typing "elm raod" is 1 from "elm road close"."""
-    if len(key) <= len(query):
-        return edit_distance(query, key, limit)
-    return min(edit_distance(query, key[:n], limit) for n in range(len(query) - 1, len(query) + 2))
+    """How far the query is from the closest start of the key ("elm raod" is 1 from "elm road close").
+
+    One Damerau-Levenshtein table of the query against the key's first characters, only the band
+    within `limit` of the diagonal, giving up as soon as a row is all over the limit."""
+    n = len(query)
+    target = key[: n + limit]
+    m = len(target)
+    over = limit + 1
+    before: list[int] = []
+    previous = [j if j <= limit else over for j in range(m + 1)]
+    for i in range(1, n + 1):
+        ca = query[i - 1]
+        low, high = max(1, i - limit), min(m, i + limit)
+        current = [i if i <= limit else over] + [over] * m
+        for j in range(low, high + 1):
+            cb = target[j - 1]
+            value = previous[j - 1] + (ca != cb)
+            if previous[j] + 1 < value:
+                value = previous[j] + 1
+            if current[j - 1] + 1 < value:
+                value = current[j - 1] + 1
+            if i > 1 and j > 1 and ca == target[j - 2] and query[i - 2] == cb and before[j - 2] + 1 < value:
+                value = before[j - 2] + 1
+            current[j] = value
+        if min(current[low - 1 : high + 1]) > limit:
+            return over
+        before, previous = previous, current
+    ends = previous[max(0, n - limit) : min(m, n + limit) + 1]
+    return min(min(ends, default=over), over)
 
 
 def allowed_typos(query: str) -> int:

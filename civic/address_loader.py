@@ -11,15 +11,16 @@ loading a file again updates what is there instead of adding duplicates."""
 
 import csv
 import io
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from . import address_keys as keys
-from . import bng
+from . import bng, geo
 from .addresses import Address, search_keys
 from .models import Area
 
@@ -34,6 +35,7 @@ ROAD_TYPES = {"named road", "section of named road", "numbered road", "section o
 NO_GRID_LATITUDE = "99.999999"  # the ONS Postcode Directory's "no grid reference"
 HOUSE_NUMBER = re.compile(r"^\d+[a-z]?(-\d+[a-z]?)?$", re.IGNORECASE)
 UPRN = re.compile(r"^\d{1,12}$")
+WARD_CODE = " ward code"  # a key no header can have (headers are stripped)
 
 
 class RowError(ValueError):
@@ -94,24 +96,43 @@ def _grid(x: str, y: str) -> tuple[float, float]:
 
 
 def _postcode(value: str) -> str:
-    if not keys.is_postcode(value):
+    parsed = keys.parse_postcode(value)
+    if parsed is None:
         raise RowError(f"postcode {value[:30]!r} is not a postcode")
-    return keys.format_postcode(value)
+    return parsed[1]
 
 
-def _header(row: list[str]) -> dict[str, int]:
-    return {name.strip().lower(): i for i, name in enumerate(row)}
+class Columns(dict[str, int]):
+    """A header's column numbers by lower-case name, remembering which columns each look-up uses."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.picked: dict[tuple[str, ...], list[int]] = {}
 
 
-def _cell(row: list[str], columns: dict[str, int], *names: str) -> str:
-    for name in names:
-        i = columns.get(name)
-        if i is not None and i < len(row) and row[i].strip():
-            return row[i].strip()
+def _header(row: list[str]) -> Columns:
+    columns = Columns({name.strip().lower(): i for i, name in enumerate(row)})
+    ward_columns = ["osward"] + sorted((c for c in columns if re.fullmatch(r"wd\d\dcd", c)), reverse=True)
+    ward = next((columns[name] for name in ward_columns if name in columns), None)
+    if ward is not None:
+        columns[WARD_CODE] = ward  # the directory's ward code column, whichever year it is named for
+    return columns
+
+
+def _cell(row: list[str], columns: Columns, *names: str) -> str:
+    """The first of these columns that has a value in this row ("" if none)."""
+    found = columns.picked.get(names)
+    if found is None:
+        found = columns.picked[names] = [columns[name] for name in names if name in columns]
+    for i in found:
+        if i < len(row):
+            value = row[i].strip()
+            if value:
+                return value
     return ""
 
 
-def onspd_row(row: list[str], columns: dict[str, int]) -> Row:
+def onspd_row(row: list[str], columns: Columns) -> Row:
     postcode = _postcode(_cell(row, columns, "pcds", "pcd2", "pcd"))
     if _cell(row, columns, "doterm"):
         raise _Skip
@@ -120,19 +141,18 @@ def onspd_row(row: list[str], columns: dict[str, int]) -> Row:
         raise RowError(f"{postcode} has no grid reference")
     latitude = _coordinate(raw_latitude, "lat", -90, 90)
     longitude = _coordinate(_cell(row, columns, "long"), "long", -180, 180)
-    ward_columns = ["osward"] + sorted((c for c in columns if re.fullmatch(r"wd\d\dcd", c)), reverse=True)
     return Row(
-        ref=f"postcode:{keys.compact_postcode(postcode).upper()}",
+        ref=f"postcode:{postcode.replace(' ', '')}",
         kind=Address.Kind.POSTCODE,
         name=postcode,
         latitude=latitude,
         longitude=longitude,
         postcode=postcode,
-        ward_code=_cell(row, columns, *ward_columns),
+        ward_code=_cell(row, columns, WARD_CODE),
     )
 
 
-def opennames_row(row: list[str], _columns: dict[str, int]) -> Row:
+def opennames_row(row: list[str], _columns: Columns) -> Row:
     if len(row) < ON_Y + 1:
         raise RowError(f"{len(row)} columns, expected {OPEN_NAMES_COLUMNS}")
     ident, name = row[ON_ID].strip(), row[ON_NAME1].strip()
@@ -145,7 +165,7 @@ def opennames_row(row: list[str], _columns: dict[str, int]) -> Row:
     if local_type == "postcode":
         postcode = _postcode(name)
         return Row(
-            ref=f"postcode:{keys.compact_postcode(postcode).upper()}",
+            ref=f"postcode:{postcode.replace(' ', '')}",
             kind=Address.Kind.POSTCODE,
             name=postcode,
             latitude=latitude,
@@ -164,7 +184,7 @@ def opennames_row(row: list[str], _columns: dict[str, int]) -> Row:
     )
 
 
-def llpg_row(row: list[str], columns: dict[str, int]) -> Row:
+def llpg_row(row: list[str], columns: Columns) -> Row:
     uprn = _cell(row, columns, "uprn")
     if not UPRN.match(uprn):
         raise RowError(f"UPRN {uprn[:30]!r} is not a number of up to 12 digits")
@@ -201,7 +221,7 @@ def llpg_row(row: list[str], columns: dict[str, int]) -> Row:
     )
 
 
-PARSERS: dict[str, Callable[[list[str], dict[str, int]], Row]] = {
+PARSERS: dict[str, Callable[[list[str], Columns], Row]] = {
     "onspd": onspd_row,
     "opennames": opennames_row,
     "llpg": llpg_row,
@@ -225,46 +245,80 @@ def detect_format(first_row: list[str]) -> str:
     )
 
 
+CELLS_PER_DEGREE = 1000  # ward answers are cached per cell of 0.001 degrees (about 110 m by 70 m)
+MIXED = -1
+
+
 class _Wards:
-    """Which ward a point is in: by the ward code the file gives, else by the ward boundaries."""
+    """Which ward a point is in: by the ward code the file gives, else by the ward boundaries.
+
+    A cell with no boundary vertex in it and all four corners in one ward lies wholly in that ward
+    (a boundary crossing it would separate two corners), so most points cost one dictionary look-up."""
 
     def __init__(self) -> None:
         areas = list(Area.objects.filter(kind__in=[Area.Kind.COUNCIL, Area.Kind.WARD]))
         self.wards = [a for a in areas if a.kind == Area.Kind.WARD and a.min_lat is not None]
         self.councils = [a for a in areas if a.kind == Area.Kind.COUNCIL and a.min_lat is not None]
         self.by_code = {a.code: a.pk for a in self.wards if a.code}
+        self.vertex_cells = {
+            self._cell(point[1], point[0])
+            for ward in self.wards
+            for polygon in geo.polygons(ward.geometry)
+            for ring in polygon
+            for point in ring
+        }
+        self.cells: dict[tuple[int, int], int | None] = {}
+
+    @staticmethod
+    def _cell(lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat * CELLS_PER_DEGREE), math.floor(lon * CELLS_PER_DEGREE)
+
+    def _exact(self, lat: float, lon: float) -> int | None:
+        return next((w.pk for w in self.wards if _in_box(w, lat, lon) and w.contains(lat, lon)), None)
+
+    def _whole_cell(self, cell: tuple[int, int]) -> int | None:
+        if cell in self.vertex_cells:
+            return MIXED
+        south, west = cell[0] / CELLS_PER_DEGREE, cell[1] / CELLS_PER_DEGREE
+        size = 1 / CELLS_PER_DEGREE
+        corners = {self._exact(south + dy, west + dx) for dy in (0, size) for dx in (0, size)}
+        return corners.pop() if len(corners) == 1 else MIXED
 
     def ward_for(self, row: Row) -> int | None:
         if row.ward_code in self.by_code:
             return self.by_code[row.ward_code]
-        return next(
-            (w.pk for w in self.wards if _in_box(w, row) and w.contains(row.latitude, row.longitude)), None
-        )
+        cell = self._cell(row.latitude, row.longitude)
+        if cell not in self.cells:
+            self.cells[cell] = self._whole_cell(cell)
+        known = self.cells[cell]
+        return self._exact(row.latitude, row.longitude) if known == MIXED else known
 
     def inside(self, row: Row) -> bool:
         areas = self.councils or self.wards
-        return any(_in_box(a, row) and a.contains(row.latitude, row.longitude) for a in areas)
+        return any(
+            _in_box(a, row.latitude, row.longitude) and a.contains(row.latitude, row.longitude) for a in areas
+        )
 
 
-def _in_box(area: Area, row: Row) -> bool:
+def _in_box(area: Area, lat: float, lon: float) -> bool:
     return bool(
         area.min_lat is not None
         and area.max_lat is not None
         and area.min_lon is not None
         and area.max_lon is not None
-        and area.min_lat <= row.latitude <= area.max_lat
-        and area.min_lon <= row.longitude <= area.max_lon
+        and area.min_lat <= lat <= area.max_lat
+        and area.min_lon <= lon <= area.max_lon
     )
 
 
 def _rows(handle: IO[str], fmt: str | None, result: LoadResult) -> Iterator[tuple[int, Row]]:
-    reader = csv.reader(handle)
+    reader = csv.reader(line.replace("\x00", "") for line in handle)  # PostgreSQL text cannot hold NUL
     first = next(reader, None)
     if first is None:
         raise FormatError("The file is empty.")
     result.format = fmt or detect_format(first)
     parse = PARSERS[result.format]
-    columns: dict[str, int] = {}
+    columns = Columns()
     pending: list[list[str]] = []
     if result.format == "opennames":
         if first and first[0].strip().upper() != "ID":
@@ -284,34 +338,59 @@ def _rows(handle: IO[str], fmt: str | None, result: LoadResult) -> Iterator[tupl
             yield reader.line_num, row
 
     for line, row in numbered():
-        if not any(cell.strip() for cell in row):
+        if not any(row) or not "".join(row).strip():
             continue
         result.rows += 1
         try:
-            yield line, parse([cell.replace("\x00", "") for cell in row], columns)
+            yield line, parse(row, columns)
         except _Skip:
             result.terminated += 1
         except (RowError, bng.GridError) as exc:
             result.problem(line, str(exc))
 
 
-def _save(batch: dict[str, Address]) -> None:
+UPDATED = ["kind", "name", "context", "postcode", "key", "skeleton", "latitude", "longitude", "ward_id"]
+COLUMNS = ["ref", *UPDATED]
+
+
+Values = tuple[str, str, str, str, str, str, str, float, float, int | None]  # in COLUMNS order
+
+
+def _save(batch: dict[str, Values]) -> None:
+    """Insert new places and update known ones (by ref) in one statement per batch."""
+    if connection.vendor == "postgresql":
+        _copy_and_upsert(list(batch.values()))
+        return
     Address.objects.bulk_create(
-        list(batch.values()),
+        [Address(**dict(zip(COLUMNS, values, strict=True))) for values in batch.values()],
         update_conflicts=True,
         unique_fields=["ref"],
-        update_fields=[
-            "kind",
-            "name",
-            "context",
-            "postcode",
-            "key",
-            "skeleton",
-            "latitude",
-            "longitude",
-            "ward",
-        ],
+        update_fields=[name.removesuffix("_id") for name in UPDATED],
     )
+
+
+def _copy_and_upsert(rows: list[Values]) -> None:
+    """PostgreSQL: COPY the batch into a scratch table, then one INSERT ... ON CONFLICT from it.
+
+    Rows that did not change are left alone (no new row versions), so reloading a file is cheap."""
+    table = Address._meta.db_table
+    columns = ", ".join(COLUMNS)
+    changes = ", ".join(f"{name} = EXCLUDED.{name}" for name in UPDATED)
+    mine = ", ".join(f"{table}.{name}" for name in UPDATED)
+    theirs = ", ".join(f"EXCLUDED.{name}" for name in UPDATED)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS civic_address_load ON COMMIT DROP AS "  # noqa: S608 - our columns
+            f"SELECT {columns} FROM {table} WITH NO DATA"
+        )
+        cursor.execute("TRUNCATE civic_address_load")
+        with cursor.copy(f"COPY civic_address_load ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM civic_address_load "  # noqa: S608 - our columns
+            f"ON CONFLICT (ref) DO UPDATE SET {changes} WHERE ({mine}) IS DISTINCT FROM ({theirs})"
+        )
 
 
 def load(
@@ -328,27 +407,27 @@ def load(
     result = LoadResult(format=fmt or "")
     wards = _Wards()
     before = Address.objects.count()
-    batch: dict[str, Address] = {}
+    batch: dict[str, Values] = {}
     with transaction.atomic():
-        for _line, row in _rows(handle, fmt, result):
+        for line, row in _rows(handle, fmt, result):
             if inside_only and not wards.inside(row):
                 result.outside += 1
                 continue
             key, skeleton = search_keys(row.kind, row.name)
             if not key:
-                result.problem(_line, f"name {row.name[:30]!r} has no letters or digits")
+                result.problem(line, f"name {row.name[:30]!r} has no letters or digits")
                 continue
-            batch[row.ref] = Address(
-                ref=row.ref,
-                kind=row.kind,
-                name=row.name,
-                context=row.context,
-                postcode=row.postcode,
-                key=key,
-                skeleton=skeleton,
-                latitude=round(row.latitude, 6),
-                longitude=round(row.longitude, 6),
-                ward_id=wards.ward_for(row),
+            batch[row.ref] = (
+                row.ref,
+                row.kind,
+                row.name,
+                row.context,
+                row.postcode,
+                key,
+                skeleton,
+                round(row.latitude, 6),
+                round(row.longitude, 6),
+                wards.ward_for(row),
             )
             if len(batch) >= batch_size:
                 _save(batch)

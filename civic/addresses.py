@@ -7,7 +7,7 @@ edit-distance pass over candidates that share a shorter prefix or the same conso
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models
+from django.db import connection, models
 
 from . import address_keys as keys
 
@@ -24,19 +24,28 @@ class Address(models.Model):
         LANDMARK = "landmark", "Place or landmark"
         ADDRESS = "address", "Address"
 
-    ref = models.CharField(max_length=80, unique=True, help_text="Source and id, e.g. postcode:NB12AB.")
+    ref = models.CharField(max_length=80, help_text="Source and id, e.g. postcode:NB12AB.")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     name = models.CharField(max_length=200)
     context = models.CharField(max_length=200, blank=True, help_text="Town, street or postcode it is in.")
     postcode = models.CharField(max_length=10, blank=True)
-    key = models.CharField(max_length=100, db_index=True, editable=False)
-    skeleton = models.CharField(max_length=100, db_index=True, editable=False)
+    key = models.CharField(max_length=100, editable=False)
+    skeleton = models.CharField(max_length=100, editable=False)
     latitude = models.FloatField()
     longitude = models.FloatField()
     ward = models.ForeignKey("civic.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name_plural = "addresses"
+        constraints = [models.UniqueConstraint(fields=["ref"], name="civic_address_unique_ref")]
+        # Prefix searches only (LIKE 'elm%'): on PostgreSQL the pattern operator class makes them
+        # indexed under any collation; other databases ignore opclasses and use a plain index.
+        indexes = [
+            models.Index(fields=["key"], name="civic_address_key", opclasses=["varchar_pattern_ops"]),
+            models.Index(
+                fields=["skeleton"], name="civic_address_skeleton", opclasses=["varchar_pattern_ops"]
+            ),
+        ]
 
     def __str__(self) -> str:
         return label(self.name, self.context)
@@ -100,19 +109,28 @@ class Place:
         }
 
 
-def _places(rows: Any, query: str) -> list[Place]:
+def _distance(query: str, key: str, memo: dict[str, int]) -> int:
+    if key.startswith(query):
+        return 0
+    if key not in memo:  # many places share a name ("Elm Road" in every town): measure it once
+        memo[key] = keys.prefix_distance(query, key)
+    return memo[key]
+
+
+def _places(rows: Any, query: str, memo: dict[str, int] | None = None) -> list[Place]:
+    memo = {} if memo is None else memo
     return [
         Place(
-            id=r["id"],
-            kind=r["kind"],
-            name=r["name"],
-            context=r["context"],
-            key=r["key"],
-            latitude=r["latitude"],
-            longitude=r["longitude"],
-            ward_id=r["ward_id"],
-            ward_name=r["ward__name"] or "",
-            distance=keys.prefix_distance(query, r["key"]) if not r["key"].startswith(query) else 0,
+            id=r[0],
+            kind=r[1],
+            name=r[2],
+            context=r[3],
+            key=r[4],
+            latitude=r[5],
+            longitude=r[6],
+            ward_id=r[7],
+            ward_name=r[8] or "",
+            distance=_distance(query, r[4], memo),
         )
         for r in rows
     ]
@@ -123,31 +141,54 @@ def rank(place: Place, query: str) -> tuple[int, bool, int, str, str]:
     return (place.distance, place.key != query, KIND_ORDER.get(place.kind, 9), place.key, place.context)
 
 
+def _select(column: str, kinds: list[str] | None) -> str:
+    """One small indexed scan: places whose key (or skeleton) starts with a parameter."""
+    table, wards = Address._meta.db_table, Address._meta.get_field("ward").related_model._meta.db_table
+    kind_filter = f" AND a.kind IN ({', '.join(['%s'] * len(kinds))})" if kinds else ""
+    return (
+        f"SELECT a.id, a.kind, a.name, a.context, a.key, a.latitude, a.longitude, a.ward_id, w.name "  # noqa: S608
+        f"FROM {table} a LEFT JOIN {wards} w ON w.id = a.ward_id "
+        f"WHERE a.{column} LIKE %s{kind_filter} LIMIT {PER_QUERY}"
+    )
+
+
+def _read(parts: list[tuple[str, str]], kinds: list[str] | None) -> list[tuple[Any, ...]]:
+    """Rows for several (column, prefix) scans in one round trip (UNION ALL of LIMITed subqueries).
+
+    Keys hold only a-z, 0-9 and spaces (address_keys.fold), so a prefix needs no LIKE escaping."""
+    sql = " UNION ALL ".join(
+        f"SELECT * FROM ({_select(column, kinds)}) AS c{i}"  # noqa: S608 - our SQL, parameters apart
+        for i, (column, _) in enumerate(parts)
+    )
+    params: list[str] = []
+    for _column, prefix in parts:
+        params += [f"{prefix}%", *(kinds or [])]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
 def find_places(query: str, limit: int = 10, kinds: list[str] | None = None) -> list[Place]:
-    """Places whose name or postcode starts with the query, allowing a typo or two when none does."""
+    """Places whose name or postcode starts with the query, allowing a typo or two when none does.
+
+    One indexed prefix scan; only when it finds nothing, one more round trip reads the typo
+    candidates: places sharing a shorter start with the query (a slip near its end) or its
+    consonants (a slip anywhere), measured by edit distance in Python."""
     q = keys.query_key(query)
     if len(q) < 2:
         return []
     limit = max(1, min(limit, PER_QUERY))
-    base = Address.objects.order_by()  # index order: no sort over every match
-    if kinds:
-        base = base.filter(kind__in=kinds)
-    found: dict[int, Place] = {}
-    for place in _places(base.filter(key__startswith=q).values(*FIELDS)[:PER_QUERY], q):
-        found[place.id or 0] = place
+    kinds = [kind for kind in kinds or [] if kind in Address.Kind.values] or None
+    memo: dict[str, int] = {}
+    found = _places(_read([("key", q)], kinds), q, memo)
     typos = min(1, keys.allowed_typos(q)) if keys.looks_like_postcode(query) else keys.allowed_typos(q)
-    if not found and typos:  # only when nothing starts so: a typo pass must not bury what was typed
+    if not found and typos:  # a typo pass must not bury what was typed
         shortest = max(2, len(q) // 2)
-        prefixes = [q[:n] for n in range(len(q) - 1, shortest - 1, -1)][:TYPO_PREFIXES]
-        candidates = [base.filter(key__startswith=p) for p in prefixes]
-        candidates.append(base.filter(skeleton__startswith=keys.skeleton(q)))
-        for queryset in candidates:
-            for place in _places(queryset.values(*FIELDS)[:PER_QUERY], q):
-                if place.distance <= typos:
-                    found.setdefault(place.id or 0, place)
-            if len(found) >= limit:
-                break
-    return sorted(found.values(), key=lambda p: rank(p, q))[:limit]
+        parts = [("key", q[:n]) for n in range(len(q) - 1, shortest - 1, -1)][:TYPO_PREFIXES]
+        parts.append(("skeleton", keys.skeleton(q)))
+        found = [place for place in _places(_read(parts, kinds), q, memo) if place.distance <= typos]
+    unique = {place.id: place for place in found}
+    return sorted(unique.values(), key=lambda p: rank(p, q))[:limit]
 
 
 def find_postcode(text: str) -> Place | None:
@@ -155,5 +196,5 @@ def find_postcode(text: str) -> Place | None:
     if not keys.is_postcode(text):
         return None
     q = keys.compact_postcode(text)
-    row = Address.objects.filter(kind=Address.Kind.POSTCODE, key=q).values(*FIELDS).first()
+    row = Address.objects.filter(kind=Address.Kind.POSTCODE, key=q).values_list(*FIELDS).first()
     return _places([row], q)[0] if row else None

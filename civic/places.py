@@ -66,7 +66,7 @@ def locate(lat: Any, lon: Any, areas: list[Area] | None = None) -> Located:
 
 def search_gazetteer(query: str, limit: int = 20) -> QuerySet[GazetteerEntry]:
     """Streets and landmarks whose name contains every word of the query."""
-    words = [w for w in (query or "").split() if w][:6]
+    words = [w for w in (query or "").replace("\x00", "").split() if w][:6]  # PostgreSQL refuses NUL
     if not words:
         return GazetteerEntry.objects.none()
     condition = Q()
@@ -130,6 +130,8 @@ def _gazetteer_place(entry: GazetteerEntry) -> Place:
 
 def find_places(query: str, limit: int = 10, kinds: list[str] | None = None) -> list[Place]:
     """Postcodes, streets, landmarks and addresses for a typed query, with the council's own gazetteer."""
+    if len(keys.query_key(query)) < 2:
+        return []
     found = addresses.find_places(query, limit=limit, kinds=kinds)
     if len(found) >= limit or (kinds and not set(kinds) & set(GazetteerEntry.Kind.values)):
         return found
