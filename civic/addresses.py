@@ -65,7 +65,7 @@ def label(name: str, context: str) -> str:
     return f"{name}, {context}" if context and context.lower() not in name.lower() else name
 
 
-KIND_ORDER = {
+KIND_ORDER: dict[str, int] = {
     Address.Kind.POSTCODE: 0,
     Address.Kind.STREET: 1,
     Address.Kind.LANDMARK: 2,

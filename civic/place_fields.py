@@ -61,7 +61,7 @@ class PlaceLookupField(forms.CharField):
         self.kinds = kinds
         self.matches: list[Place] = []
 
-    def clean(self, value: Any) -> Place | None:  # type: ignore[override]  # a Place, not the text
+    def clean(self, value: Any) -> Place | None:  # a Place, not the text
         text = super().clean(value)
         self.matches = []
         if not text:
