@@ -199,3 +199,40 @@ def test_resident_reports_a_problem_with_the_keyboard_without_the_map(new_contex
         page.keyboard.press("Space")
     expect(page.get_by_text(re.compile(r"Your report #\d+ has been sent"))).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text(title)
+
+
+@JS
+def test_resident_finds_the_place_of_a_problem_by_postcode(new_context, server, js):
+    """With JavaScript: the combobox suggests as they type, arrow and Enter choose, the pin moves.
+    Without: the search lists the matches as links to the next step."""
+    from .conftest import assert_accessible
+
+    page = new_context(java_script_enabled=js).new_page()
+    sign_in(page, "resident10@northbrook.example")
+    page.goto("/reports/new/")
+    box = page.locator("#id_q")
+    if js:
+        box.click()
+        page.keyboard.type("nb1 2a")
+        expect(box).to_have_attribute("aria-expanded", "true")
+        expect(page.get_by_role("option").first).to_contain_text("NB1 2A")
+        assert_accessible(page)
+        page.keyboard.press("ArrowDown")
+        expect(box).to_have_attribute("aria-activedescendant", re.compile(r"-suggestions-0$"))
+        page.keyboard.press("Enter")
+        expect(box).to_have_attribute("aria-expanded", "false")
+        chosen = box.input_value()
+        assert re.fullmatch(r"NB1 2A[A-Z]", chosen)
+        assert page.locator("#id_latitude").input_value().startswith("52.9")
+        assert page.locator("#id_place").input_value() == chosen
+        with page.expect_navigation():
+            page.get_by_role("button", name="Continue").click()
+        expect(page.get_by_text(chosen).first).to_be_visible()
+    else:
+        box.fill("NB1 2AB")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Search").click()
+        with page.expect_navigation():
+            page.get_by_role("link", name="NB1 2AB").click()
+        assert "/reports/new/details/" in page.url
+        expect(page.get_by_text("NB1 2AB").first).to_be_visible()
