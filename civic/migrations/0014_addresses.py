@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('civic', '0012_brand'),
+        ('civic', '0013_personal_data_export'),
     ]
 
     operations = [
