@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('civic', '0013_personal_data_export'),
+        ('civic', '0015_notification_unsent_index'),
     ]
 
     operations = [
