@@ -15,6 +15,7 @@ class ConsultationsConfig(AppConfig):
         from civic.signals import account_changed
 
         from . import live, permissions, personal_data, retention, search, sections, signals, signup
+        from .conversations import signals as conversation_signals
 
         permissions.register_page_policy()
         personal_data.register_collectors()
@@ -28,3 +29,6 @@ class ConsultationsConfig(AppConfig):
         page_published.connect(signals.announce_results, dispatch_uid="consultations.results_followers")
         page_published.connect(signals.announce_new_consultation, dispatch_uid="consultations.new_alerts")
         account_changed.connect(live.account_changed, dispatch_uid="consultations.live_account")
+        page_published.connect(
+            conversation_signals.seed_statements, dispatch_uid="consultations.conversation_seeds"
+        )

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from wagtail.models import Page
 
 from civic.pages import public_pages
 
@@ -27,6 +28,8 @@ COMMENT_REMOVED = "comment.removed"
 TALLY_CHANGED = "tally.changed"
 STATE_CHANGED = "consultation.state"
 OFFICIAL_RESPONSE = "response.posted"
+OPINION_COUNTS = "opinion.counts"  # a conversation statement's agree / disagree / pass counts
+OPINION_GROUPS = "opinion.groups"  # a conversation's opinion groups were recomputed
 # Takes the place of an event whose text may no longer be shown (its comment was hidden or removed,
 # or its page is unpublished or private): clients keep the sequence, nothing else.
 WITHHELD = "withheld"
@@ -37,6 +40,8 @@ EVENT_TYPES = {
     TALLY_CHANGED,
     STATE_CHANGED,
     OFFICIAL_RESPONSE,
+    OPINION_COUNTS,
+    OPINION_GROUPS,
     WITHHELD,
 }
 # Events that carry a comment's text: redacted in place when the comment leaves public view.
@@ -173,12 +178,20 @@ def events_since(consultation_id: int, since: int, limit: int | None = None) -> 
     return withhold_hidden(events), events[-1].seq
 
 
+def _named_page(data):
+    """The page an event is about below its consultation: a proposal, or another page (conversation)."""
+    if not isinstance(data, dict):
+        return None
+    pid = data.get("proposal") or data.get("page")
+    return pid if isinstance(pid, int) else None
+
+
 def about_hidden_proposal(data) -> bool:
-    """True when an event names a proposal the public cannot see (draft, private, under a draft)."""
-    pid = data.get("proposal") if isinstance(data, dict) else None
-    if not isinstance(pid, int):
+    """True when an event names a page the public cannot see (draft, private, under a draft)."""
+    pid = _named_page(data)
+    if pid is None:
         return False
-    return not public_pages(ProposalPage.objects.filter(pk=pid)).exists()
+    return not public_pages(Page.objects.filter(pk=pid)).exists()
 
 
 def withheld(event: LiveEvent) -> LiveEvent:
@@ -188,17 +201,14 @@ def withheld(event: LiveEvent) -> LiveEvent:
 
 def withhold_hidden(events: list[LiveEvent]) -> list[LiveEvent]:
     """Replace events about proposals the public cannot see (drafts, private, under a draft)."""
-    proposal_ids = {e.data.get("proposal") for e in events if isinstance(e.data, dict)} - {None}
-    proposal_ids = {pid for pid in proposal_ids if isinstance(pid, int)}
+    proposal_ids = {_named_page(e.data) for e in events} - {None}
     if not proposal_ids:
         return events
-    public = set(public_pages(ProposalPage.objects.filter(pk__in=proposal_ids)).values_list("pk", flat=True))
+    public = set(public_pages(Page.objects.filter(pk__in=proposal_ids)).values_list("pk", flat=True))
     hidden = proposal_ids - public
     if not hidden:
         return events
-    return [
-        withheld(e) if isinstance(e.data, dict) and e.data.get("proposal") in hidden else e for e in events
-    ]
+    return [withheld(e) if _named_page(e.data) in hidden else e for e in events]
 
 
 def redact_comment(comment: Comment) -> int:

@@ -202,7 +202,7 @@ class ConsultationPage(OrganisationPage, Page):
         index.FilterField("closes_at"),
     ]
     parent_page_types = ["consultations.ConsultationIndexPage"]
-    subpage_types = ["consultations.ProposalPage"]
+    subpage_types = ["consultations.ProposalPage", "consultations.ConversationPage"]
 
     class Meta:
         indexes = [models.Index(fields=["opens_at", "closes_at"])]
@@ -618,6 +618,12 @@ class ModerationDecision(models.Model):
         return f"{self.decision} {self.comment_id}"
 
 
+from .conversations.models import (  # noqa: E402, F401  (conversation models live with their feature)
+    ConversationPage,
+    OpinionResult,
+    OpinionVote,
+    Statement,
+)
 from .summaries.models import (  # noqa: E402, F401  (summary models live with their feature)
     FeedbackResponse,
     PopulationBaseline,

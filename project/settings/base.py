@@ -262,6 +262,12 @@ COMMENT_MAX_LENGTH = env.integer("COMMENT_MAX_LENGTH", 3000)
 COMMENTS_PER_PAGE = env.integer("COMMENTS_PER_PAGE", 20)
 WRITE_RATE_LIMIT = env.get("WRITE_RATE_LIMIT", "20/m")
 PLACE_LOOKUP_RATE_LIMIT = env.get("PLACE_LOOKUP_RATE_LIMIT", "300/m")  # place suggestions, per address
+# Conversations (opinion groups): statement length, and when groups are shown (README, Conversations).
+CONVERSATION_STATEMENT_MAX_LENGTH = env.integer("CONVERSATION_STATEMENT_MAX_LENGTH", 140)
+OPINION_VOTE_RATE_LIMIT = env.get("OPINION_VOTE_RATE_LIMIT", "120/m")  # quick agree/disagree clicks
+OPINION_MIN_PARTICIPANTS = env.integer("OPINION_MIN_PARTICIPANTS", 7)
+OPINION_MIN_VOTES = env.integer("OPINION_MIN_VOTES", 3)
+OPINION_SEED = env.integer("OPINION_SEED", 0)
 DATA_EXPORT_RATE_LIMIT = env.get("DATA_EXPORT_RATE_LIMIT", "5/h")  # "download my data", per person
 # Exports with more items than this (comments, votes, reports, notifications...) are built by a
 # background task and emailed as a link that works once, for PERSONAL_DATA_EXPORT_LINK_HOURS.

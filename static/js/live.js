@@ -8,7 +8,7 @@
   if (!root || !window.JSON) { return; }
 
   var EVENT_TYPES = ["comment.posted", "comment.updated", "comment.removed", "tally.changed",
-    "consultation.state", "response.posted", "withheld"];
+    "consultation.state", "response.posted", "opinion.counts", "opinion.groups", "withheld"];
   var lastSeq = parseInt(root.getAttribute("data-live-seq"), 10) || 0;
   var proposalId = root.getAttribute("data-live-proposal") || "";
   var pageState = root.getAttribute("data-live-state");
@@ -127,6 +127,22 @@
     });
   }
 
+  /* A conversation statement's counts: replace every copy of its counts on the page. */
+  function opinionCounts(event) {
+    var data = event.data || {};
+    var nodes = root.querySelectorAll('.opinion-counts[data-statement="' + data.statement + '"]');
+    Array.prototype.forEach.call(nodes, function (node) {
+      node.parentNode.replaceChild(fragment(event.html), node);
+    });
+  }
+
+  /* New opinion groups: say so rather than move the map and table under the reader. */
+  function opinionGroups(event) {
+    var data = event.data || {};
+    if (String(data.page) !== root.getAttribute("data-live-conversation")) { return; }
+    showStatus("The opinion groups have been updated. Reload the page to see them.");
+  }
+
   function stateChanged(event) {
     var state = (event.data || {}).state;
     if (state && state !== pageState) {
@@ -143,6 +159,8 @@
     "tally.changed": tallyChanged,
     "consultation.state": stateChanged,
     "response.posted": commentPosted,
+    "opinion.counts": opinionCounts,
+    "opinion.groups": opinionGroups,
     /* a moderated comment, or something on a page the public cannot see: keep the count only */
     "withheld": function () {}
   };

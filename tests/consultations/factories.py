@@ -62,3 +62,31 @@ class VoteFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     choice = Vote.Choice.SUPPORT
+
+
+def make_conversation(consultation, state="open", live=True, **fields):
+    """A conversation under a consultation, with dates putting it in the given state."""
+    from consultations.models import ConversationPage
+
+    opens, closes = OFFSETS[state]
+    now = timezone.now()
+    n = ConversationPage.objects.count() + 1
+    defaults = {
+        "title": f"Conversation {n}",
+        "slug": f"conversation-{n}",
+        "question": "How should the high street change?",
+        "opens_at": now + timedelta(days=opens),
+        "closes_at": now + timedelta(days=closes),
+        "moderation_policy": "post",
+        "live": live,
+    }
+    defaults.update(fields)
+    page = ConversationPage(**defaults)
+    consultation.add_child(instance=page)
+    return page
+
+
+def make_statements(conversation, *texts, status="published"):
+    from consultations.models import Statement
+
+    return [Statement.objects.create(conversation=conversation, text=t, status=status) for t in texts]

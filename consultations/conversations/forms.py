@@ -1,0 +1,23 @@
+"""Conversation forms: plain HTML, usable without JavaScript, errors beside their fields."""
+
+from django import forms
+from django.conf import settings
+
+from civic.forms import AccessibleFormMixin
+
+
+class StatementForm(AccessibleFormMixin, forms.Form):
+    text = forms.CharField(
+        label="Your statement",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One idea, in a sentence others can agree or disagree with. No personal details.",
+        error_messages={"required": "Enter your statement."},
+    )
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = settings.CONVERSATION_STATEMENT_MAX_LENGTH
+        self.fields["text"].help_text += f" Up to {limit} characters."
+        self.fields["text"].widget.attrs["maxlength"] = limit
+        self.describe_fields()

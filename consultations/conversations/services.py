@@ -1,0 +1,313 @@
+"""The one write path for conversations: votes, statements, moderation, and the debounced recompute."""
+
+import difflib
+import logging
+import re
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from civic import ratelimit
+from civic.text import plain_text
+from civic.types import Account, signed_in
+
+from .. import live
+from ..services import ParticipationError, check_reachable
+from . import opinions, permissions
+from .models import ConversationPage, OpinionResult, OpinionVote, Statement
+
+log = logging.getLogger(__name__)
+
+MIN_STATEMENT_LENGTH = 5
+SIMILAR_THRESHOLD = 0.6
+STALE_ENQUEUE = timedelta(minutes=5)  # a queued recompute that never started is queued again
+CHOICES = {
+    "agree": OpinionVote.Choice.AGREE,
+    "disagree": OpinionVote.Choice.DISAGREE,
+    "pass": OpinionVote.Choice.PASS,
+}
+
+
+@dataclass(frozen=True)
+class Counts:
+    agree: int = 0
+    disagree: int = 0
+    passed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.agree + self.disagree + self.passed
+
+
+def statement_counts(conversation: ConversationPage) -> dict[int, Counts]:
+    """Agree / disagree / pass counts of every statement in one query."""
+    found: dict[int, dict[int, int]] = {}
+    rows = (
+        OpinionVote.objects.filter(conversation=conversation)
+        .values_list("statement_id", "value")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for statement_id, value, n in rows:
+        found.setdefault(statement_id, {})[value] = n
+    return {sid: Counts(c.get(1, 0), c.get(-1, 0), c.get(0, 0)) for sid, c in found.items()}
+
+
+def counts_for(statement: Statement) -> Counts:
+    rows = dict(
+        OpinionVote.objects.filter(statement=statement)
+        .values_list("value")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return Counts(rows.get(1, 0), rows.get(-1, 0), rows.get(0, 0))
+
+
+def _check_rate(user: Account, scope: str = "write", rate: str | None = None) -> None:
+    try:
+        ratelimit.hit(scope, str(user.pk), rate)
+    except ratelimit.RateLimited as exc:
+        raise ParticipationError(str(exc), code="rate_limited") from exc
+
+
+def parse_choice(raw) -> int:
+    """agree / disagree / pass, or a ParticipationError (a tampered form saves nothing)."""
+    if raw not in CHOICES:
+        raise ParticipationError("Choose agree, disagree or pass.", code="invalid_choice", field="choice")
+    return int(CHOICES[raw])
+
+
+def cast_opinion(
+    *, voter: Account, conversation: ConversationPage, statement_id: int | None, choice: str, session=None
+) -> tuple[OpinionVote, bool]:
+    """Record or change a vote on a statement; returns (vote, changed)."""
+    check_reachable(voter, conversation, session=session)
+    value = parse_choice(choice)
+    statement = Statement.objects.filter(pk=statement_id).first() if statement_id else None
+    if statement is None or statement.conversation_id != conversation.pk:
+        raise ParticipationError(
+            "That statement is not part of this conversation.", code="mismatch", field="statement"
+        )
+    if statement.status != Statement.Status.PUBLISHED:
+        raise ParticipationError("That statement is not open for votes.", code="mismatch", field="statement")
+    decision = permissions.can_take_part(voter, conversation)
+    account = signed_in(voter)
+    if not decision or account is None:
+        raise ParticipationError(decision.reason, code="forbidden")
+    _check_rate(voter, "opinion", settings.OPINION_VOTE_RATE_LIMIT)
+    with transaction.atomic():
+        vote = OpinionVote.objects.select_for_update().filter(statement=statement, user=account).first()
+        if vote is None:
+            try:
+                with transaction.atomic():
+                    vote = OpinionVote.objects.create(
+                        conversation=conversation, statement=statement, user=account, value=value
+                    )
+            except IntegrityError:
+                vote = OpinionVote.objects.select_for_update().get(statement=statement, user=account)
+            else:
+                _changed(conversation, statement)
+                return vote, True
+        if vote.value == value:
+            return vote, False
+        vote.value = value
+        vote.save(update_fields=["value", "updated_at"])
+        _changed(conversation, statement)
+        return vote, True
+
+
+def _changed(conversation: ConversationPage, statement: Statement) -> None:
+    """A vote changed: viewers get the statement's new counts; the groups are recomputed later."""
+    counts_changed(conversation, statement)
+    transaction.on_commit(lambda: schedule_recompute(conversation.pk))
+
+
+def counts_changed(conversation: ConversationPage, statement: Statement):
+    """Record the statement's counts as read after taking the sequence number (newest event, newest count)."""
+
+    def build():
+        counts = counts_for(statement)
+        html = render_to_string(
+            "consultations/conversations/includes/_counts.html", {"statement": statement, "counts": counts}
+        )
+        data = {
+            "page": conversation.pk,
+            "statement": statement.pk,
+            "agree": counts.agree,
+            "disagree": counts.disagree,
+            "pass": counts.passed,
+            "total": counts.total,
+        }
+        return html, data
+
+    return live.record_built(conversation.consultation.pk, live.OPINION_COUNTS, build)
+
+
+# Statements ---------------------------------------------------------------------------------------
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[^\w ]+", "", re.sub(r"\s+", " ", text.casefold())).strip()
+
+
+def clean_statement(text: str) -> str:
+    """One short line of plain text, or a ParticipationError saying what is wrong."""
+    cleaned = re.sub(r"\s+", " ", plain_text(text or "")).strip()
+    limit = settings.CONVERSATION_STATEMENT_MAX_LENGTH
+    if len(cleaned) < MIN_STATEMENT_LENGTH:
+        raise ParticipationError("Enter your statement.", code="empty", field="text")
+    if len(cleaned) > limit:
+        raise ParticipationError(
+            f"Your statement must be {limit} characters or fewer (it is {len(cleaned)}).",
+            code="too_long",
+            field="text",
+        )
+    return cleaned
+
+
+def similar_statements(conversation: ConversationPage, text: str, *, limit: int = 3) -> list[Statement]:
+    """Published statements that say much the same (word overlap or close spelling), best first."""
+    wanted = _normal(text)
+    if len(wanted) < MIN_STATEMENT_LENGTH:
+        return []
+    words = set(wanted.split())
+    scored = []
+    for statement in conversation.statements.published().only("id", "text", "conversation_id"):
+        other = _normal(statement.text)
+        other_words = set(other.split())
+        overlap = len(words & other_words) / max(1, len(words | other_words))
+        ratio = difflib.SequenceMatcher(None, wanted, other).quick_ratio() if overlap > 0.2 else 0.0
+        score = max(overlap, ratio * 0.9)
+        if score >= SIMILAR_THRESHOLD:
+            scored.append((score, statement.pk, statement))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [s[2] for s in scored[:limit]]
+
+
+def submit_statement(
+    *, author: Account, conversation: ConversationPage, text: str, session=None
+) -> Statement:
+    """Save a resident's statement (pending a moderator when the conversation is pre-moderated)."""
+    check_reachable(author, conversation, session=session)
+    decision = permissions.can_take_part(author, conversation)
+    account = signed_in(author)
+    if not decision or account is None:
+        raise ParticipationError(decision.reason, code="forbidden")
+    cleaned = clean_statement(text)
+    normal = _normal(cleaned)
+    existing = conversation.statements.exclude(status=Statement.Status.HIDDEN).values_list("text", flat=True)
+    if any(_normal(t) == normal for t in existing):
+        raise ParticipationError(
+            "That statement is already in this conversation.", code="duplicate", field="text"
+        )
+    _check_rate(author)
+    status = Statement.Status.PENDING if conversation.is_pre_moderated else Statement.Status.PUBLISHED
+    return Statement.objects.create(conversation=conversation, text=cleaned, author=account, status=status)
+
+
+def moderate_statement(*, moderator: Account, statement: Statement, action: str) -> Statement:
+    """Approve (publish) or hide a statement; hidden statements leave the groups at the next recompute."""
+    conversation = statement.conversation
+    if not permissions.can_moderate(moderator, conversation):
+        raise ParticipationError("You cannot moderate this conversation.", code="forbidden")
+    target = {"approve": Statement.Status.PUBLISHED, "hide": Statement.Status.HIDDEN}.get(action)
+    if target is None:
+        raise ParticipationError("Choose approve or hide.", code="invalid_choice", field="action")
+    if statement.status == target:
+        return statement
+    statement.status = target
+    statement.moderated_at = timezone.now()
+    statement.save(update_fields=["status", "moderated_at"])
+    transaction.on_commit(lambda: schedule_recompute(conversation.pk))
+    return statement
+
+
+def sync_seed_statements(conversation: ConversationPage) -> int:
+    """Publish the officers' seed statements that are not yet in the conversation; returns how many."""
+    have = {_normal(t) for t in conversation.statements.values_list("text", flat=True)}
+    limit = settings.CONVERSATION_STATEMENT_MAX_LENGTH
+    new = []
+    for line in conversation.seed_lines():
+        text = re.sub(r"\s+", " ", plain_text(line))[: max(limit, 500)]
+        if len(text) >= MIN_STATEMENT_LENGTH and _normal(text) not in have:
+            have.add(_normal(text))
+            new.append(Statement(conversation=conversation, text=text, is_seed=True))
+    Statement.objects.bulk_create(new)
+    return len(new)
+
+
+# Opinion groups -----------------------------------------------------------------------------------
+
+
+def opinion_settings() -> opinions.Settings:
+    return opinions.Settings(
+        min_participants=settings.OPINION_MIN_PARTICIPANTS,
+        min_votes=settings.OPINION_MIN_VOTES,
+        seed=settings.OPINION_SEED,
+    )
+
+
+def schedule_recompute(conversation_id: int) -> bool:
+    """Queue one recompute unless one is already queued (the debounce); returns whether it queued."""
+    from .tasks import recompute_opinions_task
+
+    OpinionResult.objects.bulk_create([OpinionResult(conversation_id=conversation_id)], ignore_conflicts=True)
+    now = timezone.now()
+    claimed = OpinionResult.objects.filter(conversation_id=conversation_id, enqueued_at__isnull=True).update(
+        enqueued_at=now
+    ) or OpinionResult.objects.filter(
+        conversation_id=conversation_id, enqueued_at__lt=now - STALE_ENQUEUE
+    ).update(enqueued_at=now)
+    if not claimed:
+        return False
+    try:
+        recompute_opinions_task.enqueue(conversation_id)
+    except Exception:  # noqa: BLE001 - the votes are stored; the next vote (or STALE_ENQUEUE) retries
+        log.warning("conversations: could not queue a recompute of %s", conversation_id, exc_info=True)
+        OpinionResult.objects.filter(conversation_id=conversation_id).update(enqueued_at=None)
+        return False
+    return True
+
+
+def vote_triples(conversation_id: int):
+    """(participant, statement, value) of every vote on a published statement, as three lists."""
+    rows = OpinionVote.objects.filter(
+        conversation_id=conversation_id, statement__status=Statement.Status.PUBLISHED, user__isnull=False
+    ).values_list("user_id", "statement_id", "value")
+    people, statements, values = [], [], []
+    for user_id, statement_id, value in rows.iterator(chunk_size=10_000):
+        people.append(user_id)
+        statements.append(statement_id)
+        values.append(value)
+    return people, statements, values
+
+
+def recompute(conversation_id: int) -> dict:
+    """Compute and store a conversation's opinion groups, then tell viewers (a background task)."""
+    OpinionResult.objects.bulk_create([OpinionResult(conversation_id=conversation_id)], ignore_conflicts=True)
+    OpinionResult.objects.filter(conversation_id=conversation_id).update(
+        enqueued_at=None
+    )  # later votes queue again
+    started = time.perf_counter()
+    people, statements, values = vote_triples(conversation_id)
+    data = opinions.compute(people, statements, values, settings=opinion_settings())
+    seconds = time.perf_counter() - started
+    conversation = ConversationPage.objects.filter(pk=conversation_id).first()
+    if conversation is None:
+        return data
+    with transaction.atomic():
+        OpinionResult.objects.filter(conversation_id=conversation_id).update(
+            data=data, computed_at=timezone.now(), seconds=seconds
+        )
+        live.record(
+            conversation.consultation.pk,
+            live.OPINION_GROUPS,
+            data={"page": conversation_id, "status": data["status"], "groups": len(data.get("groups", []))},
+        )
+    return data

@@ -1,0 +1,9 @@
+"""Wagtail's page_published: a conversation's seed statements appear when it is published."""
+
+
+def seed_statements(sender, instance, **kwargs):
+    from .models import ConversationPage
+    from .services import sync_seed_statements
+
+    if isinstance(instance, ConversationPage):
+        sync_seed_statements(instance)
