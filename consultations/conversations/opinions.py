@@ -15,11 +15,12 @@ import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from sklearn.metrics import silhouette_score
+from threadpoolctl import threadpool_limits
 
 AGREE, DISAGREE, PASS = 1, -1, 0
 Z_SIGNIFICANT = 1.645  # one-sided 95%: the "significance-ish" threshold Pol.is uses (90% two-sided)
 K_RANGE = range(2, 6)
-SILHOUETTE_SAMPLE = 3000  # silhouette on at most this many fitted participants (seeded sample)
+SILHOUETTE_SAMPLE = 1500  # silhouette on at most this many fitted participants (seeded sample)
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,11 @@ def not_enough(participants: int, fitted: int, settings: Settings) -> dict:
 
 def compute(participant_ids, statement_ids, values, *, settings: Settings | None = None) -> dict:
     """Groups, representative, consensus and divisive statements from (person, statement, value) triples."""
-    settings = settings or Settings()
+    with threadpool_limits(limits=1):  # small dense problems: threads only contend on a busy server
+        return _compute(participant_ids, statement_ids, values, settings or Settings())
+
+
+def _compute(participant_ids, statement_ids, values, settings: Settings) -> dict:
     participant_ids = np.asarray(participant_ids, dtype=np.int64)
     statement_ids = np.asarray(statement_ids, dtype=np.int64)
     values = np.asarray(values, dtype=np.int8)
@@ -109,9 +114,14 @@ def compute(participant_ids, statement_ids, values, *, settings: Settings | None
     )
     filled = np.where(seen, matrix, means[np.newaxis, :])
 
-    pca = PCA(n_components=2, random_state=settings.seed)
-    pca.fit(filled[fitted])
-    coords = pca.transform(filled)
+    if float(filled[fitted].var(axis=0).sum()) > 0:
+        pca = PCA(n_components=2, svd_solver="randomized", random_state=settings.seed)
+        pca.fit(filled[fitted])
+        coords = pca.transform(filled)
+        explained = [round(float(v), 4) for v in pca.explained_variance_ratio_]
+    else:  # everyone fitted voted exactly alike: one point, one group
+        coords = np.zeros((n_people, 2))
+        explained = [0.0, 0.0]
     fit_coords = coords[fitted]
 
     best = None
@@ -128,12 +138,13 @@ def compute(participant_ids, statement_ids, values, *, settings: Settings | None
         )
         if best is None or score > best[0] + 1e-9:
             best = (score, k, model)
-    if best is None:
-        return not_enough(n_people, n_fitted, settings)
-    score, k, model = best
+    if best is None:  # no split is possible (everyone votes alike): one group of everyone
+        score, k, raw_labels = 0.0, 1, np.zeros(n_fitted, dtype=np.int64)
+    else:
+        score, k, model = best
+        raw_labels = model.labels_
 
     # Number groups by size (largest first) so "Group A" is stable between equal runs.
-    raw_labels = model.labels_
     order = sorted(range(k), key=lambda g: (-int((raw_labels == g).sum()), g))
     relabel = np.empty(k, dtype=np.int64)
     for new, old in enumerate(order):
@@ -220,7 +231,7 @@ def compute(participant_ids, statement_ids, values, *, settings: Settings | None
         "statements": n_statements,
         "k": k,
         "silhouette": round(score, 4),
-        "explained_variance": [round(float(v), 4) for v in pca.explained_variance_ratio_],
+        "explained_variance": explained,
         "seed": settings.seed,
         "min_votes": settings.min_votes,
         "groups": groups,
