@@ -129,7 +129,8 @@ def describe(result: dict, groups: list[GroupView], unfitted: int) -> str:
     """The map in one paragraph, for screen readers and for anyone who prefers words."""
     parts = [
         f"Opinion map of {result['participants']} participant{'s' if result['participants'] != 1 else ''} "
-        f"in {len(groups)} group{'s' if len(groups) != 1 else ''}. Each point is a person; people who vote alike are close together."
+        f"in {len(groups)} group{'s' if len(groups) != 1 else ''}. "
+        "Each point is a person; people who vote alike are close together."
     ]
     for g in groups:
         parts.append(f"{g.name}, {g.size} {'person' if g.size == 1 else 'people'}, is at the {g.place}.")
