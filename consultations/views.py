@@ -20,7 +20,7 @@ from civic.twofactor import staff_second_factor_required
 
 from . import live, moderation, permissions, services
 from .forms import CommentForm, ConsultationFilterForm, FlagForm, OfficialResponseForm, VoteForm
-from .models import Comment, ConsultationPage, Follow, ProposalPage, Vote
+from .models import Comment, ConsultationPage, ConversationPage, Follow, ProposalPage, Vote
 from .summaries.models import FeedbackResponse
 
 STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429}
@@ -140,6 +140,13 @@ def consultation_page_context(request, page: ConsultationPage) -> dict:
     context = _participation_context(request, page)
     context.update(
         proposals=proposals,
+        conversations=list(
+            ConversationPage.objects.child_of(page)
+            .live()
+            .filter(view_restrictions__isnull=True)  # serving checked this page and its ancestors
+            .order_by("path")
+            .only("id", "title", "url_path", "path", "depth", "slug", "question")
+        ),
         map_is_public=bool(proposals) and is_public(page),  # the map lists public pages only
         comments=_comment_page(request, page.comments.on_consultation_itself()),
         comment_total=page.comments.visible().on_consultation_itself().count(),

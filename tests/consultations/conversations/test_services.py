@@ -229,7 +229,7 @@ def test_recompute_stores_groups_and_announces_them(consultation):
     )
     for n in range(10):
         voter = UserFactory(roles=["Residents"])
-        for statement, value in zip([agreed, *split], ["agree", "agree", "disagree", "pass"]):
+        for statement, value in zip([agreed, *split], ["agree", "agree", "disagree", "pass"], strict=True):
             if n % 2:
                 value = (
                     {"agree": "disagree", "disagree": "agree"}.get(value, value)
