@@ -6,8 +6,10 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
@@ -18,6 +20,7 @@ from civic.text import plain_text
 from civic.types import Account, signed_in
 
 from .. import live
+from ..models import LiveEvent
 from ..services import ParticipationError, check_reachable
 from . import opinions, permissions
 from .models import ConversationPage, OpinionResult, OpinionVote, Statement
@@ -76,15 +79,20 @@ def _check_rate(user: Account, scope: str = "write", rate: str | None = None) ->
         raise ParticipationError(str(exc), code="rate_limited") from exc
 
 
-def parse_choice(raw) -> int:
+def parse_choice(raw: object) -> int:
     """agree / disagree / pass, or a ParticipationError (a tampered form saves nothing)."""
-    if raw not in CHOICES:
+    if not isinstance(raw, str) or raw not in CHOICES:
         raise ParticipationError("Choose agree, disagree or pass.", code="invalid_choice", field="choice")
     return int(CHOICES[raw])
 
 
 def cast_opinion(
-    *, voter: Account, conversation: ConversationPage, statement_id: int | None, choice: str, session=None
+    *,
+    voter: Account,
+    conversation: ConversationPage,
+    statement_id: int | None,
+    choice: str,
+    session: SessionBase | None = None,
 ) -> tuple[OpinionVote, bool]:
     """Record or change a vote on a statement; returns (vote, changed)."""
     check_reachable(voter, conversation, session=session)
@@ -128,10 +136,10 @@ def _changed(conversation: ConversationPage, statement: Statement) -> None:
     transaction.on_commit(lambda: schedule_recompute(conversation.pk))
 
 
-def counts_changed(conversation: ConversationPage, statement: Statement):
+def counts_changed(conversation: ConversationPage, statement: Statement) -> LiveEvent:
     """Record the statement's counts as read after taking the sequence number (newest event, newest count)."""
 
-    def build():
+    def build() -> tuple[str, dict[str, int]]:
         counts = counts_for(statement)
         html = render_to_string(
             "consultations/conversations/includes/_counts.html", {"statement": statement, "counts": counts}
@@ -191,7 +199,7 @@ def similar_statements(conversation: ConversationPage, text: str, *, limit: int 
 
 
 def submit_statement(
-    *, author: Account, conversation: ConversationPage, text: str, session=None
+    *, author: Account, conversation: ConversationPage, text: str, session: SessionBase | None = None
 ) -> Statement:
     """Save a resident's statement (pending a moderator when the conversation is pre-moderated)."""
     check_reachable(author, conversation, session=session)
@@ -275,12 +283,14 @@ def schedule_recompute(conversation_id: int) -> bool:
     return True
 
 
-def vote_triples(conversation_id: int):
+def vote_triples(conversation_id: int) -> tuple[list[int], list[int], list[int]]:
     """(participant, statement, value) of every vote on a published statement, as three lists."""
     rows = OpinionVote.objects.filter(
         conversation_id=conversation_id, statement__status=Statement.Status.PUBLISHED, user__isnull=False
     ).values_list("user_id", "statement_id", "value")
-    people, statements, values = [], [], []
+    people: list[int] = []
+    statements: list[int] = []
+    values: list[int] = []
     for user_id, statement_id, value in rows.iterator(chunk_size=10_000):
         people.append(user_id)
         statements.append(statement_id)
@@ -288,7 +298,7 @@ def vote_triples(conversation_id: int):
     return people, statements, values
 
 
-def recompute(conversation_id: int) -> dict:
+def recompute(conversation_id: int) -> dict[str, Any]:
     """Compute and store a conversation's opinion groups, then tell viewers (a background task)."""
     OpinionResult.objects.bulk_create([OpinionResult(conversation_id=conversation_id)], ignore_conflicts=True)
     OpinionResult.objects.filter(conversation_id=conversation_id).update(
