@@ -14,12 +14,12 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from api.models import ApiToken
 from civic.models import WardCouncillor
-from consultations.models import Comment, Flag, ModerationDecision, Vote
+from consultations.models import Comment, Flag, ModerationDecision, OpinionVote, Statement, Vote
 from mapping.models import IssueReport, PartnerApiKey, StatusChange
 from mapping.services import confirmation_token
 from search.models import SavedSearch
 from tests.civic.factories import UserFactory
-from tests.consultations.factories import CommentFactory, make_proposal
+from tests.consultations.factories import CommentFactory, make_conversation, make_proposal, make_statements
 from tests.mapping.factories import CategoryFactory, ReportFactory, make_council
 from tests.support.auth import sign_in
 
@@ -56,7 +56,10 @@ TEXT = [
 HOSTILE = NUMBERS + TEXT
 RAW_QUERY_VALUES = ["%ED%A0%80", "%FF%FE", "%C0%AF", "%25%00"]  # invalid UTF-8 and an encoded NUL
 
-WRITE_MODELS = (Comment, Vote, Flag, ModerationDecision, IssueReport, StatusChange, SavedSearch, ApiToken)
+WRITE_MODELS = (
+    Comment, Vote, Flag, ModerationDecision, IssueReport, StatusChange, SavedSearch, ApiToken, OpinionVote,
+    Statement,
+)  # fmt: skip
 
 
 def counts():
@@ -79,7 +82,11 @@ def world(consultation, proposal, officer):
     admin = UserFactory(is_superuser=True, is_staff=True)
     councillor = UserFactory(roles=["Councillors"])
     WardCouncillor.objects.create(user=councillor, ward=west)
+    conversation = make_conversation(consultation)
+    statement = make_statements(conversation, "More benches on the high street")[0]
     return {
+        "conversation": conversation,
+        "statement": statement,
         "consultation": consultation,
         "proposal": proposal,
         "comment": comment,
@@ -104,6 +111,8 @@ GETS = [
     ("wagtail_serve", "/", ["q", "page"], None),
     ("wagtail_serve", "{consultation_url}", ["page", "reply_to"], "resident"),
     ("wagtail_serve", "{proposal_url}", ["page", "reply_to"], "resident"),
+    ("wagtail_serve", "{conversation_url}", ["view", "statement"], "resident"),
+    ("consultations:conversations:similar", "/consultations/conversations/{conversation}/similar/", ["q"], None),
     ("wagtail_serve", "{index_url}", ["state", "topic", "organisation", "page"], None),
     ("site_search", "/search/", ["q", "page"], None),
     (
@@ -207,6 +216,12 @@ POSTS = [
     ("consultations:cast_vote", "/consultations/{proposal}/vote/", ["choice"], {"choice": "support"}, "resident"),
     ("consultations:cast_vote", "/consultations/{draft}/vote/", ["choice"], {"choice": "support"}, "resident"),
     ("consultations:follow", "/consultations/{proposal}/follow/", ["action"], {"action": "follow"}, "resident"),
+    ("consultations:conversations:vote", "/consultations/conversations/{conversation}/vote/",
+     ["statement", "choice", "view"], {"statement": "{statement}", "choice": "agree"}, "resident"),
+    ("consultations:conversations:statement", "/consultations/conversations/{conversation}/statements/",
+     ["text", "confirm"], {"text": "Open the park gates earlier", "confirm": "True"}, "resident"),
+    ("consultations:conversations:moderate", "/consultations/conversations/statements/{statement}/moderate/",
+     ["action"], {"action": "hide"}, "officer"),
     ("consultations:follow", "/consultations/{draft}/follow/", ["action"], {"action": "follow"}, "resident"),
     ("consultations:alert_topics", "/consultations/alerts/topics/", ["topics"], {"topics": ""}, "resident"),
     ("consultations:report_comment", "/consultations/comments/{comment}/report/", ["reason", "note"],
@@ -277,7 +292,7 @@ POSTS = [
 # Routes whose hostile values may legitimately be stored (free text): checked for clean storage instead.
 FREE_TEXT_FIELDS = {
     "body", "note", "description", "title", "place", "address_string", "you_said", "we_did", "name",
-    "respondent_name", "status-note", "merge-note", "reassign-note", "reason", "query", "user_email",
+    "respondent_name", "status-note", "merge-note", "reassign-note", "reason", "query", "user_email", "text",
 }  # fmt: skip
 
 
@@ -292,6 +307,9 @@ def _fill(template: str, world) -> str:
         "saved": world.get("saved", 0),
         "consultation_url": world["consultation"].url,
         "proposal_url": world["proposal"].url,
+        "conversation": world["conversation"].pk,
+        "conversation_url": world["conversation"].url,
+        "statement": world["statement"].pk,
         "index_url": world["consultation"].get_parent().url,
         "api_key": world["api_key"],
         "token": world["token"],
@@ -316,6 +334,8 @@ def _assert_no_server_error(response, what):
 def _stored_text_is_clean():
     for body in Comment.objects.values_list("body", flat=True):
         assert "\x00" not in body and "\ufffe" not in body
+    for text in Statement.objects.values_list("text", flat=True):
+        assert "\x00" not in text and "\ufffe" not in text
     for title, description, name in IssueReport.objects.values_list("title", "description", "contact_name"):
         assert "\x00" not in title + description + name and "\ufffe" not in title + description + name
 
