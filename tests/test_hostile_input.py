@@ -157,6 +157,7 @@ GETS = [
     ("consultations:summaries:report", "/consultations/{consultation}/summary/report/", ["ward"], "officer"),
     ("consultations:summaries:report_pdf", "/consultations/{consultation}/summary/report.pdf", ["ward"], "officer"),
     ("consultations:summaries:comments_csv", "/consultations/{consultation}/summary/comments.csv", ["ward"], "officer"),
+    ("consultations:summaries:statements_csv", "/consultations/{consultation}/summary/statements.csv", ["x"], "officer"),
     (
         "consultations:summaries:new_response",
         "/consultations/{consultation}/summary/responses/new/",

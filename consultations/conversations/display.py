@@ -141,3 +141,64 @@ def describe(result: dict, groups: list[GroupView], unfitted: int) -> str:
             "shown as hollow points and not counted in a group."
         )
     return " ".join(parts)
+
+
+def conversation_summaries(consultation) -> list[dict]:
+    """A consultation's public conversations with their stored groups, for the councillor summary
+    and its exports (a fixed number of queries, whatever the number of conversations)."""
+    from django.db.models import Count
+
+    from civic.pages import public_pages
+
+    from .models import ConversationPage, OpinionResult, OpinionVote, Statement
+
+    conversations = list(
+        public_pages(ConversationPage.objects.child_of(consultation))
+        .order_by("path")
+        .only("id", "title", "question", "url_path", "path", "depth", "slug")
+    )
+    if not conversations:
+        return []
+    ids = [c.pk for c in conversations]
+    results = dict(
+        OpinionResult.objects.filter(conversation_id__in=ids).values_list("conversation_id", "data")
+    )
+    statements: dict[int, dict] = {pk: {} for pk in ids}
+    for statement in (
+        Statement.objects.published()
+        .filter(conversation_id__in=ids)
+        .only("id", "text", "is_seed", "conversation_id")
+    ):
+        statements[statement.conversation_id][statement.pk] = statement
+    counts: dict[int, dict[int, int]] = {}
+    rows = (
+        OpinionVote.objects.filter(conversation_id__in=ids, statement__status=Statement.Status.PUBLISHED)
+        .values_list("statement_id", "value")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for statement_id, value, n in rows:
+        counts.setdefault(statement_id, {})[value] = n
+    people = dict(
+        OpinionVote.objects.filter(conversation_id__in=ids)
+        .values_list("conversation_id")
+        .annotate(n=Count("user_id", distinct=True))
+        .order_by()
+    )
+    found = []
+    for conversation in conversations:
+        by_id = statements[conversation.pk]
+        for statement in by_id.values():
+            c = counts.get(statement.pk, {})
+            statement.agree, statement.disagree, statement.passed = c.get(1, 0), c.get(-1, 0), c.get(0, 0)
+        data = results.get(conversation.pk) or {}
+        found.append(
+            {
+                "conversation": conversation,
+                "statements": list(by_id.values()),
+                "participants": people.get(conversation.pk, 0),
+                "opinion_result": data,
+                "opinions": opinion_view(data, by_id),
+            }
+        )
+    return found

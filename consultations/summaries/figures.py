@@ -11,6 +11,7 @@ from django.utils import timezone
 from civic.models import AgeBand, Area, Disability, Ethnicity, ParticipantProfile
 from civic.pages import public_pages
 
+from ..conversations.display import conversation_summaries
 from ..models import Comment, ProposalPage, Stance, Vote
 from . import charts
 from .models import Dimension, FeedbackResponse, PopulationBaseline, Theme, ThemeMembership, ThemeRun
@@ -305,6 +306,7 @@ def build_summary(consultation, ward=None, *, include_representation=True) -> di
     context["representation"] = (
         representation(consultation, proposals, wards) if include_representation and ward is None else []
     )
+    context["conversations"] = conversation_summaries(consultation)
     return context
 
 

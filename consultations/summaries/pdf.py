@@ -140,6 +140,8 @@ def render_pdf(context: dict) -> bytes:
                     for row in table.rows
                 ]
                 w.table(["Group", "Participants", "Share", "Population", "Representation"], rows)
+    if not context["ward_suppressed"] and context.get("conversations"):
+        _conversations(w, context["conversations"])
     w.heading("You said, we did")
     if not context["responses"]:
         w.para("The council has not published its response yet.")
@@ -155,3 +157,58 @@ def render_pdf(context: dict) -> bytes:
         w.para(f"You said: {response.you_said}", 9)
         w.para(f"We did: {response.we_did}", 9)
     return bytes(w.pdf.output())
+
+
+def _conversations(w: _Writer, conversations: list[dict]) -> None:
+    """Each conversation's groups in words, its common ground and differences, and the table by group."""
+    w.heading("Conversations and opinion groups")
+    for item in conversations:
+        conversation, opinions = item["conversation"], item["opinions"]
+        link = absolute(conversation.url or "/")
+        w.para(conversation.title, 12, bold=True, link=link)
+        w.para(
+            f"{conversation.question} {item['participants']} people voted on "
+            f"{len(item['statements'])} statements.",
+            9,
+        )
+        if opinions is None:
+            w.para("Not enough votes yet to show opinion groups.", 9)
+            continue
+        w.para(opinions["description"], 9)
+        for group in opinions["groups"]:
+            w.para(f"{group.name}: {group.size} people", 10, bold=True)
+            for rep in group.representative:
+                verb = "Agreed" if rep["direction"] == "agree" else "Disagreed"
+                w.para(
+                    f"{verb} with “{rep['statement'].text}” "
+                    f"({rep['in_group']}% of the group, {rep['others']}% of others)",
+                    9,
+                    link=f"{link}?view=all#statement-{rep['statement'].pk}",
+                )
+        w.para("Common ground (every group agrees)", 10, bold=True)
+        for c in opinions["consensus"] or [None]:
+            if c is None:
+                w.para("No statement is agreed by every group yet.", 9)
+            else:
+                w.para(
+                    f"“{c['statement'].text}” (at least {c['lowest']}% in every group)",
+                    9,
+                    link=f"{link}?view=all#statement-{c['statement'].pk}",
+                )
+        w.para("Where groups differ", 10, bold=True)
+        for d in opinions["divisive"] or [None]:
+            if d is None:
+                w.para("No statement divides the groups.", 9)
+            else:
+                shares = ", ".join(f"{name} {p}% agree" for name, p in d["by_group"])
+                w.para(
+                    f"“{d['statement'].text}”: {shares}",
+                    9,
+                    link=f"{link}?view=all#statement-{d['statement'].pk}",
+                )
+        headers = ["Statement"] + [f"{g.name} ({g.size})" for g in opinions["groups"]]
+        rows = [
+            [row["statement"].text] + [f"{a}% agree, {d}% disagree" for a, d, _seen in row["cells"]]
+            for row in opinions["rows"]
+        ]
+        w.table(headers, rows, caption="Agreement by group")

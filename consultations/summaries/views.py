@@ -171,6 +171,46 @@ def comments_csv(request, page_id: int):
     return stream_csv(header, rows(), f"summary-{consultation.pk}-comments.csv")
 
 
+def statements_csv(request, page_id: int):
+    """Every published conversation statement with its votes and its groups' agreement (no personal data)."""
+    from ..conversations.display import conversation_summaries
+    from ..conversations.opinions import K_RANGE
+
+    consultation = _consultation(request, page_id)
+    most_groups = max(K_RANGE)
+    header = ["conversation", "statement_id", "link", "statement", "seed", "agree", "disagree", "pass"]
+    header += ["consensus", "divisive"] + [
+        f"group_{chr(65 + i).lower()}_agree_percent" for i in range(most_groups)
+    ]
+
+    def rows():
+        for item in conversation_summaries(consultation):
+            conversation, opinions = item["conversation"], item["opinions"]
+            consensus = {c["statement"].pk for c in opinions["consensus"]} if opinions else set()
+            divisive = {d["statement"].pk for d in opinions["divisive"]} if opinions else set()
+            for statement in item["statements"]:
+                shares = (
+                    [g.agreement.get(statement.pk, ("", "", 0))[0] for g in opinions["groups"]]
+                    if opinions
+                    else []
+                )
+                yield [
+                    conversation.title,
+                    statement.pk,
+                    absolute(f"{conversation.url}?view=all#statement-{statement.pk}"),
+                    statement.text,
+                    "yes" if statement.is_seed else "no",
+                    statement.agree,
+                    statement.disagree,
+                    statement.passed,
+                    "yes" if statement.pk in consensus else "no",
+                    "yes" if statement.pk in divisive else "no",
+                    *(shares + [""] * (most_groups - len(shares))),
+                ]
+
+    return stream_csv(header, rows(), f"summary-{consultation.pk}-statements.csv")
+
+
 @staff_second_factor_required
 @require_POST
 def prepare_themes(request, page_id: int):
