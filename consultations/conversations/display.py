@@ -144,16 +144,17 @@ def describe(result: dict, groups: list[GroupView], unfitted: int) -> str:
 
 
 def conversation_summaries(consultation) -> list[dict]:
-    """A consultation's public conversations with their stored groups, for the councillor summary
-    and its exports (a fixed number of queries, whatever the number of conversations)."""
+    """A consultation's published conversations with their stored groups, for the councillor summary
+    and its exports (a fixed number of queries, whatever the number of conversations). The caller has
+    checked that this person may see the consultation's summary."""
     from django.db.models import Count
-
-    from civic.pages import public_pages
 
     from .models import ConversationPage, OpinionResult, OpinionVote, Statement
 
     conversations = list(
-        public_pages(ConversationPage.objects.child_of(consultation))
+        ConversationPage.objects.child_of(consultation)
+        .live()
+        .filter(view_restrictions__isnull=True)  # the caller checked the consultation and its ancestors
         .order_by("path")
         .only("id", "title", "question", "url_path", "path", "depth", "slug")
     )
