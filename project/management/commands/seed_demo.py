@@ -19,6 +19,7 @@ from wagtail.rich_text import RichText
 from civic import roles
 from civic.models import Area, HomePage, InformationPage, Organisation, User
 from consultations import moderation_demo
+from consultations.conversations import demo as conversations_demo
 from consultations.models import (
     ConsultationIndexPage,
     ConsultationPage,
@@ -76,6 +77,7 @@ class Command(BaseCommand):
         self.step("preparing themes and the equality baseline for the summaries ...")
         summaries_demo.load(self.progress, seed)  # idempotent: census baseline, profiles, themes
         self.publish_responses()  # idempotent: "you said, we did" for closed consultations
+        conversations_demo.load(self.progress, seed)  # idempotent: a conversation with opinion groups
         self.load_information_pages()  # idempotent: privacy, accessibility, cookies, rules, contact
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded in {time.monotonic() - self.started:.1f} s."))
         self.print_accounts()
