@@ -2,6 +2,7 @@
 in two camps that share common ground, and the groups worked out, so the page has something to show."""
 
 import random
+from datetime import timedelta
 
 from django.utils import timezone
 
@@ -39,7 +40,7 @@ def load(stdout, seed: int) -> None:
             question="What would make the town centre better for you?",
             seed_statements="\n".join(COMMON + CARS_OUT + CARS_IN),
             opens_at=town.opens_at,
-            closes_at=town.closes_at if town.closes_at > now else now + timezone.timedelta(days=30),
+            closes_at=town.closes_at if town.closes_at > now else now + timedelta(days=30),
         )
     )
     conversation.save_revision().publish()
@@ -47,7 +48,9 @@ def load(stdout, seed: int) -> None:
     rng = random.Random(seed)
     statements = {s.text: s for s in Statement.objects.filter(conversation=conversation)}
     votes = []
-    for n, resident in enumerate(User.objects.filter(username__startswith="resident").order_by("pk")[:30]):
+    for n, resident in enumerate(
+        User.objects.filter(username__regex=r"^resident[0-9]+$").order_by("pk")[:30]
+    ):
         cars_out = n % 2 == 0
         for text, statement in statements.items():
             if rng.random() < 0.2:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -283,19 +284,27 @@ def schedule_recompute(conversation_id: int) -> bool:
     return True
 
 
-def vote_triples(conversation_id: int) -> tuple[list[int], list[int], list[int]]:
-    """(participant, statement, value) of every vote on a published statement, as three lists."""
-    rows = OpinionVote.objects.filter(
-        conversation_id=conversation_id, statement__status=Statement.Status.PUBLISHED, user__isnull=False
-    ).values_list("user_id", "statement_id", "value")
-    people: list[int] = []
-    statements: list[int] = []
-    values: list[int] = []
-    for user_id, statement_id, value in rows.iterator(chunk_size=10_000):
-        people.append(user_id)
-        statements.append(statement_id)
-        values.append(value)
-    return people, statements, values
+def vote_triples(conversation_id: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(participant, statement, value) of every vote on a published statement, as three arrays.
+
+    Two plain queries and no join: the votes of one conversation come off its index in one pass
+    (a join on the statements' status let a stale plan loop over the index once per statement)."""
+    published = list(
+        Statement.objects.filter(
+            conversation_id=conversation_id, status=Statement.Status.PUBLISHED
+        ).values_list("pk", flat=True)
+    )
+    rows = (
+        OpinionVote.objects.filter(conversation_id=conversation_id, user__isnull=False)
+        .values_list("user_id", "statement_id", "value")
+        .order_by()
+    )
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:  # plain tuples: no model machinery for 250,000 rows
+        cursor.execute(sql, params)
+        matrix = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 3)
+    matrix = matrix[np.isin(matrix[:, 1], np.array(published, dtype=np.int64))]
+    return matrix[:, 0], matrix[:, 1], matrix[:, 2]
 
 
 def recompute(conversation_id: int) -> dict[str, Any]:

@@ -5,5 +5,6 @@ def seed_statements(sender, instance, **kwargs):
     from .models import ConversationPage
     from .services import sync_seed_statements
 
-    if isinstance(instance, ConversationPage):
-        sync_seed_statements(instance)
+    page = instance.specific if hasattr(instance, "specific") else instance
+    if isinstance(page, ConversationPage):
+        sync_seed_statements(page)

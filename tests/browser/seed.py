@@ -51,7 +51,12 @@ def main() -> None:
         status=Comment.Status.PENDING,
     )
     closed = ConsultationPage.objects.get(slug="library-opening-hours")
+    from consultations.models import ConversationPage
+
+    conversation = ConversationPage.objects.get(slug="town-centre-conversation")
     data = {
+        "conversation_id": conversation.pk,
+        "conversation_url": conversation.get_url(),
         "closed_consultation_id": closed.pk,
         "closed_consultation_url": closed.get_url(),
         "index_url": index.get_url(),

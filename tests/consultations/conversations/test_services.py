@@ -256,4 +256,4 @@ def test_hidden_statements_leave_the_computation(resident, consultation):
     hidden.status = Statement.Status.HIDDEN
     hidden.save()
     people, statement_ids, _values = services.vote_triples(conversation.pk)
-    assert statement_ids == [kept.pk] and people == [resident.pk]
+    assert statement_ids.tolist() == [kept.pk] and people.tolist() == [resident.pk]
