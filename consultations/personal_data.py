@@ -19,6 +19,7 @@ from civic.personal_data import register, register_eraser, when
 from search import indexing as search_indexing
 
 from . import live
+from .conversations import personal_data as conversation_data
 from .models import AlertTopic, Comment, ConsultationPage, Flag, Follow, LiveEvent, ModerationDecision, Vote
 from .summaries.services import comments_moderated
 
@@ -217,3 +218,8 @@ def register_collectors() -> None:
     )
     register("alert_topics", alert_topics, title="Topics of your new-consultation alerts")
     register_eraser("consultations", erase)
+    register("conversation_votes", conversation_data.votes, title="Your votes in conversations")
+    register(
+        "conversation_statements", conversation_data.statements, title="Statements you wrote in conversations"
+    )
+    register_eraser("conversations", conversation_data.erase)

@@ -140,9 +140,12 @@ class OpinionVote(models.Model):
 
     conversation = models.ForeignKey(ConversationPage, on_delete=models.CASCADE, related_name="opinion_votes")
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="votes")
+    # Empty once the voter erased their account; former_participant (one random number for all of
+    # that person's votes) keeps them one participant in the opinion groups, linked to nobody.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="opinion_votes"
     )
+    former_participant = models.UUIDField(null=True, blank=True, editable=False)
     value = models.SmallIntegerField(choices=Choice.choices)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)

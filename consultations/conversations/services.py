@@ -302,7 +302,15 @@ def vote_triples(conversation_id: int) -> tuple[np.ndarray, np.ndarray, np.ndarr
     sql, params = rows.query.sql_with_params()
     with connection.cursor() as cursor:  # plain tuples: no model machinery for 250,000 rows
         cursor.execute(sql, params)
-        matrix = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 3)
+        found = cursor.fetchall()
+    # Erased accounts: each former participant stays one (negative) participant, linked to nobody.
+    erased = OpinionVote.objects.filter(conversation_id=conversation_id, user__isnull=True).exclude(
+        former_participant=None
+    )
+    numbers: dict[object, int] = {}
+    for former, statement_id, value in erased.values_list("former_participant", "statement_id", "value"):
+        found.append((-numbers.setdefault(former, len(numbers) + 1), statement_id, value))
+    matrix = np.array(found, dtype=np.int64).reshape(-1, 3)
     matrix = matrix[np.isin(matrix[:, 1], np.array(published, dtype=np.int64))]
     return matrix[:, 0], matrix[:, 1], matrix[:, 2]
 
