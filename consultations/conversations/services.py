@@ -191,8 +191,8 @@ def similar_statements(conversation: ConversationPage, text: str, *, limit: int 
         other = _normal(statement.text)
         other_words = set(other.split())
         overlap = len(words & other_words) / max(1, len(words | other_words))
-        ratio = difflib.SequenceMatcher(None, wanted, other).quick_ratio() if overlap > 0.2 else 0.0
-        score = max(overlap, ratio * 0.9)
+        ratio = difflib.SequenceMatcher(None, wanted, other).ratio() if overlap >= 0.3 else 0.0
+        score = max(overlap, ratio)
         if score >= SIMILAR_THRESHOLD:
             scored.append((score, statement.pk, statement))
     scored.sort(key=lambda s: (-s[0], s[1]))
