@@ -3,11 +3,15 @@ what erasing an account does to them (unlinked, still counted: see consultations
 
 import uuid
 
+from django.conf import settings
+from django.db import transaction
+
 from civic.links import absolute
 from civic.models import User
 from civic.personal_data import when
 
 from .models import OpinionVote, Statement
+from .services import schedule_recompute
 
 
 def _address(conversation) -> str | None:
@@ -50,6 +54,14 @@ def statements(user: User) -> list[dict]:
 
 
 def erase(user: User) -> None:
-    """Unlink votes and statements; each erased person stays one participant in the groups."""
+    """Unlink votes and statements; each erased person stays one participant in the groups. With
+    ERASURE_CONTRIBUTIONS "remove" their statements are withdrawn (hidden) too; votes stay counted."""
     OpinionVote.objects.filter(user=user).update(user=None, former_participant=uuid.uuid4())
-    Statement.objects.filter(author=user).update(author=None)
+    written = Statement.objects.filter(author=user)
+    if settings.ERASURE_CONTRIBUTIONS == "remove":
+        conversation_ids = set(written.values_list("conversation_id", flat=True))
+        written.update(author=None, status=Statement.Status.HIDDEN)
+        for conversation_id in conversation_ids:  # the groups drop the withdrawn statements
+            transaction.on_commit(lambda pk=conversation_id: schedule_recompute(pk))
+        return
+    written.update(author=None)

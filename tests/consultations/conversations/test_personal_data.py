@@ -48,3 +48,15 @@ def test_erased_voters_stay_one_participant_each_linked_to_nobody(consultation):
     assert not OpinionVote.objects.filter(user_id__in=[voters[0].pk, voters[1].pk]).exists()
     assert OpinionVote.objects.filter(user=None).values("former_participant").distinct().count() == 2
     assert Statement.objects.get(pk=written.pk).author is None
+
+
+def test_erasure_that_removes_contributions_hides_their_statements(consultation, settings):
+    settings.ERASURE_CONTRIBUTIONS = "remove"
+    conversation = make_conversation(consultation)
+    voter = UserFactory(roles=["Residents"])
+    statement = services.submit_statement(author=voter, conversation=conversation, text="Withdraw me later")
+    services.cast_opinion(voter=voter, conversation=conversation, statement_id=statement.pk, choice="agree")
+    erase_account(actor=voter, user=voter, password=PASSWORD)
+    statement.refresh_from_db()
+    assert statement.author is None and statement.status == Statement.Status.HIDDEN
+    assert OpinionVote.objects.get().former_participant is not None  # the vote stays counted
