@@ -2,6 +2,7 @@
 what erasing an account does to them (unlinked, still counted: see consultations.personal_data)."""
 
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -62,6 +63,6 @@ def erase(user: User) -> None:
         conversation_ids = set(written.values_list("conversation_id", flat=True))
         written.update(author=None, status=Statement.Status.HIDDEN)
         for conversation_id in conversation_ids:  # the groups drop the withdrawn statements
-            transaction.on_commit(lambda pk=conversation_id: schedule_recompute(pk))
+            transaction.on_commit(partial(schedule_recompute, conversation_id))
         return
     written.update(author=None)
