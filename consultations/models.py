@@ -202,7 +202,7 @@ class ConsultationPage(OrganisationPage, Page):
         index.FilterField("closes_at"),
     ]
     parent_page_types = ["consultations.ConsultationIndexPage"]
-    subpage_types = ["consultations.ProposalPage", "consultations.ConversationPage"]
+    subpage_types = ["consultations.ProposalPage", "consultations.ConversationPage", "consultations.SurveyPage"]
 
     class Meta:
         indexes = [models.Index(fields=["opens_at", "closes_at"])]
@@ -631,3 +631,4 @@ from .summaries.models import (  # noqa: E402, F401  (summary models live with t
     ThemeMembership,
     ThemeRun,
 )
+from .surveys.models import SurveyPage, SurveyResponse  # noqa: E402, F401  (surveys live with their feature)

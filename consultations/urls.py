@@ -10,6 +10,7 @@ urlpatterns = [
     path("consultations/alerts/topics/", views.alert_topics, name="alert_topics"),
     path("", include("consultations.summaries.urls")),
     path("", include("consultations.conversations.urls")),
+    path("", include("consultations.surveys.urls")),
     path("consultations/<id:page_id>/events/", views.events, name="events"),
     path("consultations/<id:page_id>/respond/", views.official_response, name="official_response"),
     path("consultations/<id:page_id>/moderation-log/", views.moderation_log, name="moderation_log"),

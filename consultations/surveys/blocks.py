@@ -1,0 +1,73 @@
+"""Question blocks officers build a survey from in Wagtail; each block's id is the question's stable id."""
+
+from wagtail import blocks
+
+
+class QuestionBlock(blocks.StructBlock):
+    """What every question has: its wording, a hint, and whether an answer is needed."""
+
+    question = blocks.CharBlock(max_length=300, help_text="The question as residents read it.")
+    help_text = blocks.CharBlock(required=False, max_length=500, help_text="Optional hint under the question.")
+    required = blocks.BooleanBlock(required=False, default=True, help_text="Residents must answer this.")
+
+
+def _options() -> blocks.ListBlock:
+    return blocks.ListBlock(blocks.CharBlock(max_length=200, label="Option"), min_num=2, max_num=30)
+
+
+class SingleChoiceBlock(QuestionBlock):
+    options = _options()
+
+    class Meta:
+        icon = "radio-full"
+        label = "Single choice"
+
+
+class MultipleChoiceBlock(QuestionBlock):
+    options = _options()
+
+    class Meta:
+        icon = "tick-inverse"
+        label = "Multiple choice"
+
+
+class AgreementBlock(QuestionBlock):
+    class Meta:
+        icon = "list-ul"
+        label = "Agreement scale"
+        help_text = "Residents choose from strongly agree to strongly disagree."
+
+
+class FreeTextBlock(QuestionBlock):
+    max_length = blocks.IntegerBlock(default=1000, min_value=10, max_value=5000, help_text="Most characters.")
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Free text"
+
+
+class NumberBlock(QuestionBlock):
+    min_value = blocks.IntegerBlock(required=False, help_text="Smallest whole number allowed (optional).")
+    max_value = blocks.IntegerBlock(required=False, help_text="Largest whole number allowed (optional).")
+
+    class Meta:
+        icon = "order"
+        label = "Number"
+
+
+class DateBlock(QuestionBlock):
+    class Meta:
+        icon = "date"
+        label = "Date"
+
+
+class QuestionsBlock(blocks.StreamBlock):
+    single_choice = SingleChoiceBlock()
+    multiple_choice = MultipleChoiceBlock()
+    agreement = AgreementBlock()
+    free_text = FreeTextBlock()
+    number = NumberBlock()
+    date = DateBlock()
+
+    class Meta:
+        max_num = 60

@@ -1,0 +1,76 @@
+"""The survey editing form: once people have answered, nothing that holds answers may be removed."""
+
+from django.core.exceptions import ValidationError
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from .questions import questions_from_stream
+
+
+def answered_counts(survey) -> dict[str, dict[str, int]]:
+    """For each question id with answers: how many answered it, and how many chose each option id.
+
+    The "" key counts answers to the question itself; submitted and draft answers both count,
+    since a draft is submitted against the same ids."""
+    counts: dict[str, dict[str, int]] = {}
+    for answers, draft in survey.responses.values_list("answers", "draft").iterator(chunk_size=2000):
+        for stored in (answers or {}, draft or {}):
+            for question_id, value in stored.items():
+                per = counts.setdefault(question_id, {})
+                per[""] = per.get("", 0) + 1
+                for option_id in value if isinstance(value, list) else [value]:
+                    if isinstance(option_id, str):
+                        per[option_id] = per.get(option_id, 0) + 1
+    return counts
+
+
+def _people(n: int) -> str:
+    return "1 answer" if n == 1 else f"{n:,} answers"
+
+
+def removal_problems(old_questions, new_questions, counts) -> list[str]:
+    """Why this change would corrupt results: removed questions or options that hold answers,
+    or an answered question turned into another kind."""
+    new = {q.id: q for q in new_questions}
+    problems = []
+    for old in old_questions:
+        per = counts.get(old.id)
+        if not per:
+            continue
+        current = new.get(old.id)
+        if current is None:
+            problems.append(
+                f"“{old.label}” has {_people(per[''])}, so it cannot be removed. Mark it optional or "
+                "reword it instead."
+            )
+            continue
+        if current.kind != old.kind:
+            problems.append(f"“{old.label}” has {_people(per[''])}, so its type cannot change.")
+            continue
+        kept = current.option_labels
+        for option_id, label in old.options:
+            if per.get(option_id) and option_id not in kept:
+                problems.append(
+                    f"The option “{label}” of “{old.label}” was chosen {per[option_id]:,} "
+                    f"{'time' if per[option_id] == 1 else 'times'}, so it cannot be removed. Reword it instead."
+                )
+    return problems
+
+
+class SurveyPageForm(WagtailAdminPageForm):
+    """Removing a question or an option with answers is refused (saving and publishing alike),
+    so results never lose what residents said; rewording is allowed."""
+
+    def clean(self):
+        cleaned = super().clean()
+        stream = cleaned.get("questions")
+        if not self.instance.pk or stream is None or "questions" in self.errors:
+            return cleaned
+        counts = answered_counts(self.instance)
+        if not counts:
+            return cleaned
+        stored = type(self.instance).objects.filter(pk=self.instance.pk).values_list("questions", flat=True)
+        old_stream = self.instance._meta.get_field("questions").to_python(stored.first() or [])
+        problems = removal_problems(questions_from_stream(old_stream), questions_from_stream(stream), counts)
+        if problems:
+            self.add_error("questions", ValidationError(problems))
+        return cleaned

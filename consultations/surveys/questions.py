@@ -1,0 +1,227 @@
+"""Questions as plain data, and the server-side check of a resident's answers against them.
+
+Answers are stored keyed by question id (the StreamField block id) and option id (the list item
+id), so rewording a question or an option never detaches the answers already given."""
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from civic.text import plain_text
+
+CHOICE_KINDS = ("single_choice", "multiple_choice", "agreement")
+AGREEMENT = (
+    ("strongly_agree", "Strongly agree"),
+    ("agree", "Agree"),
+    ("neither", "Neither agree nor disagree"),
+    ("disagree", "Disagree"),
+    ("strongly_disagree", "Strongly disagree"),
+)
+NUMBER_LIMIT = 10**12  # beyond any count a resident is asked for; keeps JSON and CSV sane
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    kind: str
+    label: str
+    help_text: str = ""
+    required: bool = True
+    options: tuple[tuple[str, str], ...] = ()
+    max_length: int = 1000
+    min_value: int | None = None
+    max_value: int | None = None
+    number: int = 0  # its position, from 1, for "Question 3" in errors and exports
+
+    @property
+    def field_name(self) -> str:
+        return f"q-{self.id}"
+
+    @property
+    def is_choice(self) -> bool:
+        return self.kind in CHOICE_KINDS
+
+    @property
+    def option_labels(self) -> dict[str, str]:
+        return dict(self.options)
+
+    def display(self, answer: Any) -> str:
+        """An answer as a person reads it (check-your-answers, CSV)."""
+        if answer is None or answer == "" or answer == []:
+            return ""
+        labels = self.option_labels
+        if self.kind == "multiple_choice":
+            return "; ".join(labels.get(a, "") for a in answer if a in labels)
+        if self.kind in ("single_choice", "agreement"):
+            return labels.get(answer, "")
+        if self.kind == "date":
+            return datetime.date.fromisoformat(answer).strftime("%-d %B %Y")
+        return str(answer)
+
+
+def questions_from_stream(stream: Iterable[Any]) -> list[Question]:
+    """The survey's StreamField as Question records (blocks without an id yet are skipped)."""
+    found = []
+    for child in stream:
+        if not child.id:
+            continue
+        value = child.value
+        kind = child.block_type
+        options: tuple[tuple[str, str], ...] = ()
+        if kind in ("single_choice", "multiple_choice"):
+            options = tuple((item.id, str(item.value)) for item in value["options"].bound_blocks)
+        elif kind == "agreement":
+            options = AGREEMENT
+        found.append(
+            Question(
+                id=str(child.id),
+                kind=kind,
+                label=value["question"],
+                help_text=value.get("help_text") or "",
+                required=bool(value.get("required")),
+                options=options,
+                max_length=value.get("max_length") or 1000,
+                min_value=value.get("min_value"),
+                max_value=value.get("max_value"),
+                number=len(found) + 1,
+            )
+        )
+    return found
+
+
+def _text(raw: object) -> str:
+    return plain_text(raw if isinstance(raw, str) else "").strip()
+
+
+def _number(question: Question, raw: str) -> int:
+    cleaned = raw.strip().replace(",", "")
+    if not (cleaned.isascii() and cleaned.lstrip("-").isdigit()) or len(cleaned) > 14:
+        raise ValueError(f"Enter a whole number for “{question.label}”, like 12.")
+    value = int(cleaned)
+    low = question.min_value if question.min_value is not None else -NUMBER_LIMIT
+    high = question.max_value if question.max_value is not None else NUMBER_LIMIT
+    if not low <= value <= high:
+        raise ValueError(f"“{question.label}” must be between {low:,} and {high:,}.")
+    return value
+
+
+def _date(question: Question, parts: tuple[str, str, str]) -> str:
+    day, month, year = (p.strip() for p in parts)
+    if not all(p.isascii() and p.isdigit() and len(p) <= 4 for p in (day, month, year)) or len(year) != 4:
+        raise ValueError(f"“{question.label}” must be a real date, like 27 3 2024.")
+    try:
+        return datetime.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        raise ValueError(f"“{question.label}” must be a real date, like 27 3 2024.") from None
+
+
+def raw_from_post(questions: list[Question], data: Mapping[str, Any]) -> dict[str, Any]:
+    """What a form sent for each question, unchecked (a QueryDict or a plain dict of lists)."""
+
+    def get_list(name: str) -> list[str]:
+        if hasattr(data, "getlist"):
+            return [str(v) for v in data.getlist(name)]
+        value = data.get(name)
+        if value is None:
+            return []
+        return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+
+    raw: dict[str, Any] = {}
+    for q in questions:
+        name = q.field_name
+        if q.kind == "multiple_choice":
+            raw[q.id] = get_list(name)
+        elif q.kind == "date":
+            raw[q.id] = tuple((get_list(f"{name}-{part}") or [""])[0] for part in ("day", "month", "year"))
+        else:
+            raw[q.id] = (get_list(name) or [""])[0]
+    return raw
+
+
+def clean_answers(questions: list[Question], raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Checked answers keyed by question id, and errors keyed by question id (empty when all is well).
+
+    Unknown question or option ids are refused, never stored: a tampered form saves nothing."""
+    answers: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for q in questions:
+        value = raw.get(q.id)
+        try:
+            answer = _clean_one(q, value)
+        except ValueError as exc:
+            errors[q.id] = str(exc)
+            continue
+        if answer in (None, "", []):
+            if q.required:
+                errors[q.id] = _missing(q)
+            continue
+        answers[q.id] = answer
+    return answers, errors
+
+
+def _missing(q: Question) -> str:
+    if q.kind == "multiple_choice":
+        return f"Select at least one answer for “{q.label}”."
+    if q.is_choice:
+        return f"Select an answer for “{q.label}”."
+    return f"Answer “{q.label}”."
+
+
+def _clean_one(q: Question, value: Any) -> Any:
+    if q.kind == "multiple_choice":
+        chosen = [v for v in (value or []) if v]
+        if not isinstance(value, list | tuple) or len(set(chosen)) != len(chosen):
+            raise ValueError(f"Select each answer to “{q.label}” once.")
+        known = q.option_labels
+        if any(v not in known for v in chosen):
+            raise ValueError(f"Select answers to “{q.label}” from the list.")
+        order = [option_id for option_id, _ in q.options]
+        return sorted(chosen, key=order.index)
+    if q.kind == "date":
+        parts = tuple(value) if isinstance(value, list | tuple) and len(value) == 3 else ("", "", "")
+        if not any(str(p).strip() for p in parts):
+            return None
+        return _date(q, tuple(str(p) for p in parts))  # type: ignore[arg-type]
+    if not isinstance(value, str):
+        value = "" if value is None else str(value)
+    if q.is_choice:
+        if value == "":
+            return None
+        if value not in q.option_labels:
+            raise ValueError(f"Select an answer to “{q.label}” from the list.")
+        return value
+    if q.kind == "number":
+        return _number(q, value) if value.strip() else None
+    text = _text(value)
+    if len(text) > q.max_length:
+        raise ValueError(f"Your answer to “{q.label}” must be {q.max_length:,} characters or fewer (it is {len(text):,}).")
+    return text
+
+
+def recheck_stored(questions: list[Question], answers: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Stored answers checked again against today's questions (they may have changed since)."""
+    raw: dict[str, Any] = {}
+    for q in questions:
+        value = answers.get(q.id)
+        if q.kind == "date" and isinstance(value, str):
+            try:
+                d = datetime.date.fromisoformat(value)
+                value = (str(d.day), str(d.month), str(d.year))
+            except ValueError:
+                value = ("x", "x", "x")
+        elif q.kind == "number" and isinstance(value, int):
+            value = str(value)
+        raw[q.id] = value
+    return clean_answers(questions, raw)
+
+
+@dataclass
+class FieldState:
+    """A question as the form shows it: its answer so far and its error."""
+
+    question: Question
+    value: Any = None
+    error: str = ""
+    date_parts: tuple[str, str, str] = ("", "", "")
+    chosen: list[str] = field(default_factory=list)

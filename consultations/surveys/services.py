@@ -1,0 +1,166 @@
+"""The one write path for survey responses, and the results arithmetic officers read."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.sessions.backends.base import SessionBase
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from civic import ratelimit
+from civic.types import Account, signed_in
+
+from ..services import ParticipationError, check_reachable
+from ..summaries.figures import SUPPRESS_BELOW, suppress
+from .models import SurveyPage, SurveyResponse
+from .permissions import can_answer
+from .questions import Question, clean_answers, raw_from_post, recheck_stored
+
+
+class SurveyAnswersInvalid(ParticipationError):
+    """Some answers were refused; `errors` maps question ids to what is wrong with each."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = errors
+        super().__init__("There is a problem with your answers.", code="invalid")
+
+
+def _check_allowed(user: Account, survey: SurveyPage, session: SessionBase | None):
+    check_reachable(user, survey, session=session)
+    decision = can_answer(user, survey)
+    account = signed_in(user)
+    if not decision or account is None:
+        raise ParticipationError(decision.reason, code="forbidden")
+    try:
+        ratelimit.hit("write", str(account.pk))
+    except ratelimit.RateLimited as exc:
+        raise ParticipationError(str(exc), code="rate_limited") from exc
+    return account
+
+
+def my_response(user: Account, survey: SurveyPage) -> SurveyResponse | None:
+    account = signed_in(user)
+    if account is None:
+        return None
+    return SurveyResponse.objects.filter(survey=survey, user=account).first()
+
+
+def save_answers(
+    *, user: Account, survey: SurveyPage, data: Mapping[str, Any], session: SessionBase | None = None
+) -> SurveyResponse:
+    """Check a form's answers against the survey's current questions and keep them for the
+    check-your-answers page; nothing is kept if any answer is refused."""
+    account = _check_allowed(user, survey, session)
+    answers, errors = clean_answers(survey.question_list(), raw_from_post(survey.question_list(), data))
+    if errors:
+        raise SurveyAnswersInvalid(errors)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                response, _ = SurveyResponse.objects.get_or_create(survey=survey, user=account)
+        except IntegrityError:  # the same person's form twice at once: the other one created it
+            response = SurveyResponse.objects.get(survey=survey, user=account)
+        response.draft = answers
+        response.save(update_fields=["draft", "updated_at"])
+    return response
+
+
+def submit_response(*, user: Account, survey: SurveyPage, session: SessionBase | None = None) -> SurveyResponse:
+    """Confirm the checked answers: they become this person's response (replacing an earlier one)."""
+    account = _check_allowed(user, survey, session)
+    with transaction.atomic():
+        response = SurveyResponse.objects.select_for_update().filter(survey=survey, user=account).first()
+        if response is None or response.draft is None:
+            raise ParticipationError("Answer the questions first.", code="no_draft")
+        answers, errors = recheck_stored(survey.question_list(), response.draft)
+        if errors:  # the survey changed since the answers were checked
+            raise SurveyAnswersInvalid(errors)
+        response.answers = answers
+        response.draft = None
+        response.submitted_at = timezone.now()
+        response.save(update_fields=["answers", "draft", "submitted_at", "updated_at"])
+    return response
+
+
+# Results -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class OptionResult:
+    label: str
+    count: int | None  # None: a small number, suppressed
+    percent: int | None
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    answered: int
+    options: list[OptionResult]
+
+    @property
+    def chart_rows(self) -> list[tuple[str, int | None]]:
+        return [(o.label, o.count) for o in self.options]
+
+
+@dataclass
+class SurveyResults:
+    responses: int
+    questions: list[QuestionResult]
+    suppress_below: int = SUPPRESS_BELOW
+
+
+def results(survey: SurveyPage) -> SurveyResults:
+    """Counts and percentages per option over submitted responses, in one query; counts of 1 to 4
+    are suppressed as in the summaries. Percentages are of the people who answered the question."""
+    questions = survey.question_list()
+    answered = {q.id: 0 for q in questions}
+    chosen: dict[str, dict[str, int]] = {q.id: {o: 0 for o, _ in q.options} for q in questions}
+    total = 0
+    rows = SurveyResponse.objects.filter(survey=survey).submitted().values_list("answers", flat=True)
+    for answers in rows.iterator(chunk_size=2000):
+        total += 1
+        for q in questions:
+            value = answers.get(q.id)
+            if value in (None, "", []):
+                continue
+            answered[q.id] += 1
+            per = chosen[q.id]
+            for option_id in value if isinstance(value, list) else [value]:
+                if option_id in per:
+                    per[option_id] += 1
+    found = []
+    for q in questions:
+        shown = suppress(chosen[q.id]) if q.is_choice else {}
+        n = answered[q.id]
+        options = [
+            OptionResult(
+                label=label,
+                count=shown[option_id],
+                percent=None if shown[option_id] is None or not n else round(100 * shown[option_id] / n),
+            )
+            for option_id, label in q.options
+        ]
+        found.append(QuestionResult(question=q, answered=n, options=options))
+    return SurveyResults(responses=total, questions=found)
+
+
+def export_rows(survey: SurveyPage):
+    """The CSV header and rows: one row per submitted response, answers as people read them.
+
+    No personal data: no account, name or email; the row number is the response's own id."""
+    questions = survey.question_list()
+    header = ["response_id", "submitted_at", "channel"] + [f"Q{q.number}. {q.label}" for q in questions]
+    responses = (
+        SurveyResponse.objects.filter(survey=survey)
+        .submitted()
+        .order_by("id")
+        .values_list("id", "submitted_at", "channel", "answers")
+    )
+
+    def rows():
+        for pk, submitted_at, channel, answers in responses.iterator(chunk_size=2000):
+            yield [pk, submitted_at.isoformat(), channel] + [q.display(answers.get(q.id)) for q in questions]
+
+    return header, rows()

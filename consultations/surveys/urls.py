@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("consultations/surveys/<id:page_id>/answers/", views.save_answers, name="survey_answers"),
+    path("consultations/surveys/<id:page_id>/check/", views.check_answers, name="survey_check"),
+    path("consultations/surveys/<id:page_id>/submit/", views.submit, name="survey_submit"),
+    path("consultations/surveys/<id:page_id>/results/", views.results, name="survey_results"),
+    path("consultations/surveys/<id:page_id>/responses.csv", views.responses_csv, name="survey_csv"),
+]

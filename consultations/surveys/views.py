@@ -1,0 +1,196 @@
+"""Thin views for surveys: the page's form, check your answers, submit, results and the CSV."""
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import formats
+from django.views.decorators.http import require_POST
+
+from civic.exports import stream_csv
+
+from ..permissions import can_view_page
+from ..services import ParticipationError
+from ..summaries import charts
+from . import permissions, services
+from .models import SurveyPage
+from .questions import FieldState, Question, raw_from_post
+
+STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429, "not_found": 404}
+
+
+def _raw_from_stored(questions: list[Question], answers: dict[str, Any]) -> dict[str, Any]:
+    """Stored answers in the shape a form sends them, to fill the form in again."""
+    raw: dict[str, Any] = {}
+    for q in questions:
+        value = answers.get(q.id)
+        if q.kind == "date" and isinstance(value, str):
+            try:
+                d = datetime.date.fromisoformat(value)
+            except ValueError:
+                continue
+            raw[q.id] = (str(d.day), str(d.month), str(d.year))
+        elif value is not None:
+            raw[q.id] = value if isinstance(value, list) else str(value)
+    return raw
+
+
+def build_fields(questions: list[Question], raw: dict[str, Any], errors: dict[str, str]) -> list[FieldState]:
+    fields = []
+    for q in questions:
+        value = raw.get(q.id)
+        state = FieldState(question=q, error=errors.get(q.id, ""))
+        if q.kind == "date":
+            state.date_parts = tuple(value) if isinstance(value, tuple | list) and len(value) == 3 else ("", "", "")
+        elif q.kind == "multiple_choice":
+            state.chosen = [str(v) for v in value] if isinstance(value, list) else []
+        else:
+            state.value = value if isinstance(value, str) else ""
+        fields.append(state)
+    return fields
+
+
+def survey_page_context(request, survey: SurveyPage) -> dict:
+    """The survey page: the questions with this person's answers so far, or why they cannot answer."""
+    questions = survey.question_list()
+    response = services.my_response(request.user, survey)
+    stored = {}
+    if response is not None:
+        stored = response.draft if response.draft is not None else response.answers
+    return {
+        "survey": survey,
+        "consultation": survey.consultation,
+        "can_answer": permissions.can_answer(request.user, survey),
+        "can_view_results": permissions.can_view_results(request.user, survey, session=request.session),
+        "my_response": response,
+        "fields": build_fields(questions, _raw_from_stored(questions, stored), {}),
+        "errors": [],
+    }
+
+
+def _survey(request, page_id: int) -> SurveyPage:
+    survey = get_object_or_404(SurveyPage, pk=page_id)
+    if not can_view_page(request.user, survey, session=request.session):
+        raise Http404("No such survey")
+    return survey
+
+
+def _render_page(request, survey: SurveyPage, status: int, **overrides):
+    context = survey.get_context(request)
+    context.update(overrides)
+    return TemplateResponse(request, survey.get_template(request), context, status=status)
+
+
+@require_POST
+def save_answers(request, page_id: int):
+    """The survey form: answers checked, kept, and shown back on the check-your-answers page."""
+    survey = _survey(request, page_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(survey.url)
+    try:
+        services.save_answers(user=request.user, survey=survey, data=request.POST, session=request.session)
+    except services.SurveyAnswersInvalid as exc:
+        questions = survey.question_list()
+        fields = build_fields(questions, raw_from_post(questions, request.POST), exc.errors)
+        return _render_page(request, survey, 400, fields=fields, errors=[f for f in fields if f.error])
+    except ParticipationError as exc:
+        if exc.code == "not_found":
+            raise Http404(exc.message) from exc
+        messages.error(request, exc.message)
+        return _render_page(request, survey, STATUS_FOR_CODE.get(exc.code, 400))
+    return redirect("consultations:survey_check", page_id=survey.pk)
+
+
+def check_answers(request, page_id: int):
+    """Check your answers before sending them (each with a link back to change it)."""
+    survey = _survey(request, page_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    response = services.my_response(request.user, survey)
+    if response is None or response.draft is None:
+        return redirect(survey.url)
+    rows = [(q, q.display(response.draft.get(q.id))) for q in survey.question_list()]
+    return TemplateResponse(
+        request,
+        "consultations/surveys/check_answers.html",
+        {
+            "survey": survey,
+            "page": survey,
+            "rows": rows,
+            "changing": response.submitted_at is not None,
+            "can_answer": permissions.can_answer(request.user, survey),
+        },
+    )
+
+
+@require_POST
+def submit(request, page_id: int):
+    """Send the checked answers: they become (or replace) this person's response."""
+    survey = _survey(request, page_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(survey.url)
+    try:
+        response = services.submit_response(user=request.user, survey=survey, session=request.session)
+    except services.SurveyAnswersInvalid as exc:
+        questions = survey.question_list()
+        stored = services.my_response(request.user, survey)
+        raw = _raw_from_stored(questions, (stored.draft if stored else None) or {})
+        fields = build_fields(questions, raw, exc.errors)
+        return _render_page(request, survey, 400, fields=fields, errors=[f for f in fields if f.error])
+    except ParticipationError as exc:
+        if exc.code == "not_found":
+            raise Http404(exc.message) from exc
+        messages.error(request, exc.message)
+        if exc.code == "no_draft":
+            return redirect(survey.url)
+        return _render_page(request, survey, STATUS_FOR_CODE.get(exc.code, 400))
+    closes = formats.date_format(survey.consultation.closes_at, "j F Y")
+    messages.success(
+        request, f"Thank you. Your answers have been sent. You can change them until {closes}."
+    )
+    return redirect(f"{survey.url}#survey-status-{response.pk}")
+
+
+def _results_survey(request, page_id: int) -> SurveyPage:
+    survey = _survey(request, page_id)
+    if not permissions.can_view_results(request.user, survey, session=request.session):
+        raise PermissionDenied("The survey's results are published with the consultation's results.")
+    return survey
+
+
+def results(request, page_id: int):
+    """Counts and percentages per option, as tables and bar charts, small numbers suppressed."""
+    survey = _results_survey(request, page_id)
+    found = services.results(survey)
+    for item in found.questions:
+        item.chart = (
+            charts.bar_chart(f"survey-q{item.question.number}", item.question.label, item.chart_rows, "people")
+            if item.question.is_choice and item.answered
+            else None
+        )
+    return TemplateResponse(
+        request,
+        "consultations/surveys/results.html",
+        {
+            "survey": survey,
+            "page": survey,
+            "results": found,
+            "csv_url": reverse("consultations:survey_csv", args=[survey.pk]),
+        },
+    )
+
+
+def responses_csv(request, page_id: int):
+    """Every submitted response, one row each, formula-safe, with nothing that names a person."""
+    survey = _results_survey(request, page_id)
+    header, rows = services.export_rows(survey)
+    return stream_csv(header, rows, f"survey-{survey.pk}-responses.csv")
+
+
+
