@@ -14,12 +14,13 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from api.models import ApiToken
 from civic.models import WardCouncillor
-from consultations.models import Comment, Flag, ModerationDecision, OpinionVote, Statement, Vote
+from consultations.models import Comment, Flag, ModerationDecision, OpinionVote, Statement, SurveyResponse, Vote
 from mapping.models import IssueReport, PartnerApiKey, StatusChange
 from mapping.services import confirmation_token
 from search.models import SavedSearch
 from tests.civic.factories import UserFactory
 from tests.consultations.factories import CommentFactory, make_conversation, make_proposal, make_statements
+from tests.consultations.surveys.factories import make_survey
 from tests.mapping.factories import CategoryFactory, ReportFactory, make_council
 from tests.support.auth import sign_in
 
@@ -58,7 +59,7 @@ RAW_QUERY_VALUES = ["%ED%A0%80", "%FF%FE", "%C0%AF", "%25%00"]  # invalid UTF-8 
 
 WRITE_MODELS = (
     Comment, Vote, Flag, ModerationDecision, IssueReport, StatusChange, SavedSearch, ApiToken, OpinionVote,
-    Statement,
+    Statement, SurveyResponse,
 )  # fmt: skip
 
 
@@ -103,6 +104,7 @@ def world(consultation, proposal, officer):
         "api_token": ApiToken.issue(organisation=officer.organisation, name="CRM", scopes=["reports:read"])[
             0
         ],
+        "survey": make_survey(consultation),
     }
 
 
@@ -166,6 +168,10 @@ GETS = [
     ),
     ("consultations:summaries:comment_link", "/consultations/contributions/{comment}/", ["x"], None),
     ("consultations:report_comment", "/consultations/comments/{comment}/report/", ["x"], "resident"),
+    ("wagtail_serve", "{survey_url}", ["x"], "resident"),
+    ("consultations:survey_check", "/consultations/surveys/{survey}/check/", ["x"], "resident"),
+    ("consultations:survey_results", "/consultations/surveys/{survey}/results/", ["x"], "officer"),
+    ("consultations:survey_csv", "/consultations/surveys/{survey}/responses.csv", ["x"], "officer"),
     ("profile", "/accounts/profile/", ["x"], "resident"),
     ("close_account", "/accounts/delete/", ["x"], "resident"),
     ("personal_data_export", "/accounts/profile/my-data/not-a-token/", ["x"], "resident"),
@@ -231,6 +237,11 @@ POSTS = [
      {"body": "Thank you, we will look at this."}, "officer"),
     ("consultations:thread_action", "/consultations/comments/{comment}/thread/", ["action"],
      {"action": "pin"}, "officer"),
+    ("consultations:survey_answers", "/consultations/surveys/{survey}/answers/",
+     ["q-colour", "q-days", "q-agree", "q-why", "q-people", "q-moved-day", "q-moved-year"],
+     {"q-colour": "o1", "q-days": "d1", "q-agree": "agree", "q-why": "Tidy", "q-people": "2", "q-moved-day": "1",
+      "q-moved-month": "2", "q-moved-year": "2020"}, "resident"),
+    ("consultations:survey_submit", "/consultations/surveys/{survey}/submit/", ["x"], {}, "resident"),
     ("consultations:summaries:prepare", "/consultations/{consultation}/summary/prepare/", ["x"], {}, "officer"),
     ("consultations:summaries:new_response", "/consultations/{consultation}/summary/responses/new/",
      ["you_said", "we_did", "theme", "proposal"], {"you_said": "You said", "we_did": "We did"}, "officer"),
@@ -294,6 +305,7 @@ POSTS = [
 FREE_TEXT_FIELDS = {
     "body", "note", "description", "title", "place", "address_string", "you_said", "we_did", "name",
     "respondent_name", "status-note", "merge-note", "reassign-note", "reason", "query", "user_email", "text",
+    "q-why",
 }  # fmt: skip
 
 
@@ -311,6 +323,8 @@ def _fill(template: str, world) -> str:
         "conversation": world["conversation"].pk,
         "conversation_url": world["conversation"].url,
         "statement": world["statement"].pk,
+        "survey": world["survey"].pk,
+        "survey_url": world["survey"].url,
         "index_url": world["consultation"].get_parent().url,
         "api_key": world["api_key"],
         "token": world["token"],
@@ -337,6 +351,8 @@ def _stored_text_is_clean():
         assert "\x00" not in body and "\ufffe" not in body
     for text in Statement.objects.values_list("text", flat=True):
         assert "\x00" not in text and "\ufffe" not in text
+    for answers, draft in SurveyResponse.objects.values_list("answers", "draft"):
+        assert "\x00" not in str(answers) + str(draft) and "\ufffe" not in str(answers) + str(draft)
     for title, description, name in IssueReport.objects.values_list("title", "description", "contact_name"):
         assert "\x00" not in title + description + name and "\ufffe" not in title + description + name
 
