@@ -16,9 +16,11 @@ class ConsultationsConfig(AppConfig):
 
         from . import live, permissions, personal_data, retention, search, sections, signals, signup
         from .conversations import signals as conversation_signals
+        from .surveys import personal_data as survey_personal_data
 
         permissions.register_page_policy()
         personal_data.register_collectors()
+        survey_personal_data.register_collectors()
         retention.register_steps()
         search.register()
         core_sections.register(core_sections.HOME_PAGE, sections.home_page_context)

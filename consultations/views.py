@@ -20,7 +20,7 @@ from civic.twofactor import staff_second_factor_required
 
 from . import live, moderation, permissions, services
 from .forms import CommentForm, ConsultationFilterForm, FlagForm, OfficialResponseForm, VoteForm
-from .models import Comment, ConsultationPage, ConversationPage, Follow, ProposalPage, Vote
+from .models import Comment, ConsultationPage, ConversationPage, Follow, ProposalPage, SurveyPage, Vote
 from .summaries.models import FeedbackResponse
 
 STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429}
@@ -137,6 +137,13 @@ def consultation_page_context(request, page: ConsultationPage) -> dict:
     for proposal in proposals:
         proposal.tally = tallies[proposal.pk]
         proposal.comment_count = comment_counts.get(proposal.pk, 0)
+    surveys = list(
+        SurveyPage.objects.child_of(page)
+        .live()
+        .filter(view_restrictions__isnull=True)
+        .order_by("path")
+        .only("id", "title", "url_path", "path", "depth", "slug")
+    )
     context = _participation_context(request, page)
     context.update(
         proposals=proposals,
@@ -147,6 +154,7 @@ def consultation_page_context(request, page: ConsultationPage) -> dict:
             .order_by("path")
             .only("id", "title", "url_path", "path", "depth", "slug", "question")
         ),
+        surveys=surveys,
         map_is_public=bool(proposals) and is_public(page),  # the map lists public pages only
         comments=_comment_page(request, page.comments.on_consultation_itself()),
         comment_total=page.comments.visible().on_consultation_itself().count(),

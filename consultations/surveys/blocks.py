@@ -7,7 +7,9 @@ class QuestionBlock(blocks.StructBlock):
     """What every question has: its wording, a hint, and whether an answer is needed."""
 
     question = blocks.CharBlock(max_length=300, help_text="The question as residents read it.")
-    help_text = blocks.CharBlock(required=False, max_length=500, help_text="Optional hint under the question.")
+    help_text = blocks.CharBlock(
+        required=False, max_length=500, help_text="Optional hint under the question."
+    )
     required = blocks.BooleanBlock(required=False, default=True, help_text="Residents must answer this.")
 
 

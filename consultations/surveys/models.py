@@ -82,7 +82,9 @@ class SurveyResponse(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["survey", "submitted_at"])]
-        constraints = [models.UniqueConstraint(fields=["survey", "user"], name="one_survey_response_per_user")]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "user"], name="one_survey_response_per_user")
+        ]
 
     def __str__(self):
         return f"Response {self.pk} to {self.survey_id}"

@@ -49,9 +49,10 @@ def removal_problems(old_questions, new_questions, counts) -> list[str]:
         kept = current.option_labels
         for option_id, label in old.options:
             if per.get(option_id) and option_id not in kept:
+                times = "1 time" if per[option_id] == 1 else f"{per[option_id]:,} times"
                 problems.append(
-                    f"The option “{label}” of “{old.label}” was chosen {per[option_id]:,} "
-                    f"{'time' if per[option_id] == 1 else 'times'}, so it cannot be removed. Reword it instead."
+                    f"The option “{label}” of “{old.label}” was chosen {times}, so it cannot be removed. "
+                    "Reword it instead."
                 )
     return problems
 

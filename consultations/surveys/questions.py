@@ -52,17 +52,20 @@ class Question:
             return ""
         labels = self.option_labels
         if self.kind == "multiple_choice":
-            return "; ".join(labels.get(a, "") for a in answer if a in labels)
+            return "; ".join(labels[a] for a in answer if a in labels) if isinstance(answer, list) else ""
         if self.kind in ("single_choice", "agreement"):
-            return labels.get(answer, "")
+            return labels.get(answer, "") if isinstance(answer, str) else ""
         if self.kind == "date":
-            return datetime.date.fromisoformat(answer).strftime("%-d %B %Y")
+            try:
+                return datetime.date.fromisoformat(answer).strftime("%-d %B %Y")
+            except (TypeError, ValueError):
+                return ""
         return str(answer)
 
 
 def questions_from_stream(stream: Iterable[Any]) -> list[Question]:
     """The survey's StreamField as Question records (blocks without an id yet are skipped)."""
-    found = []
+    found: list[Question] = []
     for child in stream:
         if not child.id:
             continue
@@ -175,7 +178,7 @@ def _clean_one(q: Question, value: Any) -> Any:
             raise ValueError(f"Select each answer to “{q.label}” once.")
         known = q.option_labels
         if any(v not in known for v in chosen):
-            raise ValueError(f"Select answers to “{q.label}” from the list.")
+            raise ValueError(f"Choose answers to “{q.label}” from the list.")
         order = [option_id for option_id, _ in q.options]
         return sorted(chosen, key=order.index)
     if q.kind == "date":
@@ -189,17 +192,21 @@ def _clean_one(q: Question, value: Any) -> Any:
         if value == "":
             return None
         if value not in q.option_labels:
-            raise ValueError(f"Select an answer to “{q.label}” from the list.")
+            raise ValueError(f"Choose an answer to “{q.label}” from the list.")
         return value
     if q.kind == "number":
         return _number(q, value) if value.strip() else None
     text = _text(value)
     if len(text) > q.max_length:
-        raise ValueError(f"Your answer to “{q.label}” must be {q.max_length:,} characters or fewer (it is {len(text):,}).")
+        raise ValueError(
+            f"Your answer to “{q.label}” must be {q.max_length:,} characters or fewer (it is {len(text):,})."
+        )
     return text
 
 
-def recheck_stored(questions: list[Question], answers: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+def recheck_stored(
+    questions: list[Question], answers: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, str]]:
     """Stored answers checked again against today's questions (they may have changed since)."""
     raw: dict[str, Any] = {}
     for q in questions:

@@ -1,6 +1,6 @@
 """The one write path for survey responses, and the results arithmetic officers read."""
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,9 +9,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from civic import ratelimit
+from civic.models import User
 from civic.types import Account, signed_in
 
 from ..services import ParticipationError, check_reachable
+from ..summaries import charts
 from ..summaries.figures import SUPPRESS_BELOW, suppress
 from .models import SurveyPage, SurveyResponse
 from .permissions import can_answer
@@ -26,7 +28,7 @@ class SurveyAnswersInvalid(ParticipationError):
         super().__init__("There is a problem with your answers.", code="invalid")
 
 
-def _check_allowed(user: Account, survey: SurveyPage, session: SessionBase | None):
+def _check_allowed(user: Account, survey: SurveyPage, session: SessionBase | None) -> User:
     check_reachable(user, survey, session=session)
     decision = can_answer(user, survey)
     account = signed_in(user)
@@ -66,7 +68,9 @@ def save_answers(
     return response
 
 
-def submit_response(*, user: Account, survey: SurveyPage, session: SessionBase | None = None) -> SurveyResponse:
+def submit_response(
+    *, user: Account, survey: SurveyPage, session: SessionBase | None = None
+) -> SurveyResponse:
     """Confirm the checked answers: they become this person's response (replacing an earlier one)."""
     account = _check_allowed(user, survey, session)
     with transaction.atomic():
@@ -98,6 +102,7 @@ class QuestionResult:
     question: Question
     answered: int
     options: list[OptionResult]
+    chart: charts.Chart | None = None
 
     @property
     def chart_rows(self) -> list[tuple[str, int | None]]:
@@ -142,11 +147,14 @@ def results(survey: SurveyPage) -> SurveyResults:
             )
             for option_id, label in q.options
         ]
-        found.append(QuestionResult(question=q, answered=n, options=options))
+        item = QuestionResult(question=q, answered=n, options=options)
+        if q.is_choice and n:
+            item.chart = charts.bar_chart(f"survey-q{q.number}", q.label, item.chart_rows, "people")
+        found.append(item)
     return SurveyResults(responses=total, questions=found)
 
 
-def export_rows(survey: SurveyPage):
+def export_rows(survey: SurveyPage) -> tuple[list[str], Iterator[list[object]]]:
     """The CSV header and rows: one row per submitted response, answers as people read them.
 
     No personal data: no account, name or email; the row number is the response's own id."""
@@ -159,8 +167,10 @@ def export_rows(survey: SurveyPage):
         .values_list("id", "submitted_at", "channel", "answers")
     )
 
-    def rows():
+    def rows() -> Iterator[list[object]]:
         for pk, submitted_at, channel, answers in responses.iterator(chunk_size=2000):
-            yield [pk, submitted_at.isoformat(), channel] + [q.display(answers.get(q.id)) for q in questions]
+            yield [pk, submitted_at.isoformat() if submitted_at else "", channel] + [
+                q.display(answers.get(q.id)) for q in questions
+            ]
 
     return header, rows()

@@ -17,7 +17,6 @@ from civic.exports import stream_csv
 
 from ..permissions import can_view_page
 from ..services import ParticipationError
-from ..summaries import charts
 from . import permissions, services
 from .models import SurveyPage
 from .questions import FieldState, Question, raw_from_post
@@ -47,7 +46,9 @@ def build_fields(questions: list[Question], raw: dict[str, Any], errors: dict[st
         value = raw.get(q.id)
         state = FieldState(question=q, error=errors.get(q.id, ""))
         if q.kind == "date":
-            state.date_parts = tuple(value) if isinstance(value, tuple | list) and len(value) == 3 else ("", "", "")
+            state.date_parts = (
+                tuple(value) if isinstance(value, tuple | list) and len(value) == 3 else ("", "", "")
+            )
         elif q.kind == "multiple_choice":
             state.chosen = [str(v) for v in value] if isinstance(value, list) else []
         else:
@@ -151,9 +152,7 @@ def submit(request, page_id: int):
             return redirect(survey.url)
         return _render_page(request, survey, STATUS_FOR_CODE.get(exc.code, 400))
     closes = formats.date_format(survey.consultation.closes_at, "j F Y")
-    messages.success(
-        request, f"Thank you. Your answers have been sent. You can change them until {closes}."
-    )
+    messages.success(request, f"Thank you. Your answers have been sent. You can change them until {closes}.")
     return redirect(f"{survey.url}#survey-status-{response.pk}")
 
 
@@ -167,20 +166,13 @@ def _results_survey(request, page_id: int) -> SurveyPage:
 def results(request, page_id: int):
     """Counts and percentages per option, as tables and bar charts, small numbers suppressed."""
     survey = _results_survey(request, page_id)
-    found = services.results(survey)
-    for item in found.questions:
-        item.chart = (
-            charts.bar_chart(f"survey-q{item.question.number}", item.question.label, item.chart_rows, "people")
-            if item.question.is_choice and item.answered
-            else None
-        )
     return TemplateResponse(
         request,
         "consultations/surveys/results.html",
         {
             "survey": survey,
             "page": survey,
-            "results": found,
+            "results": services.results(survey),
             "csv_url": reverse("consultations:survey_csv", args=[survey.pk]),
         },
     )
@@ -191,6 +183,3 @@ def responses_csv(request, page_id: int):
     survey = _results_survey(request, page_id)
     header, rows = services.export_rows(survey)
     return stream_csv(header, rows, f"survey-{survey.pk}-responses.csv")
-
-
-

@@ -16,7 +16,12 @@ def every_kind() -> list[dict]:
     """One question of each kind, all required."""
     return [
         question("single_choice", "colour", "Which bin colour?", options=options("Green", "Blue", "Grey")),
-        question("multiple_choice", "days", "Which days suit you?", options=options("Mon", "Tue", "Wed", prefix="d")),
+        question(
+            "multiple_choice",
+            "days",
+            "Which days suit you?",
+            options=options("Mon", "Tue", "Wed", prefix="d"),
+        ),
         question("agreement", "agree", "The plan is good."),
         question("free_text", "why", "Why?", max_length=50),
         question("number", "people", "How many people live with you?", min_value=1, max_value=20),

@@ -31,7 +31,9 @@ def problems(survey, new_raw):
 
 def test_removing_an_answered_question_is_refused(survey):
     found = problems(survey, QUESTIONS[1:])
-    assert found == ["“Colour?” has 1 answer, so it cannot be removed. Mark it optional or reword it instead."]
+    assert found == [
+        "“Colour?” has 1 answer, so it cannot be removed. Mark it optional or reword it instead."
+    ]
 
 
 def test_removing_an_answered_option_is_refused_and_an_unanswered_one_allowed(survey):
@@ -54,10 +56,22 @@ def test_changing_an_answered_questions_kind_is_refused(survey):
 
 
 def _form_data(survey, questions_raw):
-    data = {"title": survey.title, "slug": survey.slug, "intro": rich_text(""), "questions-count": str(len(questions_raw))}
+    data = {
+        "title": survey.title,
+        "slug": survey.slug,
+        "intro": rich_text(""),
+        "questions-count": str(len(questions_raw)),
+    }
     for i, q in enumerate(questions_raw):
         prefix = f"questions-{i}"
-        data.update({f"{prefix}-type": q["type"], f"{prefix}-id": q["id"], f"{prefix}-deleted": "", f"{prefix}-order": str(i)})
+        data.update(
+            {
+                f"{prefix}-type": q["type"],
+                f"{prefix}-id": q["id"],
+                f"{prefix}-deleted": "",
+                f"{prefix}-order": str(i),
+            }
+        )
         value = q["value"]
         data[f"{prefix}-value-question"] = value["question"]
         data[f"{prefix}-value-help_text"] = value.get("help_text", "")
@@ -69,13 +83,22 @@ def _form_data(survey, questions_raw):
             data[f"{prefix}-value-options-count"] = str(len(value["options"]))
             for j, option in enumerate(value["options"]):
                 o = f"{prefix}-value-options-{j}"
-                data.update({f"{o}-value": option["value"], f"{o}-id": option["id"], f"{o}-deleted": "", f"{o}-order": str(j)})
+                data.update(
+                    {
+                        f"{o}-value": option["value"],
+                        f"{o}-id": option["id"],
+                        f"{o}-deleted": "",
+                        f"{o}-order": str(j),
+                    }
+                )
     return data
 
 
 def _form(survey, questions_raw, officer):
     form_class = SurveyPage.get_edit_handler().get_form_class()
-    return form_class(_form_data(survey, questions_raw), instance=survey, parent_page=survey.get_parent(), for_user=officer)
+    return form_class(
+        _form_data(survey, questions_raw), instance=survey, parent_page=survey.get_parent(), for_user=officer
+    )
 
 
 def test_the_wagtail_form_refuses_to_save_a_removal_with_an_explanation(survey, officer):
@@ -85,6 +108,9 @@ def test_the_wagtail_form_refuses_to_save_a_removal_with_an_explanation(survey, 
 
 
 def test_the_wagtail_form_accepts_a_rewording(survey, officer):
-    reworded = [question("single_choice", "colour", "Which colour?", options=options("Lime", "Navy", "Ash")), QUESTIONS[1]]
+    reworded = [
+        question("single_choice", "colour", "Which colour?", options=options("Lime", "Navy", "Ash")),
+        QUESTIONS[1],
+    ]
     form = _form(survey, reworded, officer)
     assert form.is_valid(), form.errors

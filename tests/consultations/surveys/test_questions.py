@@ -42,7 +42,9 @@ def test_every_required_question_left_empty_says_so(questions):
 
 
 def test_optional_questions_may_be_left_empty(consultation):
-    survey = make_survey(consultation, [question("free_text", "t", "Anything else?", required=False, max_length=100)])
+    survey = make_survey(
+        consultation, [question("free_text", "t", "Anything else?", required=False, max_length=100)]
+    )
     assert check(survey.question_list(), {}) == ({}, {})
 
 

@@ -127,12 +127,17 @@ def _answer_colour(survey, colours: dict[str, int]):
     for option_id, n in colours.items():
         for _ in range(n):
             SurveyResponse.objects.create(
-                survey=survey, user=UserFactory(), answers={"colour": option_id}, submitted_at="2026-01-01T00:00Z"
+                survey=survey,
+                user=UserFactory(),
+                answers={"colour": option_id},
+                submitted_at="2026-01-01T00:00Z",
             )
 
 
 def test_results_count_and_percent_each_option(consultation):
-    survey = make_survey(consultation, [question("single_choice", "colour", "Colour?", options=options("A", "B"))])
+    survey = make_survey(
+        consultation, [question("single_choice", "colour", "Colour?", options=options("A", "B"))]
+    )
     _answer_colour(survey, {"o1": 6, "o2": 9})
     SurveyResponse.objects.create(survey=survey, user=UserFactory(), draft={"colour": "o1"})  # not sent
     found = services.results(survey)
@@ -162,7 +167,7 @@ def test_results_take_a_bounded_number_of_queries(consultation, django_assert_ma
 def test_export_has_one_formula_safe_row_per_response_and_no_personal_data(consultation, resident):
     survey = make_survey(consultation)
     post = valid_post()
-    post["q-why"] = "=HYPERLINK(\"http://evil\")"
+    post["q-why"] = '=HYPERLINK("http://evil")'
     answer(resident, survey, post)
     header, rows = services.export_rows(survey)
     rows = list(rows)
@@ -173,3 +178,17 @@ def test_export_has_one_formula_safe_row_per_response_and_no_personal_data(consu
     flat = " ".join(str(cell) for cell in header + rows[0])
     for personal in (resident.username, resident.email, resident.display_name, str(resident.pk) + ","):
         assert personal not in flat
+
+
+def test_download_my_data_has_their_answers_and_erasure_unlinks_them(resident, survey, make_user):
+    from consultations.surveys import personal_data
+
+    answer(resident, survey)
+    [found] = personal_data.survey_responses(resident)
+    assert found["answers"]["Which bin colour?"] == "Blue" and found["answers_not_yet_sent"] is None
+    drafter = make_user()
+    services.save_answers(user=drafter, survey=survey, data=valid_post())
+    personal_data.erase(resident)
+    personal_data.erase(drafter)
+    assert list(SurveyResponse.objects.values_list("user", flat=True)) == [None]
+    assert services.results(survey).responses == 1

@@ -42,7 +42,9 @@ def test_signed_out_visitors_see_the_questions_withheld_and_a_sign_in_link(clien
     assert 'name="q-colour"' not in html
 
 
-def test_draft_survey_is_not_found_for_residents_and_previewable_by_its_officers(client, consultation, resident, officer):
+def test_draft_survey_is_not_found_for_residents_and_previewable_by_its_officers(
+    client, consultation, resident, officer
+):
     draft = make_survey(consultation, live=False)
     sign_in(client, resident)
     assert client.post(url("survey_answers", draft), valid_post()).status_code == 404
@@ -77,7 +79,7 @@ def test_invalid_answers_rerender_with_an_error_summary_and_keep_what_was_typed(
     assert response.status_code == 400
     html = response.content.decode()
     assert "There is a problem" in html
-    assert '<a href="#q-colour-input">Select an answer to “Which bin colour?” from the list.</a>' in html
+    assert '<a href="#q-colour-input">Choose an answer to “Which bin colour?” from the list.</a>' in html
     assert '<a href="#q-people-input">' in html
     assert "Because it is tidy." in html
     assert not SurveyResponse.objects.exists()
@@ -107,15 +109,24 @@ def test_results_are_for_staff_who_may_read_the_summary(client, survey, resident
     stranger = UserFactory(roles=["Officers"], organisation=OrganisationFactory())
     sign_in(client, stranger)
     assert client.get(url("survey_results", survey)).status_code == 403
-    for allowed in (officer, UserFactory(roles=["Officers"], organisation=partner), UserFactory(roles=["Councillors"])):
+    for allowed in (
+        officer,
+        UserFactory(roles=["Officers"], organisation=partner),
+        UserFactory(roles=["Councillors"]),
+    ):
         sign_in(client, allowed)
         assert client.get(url("survey_results", survey)).status_code == 200
 
 
-def test_results_page_shows_a_table_and_chart_with_bounded_queries(client, survey, officer, django_assert_max_num_queries):
+def test_results_page_shows_a_table_and_chart_with_bounded_queries(
+    client, survey, officer, django_assert_max_num_queries
+):
     for _ in range(6):
         SurveyResponse.objects.create(
-            survey=survey, user=UserFactory(), answers={"colour": "o1", "days": ["d1"]}, submitted_at="2026-01-01T00:00Z"
+            survey=survey,
+            user=UserFactory(),
+            answers={"colour": "o1", "days": ["d1"]},
+            submitted_at="2026-01-01T00:00Z",
         )
     sign_in(client, officer)
     client.get(url("survey_results", survey))  # warm the session and the brand cache
@@ -127,7 +138,9 @@ def test_results_page_shows_a_table_and_chart_with_bounded_queries(client, surve
     assert "<svg" in html
 
 
-def test_survey_page_takes_a_bounded_number_of_queries(client, resident, survey, django_assert_max_num_queries):
+def test_survey_page_takes_a_bounded_number_of_queries(
+    client, resident, survey, django_assert_max_num_queries
+):
     sign_in(client, resident)
     send(client, survey)
     client.get(survey.url)
@@ -147,3 +160,10 @@ def test_csv_export_is_formula_safe_with_one_row_per_response(client, survey, re
     assert len(rows) == 2
     assert rows[1][6] == "'=1+1"
     assert resident.email not in str(rows) and resident.display_name not in str(rows)
+
+
+def test_consultation_page_links_to_its_published_surveys_only(client, consultation, survey):
+    draft = make_survey(consultation, live=False, title="Secret draft survey")
+    html = client.get(consultation.url).content.decode()
+    assert f'<a href="{survey.url}">{survey.title}</a>' in html
+    assert draft.title not in html
