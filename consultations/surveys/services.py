@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
-from django.db import IntegrityError, connection, transaction
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from civic import ratelimit
@@ -57,14 +59,10 @@ def save_answers(
     answers, errors = clean_answers(survey.question_list(), raw_from_post(survey.question_list(), data))
     if errors:
         raise SurveyAnswersInvalid(errors)
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                response, _ = SurveyResponse.objects.get_or_create(survey=survey, user=account)
-        except IntegrityError:  # the same person's form twice at once: the other one created it
-            response = SurveyResponse.objects.get(survey=survey, user=account)
-        response.draft = answers
-        response.save(update_fields=["draft", "updated_at"])
+    # update_or_create locks the row, and retries the lookup if the same person's form raced it
+    response, _ = SurveyResponse.objects.update_or_create(
+        survey=survey, user=account, defaults={"draft": answers}
+    )
     return response
 
 
@@ -116,7 +114,11 @@ class SurveyResults:
     suppress_below: int = SUPPRESS_BELOW
 
 
-def _tally_in_python(survey: SurveyPage, questions: list[Question]) -> tuple[int, dict, dict]:
+# responses sent; people who answered each question; how many chose each option of each question
+type TallyRows = tuple[int, dict[str, int], dict[str, dict[str, int]]]
+
+
+def _tally_in_python(survey: SurveyPage, questions: list[Question]) -> TallyRows:
     """Responses, answers per question and choices per option, reading every response once."""
     answered = {q.id: 0 for q in questions}
     chosen: dict[str, dict[str, int]] = {q.id: {o: 0 for o, _ in q.options} for q in questions}
@@ -152,7 +154,7 @@ CHOSEN_SQL = """
 """
 
 
-def _tally_in_postgresql(survey: SurveyPage, questions: list[Question]) -> tuple[int, dict, dict]:
+def _tally_in_postgresql(survey: SurveyPage, questions: list[Question]) -> TallyRows:
     answered = {q.id: 0 for q in questions}
     chosen: dict[str, dict[str, int]] = {q.id: {o: 0 for o, _ in q.options} for q in questions}
     table = connection.ops.quote_name(SurveyResponse._meta.db_table)
@@ -169,9 +171,32 @@ def _tally_in_postgresql(survey: SurveyPage, questions: list[Question]) -> tuple
     return total, answered, chosen
 
 
+RESULTS_CACHE_SECONDS = 600
+
+
 def results(survey: SurveyPage) -> SurveyResults:
-    """Counts and percentages per option over submitted responses, in at most three queries; counts
-    of 1 to 4 are suppressed as in the summaries. Percentages are of the people who answered."""
+    """Counts and percentages per option over submitted responses; counts of 1 to 4 are suppressed
+    as in the summaries. Percentages are of the people who answered each question.
+
+    One indexed query fingerprints the responses (how many, the last sent) and the published
+    questions; the tally is computed again only when that changes, so a big survey's results page
+    does not re-read every response on each view."""
+    seen = (
+        SurveyResponse.objects.filter(survey=survey)
+        .submitted()
+        .aggregate(n=Count("id"), last=Max("submitted_at"))
+    )
+    published = survey.last_published_at.timestamp() if survey.last_published_at else 0
+    last = seen["last"].timestamp() if seen["last"] else 0
+    key = f"survey-results:{survey.pk}:{published}:{seen['n']}:{last}"
+    found: SurveyResults | None = cache.get(key)
+    if found is None:
+        found = _results(survey)
+        cache.set(key, found, RESULTS_CACHE_SECONDS)
+    return found
+
+
+def _results(survey: SurveyPage) -> SurveyResults:
     questions = survey.question_list()
     tally = _tally_in_postgresql if connection.vendor == "postgresql" else _tally_in_python
     total, answered, chosen = tally(survey, questions)

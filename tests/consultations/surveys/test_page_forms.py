@@ -114,3 +114,16 @@ def test_the_wagtail_form_accepts_a_rewording(survey, officer):
     ]
     form = _form(survey, reworded, officer)
     assert form.is_valid(), form.errors
+
+
+def test_officers_add_surveys_only_to_their_own_organisations_consultations(client, consultation, officer):
+    from django.urls import reverse
+
+    from tests.civic.factories import OrganisationFactory, UserFactory
+    from tests.support.auth import sign_in
+
+    add = reverse("wagtailadmin_pages:add", args=["consultations", "surveypage", consultation.pk])
+    sign_in(client, officer)
+    assert client.get(add).status_code == 200
+    sign_in(client, UserFactory(roles=["Officers"], organisation=OrganisationFactory()))
+    assert client.get(add).status_code in (302, 403)

@@ -192,3 +192,13 @@ def test_download_my_data_has_their_answers_and_erasure_unlinks_them(resident, s
     personal_data.erase(drafter)
     assert list(SurveyResponse.objects.values_list("user", flat=True)) == [None]
     assert services.results(survey).responses == 1
+
+
+def test_results_follow_a_changed_answer(consultation, resident):
+    survey = make_survey(consultation)
+    answer(resident, survey)
+    assert [o.count for o in services.results(survey).questions[0].options] == [0, None, 0]
+    post = valid_post()
+    post["q-colour"] = "o1"
+    answer(resident, survey, post)
+    assert [o.count for o in services.results(survey).questions[0].options] == [None, 0, 0]
