@@ -202,7 +202,11 @@ class ConsultationPage(OrganisationPage, Page):
         index.FilterField("closes_at"),
     ]
     parent_page_types = ["consultations.ConsultationIndexPage"]
-    subpage_types = ["consultations.ProposalPage", "consultations.ConversationPage", "consultations.SurveyPage"]
+    subpage_types = [
+        "consultations.ProposalPage",
+        "consultations.ConversationPage",
+        "consultations.SurveyPage",
+    ]
 
     class Meta:
         indexes = [models.Index(fields=["opens_at", "closes_at"])]

@@ -14,7 +14,15 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from api.models import ApiToken
 from civic.models import WardCouncillor
-from consultations.models import Comment, Flag, ModerationDecision, OpinionVote, Statement, SurveyResponse, Vote
+from consultations.models import (
+    Comment,
+    Flag,
+    ModerationDecision,
+    OpinionVote,
+    Statement,
+    SurveyResponse,
+    Vote,
+)
 from mapping.models import IssueReport, PartnerApiKey, StatusChange
 from mapping.services import confirmation_token
 from search.models import SavedSearch
