@@ -18,7 +18,7 @@ def sign_up_and_confirm(page, server, name: str) -> str:
     address = f"{name.lower()}.{uuid.uuid4().hex[:8]}@example.org"
     page.goto("/accounts/signup/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign Up")
-    page.get_by_label("Email").fill(address)
+    page.get_by_label("Email", exact=True).fill(address)
     page.get_by_label("Display name").fill(name)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
