@@ -1,6 +1,7 @@
 """Schemathesis drives the whole generated schema against a real server, anonymous and with a token:
 no 5xx, responses conform to the schema, every status code documented, zero failures."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,12 @@ IssueReport.objects.create(category=category, organisation=org, title="Hole", de
 _token, raw = ApiToken.issue(organisation=org, name="Schemathesis", scopes=SCOPE_NAMES, user=user)
 print("TOKEN" + raw)
 """
+
+
+pytestmark = pytest.mark.skipif(
+    os.environ.get("CIVIC_SCHEMATHESIS", "1").lower() in {"0", "false", "no", "off"},
+    reason="Schemathesis switched off (CIVIC_SCHEMATHESIS=0): CI runs it in its first pass only",
+)
 
 
 @pytest.fixture(scope="module")
