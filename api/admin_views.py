@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin import messages
 
-from civic.forms import AccessibleFormMixin
+from civic.forms import AccessibleFormMixin, IdModelChoiceField
 from civic.models import Organisation, User
 
 from . import services
@@ -18,7 +18,7 @@ from .models import SCOPES, ApiToken
 
 
 class TokenForm(AccessibleFormMixin, forms.Form):
-    organisation = forms.ModelChoiceField(queryset=Organisation.objects.order_by("name"))
+    organisation = IdModelChoiceField(queryset=Organisation.objects.order_by("name"))
     name = forms.CharField(max_length=100, help_text="What will use it, e.g. 'CRM integration'.")
     user_email = forms.EmailField(
         label="Acts as the account with this email (optional)",

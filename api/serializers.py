@@ -5,6 +5,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from civic.converters import parse_id
 from civic.models import Area, Organisation
 from consultations.models import (
     Comment,
@@ -28,7 +29,23 @@ LISTED_COMMENT_STATUSES = [
     (Comment.Status.PENDING, "Awaiting moderation"),
 ]
 COMMENT_STATUSES = Comment.Status.choices
-ID = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+
+
+class IdField(serializers.IntegerField):
+    """A database id as every URL and web form takes it: ASCII digits only (int() reads '٣' as 3)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 10**18 - 1)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> int:
+        if parse_id(data if isinstance(data, int) else str(data).strip()) is None:
+            self.fail("invalid")
+        return int(super().to_internal_value(data))
+
+
+ID = IdField()
 
 
 def _page_url(page: Any, context: dict[str, Any]) -> str:
@@ -131,8 +148,8 @@ class CommentSerializer(serializers.ModelSerializer):
 
 class CommentCreateSerializer(StrictSerializer):
     consultation = ID
-    proposal = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False, allow_null=True)
-    parent = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False, allow_null=True)
+    proposal = IdField(required=False, allow_null=True)
+    parent = IdField(required=False, allow_null=True)
     body = serializers.CharField(min_length=2, max_length=20000, trim_whitespace=False)
     stance = serializers.ChoiceField(choices=Stance.choices, default=Stance.NEUTRAL)
     client_token = serializers.UUIDField(required=False, allow_null=True, help_text="Repeat-safe retries.")

@@ -80,3 +80,14 @@ def test_only_administrators_reach_the_token_screens(client, request, organisati
 def test_administrator_without_a_second_factor_is_sent_to_set_one_up(client, admin):
     sign_in(client, admin, second_factor=False)
     assert client.get("/admin/api-tokens/").status_code == 302
+
+
+def test_the_organisation_is_chosen_by_its_id_in_ascii_digits_only(client, admin, organisation):
+    sign_in(client, admin)
+    form = {"name": "CRM", "scopes": ["reports:read"]}
+    arabic_indic = str(organisation.pk).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    refused = client.post("/admin/api-tokens/new/", {**form, "organisation": arabic_indic})
+    assert refused.status_code == 400 and "organisation" in refused.context["form"].errors
+    assert not ApiToken.objects.exists()
+    client.post("/admin/api-tokens/new/", {**form, "organisation": organisation.pk})
+    assert ApiToken.objects.get().organisation == organisation

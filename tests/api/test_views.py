@@ -433,3 +433,19 @@ def test_moderation_is_refused_to_residents_and_anonymous(
     assert response.status_code == 403
     waiting.refresh_from_db()
     assert waiting.status == Comment.Status.PENDING
+
+
+def _other_script_digits(number: int) -> str:
+    """The id in Arabic-Indic digits: Python's int() reads them, no URL or web form of Civic does."""
+    return str(number).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+
+def test_ids_in_a_comment_body_are_ascii_digits_only(client, consultation, verified_resident, make_token):
+    raw = make_token(["comments:write"], user=verified_resident)
+    body = {"consultation": _other_script_digits(consultation.pk), "body": "A point in another script"}
+    refused = post(client, "/api/v1/comments/", body, **bearer(raw))
+    assert refused.status_code == 400 and "consultation" in refused.json()["fields"], refused.content
+    assert Comment.objects.count() == 0
+    ascii_body = {**body, "consultation": str(consultation.pk)}
+    accepted = post(client, "/api/v1/comments/", ascii_body, **bearer(raw))
+    assert accepted.status_code == 201 and Comment.objects.count() == 1
