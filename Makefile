@@ -5,6 +5,8 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Tests run in parallel, one worker per core up to 4 (pytest-xdist); TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test lint typecheck format bench check-deploy clean
@@ -41,7 +43,7 @@ run: install ## Set up and serve the demo on http://127.0.0.1:8000 (SQLite, no s
 
 test: install $(BROWSER_NPM) ## Run the whole test suite, browser journeys included (see README)
 	@mkdir -p var
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --maxprocesses=4 --dist loadgroup $(PYTEST_ARGS)
 
 lint: install ## Check style (ruff), that no migration is missing, and types (make typecheck)
 	$(BIN)/ruff check .

@@ -6,6 +6,43 @@ from civic.models import Brand, HomePage
 from consultations.models import ConsultationIndexPage
 from tests.civic.factories import OrganisationFactory, UserFactory
 from tests.consultations.factories import make_consultation, make_proposal
+from tests.support import artifacts
+
+# Modules whose tests share an expensive fixture (a live server, a browser) run on one pytest-xdist
+# worker, so the fixture starts once; everything else is spread over the workers (--dist loadgroup).
+SHARED_SERVER_GROUPS = {
+    "tests/browser/": "browser",
+    "tests/mapping/test_open311_live.py": "mapping-live-server",
+    "tests/mapping/test_journey_js.py": "mapping-live-server",
+    "tests/api/test_schemathesis.py": "schemathesis",
+    "tests/consultations/test_multiprocess.py": "multiprocess",
+    "tests/mapping/test_upload_memory.py": "upload-memory",
+    "tests/project/test_graceful_shutdown.py": "graceful-shutdown",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = item.path.relative_to(config.rootpath).as_posix()
+        for prefix, group in SHARED_SERVER_GROUPS.items():
+            if path.startswith(prefix):
+                item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_sessionstart(session):
+    if not artifacts.is_xdist_worker(session.config):
+        artifacts.clear()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Browser figures and failures from every worker, printed once by the process that shows output."""
+    if artifacts.is_xdist_worker(config):
+        return
+    if artifacts.MEASUREMENTS.exists():
+        for line in artifacts.MEASUREMENTS.read_text().splitlines():
+            terminalreporter.write_line(f"Browser measurement: {line}")
+    if artifacts.FAILURES.exists() and artifacts.FAILURES.read_text().strip():
+        terminalreporter.write_line(f"Browser failure screenshots: {artifacts.ARTIFACTS}")
 
 
 def _forget_process_state():

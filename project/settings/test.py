@@ -1,7 +1,20 @@
 """Test settings: embedded defaults unless DATABASE_URL / REDIS_URL point at real servers."""
 
-from .dev import *  # noqa: F403
-from .dev import DATABASES, env
+import os
+import re
+
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0", "gw1"... under pytest-xdist
+if _worker.startswith("gw") and os.environ.get("REDIS_URL") and not os.environ.get("CIVIC_REDIS_PER_WORKER"):
+    # Each worker clears its cache (FLUSHDB) between tests and names channel groups by page id:
+    # it needs a Redis database of its own, the next ones after REDIS_URL's.
+    _base = re.match(r"(.*?)(?:/(\d+))?/?$", os.environ["REDIS_URL"])
+    if _base:
+        _db = (int(_base.group(2) or 0) + 1 + int(_worker[2:])) % 16
+        os.environ["REDIS_URL"] = f"{_base.group(1)}/{_db}"
+        os.environ["CIVIC_REDIS_PER_WORKER"] = "1"  # a test's subprocess keeps the worker's database
+
+from .dev import *  # noqa: E402, F403
+from .dev import DATABASES, env  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-0123456789abcdefghijklmnopqrstuvwxyz"

@@ -23,26 +23,22 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 
+from tests.support.artifacts import ARTIFACTS, FAILURES
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.servers import free_port
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 ROOT = Path(settings.BASE_DIR)
-ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", ROOT / "test-artifacts" / "browser"))
 DEMO_PASSWORD = "civic-demo-2026"
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
 ASGI_APP = "project.asgi:application"
 TILE_PATH = "/__test_tiles__/"
+
+
 # One line per failed browser test in this run; .ci/browser-failures points at ARTIFACTS only then.
-FAILURES = ARTIFACTS / "failed.txt"
-MEASUREMENTS: list[str] = []
-_screenshots: list[Path] = []
-
-
 def pytest_collection_modifyitems(items):
-    FAILURES.unlink(missing_ok=True)  # a list from an earlier run would point at old screenshots
     for item in items:
         if "tests/browser/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
@@ -57,13 +53,6 @@ def pytest_runtest_makereport(item, call):
         with FAILURES.open("a") as out:
             out.write(f"{report.nodeid} ({report.when})\n")
     return report
-
-
-def pytest_terminal_summary(terminalreporter):
-    for line in MEASUREMENTS:
-        terminalreporter.write_line(f"Browser measurement: {line}")
-    if _screenshots:
-        terminalreporter.write_line(f"Browser failure screenshots: {ARTIFACTS}")
 
 
 # --- the server -------------------------------------------------------------------------------
@@ -285,7 +274,6 @@ def new_context(browser, server, request):
                 path = ARTIFACTS / f"{name}-{number}-{page_number}.png"
                 try:
                     page.screenshot(path=str(path), full_page=True)
-                    _screenshots.append(path)
                 except Exception as exc:  # noqa: BLE001 - a screenshot must not hide the real failure
                     print(f"Could not save screenshot {path}: {exc}")
         context.close()

@@ -3,7 +3,9 @@ and no page sends a request anywhere but 127.0.0.1."""
 
 import pytest
 
-from .conftest import MEASUREMENTS, TILE_PATH, sign_in
+from tests.support.artifacts import record_measurement
+
+from .conftest import TILE_PATH, sign_in
 
 BUDGET = 150 * 1024
 
@@ -39,7 +41,7 @@ def test_consultation_page_transfers_at_most_150_kb(new_context, server, signed_
         sign_in(page, "resident16@northbrook.example")
     total, count, biggest = transferred(page, server.data["consultation_url"])
     who = "signed in" if signed_in else "anonymous"
-    MEASUREMENTS.append(f"consultation page ({who}): {total} bytes transferred in {count} requests")
+    record_measurement(f"consultation page ({who}): {total} bytes transferred in {count} requests")
     assert total <= BUDGET, f"{total} bytes > {BUDGET}; biggest: {biggest}"
 
 
@@ -69,4 +71,4 @@ def test_no_page_requests_anything_beyond_loopback(new_context, server):
     sign_in(page, "resident17@northbrook.example", next_path=server.data["consultation_url"])
     page.wait_for_load_state("networkidle")
     assert context.outside_requests == [], f"requests left 127.0.0.1: {context.outside_requests}"
-    MEASUREMENTS.append(f"privacy: {len(visited) + 1} pages, no request beyond 127.0.0.1")
+    record_measurement(f"privacy: {len(visited) + 1} pages, no request beyond 127.0.0.1")
