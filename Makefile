@@ -43,7 +43,7 @@ run: install ## Set up and serve the demo on http://127.0.0.1:8000 (SQLite, no s
 
 test: install $(BROWSER_NPM) ## Run the whole test suite, browser journeys included (see README)
 	@mkdir -p var
-	$(BIN)/pytest -n $(TEST_WORKERS) --maxprocesses=4 --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --maxprocesses=4 $(PYTEST_ARGS)
 
 lint: install ## Check style (ruff), that no migration is missing, and types (make typecheck)
 	$(BIN)/ruff check .

@@ -9,7 +9,8 @@ from tests.consultations.factories import make_consultation, make_proposal
 from tests.support import artifacts
 
 # Modules whose tests share an expensive fixture (a live server, a browser) run on one pytest-xdist
-# worker, so the fixture starts once; everything else is spread over the workers (--dist loadgroup).
+# worker, so the fixture starts once; every other test is scheduled on its own, as --dist load does.
+# (pytest-xdist's own xdist_group marker has no effect with pytest 9.2, whose node ids it cannot edit.)
 SHARED_SERVER_GROUPS = {
     "tests/browser/": "browser",
     "tests/mapping/test_open311_live.py": "mapping-live-server",
@@ -21,12 +22,19 @@ SHARED_SERVER_GROUPS = {
 }
 
 
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        path = item.path.relative_to(config.rootpath).as_posix()
-        for prefix, group in SHARED_SERVER_GROUPS.items():
-            if path.startswith(prefix):
-                item.add_marker(pytest.mark.xdist_group(group))
+def shared_server_group(nodeid: str) -> str | None:
+    return next((group for prefix, group in SHARED_SERVER_GROUPS.items() if nodeid.startswith(prefix)), None)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Groups first (largest first: they take longest), then single tests as workers free up."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedServerScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return shared_server_group(nodeid) or nodeid
+
+    return SharedServerScheduling(config, log)
 
 
 def pytest_sessionstart(session):
