@@ -190,9 +190,9 @@ def find_places(query: str, limit: int = 10, kinds: list[str] | None = None) -> 
     """Places whose name or postcode starts with the query, allowing a typo or two when none does.
 
     One indexed prefix scan; only when it finds nothing, one more round trip reads the typo
-    candidates: places sharing a shorter start with the query (a slip near its end), its
-    consonants (a slip anywhere) or its rest after a slip in the first two characters, measured
-    by edit distance in Python."""
+    candidates: places sharing a shorter start with the query (a slip near its end), its words
+    but the last (a slip in the last word), its consonants (a slipped vowel) or its rest after a
+    slip in the first two characters, measured by edit distance in Python."""
     q = keys.query_key(query)
     if len(q) < 2:
         return []
@@ -205,6 +205,9 @@ def find_places(query: str, limit: int = 10, kinds: list[str] | None = None) -> 
         shortest = max(2, len(q) // 2)
         parts = [("key", q[:n]) for n in range(len(q) - 1, shortest - 1, -1)][:TYPO_PREFIXES]
         parts.append(("skeleton", keys.skeleton(q)))
+        words = q[: q.rfind(" ") + 1]  # a slip in the last word: the words before it are right
+        if len(words) >= MIN_TAIL and ("key", words) not in parts:
+            parts.append(("key", words))
         parts += _start_slips(q)
         found = [place for place in _places(_read(parts, kinds), q, memo) if place.distance <= typos]
     unique = {place.id: place for place in found}

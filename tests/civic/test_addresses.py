@@ -47,7 +47,8 @@ def test_street_exact_and_prefix_matches_come_first_shortest_first(northbrook):
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [("Elm Raod", "Elm Road"), ("elm rod", "Elm Road"), ("Oak Avenu", "Oak Avenue"),
-     ("oka avenue", "Oak Avenue"), ("Northbrook Libary", "Northbrook Library"), ("NB1 2BA", "NB1 2AB")],
+     ("oka avenue", "Oak Avenue"), ("Northbrook Libary", "Northbrook Library"), ("NB1 2BA", "NB1 2AB"),
+     ("Northbrook Lirbary", "Northbrook Library")],
 )  # fmt: skip
 def test_a_typo_still_finds_the_place(northbrook, typed, expected):
     found = places.find_places(typed)
