@@ -402,27 +402,41 @@ def _bulk_create(rows: list[Values]) -> None:
 
 
 def _copy_and_upsert(raw: Any, rows: list[Values]) -> None:
-    """PostgreSQL: COPY the batch into a scratch table, then one INSERT ... ON CONFLICT from it.
+    """PostgreSQL: COPY new places straight into the table; known ones (by ref) go through a
+    scratch table and one INSERT ... ON CONFLICT, leaving unchanged rows alone (no new row versions),
+    so reloading a file is cheap. A place another load adds meanwhile fails the load (run one at a time)."""
+    table = Address._meta.db_table
+    columns = ", ".join(COLUMNS)
+    with raw.cursor() as cursor:
+        cursor.execute(f"SELECT ref FROM {table} WHERE ref = ANY(%s)", [[row[0] for row in rows]])  # noqa: S608
+        known = {ref for (ref,) in cursor.fetchall()}
+        new = [row for row in rows if row[0] not in known] if known else rows
+        if new:
+            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in new:
+                    copy.write_row(row)
+        if known:
+            _upsert(cursor, [row for row in rows if row[0] in known])
 
-    Rows that did not change are left alone (no new row versions), so reloading a file is cheap."""
+
+def _upsert(cursor: Any, rows: list[Values]) -> None:
     table = Address._meta.db_table
     columns = ", ".join(COLUMNS)
     changes = ", ".join(f"{name} = EXCLUDED.{name}" for name in UPDATED)
     mine = ", ".join(f"{table}.{name}" for name in UPDATED)
     theirs = ", ".join(f"EXCLUDED.{name}" for name in UPDATED)
-    with raw.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TEMP TABLE IF NOT EXISTS civic_address_load ON COMMIT DROP AS "  # noqa: S608 - our columns
-            f"SELECT {columns} FROM {table} WITH NO DATA"
-        )
-        cursor.execute("TRUNCATE civic_address_load")
-        with cursor.copy(f"COPY civic_address_load ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        cursor.execute(
-            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM civic_address_load "  # noqa: S608 - our columns
-            f"ON CONFLICT (ref) DO UPDATE SET {changes} WHERE ({mine}) IS DISTINCT FROM ({theirs})"
-        )
+    cursor.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS civic_address_load ON COMMIT DROP AS "  # noqa: S608 - our columns
+        f"SELECT {columns} FROM {table} WITH NO DATA"
+    )
+    cursor.execute("TRUNCATE civic_address_load")
+    with cursor.copy(f"COPY civic_address_load ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    cursor.execute(
+        f"INSERT INTO {table} ({columns}) SELECT {columns} FROM civic_address_load "  # noqa: S608 - our columns
+        f"ON CONFLICT (ref) DO UPDATE SET {changes} WHERE ({mine}) IS DISTINCT FROM ({theirs})"
+    )
 
 
 class _Writer:
