@@ -106,16 +106,22 @@ def _approximate_grid(lat, lon):
     )
 
 
+def slips(rng, text, i):
+    """The text with the character at i swapped with the next, dropped, and replaced."""
+    swapped = text[:i] + text[i + 1 : i + 2] + text[i : i + 1] + text[i + 2 :]
+    replaced = text[:i] + rng.choice([c for c in "aeiourstn" if c != text[i].lower()]) + text[i + 1 :]
+    return [swapped, text[:i] + text[i + 1 :], replaced]
+
+
 def keystrokes(rng, wanted):
-    """Each target typed one keystroke at a time (from 2 characters), then with slips of the finger."""
-    prefixes, typos = [], []
+    """Each target typed one keystroke at a time (from 2 characters), then with slips of the finger:
+    three past the first two characters and three in them."""
+    prefixes, typos, start_typos = [], [], []
     for text in wanted:
         prefixes += [text[:n] for n in range(2, len(text) + 1)]
-        i = rng.randrange(2, max(3, len(text) - 1))
-        swapped = text[:i] + text[i + 1 : i + 2] + text[i : i + 1] + text[i + 2 :]
-        dropped = text[:i] + text[i + 1 :]
-        typos += [swapped, dropped, text[:i] + rng.choice("aeiourst") + text[i + 1 :]]
-    return prefixes, typos
+        typos += slips(rng, text, rng.randrange(2, max(3, len(text) - 1)))
+        start_typos += slips(rng, text, rng.randrange(0, 2))
+    return prefixes, typos, start_typos
 
 
 def percentiles(timings):
@@ -171,11 +177,16 @@ def main():
         print(f"load_addresses again, {POSTCODES:,} postcodes updated in place: {again:.1f} s", flush=True)
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {Address._meta.db_table}")
-    prefixes, typos = keystrokes(rng, wanted)
+    prefixes, typos, start_typos = keystrokes(rng, wanted)
     lookup = lambda q: places.find_places(q, limit=8)  # noqa: E731
     time_lookups(prefixes[:50], lookup)  # warm the connection and caches, as a running server would be
     results = {}
-    for label, queries in (("keystroke prefixes", prefixes), ("typos", typos), ("all", prefixes + typos)):
+    for label, queries in (
+        ("keystroke prefixes", prefixes),
+        ("typos", typos),
+        ("typos in first two", start_typos),
+        ("all", prefixes + typos + start_typos),
+    ):
         timings, empty = time_lookups(queries, lookup)
         results[label] = percentiles(timings)
         p50, p95 = results[label]
@@ -183,7 +194,7 @@ def main():
               f"no result {empty}", flush=True)  # fmt: skip
     settings.PLACE_LOOKUP_RATE_LIMIT = "1000000/m"
     client = Client()
-    mixed = prefixes[::3] + typos[::3]
+    mixed = prefixes[::3] + typos[::3] + start_typos[::3]
     timings, _ = time_lookups(mixed, lambda q: client.get("/places/suggest/", {"q": q}).json()["results"])
     p50, p95 = percentiles(timings)
     print(
@@ -191,5 +202,7 @@ def main():
         flush=True,
     )
     worst = max(results["all"][1], p95)
-    verdict = "PASS" if load_seconds <= 60 and worst <= 30 else "FAIL"
-    print(f"targets load <= 60 s, keystroke p95 <= 30 ms: {verdict}")
+    load_verdict = "PASS" if load_seconds <= 60 else "FAIL"
+    print(f"target: loading {TOTAL:,} places <= 60 s: {load_seconds:.1f} s {load_verdict}")
+    print(f"target: keystroke lookup p95 <= 30 ms: {worst:.2f} ms (worst of in-process and endpoint) "
+          f"{'PASS' if worst <= 30 else 'FAIL'}")  # fmt: skip

@@ -10,12 +10,16 @@ A row we cannot use is reported with its line number and skipped; every row has 
 loading a file again updates what is there instead of adding duplicates."""
 
 import csv
+import functools
 import io
+import itertools
 import math
+import queue
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from django.db import connection, transaction
 
@@ -25,7 +29,9 @@ from .addresses import Address, search_keys
 from .models import Area
 
 FORMATS = ("onspd", "opennames", "llpg")
-BATCH_SIZE = 5000
+BATCH_SIZE = 10_000
+QUEUED = 2  # batches parsed ahead of the database
+LINES_BLOCK = 1 << 20  # characters read at a time
 MAX_REPORTED = 100
 OPEN_NAMES_COLUMNS = 34
 # OS Open Names, in its documented column order.
@@ -63,8 +69,9 @@ class LoadResult:
             self.problems.append((line, message))
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """One usable row of a file (a tuple: half a million of them are made in a load)."""
+
     ref: str
     kind: str
     name: str
@@ -73,6 +80,9 @@ class Row:
     context: str = ""
     postcode: str = ""
     ward_code: str = ""
+
+
+ADDRESS = Address.Kind.ADDRESS.value  # a plain string: cheaper to make and to send, half a million times
 
 
 class _Skip(Exception):
@@ -95,23 +105,24 @@ def _grid(x: str, y: str) -> tuple[float, float]:
     return bng.to_wgs84(easting, northing)
 
 
+# A file names the same postcodes again and again (an LLPG extract has one per address): parse each once.
+_parse_postcode = functools.lru_cache(maxsize=1 << 16)(keys.parse_postcode)
+
+
 def _postcode(value: str) -> str:
-    parsed = keys.parse_postcode(value)
+    parsed = _parse_postcode(value)
     if parsed is None:
         raise RowError(f"postcode {value[:30]!r} is not a postcode")
     return parsed[1]
 
 
-class Columns(dict[str, int]):
-    """A header's column numbers by lower-case name, remembering which columns each look-up uses."""
-
-    def __init__(self, *args: Any) -> None:
-        super().__init__(*args)
-        self.picked: dict[tuple[str, ...], list[int]] = {}
+Columns = dict[str, int]  # a header's column numbers by lower-case name
+Cell = Callable[[list[str]], str]
+Parser = Callable[[list[str]], Row]
 
 
 def _header(row: list[str]) -> Columns:
-    columns = Columns({name.strip().lower(): i for i, name in enumerate(row)})
+    columns = {name.strip().lower(): i for i, name in enumerate(row)}
     ward_columns = ["osward"] + sorted((c for c in columns if re.fullmatch(r"wd\d\dcd", c)), reverse=True)
     ward = next((columns[name] for name in ward_columns if name in columns), None)
     if ward is not None:
@@ -119,40 +130,49 @@ def _header(row: list[str]) -> Columns:
     return columns
 
 
-def _cell(row: list[str], columns: Columns, *names: str) -> str:
-    """The first of these columns that has a value in this row ("" if none)."""
-    found = columns.picked.get(names)
-    if found is None:
-        found = columns.picked[names] = [columns[name] for name in names if name in columns]
-    for i in found:
-        if i < len(row):
-            value = row[i].strip()
-            if value:
-                return value
-    return ""
+def _cell(columns: Columns, *names: str) -> Cell:
+    """Reads the first of these columns that has a value in a row ("" if none); chosen once per file."""
+    found = [columns[name] for name in names if name in columns]
+    if len(found) == 1:
+        (i,) = found
+        return lambda row: row[i].strip() if i < len(row) else ""
+
+    def first(row: list[str]) -> str:
+        for i in found:
+            if i < len(row):
+                value = row[i].strip()
+                if value:
+                    return value
+        return ""
+
+    return first
 
 
-def onspd_row(row: list[str], columns: Columns) -> Row:
-    postcode = _postcode(_cell(row, columns, "pcds", "pcd2", "pcd"))
-    if _cell(row, columns, "doterm"):
-        raise _Skip
-    raw_latitude = _cell(row, columns, "lat")
-    if raw_latitude == NO_GRID_LATITUDE:
-        raise RowError(f"{postcode} has no grid reference")
-    latitude = _coordinate(raw_latitude, "lat", -90, 90)
-    longitude = _coordinate(_cell(row, columns, "long"), "long", -180, 180)
-    return Row(
-        ref=f"postcode:{postcode.replace(' ', '')}",
-        kind=Address.Kind.POSTCODE,
-        name=postcode,
-        latitude=latitude,
-        longitude=longitude,
-        postcode=postcode,
-        ward_code=_cell(row, columns, WARD_CODE),
-    )
+def onspd_parser(columns: Columns) -> Parser:
+    code, terminated = _cell(columns, "pcds", "pcd2", "pcd"), _cell(columns, "doterm")
+    lat, long, ward = _cell(columns, "lat"), _cell(columns, "long"), _cell(columns, WARD_CODE)
+
+    def parse(row: list[str]) -> Row:
+        postcode = _postcode(code(row))
+        if terminated(row):
+            raise _Skip
+        raw_latitude = lat(row)
+        if raw_latitude == NO_GRID_LATITUDE:
+            raise RowError(f"{postcode} has no grid reference")
+        return Row(
+            ref=f"postcode:{postcode.replace(' ', '')}",
+            kind=Address.Kind.POSTCODE,
+            name=postcode,
+            latitude=_coordinate(raw_latitude, "lat", -90, 90),
+            longitude=_coordinate(long(row), "long", -180, 180),
+            postcode=postcode,
+            ward_code=ward(row),
+        )
+
+    return parse
 
 
-def opennames_row(row: list[str], _columns: Columns) -> Row:
+def opennames_row(row: list[str]) -> Row:
     if len(row) < ON_Y + 1:
         raise RowError(f"{len(row)} columns, expected {OPEN_NAMES_COLUMNS}")
     ident, name = row[ON_ID].strip(), row[ON_NAME1].strip()
@@ -184,47 +204,50 @@ def opennames_row(row: list[str], _columns: Columns) -> Row:
     )
 
 
-def llpg_row(row: list[str], columns: Columns) -> Row:
-    uprn = _cell(row, columns, "uprn")
-    if not UPRN.match(uprn):
-        raise RowError(f"UPRN {uprn[:30]!r} is not a number of up to 12 digits")
-    lines = [
-        _cell(row, columns, f"address_line_{n}", f"address_line{n}", f"address{n}", f"line{n}")
-        for n in (1, 2, 3)
+def opennames_parser(_columns: Columns) -> Parser:
+    return opennames_row
+
+
+def llpg_parser(columns: Columns) -> Parser:
+    uprn_cell, town = _cell(columns, "uprn"), _cell(columns, "town", "post_town", "town_name")
+    line_cells = [
+        _cell(columns, f"address_line_{n}", f"address_line{n}", f"address{n}", f"line{n}") for n in (1, 2, 3)
     ]
-    lines = [line for line in lines if line]
-    if not lines:
-        raise RowError("no address lines")
-    if HOUSE_NUMBER.match(lines[0]) and len(lines) > 1:
-        lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
-    raw_postcode = _cell(row, columns, "postcode", "postcode_locator")
-    postcode = _postcode(raw_postcode) if raw_postcode else ""
-    lat, lon = _cell(row, columns, "latitude", "lat"), _cell(row, columns, "longitude", "long", "lon")
-    if lat or lon:
-        latitude = _coordinate(lat, "latitude", -90, 90)
-        longitude = _coordinate(lon, "longitude", -180, 180)
-    else:
-        x = _cell(row, columns, "x", "x_coordinate", "easting")
-        y = _cell(row, columns, "y", "y_coordinate", "northing")
-        if not x or not y:
-            raise RowError("no coordinates (LATITUDE/LONGITUDE or X/Y)")
-        latitude, longitude = _grid(x, y)
-    context = [*lines[1:], _cell(row, columns, "town", "post_town", "town_name"), postcode]
-    return Row(
-        ref=f"uprn:{int(uprn)}",
-        kind=Address.Kind.ADDRESS,
-        name=lines[0][:200],
-        latitude=latitude,
-        longitude=longitude,
-        context=", ".join(part for part in context if part)[:200],
-        postcode=postcode,
-    )
+    line1, line2, line3 = line_cells
+    postcode_cell = _cell(columns, "postcode", "postcode_locator")
+    lat, lon = _cell(columns, "latitude", "lat"), _cell(columns, "longitude", "long", "lon")
+    x, y = _cell(columns, "x", "x_coordinate", "easting"), _cell(columns, "y", "y_coordinate", "northing")
+
+    def parse(row: list[str]) -> Row:
+        uprn = uprn_cell(row)
+        if not UPRN.match(uprn):
+            raise RowError(f"UPRN {uprn[:30]!r} is not a number of up to 12 digits")
+        lines = [line for line in (line1(row), line2(row), line3(row)) if line]
+        if not lines:
+            raise RowError("no address lines")
+        if len(lines) > 1 and HOUSE_NUMBER.match(lines[0]):
+            lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
+        raw_postcode = postcode_cell(row)
+        postcode = _postcode(raw_postcode) if raw_postcode else ""
+        raw_lat, raw_lon = lat(row), lon(row)
+        if raw_lat or raw_lon:
+            latitude = _coordinate(raw_lat, "latitude", -90, 90)
+            longitude = _coordinate(raw_lon, "longitude", -180, 180)
+        else:
+            raw_x, raw_y = x(row), y(row)
+            if not raw_x or not raw_y:
+                raise RowError("no coordinates (LATITUDE/LONGITUDE or X/Y)")
+            latitude, longitude = _grid(raw_x, raw_y)
+        context = ", ".join(filter(None, [*lines[1:], town(row), postcode]))[:200]
+        return Row(f"uprn:{int(uprn)}", ADDRESS, lines[0][:200], latitude, longitude, context, postcode)
+
+    return parse
 
 
-PARSERS: dict[str, Callable[[list[str], Columns], Row]] = {
-    "onspd": onspd_row,
-    "opennames": opennames_row,
-    "llpg": llpg_row,
+PARSERS: dict[str, Callable[[Columns], Parser]] = {
+    "onspd": onspd_parser,
+    "opennames": opennames_parser,
+    "llpg": llpg_parser,
 }
 
 
@@ -311,18 +334,25 @@ def _in_box(area: Area, lat: float, lon: float) -> bool:
     )
 
 
+def _lines(handle: IO[str]) -> Iterator[list[str]]:
+    """The file in blocks of lines, without NUL characters (PostgreSQL text cannot hold them)."""
+    while lines := handle.readlines(LINES_BLOCK):
+        if any("\x00" in line for line in lines):
+            lines = [line.replace("\x00", "") for line in lines]
+        yield lines
+
+
 def _rows(handle: IO[str], fmt: str | None, result: LoadResult) -> Iterator[tuple[int, Row]]:
-    reader = csv.reader(line.replace("\x00", "") for line in handle)  # PostgreSQL text cannot hold NUL
+    reader = csv.reader(itertools.chain.from_iterable(_lines(handle)))
     first = next(reader, None)
     if first is None:
         raise FormatError("The file is empty.")
     result.format = fmt or detect_format(first)
-    parse = PARSERS[result.format]
-    columns = Columns()
-    pending: list[list[str]] = []
+    columns: Columns = {}
+    rows: Iterator[list[str]] = reader
     if result.format == "opennames":
         if first and first[0].strip().upper() != "ID":
-            pending.append(first)  # no header: the first row is data
+            rows = itertools.chain([first], reader)  # no header: the first row is data
     else:
         columns = _header(first)
         wanted = {"onspd": ("pcds", "pcd2", "pcd"), "llpg": ("uprn",)}[result.format]
@@ -330,67 +360,127 @@ def _rows(handle: IO[str], fmt: str | None, result: LoadResult) -> Iterator[tupl
             raise FormatError(
                 f"The header has no {' or '.join(wanted)} column for the {result.format} layout."
             )
-
-    def numbered() -> Iterator[tuple[int, list[str]]]:
-        for row in pending:
-            yield 1, row
-        for row in reader:
-            yield reader.line_num, row
-
-    for line, row in numbered():
+    parse = PARSERS[result.format](columns)
+    for row in rows:
         if not any(row) or not "".join(row).strip():
             continue
         result.rows += 1
         try:
-            yield line, parse(row, columns)
+            yield reader.line_num, parse(row)
         except _Skip:
             result.terminated += 1
         except (RowError, bng.GridError) as exc:
-            result.problem(line, str(exc))
+            result.problem(reader.line_num, str(exc))
 
 
-UPDATED = ["kind", "name", "context", "postcode", "key", "skeleton", "latitude", "longitude", "ward_id"]
+UPDATED = [
+    "kind",
+    "name",
+    "context",
+    "postcode",
+    "key",
+    "skeleton",
+    "tail",
+    "latitude",
+    "longitude",
+    "ward_id",
+]
 COLUMNS = ["ref", *UPDATED]
 
 
-Values = tuple[str, str, str, str, str, str, str, float, float, int | None]  # in COLUMNS order
+Values = tuple[str, str, str, str, str, str, str, str, float, float, int | None]  # in COLUMNS order
 
 
-def _save(batch: dict[str, Values]) -> None:
-    """Insert new places and update known ones (by ref) in one statement per batch."""
-    if connection.vendor == "postgresql":
-        _copy_and_upsert(list(batch.values()))
-        return
+def _bulk_create(rows: list[Values]) -> None:
+    """Other databases: insert new places and update known ones (by ref), one statement per batch."""
     Address.objects.bulk_create(
-        [Address(**dict(zip(COLUMNS, values, strict=True))) for values in batch.values()],
+        [Address(**dict(zip(COLUMNS, values, strict=True))) for values in rows],
         update_conflicts=True,
         unique_fields=["ref"],
         update_fields=[name.removesuffix("_id") for name in UPDATED],
     )
 
 
-def _copy_and_upsert(rows: list[Values]) -> None:
-    """PostgreSQL: COPY the batch into a scratch table, then one INSERT ... ON CONFLICT from it.
+def _copy_and_upsert(raw: Any, rows: list[Values]) -> None:
+    """PostgreSQL: COPY new places straight into the table; known ones (by ref) go through a
+    scratch table and one INSERT ... ON CONFLICT, leaving unchanged rows alone (no new row versions),
+    so reloading a file is cheap. A place another load adds meanwhile fails the load (run one at a time)."""
+    table = Address._meta.db_table
+    columns = ", ".join(COLUMNS)
+    with raw.cursor() as cursor:
+        cursor.execute(f"SELECT ref FROM {table} WHERE ref = ANY(%s)", [[row[0] for row in rows]])  # noqa: S608
+        known = {ref for (ref,) in cursor.fetchall()}
+        new = [row for row in rows if row[0] not in known] if known else rows
+        if new:
+            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in new:
+                    copy.write_row(row)
+        if known:
+            _upsert(cursor, [row for row in rows if row[0] in known])
 
-    Rows that did not change are left alone (no new row versions), so reloading a file is cheap."""
+
+def _upsert(cursor: Any, rows: list[Values]) -> None:
     table = Address._meta.db_table
     columns = ", ".join(COLUMNS)
     changes = ", ".join(f"{name} = EXCLUDED.{name}" for name in UPDATED)
     mine = ", ".join(f"{table}.{name}" for name in UPDATED)
     theirs = ", ".join(f"EXCLUDED.{name}" for name in UPDATED)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TEMP TABLE IF NOT EXISTS civic_address_load ON COMMIT DROP AS "  # noqa: S608 - our columns
-            f"SELECT {columns} FROM {table} WITH NO DATA"
-        )
-        cursor.execute("TRUNCATE civic_address_load")
-        with cursor.copy(f"COPY civic_address_load ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        cursor.execute(
-            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM civic_address_load "  # noqa: S608 - our columns
-            f"ON CONFLICT (ref) DO UPDATE SET {changes} WHERE ({mine}) IS DISTINCT FROM ({theirs})"
-        )
+    cursor.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS civic_address_load ON COMMIT DROP AS "  # noqa: S608 - our columns
+        f"SELECT {columns} FROM {table} WITH NO DATA"
+    )
+    cursor.execute("TRUNCATE civic_address_load")
+    with cursor.copy(f"COPY civic_address_load ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    cursor.execute(
+        f"INSERT INTO {table} ({columns}) SELECT {columns} FROM civic_address_load "  # noqa: S608 - our columns
+        f"ON CONFLICT (ref) DO UPDATE SET {changes} WHERE ({mine}) IS DISTINCT FROM ({theirs})"
+    )
+
+
+class _Writer:
+    """Saves batches. On PostgreSQL a thread writes each batch on the transaction's own connection
+    while the next one is parsed (the database and Python work at once); elsewhere it saves in place.
+
+    At most QUEUED batches wait, so memory stays bounded; a database error stops the load."""
+
+    def __init__(self) -> None:
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+        if connection.vendor == "postgresql":
+            connection.ensure_connection()
+            self.raw = connection.connection
+            self.queue: queue.Queue[list[Values] | None] = queue.Queue(maxsize=QUEUED)
+            self.thread = threading.Thread(target=self._run, name="load_addresses writer", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        while (rows := self.queue.get()) is not None:
+            if self.error is None:  # after an error, only drain the queue so the reader never blocks
+                try:
+                    _copy_and_upsert(self.raw, rows)
+                except BaseException as exc:  # noqa: BLE001 - handed to the main thread, raised there
+                    self.error = exc
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def save(self, rows: list[Values]) -> None:
+        if self.thread is None:
+            _bulk_create(rows)
+            return
+        self._raise()
+        self.queue.put(rows)
+
+    def finish(self) -> None:
+        """Wait for every batch to be written (before the transaction ends, whichever way)."""
+        if self.thread is not None:
+            self.queue.put(None)
+            self.thread.join()
+            self.thread = None
+            self._raise()
 
 
 def load(
@@ -406,38 +496,44 @@ def load(
         raise FormatError(f"Unknown layout {fmt!r}: choose one of {', '.join(FORMATS)}.")
     result = LoadResult(format=fmt or "")
     wards = _Wards()
+    ward_for = wards.ward_for
     before = Address.objects.count()
     batch: dict[str, Values] = {}
     with transaction.atomic():
-        for line, row in _rows(handle, fmt, result):
-            if inside_only and not wards.inside(row):
-                result.outside += 1
-                continue
-            key, skeleton = search_keys(row.kind, row.name)
-            if not key:
-                result.problem(line, f"name {row.name[:30]!r} has no letters or digits")
-                continue
-            batch[row.ref] = (
-                row.ref,
-                row.kind,
-                row.name,
-                row.context,
-                row.postcode,
-                key,
-                skeleton,
-                round(row.latitude, 6),
-                round(row.longitude, 6),
-                wards.ward_for(row),
-            )
-            if len(batch) >= batch_size:
-                _save(batch)
+        writer = _Writer()
+        try:
+            for line, row in _rows(handle, fmt, result):
+                if inside_only and not wards.inside(row):
+                    result.outside += 1
+                    continue
+                key, skeleton, tail = search_keys(row.kind, row.name)
+                if not key:
+                    result.problem(line, f"name {row.name[:30]!r} has no letters or digits")
+                    continue
+                batch[row.ref] = (
+                    row.ref,
+                    row.kind,
+                    row.name,
+                    row.context,
+                    row.postcode,
+                    key,
+                    skeleton,
+                    tail,
+                    round(row.latitude, 6),
+                    round(row.longitude, 6),
+                    ward_for(row),
+                )
+                if len(batch) >= batch_size:
+                    writer.save(list(batch.values()))
+                    result.loaded += len(batch)
+                    batch = {}
+                    if progress is not None:
+                        progress(result)
+            if batch:
+                writer.save(list(batch.values()))
                 result.loaded += len(batch)
-                batch = {}
-                if progress is not None:
-                    progress(result)
-        if batch:
-            _save(batch)
-            result.loaded += len(batch)
+        finally:
+            writer.finish()
     result.created = Address.objects.count() - before
     if progress is not None:
         progress(result)

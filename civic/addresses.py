@@ -1,8 +1,9 @@
 """Postcodes, streets, landmarks and addresses people can find a place by, and the lookup over them.
 
 Loaded from open data files by `manage.py load_addresses` (civic.address_loader). The lookup is
-portable: an indexed prefix match on a folded key, then, when that finds too little, a small
-edit-distance pass over candidates that share a shorter prefix or the same consonant skeleton."""
+portable: an indexed prefix match on a folded key, then, when that finds nothing, a small
+edit-distance pass over candidates that share a shorter prefix, the same consonant skeleton, or
+(for a slip in the first two characters) the rest of the key after them."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +14,7 @@ from . import address_keys as keys
 
 PER_QUERY = 50  # rows read by each candidate query
 TYPO_PREFIXES = 3  # shorter prefixes tried for typos (each one indexed query)
+MIN_TAIL = 3  # the shortest rest of a query worth a scan of the tails (shorter ones match too much)
 
 
 class Address(models.Model):
@@ -31,6 +33,9 @@ class Address(models.Model):
     postcode = models.CharField(max_length=10, blank=True)
     key = models.CharField(max_length=100, editable=False)
     skeleton = models.CharField(max_length=100, editable=False)
+    tail = models.CharField(
+        max_length=100, editable=False, default="", help_text="The key less its first two characters."
+    )
     latitude = models.FloatField()
     longitude = models.FloatField()
     ward = models.ForeignKey("civic.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -45,20 +50,21 @@ class Address(models.Model):
             models.Index(
                 fields=["skeleton"], name="civic_address_skeleton", opclasses=["varchar_pattern_ops"]
             ),
+            models.Index(fields=["tail"], name="civic_address_tail", opclasses=["varchar_pattern_ops"]),
         ]
 
     def __str__(self) -> str:
         return label(self.name, self.context)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.key, self.skeleton = search_keys(self.kind, self.name)
+        self.key, self.skeleton, self.tail = search_keys(self.kind, self.name)
         super().save(*args, **kwargs)
 
 
-def search_keys(kind: str, name: str) -> tuple[str, str]:
-    """(key, skeleton) for a place: postcodes compact ("nb12ab"), names folded ("elm road")."""
+def search_keys(kind: str, name: str) -> tuple[str, str, str]:
+    """(key, skeleton, tail) for a place: postcodes compact ("nb12ab"), names folded ("elm road")."""
     key = keys.compact_postcode(name) if kind == Address.Kind.POSTCODE else keys.name_key(name)
-    return key, keys.skeleton(key)
+    return key, keys.skeleton(key), key[2:]
 
 
 def label(name: str, context: str) -> str:
@@ -168,12 +174,25 @@ def _read(parts: list[tuple[str, str]], kinds: list[str] | None) -> list[tuple[A
         return list(cursor.fetchall())
 
 
+def _start_slips(q: str) -> list[tuple[str, str]]:
+    """Scans that find a key despite a slip in its first two characters ("lm road", "bn12ab").
+
+    Two swaps are tried on the key itself; a dropped, wrong or added character there leaves the
+    query's rest after 1, 2 or 3 characters equal to the start of the key's tail (key[2:])."""
+    parts = []
+    if len(q) >= 3:
+        parts += [("key", q[1] + q[0] + q[2:]), ("key", q[0] + q[2] + q[1] + q[3:])]
+    parts += [("tail", q[n:]) for n in (1, 2, 3) if len(q) - n >= MIN_TAIL]
+    return [part for part in dict.fromkeys(parts) if part != ("key", q)]
+
+
 def find_places(query: str, limit: int = 10, kinds: list[str] | None = None) -> list[Place]:
     """Places whose name or postcode starts with the query, allowing a typo or two when none does.
 
     One indexed prefix scan; only when it finds nothing, one more round trip reads the typo
-    candidates: places sharing a shorter start with the query (a slip near its end) or its
-    consonants (a slip anywhere), measured by edit distance in Python."""
+    candidates: places sharing a shorter start with the query (a slip near its end), its words
+    but the last (a slip in the last word), its consonants (a slipped vowel) or its rest after a
+    slip in the first two characters, measured by edit distance in Python."""
     q = keys.query_key(query)
     if len(q) < 2:
         return []
@@ -186,6 +205,10 @@ def find_places(query: str, limit: int = 10, kinds: list[str] | None = None) -> 
         shortest = max(2, len(q) // 2)
         parts = [("key", q[:n]) for n in range(len(q) - 1, shortest - 1, -1)][:TYPO_PREFIXES]
         parts.append(("skeleton", keys.skeleton(q)))
+        words = q[: q.rfind(" ") + 1]  # a slip in the last word: the words before it are right
+        if len(words) >= MIN_TAIL and ("key", words) not in parts:
+            parts.append(("key", words))
+        parts += _start_slips(q)
         found = [place for place in _places(_read(parts, kinds), q, memo) if place.distance <= typos]
     unique = {place.id: place for place in found}
     return sorted(unique.values(), key=lambda p: rank(p, q))[:limit]

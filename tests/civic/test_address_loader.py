@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import DatabaseError
 
 from civic import address_loader, bng
 from civic.address_loader import FormatError, load
@@ -95,10 +96,11 @@ def test_llpg_layout_joins_house_numbers_and_takes_either_coordinates(wards):
     assert result.loaded == 2
     assert [line for line, _ in result.problems] == [4, 5, 6]
     house = Address.objects.get(ref="uprn:100001")
-    assert (house.name, house.context, house.key, house.postcode) == (
+    assert (house.name, house.context, house.key, house.tail, house.postcode) == (
         "12 Elm Road",
         "Northbrook, NB1 2AB",
         "12 elm road",
+        " elm road",
         "NB1 2AB",
     )
     flat = Address.objects.get(ref="uprn:100002")
@@ -155,3 +157,37 @@ def test_only_the_first_bad_rows_are_listed(db):
     result = load(io.StringIO(ONSPD.splitlines(keepends=True)[0] + rows))
     assert result.skipped == address_loader.MAX_REPORTED + 5
     assert len(result.problems) == address_loader.MAX_REPORTED
+
+
+def test_a_database_failure_part_way_leaves_nothing_half_loaded(wards, monkeypatch):
+    """Batches are written as the file is read (on PostgreSQL by a writer thread): one failing undoes all."""
+    real = {"copy": address_loader._copy_and_upsert, "bulk": address_loader._bulk_create}
+    written = []
+
+    def second_fails(name):
+        def save(*args):
+            if written:
+                raise DatabaseError("disk full")
+            written.append(args[-1])
+            real[name](*args)
+
+        return save
+
+    monkeypatch.setattr(address_loader, "_copy_and_upsert", second_fails("copy"))
+    monkeypatch.setattr(address_loader, "_bulk_create", second_fails("bulk"))
+    with pytest.raises(DatabaseError, match="disk full"):
+        load(io.StringIO(ONSPD), batch_size=1)
+    assert len(written) == 1 and not Address.objects.exists()
+
+
+def test_a_big_file_goes_in_batches_with_progress_and_keeps_the_last_of_a_repeated_ref(wards):
+    header, first = ONSPD.splitlines()[:2]
+    rows = [first.replace("NB1 2AB", f"NB{i % 9 + 1} {i % 10}AB") for i in range(90)]
+    rows.append(first.replace("52.911124", "52.911999"))  # NB1 2AB again, moved: the last one wins
+    seen = []
+    result = load(
+        io.StringIO("\n".join([header, *rows])), batch_size=7, progress=lambda r: seen.append(r.loaded)
+    )
+    assert result.loaded == 91 and result.created == 90 == Address.objects.count()
+    assert seen[:3] == [7, 14, 21] and seen[-1] == 91
+    assert Address.objects.get(ref="postcode:NB12AB").latitude == 52.911999
