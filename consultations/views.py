@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from civic.converters import parse_id
 from civic.pages import is_public, public_pages
+from civic.responses import too_often
 from civic.twofactor import staff_second_factor_required
 
 from . import live, moderation, permissions, services
@@ -255,6 +256,11 @@ def follow(request, page_id: int):
     _guard_page(request, page)
     if not request.user.is_authenticated:
         return redirect_to_login(page.url)
+    back = (  # the account page's list of followed pages, or the page's own button
+        f"{reverse('profile')}#following-heading"
+        if request.POST.get("next") == "profile"
+        else f"{page.url}#follow"
+    )
     try:
         if request.POST.get("action") == "unfollow":
             services.unfollow_page(user=request.user, page=page)
@@ -264,10 +270,10 @@ def follow(request, page_id: int):
             messages.success(request, f"You are following {page.title}. We will tell you about its results.")
     except services.ParticipationError as exc:
         _refuse_unseen(exc)
+        if exc.code == "rate_limited":
+            return too_often(request, exc.message, back_url=back, back_label=f"Back to {page.title}")
         messages.error(request, exc.message)
-    if request.POST.get("next") == "profile":  # the account page's list of followed pages
-        return redirect(f"{reverse('profile')}#following-heading")
-    return redirect(f"{page.url}#follow")
+    return redirect(back)
 
 
 @login_required
@@ -275,12 +281,16 @@ def follow(request, page_id: int):
 def alert_topics(request):
     """Save the topics of new-consultation alerts from the account page (a plain checkbox form)."""
     topic_ids = [pk for pk in (parse_id(raw) for raw in request.POST.getlist("topics")) if pk is not None]
-    chosen = services.set_alert_topics(user=request.user, topic_ids=topic_ids)
+    back = f"{reverse('profile')}#alert-topics-heading"
+    try:
+        chosen = services.set_alert_topics(user=request.user, topic_ids=topic_ids)
+    except services.ParticipationError as exc:
+        return too_often(request, exc.message, back_url=back, back_label="Back to your account")
     messages.success(
         request,
         "Your topics have been saved." if chosen else "You will not hear of new consultations by topic.",
     )
-    return redirect(f"{reverse('profile')}#alert-topics-heading")
+    return redirect(back)
 
 
 @require_POST

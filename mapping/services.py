@@ -326,7 +326,7 @@ def unfollow_report(*, user: Account, report: IssueReport) -> bool:
 def _count_follow(account: User) -> None:
     """Following and unfollowing are writes: a script cannot flip them thousands of times."""
     try:
-        ratelimit.hit("follow-report", str(account.pk))
+        ratelimit.hit(ratelimit.FOLLOW, str(account.pk))
     except ratelimit.RateLimited as exc:
         raise ReportError(str(exc), code="rate_limited") from exc
 
