@@ -1,10 +1,12 @@
 """The API's conventions in one place: cursor pages, strict request bodies, ETags and web filters."""
 
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.shortcuts import get_object_or_404
 from rest_framework import exceptions, generics, pagination, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -81,11 +83,43 @@ def query_filters(form_class: type[forms.Form], request: Request, allowed: set[s
     return form.cleaned_data
 
 
+ContextFor = Callable[[list[Any]], dict[str, Any]]
+
+
+def _extra(context_for: ContextFor | None, rows: Any) -> dict[str, Any] | None:
+    return context_for(list(rows)) if context_for is not None else None
+
+
 class ApiView(generics.GenericAPIView):
     """Every API view: ETag on successful reads, 304 when the client already has them."""
 
     read_scope: str | None = None
     write_scope: str | None = None
+
+    def serialized(
+        self,
+        data: Any,
+        *,
+        many: bool = False,
+        context: dict[str, Any] | None = None,
+        serializer: type[serializers.BaseSerializer] | None = None,
+    ) -> Any:
+        """The view's serializer (or another) over data, with the request's context and any extra."""
+        serializer_class = serializer or self.get_serializer_class()
+        full_context = {**self.get_serializer_context(), **(context or {})}
+        return serializer_class(data, many=many, context=full_context).data
+
+    def list_response(self, queryset: Any, context_for: ContextFor | None = None) -> Response:
+        """One cursor page of queryset; context_for adds context computed from that page's rows."""
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(
+            self.serialized(page, many=True, context=_extra(context_for, page))
+        )
+
+    def detail_response(self, queryset: Any, pk: int, context_for: ContextFor | None = None) -> Response:
+        """The row with this id among queryset (which holds only what the caller may read), or a 404."""
+        item = get_object_or_404(queryset, pk=pk)
+        return Response(self.serialized(item, context=_extra(context_for, [item])))
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)

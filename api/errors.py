@@ -1,5 +1,7 @@
 """One error body for every refusal: {"code": str, "message": str} and, for bad fields, "fields"."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -23,6 +25,15 @@ class ServiceRefused(exceptions.APIException):
         field = getattr(error, "field", "")
         self.fields = {field: [str(error.message)]} if field else None
         super().__init__(detail=str(error.message), code=code)
+
+
+@contextmanager
+def refusals() -> Iterator[None]:
+    """Around a call to a feature's service: its refusal becomes the API's error body."""
+    try:
+        yield
+    except CivicError as exc:
+        raise ServiceRefused(exc) from exc
 
 
 def _first_message(detail: Any) -> str:

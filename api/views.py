@@ -13,7 +13,6 @@ from rest_framework.response import Response
 from wagtail.models import Page
 
 from civic.converters import parse_id
-from civic.errors import CivicError
 from civic.models import Area
 from civic.pages import public_pages
 from consultations import moderation
@@ -31,7 +30,7 @@ from mapping.models import IssueCategory, IssueReport, Status
 from . import serializers as s
 from .auth import SessionAuthentication
 from .conventions import ApiView, CursorPage, query_filters
-from .errors import ServiceRefused
+from .errors import refusals
 
 
 def _session(request: Request) -> Any:
@@ -105,8 +104,7 @@ class ConsultationList(ApiView):
             consultations = consultations.filter(
                 Q(lead_organisation__slug=organisation) | Q(partner_organisations__slug=organisation)
             ).distinct()
-        page = self.paginate_queryset(consultations)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return self.list_response(consultations)
 
 
 class ConsultationDetail(ApiView):
@@ -114,10 +112,9 @@ class ConsultationDetail(ApiView):
     serializer_class = s.ConsultationSerializer
 
     def get(self, request: Request, consultation_id: int) -> Response:
-        consultation = get_object_or_404(
-            public_consultations().select_related("lead_organisation"), pk=consultation_id
+        return self.detail_response(
+            public_consultations().select_related("lead_organisation"), consultation_id
         )
-        return Response(self.get_serializer(consultation).data)
 
 
 class ProposalMixin:
@@ -152,9 +149,7 @@ class ProposalList(ProposalMixin, ApiView):
         if consultation_id is not None:
             consultation = public_consultations().filter(pk=consultation_id).first()
             proposals = proposals.child_of(consultation) if consultation else proposals.none()
-        page = self.paginate_queryset(proposals)
-        context = {**self.get_serializer_context(), **self.proposal_context(page)}
-        return self.get_paginated_response(s.ProposalSerializer(page, many=True, context=context).data)
+        return self.list_response(proposals, self.proposal_context)
 
 
 class ProposalDetail(ProposalMixin, ApiView):
@@ -162,9 +157,7 @@ class ProposalDetail(ProposalMixin, ApiView):
     serializer_class = s.ProposalSerializer
 
     def get(self, request: Request, proposal_id: int) -> Response:
-        proposal = get_object_or_404(public_proposals(), pk=proposal_id)
-        context = {**self.get_serializer_context(), **self.proposal_context([proposal])}
-        return Response(s.ProposalSerializer(proposal, context=context).data)
+        return self.detail_response(public_proposals(), proposal_id, self.proposal_context)
 
 
 class Vote(ApiView):
@@ -178,15 +171,13 @@ class Vote(ApiView):
         body = s.VoteCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         proposal = get_object_or_404(ProposalPage.objects.all(), pk=proposal_id)
-        try:
+        with refusals():
             vote, changed = participation.cast_vote(
                 voter=request.user,
                 proposal=proposal,
                 choice=body.validated_data["choice"],
                 session=_session(request),
             )
-        except CivicError as exc:
-            raise ServiceRefused(exc) from exc
         tally = participation.tally(proposal)
         counts = {"support": tally.support, "oppose": tally.oppose, "total": tally.total}
         result = {"proposal": proposal.pk, "choice": vote.choice, "changed": changed, "tally": counts}
@@ -245,8 +236,7 @@ class CommentList(ApiView):
             comments = comments.filter(is_official=True)
         if proposal_id is not None:
             comments = comments.filter(proposal_id=proposal_id)
-        page = self.paginate_queryset(comments)
-        return self.get_paginated_response(s.CommentSerializer(page, many=True).data)
+        return self.list_response(comments)
 
     @extend_schema(request=s.CommentCreateSerializer, responses={201: s.CommentSerializer})
     def post(self, request: Request) -> Response:
@@ -259,7 +249,7 @@ class CommentList(ApiView):
             proposal = get_object_or_404(ProposalPage.objects.all(), pk=data["proposal"])
         if data.get("parent"):
             parent = get_object_or_404(Comment.objects.visible(), pk=data["parent"])
-        try:
+        with refusals():
             comment = participation.post_comment(
                 author=request.user,
                 consultation=consultation,
@@ -270,8 +260,6 @@ class CommentList(ApiView):
                 client_token=data.get("client_token"),
                 session=_session(request),
             )
-        except CivicError as exc:
-            raise ServiceRefused(exc) from exc
         return Response(s.CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 
@@ -287,8 +275,7 @@ class CommentDetail(ApiView):
     serializer_class = s.CommentSerializer
 
     def get(self, request: Request, comment_id: int) -> Response:
-        comment = get_object_or_404(public_comments().select_related("author", "organisation"), pk=comment_id)
-        return Response(self.get_serializer(comment).data)
+        return self.detail_response(public_comments().select_related("author", "organisation"), comment_id)
 
 
 class Summary(ApiView):
@@ -363,8 +350,7 @@ class ReportList(ApiView):
             reports = reports.filter(ward__slug=ward)
         if data["age"]:
             reports = reports.older_than(int(data["age"]))
-        page = self.paginate_queryset(reports)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return self.list_response(reports)
 
     @extend_schema(request=s.ReportCreateSerializer, responses={201: s.ReportDetailSerializer})
     def post(self, request: Request) -> Response:
@@ -373,7 +359,7 @@ class ReportList(ApiView):
         data = body.validated_data
         if not IssueCategory.objects.filter(slug=data["category"], active=True).exists():
             raise exceptions.ValidationError({"category": ["Choose a category from /api/v1/categories/."]})
-        try:
+        with refusals():
             report = reporting.create_report(
                 reporter=request.user,
                 category=data["category"],
@@ -383,12 +369,9 @@ class ReportList(ApiView):
                 longitude=data["longitude"],
                 location_text=data["location_text"],
             )
-        except CivicError as exc:
-            raise ServiceRefused(exc) from exc
         report = IssueReport.objects.select_related("category", "organisation", "ward").get(pk=report.pk)
         return Response(
-            s.ReportDetailSerializer(report, context=self.get_serializer_context()).data,
-            status=status.HTTP_201_CREATED,
+            self.serialized(report, serializer=s.ReportDetailSerializer), status=status.HTTP_201_CREATED
         )
 
 
@@ -397,13 +380,8 @@ class ReportDetail(ApiView):
     serializer_class = s.ReportDetailSerializer
 
     def get(self, request: Request, report_id: int) -> Response:
-        report = get_object_or_404(
-            IssueReport.objects.visible()
-            .select_related("category", "organisation", "ward")
-            .prefetch_related("history"),
-            pk=report_id,
-        )
-        return Response(self.get_serializer(report).data)
+        reports = IssueReport.objects.visible().select_related("category", "organisation", "ward")
+        return self.detail_response(reports.prefetch_related("history"), report_id)
 
 
 class ReportStatus(ApiView):
@@ -417,21 +395,19 @@ class ReportStatus(ApiView):
         body = s.StatusChangeCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         report = get_object_or_404(IssueReport.objects.all(), pk=report_id)
-        try:
+        with refusals():
             reporting.change_status(
                 officer=request.user,
                 report=report,
                 status=body.validated_data["status"],
                 note=body.validated_data["note"],
             )
-        except CivicError as exc:
-            raise ServiceRefused(exc) from exc
         report = (
             IssueReport.objects.select_related("category", "organisation", "ward")
             .prefetch_related("history")
             .get(pk=report.pk)
         )
-        return Response(s.ReportDetailSerializer(report, context=self.get_serializer_context()).data)
+        return Response(self.serialized(report, serializer=s.ReportDetailSerializer))
 
 
 class CategoryList(ApiView):
@@ -485,8 +461,7 @@ class ModerationQueue(ApiView):
     @extend_schema(responses=s.QueueItemSerializer(many=True))
     def get(self, request: Request) -> Response:
         moderator = _moderator(request)
-        page = self.paginate_queryset(moderation.queue_for(moderator))
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return self.list_response(moderation.queue_for(moderator))
 
 
 class ModerationDecisions(ApiView):
@@ -501,7 +476,7 @@ class ModerationDecisions(ApiView):
         body.is_valid(raise_exception=True)
         moderator = _moderator(request)
         data = body.validated_data
-        try:
+        with refusals():
             decisions = moderation.decide(
                 moderator=moderator,
                 comment_ids=data["comments"],
@@ -509,8 +484,6 @@ class ModerationDecisions(ApiView):
                 reason=data["reason"],
                 note=data["note"],
             )
-        except CivicError as exc:
-            raise ServiceRefused(exc) from exc
         return Response({"decided": [d.comment_id for d in decisions], "decision": data["decision"]})
 
 

@@ -2,7 +2,8 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from civic.admin_menu import PermittedMenuItem
 
 from . import admin_views, services
 
@@ -16,14 +17,11 @@ def token_urls():
     ]
 
 
-class AdminMenuItem(MenuItem):
-    def is_shown(self, request):
-        return services.can_manage_tokens(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def token_menu_item():
-    return AdminMenuItem("API tokens", reverse("api_tokens"), icon_name="key", order=900)
+    return PermittedMenuItem(
+        "API tokens", reverse("api_tokens"), shown_to=services.can_manage_tokens, icon_name="key", order=900
+    )
 
 
 @hooks.register("register_log_actions")

@@ -307,9 +307,13 @@ def main():
     print(_page_line("while sending, worker at nice 0 (the server's priority)", phases["same as the server"]))
     print(_page_line("while sending, worker paused (the machine's own load)", phases["paused"]))
     slowest = max(phases["advised"], default=0.0)
-    ok = queue_s + fan_out_s <= 5 and duplicates == 0 and slowest <= 200
-    print(f"target queued <= 5 s, zero duplicates, no page over 200 ms with the worker as advised: "
-          f"{'PASS' if ok else 'FAIL'}")  # fmt: skip
+    for target, figure, met in (
+        ("queued <= 5 s (publish + fan-out)", f"{queue_s + fan_out_s:.2f} s", queue_s + fan_out_s <= 5),
+        ("no page request over 200 ms while sending (worker as advised)", f"slowest {slowest:.0f} ms",
+         slowest <= 200),
+        ("zero duplicates after a worker restart", f"{duplicates} duplicates", duplicates == 0),
+    ):  # fmt: skip
+        print(f"target {target}: {figure}: {'PASS' if met else 'FAIL'}")
     print(f"machine: load average {os.getloadavg()[0]:.2f} (1 min) after the run; one machine: the server "
           "shares its cores with the worker, the database and anything else running")  # fmt: skip
 

@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from . import brand, emails
+from . import brand, emails, ratelimit
 from .errors import CivicError
 from .links import absolute
 from .models import Frequency, Notification, NotificationKind, NotificationPreference, User
@@ -169,8 +169,17 @@ def unsubscribe_url(user_id: int, *kinds: str) -> str:
     return absolute(reverse("notifications_unsubscribe", args=[unsubscribe_token(user_id, *kinds)]))
 
 
+def count_settings_change(user: User) -> None:
+    """Changing what email one gets is a write: a script holding a link cannot flip it endlessly."""
+    try:
+        ratelimit.hit(ratelimit.NOTIFICATION_SETTINGS, str(user.pk))
+    except ratelimit.RateLimited as exc:
+        raise CivicError(str(exc), code="rate_limited") from exc
+
+
 def unsubscribe(user: User, kinds: Iterable[str]) -> None:
     """Stop emails of these kinds (the one-click link): they stay on the account page."""
+    count_settings_change(user)
     with transaction.atomic():
         for kind in kinds:
             set_preference(user, kind, Frequency.NEVER)
@@ -189,18 +198,15 @@ def set_preference(user: User, kind: str, frequency: str) -> NotificationPrefere
     return preference
 
 
-def set_auto_follow(user: User, enabled: bool) -> None:
-    """Whether commenting on a page follows it (on unless the person switches it off)."""
+def save_settings(user: User, *, auto_follow: bool, choices: Mapping[str, str]) -> None:
+    """Save the account page's email form at once: every kind's choice, and whether commenting
+    follows the page (on unless the person switches it off)."""
+    count_settings_change(user)
     with transaction.atomic():
-        User.objects.filter(pk=user.pk).update(auto_follow=enabled)
-        user.auto_follow = enabled
-
-
-def set_preferences(user: User, choices: Mapping[str, str]) -> None:
-    """Save the account page's preferences form, all kinds at once."""
-    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(auto_follow=auto_follow)
         for kind, frequency in choices.items():
             set_preference(user, kind, frequency)
+    user.auto_follow = auto_follow
 
 
 # Reading -------------------------------------------------------------------------------------
@@ -449,6 +455,7 @@ def pending_email_keys(older_than_minutes: int = 10) -> list[str]:
 
 __all__ = [
     "DEFAULTS",
+    "count_settings_change",
     "mark_all_read",
     "notify",
     "opted_in",
@@ -456,11 +463,10 @@ __all__ = [
     "preferences_for",
     "pending_email_keys",
     "read_unsubscribe_token",
+    "save_settings",
     "send_digest",
     "send_notification_emails",
-    "set_auto_follow",
     "set_preference",
-    "set_preferences",
     "unread_count",
     "unsubscribe",
     "unsubscribe_token",

@@ -15,6 +15,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from . import ratelimit
@@ -51,6 +52,26 @@ def register(name: str, collector: Collector, *, title: str, size: Sizer | None 
     `size` counts the section's items (rows) cheaply, for sections that can grow long: the total
     decides whether the export is built at once or in the background (civic.data_exports)."""
     _sections[name] = Section(name=name, title=title, collector=collector, size=size)
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A section with one entry per row of the person's query: a collector whose size is that
+    query counted, so the two can never disagree about what the section holds."""
+
+    query: Callable[[User], QuerySet[Any]]
+    entry: Callable[[Any], dict[str, Any]]
+
+    def __call__(self, user: User) -> list[dict[str, Any]]:
+        return [self.entry(row) for row in self.query(user)]
+
+    def size(self, user: User) -> int:
+        return self.query(user).count()
+
+
+def register_rows(name: str, rows: Rows, *, title: str) -> None:
+    """Register a section built from the person's rows (see Rows), with its size."""
+    register(name, rows, title=title, size=rows.size)
 
 
 def sections() -> list[Section]:

@@ -12,6 +12,10 @@ from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.locmem import LocMemCache
 
 log = logging.getLogger(__name__)
+# Scopes several apps count in: following anything (pages, reports) is one budget per person, and
+# so is changing what email they get (account page, topics, one-click unsubscribe).
+FOLLOW = "follow"
+NOTIFICATION_SETTINGS = "notification-settings"
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 clock = time.time  # the window's clock (tests pin it so a window cannot roll over mid-test)
 _local = LocMemCache(

@@ -34,7 +34,14 @@ from .errors import CivicError
 from .forms import AUTO_FOLLOW, CloseAccountForm, NotificationSettingsForm, ProfileForm
 from .models import Notification, NotificationKind, User
 from .participant_profile import ParticipantProfileForm, initial_for, save_participant_profile
+from .responses import too_often
 from .roles import is_staff_member, role_names
+
+BACK_TO_ACCOUNT = "Back to your account"
+
+
+def _settings_anchor() -> str:
+    return f"{reverse('profile')}#notification-settings-heading"
 
 
 @login_required
@@ -50,10 +57,16 @@ def profile(request: HttpRequest) -> HttpResponse:
         settings_form = NotificationSettingsForm(request.POST, prefix="notify")
         if settings_form.is_valid():
             choices = dict(settings_form.cleaned_data)
-            notifications.set_auto_follow(user, choices.pop(AUTO_FOLLOW) == "on")
-            notifications.set_preferences(user, choices)
+            try:
+                notifications.save_settings(
+                    user, auto_follow=choices.pop(AUTO_FOLLOW) == "on", choices=choices
+                )
+            except CivicError as exc:
+                return too_often(
+                    request, exc.message, back_url=_settings_anchor(), back_label=BACK_TO_ACCOUNT
+                )
             messages.success(request, "Your email choices have been saved.")
-            return redirect(f"{reverse('profile')}#notification-settings-heading")
+            return redirect(_settings_anchor())
         form = ProfileForm(initial={"display_name": user.display_name})
         status = 400
     elif request.method == "POST" and request.POST.get("form") == "about-you":
@@ -153,7 +166,10 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     user, kinds = found
     context = {"kind_labels": [NotificationKind(kind).label for kind in kinds]}
     if request.method == "POST":
-        notifications.unsubscribe(user, kinds)
+        try:
+            notifications.unsubscribe(user, kinds)
+        except CivicError as exc:  # the one-click link works without signing in: back to the link
+            return too_often(request, exc.message, back_url=request.path, back_label="Back to unsubscribing")
         return render(request, "civic/unsubscribe_done.html", context)
     return render(request, "civic/unsubscribe_confirm.html", {**context, "token": token})
 
@@ -195,7 +211,12 @@ def download_my_data(request: HttpRequest) -> HttpResponse:
     try:
         personal_data.count_request(user)  # every request counts, however it is then built
     except CivicError as exc:
-        return render(request, "civic/personal_data_refused.html", {"error": exc.message}, status=429)
+        return too_often(
+            request,
+            exc.message,
+            back_url=f"{reverse('profile')}#your-data-heading",
+            back_label=BACK_TO_ACCOUNT,
+        )
     if data_exports.is_large(user):
         queued = data_exports.queue_export(user)
         return render(

@@ -3,7 +3,6 @@ names people by their display name."""
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -13,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import erasure_views, permissions
+from .admin_menu import PermittedMenuItem
 from .models import Organisation
 
 
@@ -43,15 +43,14 @@ def erasure_urls() -> list[Any]:
     ]
 
 
-class AdministratorMenuItem(MenuItem):  # type: ignore[misc]  # Wagtail has no type information
-    def is_shown(self, request: HttpRequest) -> bool:
-        return permissions.can_carry_out_erasure_requests(request.user)
-
-
 @hooks.register("register_admin_menu_item")  # type: ignore[untyped-decorator]  # Wagtail has no types
 def erasure_menu_item() -> MenuItem:
-    return AdministratorMenuItem(
-        "Erasure requests", reverse("civic_erasure_requests"), icon_name="bin", order=900
+    return PermittedMenuItem(
+        "Erasure requests",
+        reverse("civic_erasure_requests"),
+        shown_to=permissions.can_carry_out_erasure_requests,
+        icon_name="bin",
+        order=900,
     )
 
 

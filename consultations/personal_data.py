@@ -8,14 +8,14 @@ import uuid
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Value
+from django.db.models import Prefetch, QuerySet, Value
 from django.db.models.functions import Concat
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from civic.links import absolute
 from civic.models import User
-from civic.personal_data import register, register_eraser, when
+from civic.personal_data import Rows, register, register_eraser, register_rows, when
 from search import indexing as search_indexing
 
 from . import live
@@ -29,47 +29,50 @@ def _page_address(page) -> str | None:
     return absolute(url) if url else None
 
 
-def comments(user: User) -> list[dict]:
-    """Comments and replies they wrote, with every moderation outcome (never the moderator)."""
+def _comments_written(user: User) -> "QuerySet[Comment]":
     decisions = ModerationDecision.objects.only("comment_id", "decision", "reason", "note", "created_at")
-    rows = (
+    return (
         Comment.objects.filter(author=user)
         .select_related("consultation", "proposal", "organisation")
         .prefetch_related(Prefetch("decisions", queryset=decisions.order_by("created_at", "id")))
         .order_by("created_at", "id")
     )
-    return [
-        {
-            "id": comment.pk,
-            "consultation": comment.consultation.title,
-            "proposal": comment.proposal.title if comment.proposal else None,
-            "in_reply_to_comment": comment.parent_id,
-            "text": comment.body,
-            "stance": comment.get_stance_display(),
-            "status": comment.get_status_display(),
-            "official_response_for": comment.organisation.name
-            if comment.is_official and comment.organisation
-            else None,
-            "posted": when(comment.created_at),
-            "last_changed": when(comment.updated_at),
-            "times_reported_by_others": comment.flag_count,
-            "address": (
-                absolute(reverse("consultations:summaries:comment_link", args=[comment.pk]))
-                if comment.status == Comment.Status.PUBLISHED
-                else None
-            ),
-            "moderation": [
-                {
-                    "decision": decision.get_decision_display(),
-                    "reason": decision.get_reason_display() or None,
-                    "note": decision.note or None,
-                    "decided": when(decision.created_at),
-                }
-                for decision in comment.decisions.all()
-            ],
-        }
-        for comment in rows
-    ]
+
+
+def _comment(comment: Comment) -> dict:
+    """A comment or reply they wrote, with every moderation outcome (never the moderator)."""
+    return {
+        "id": comment.pk,
+        "consultation": comment.consultation.title,
+        "proposal": comment.proposal.title if comment.proposal else None,
+        "in_reply_to_comment": comment.parent_id,
+        "text": comment.body,
+        "stance": comment.get_stance_display(),
+        "status": comment.get_status_display(),
+        "official_response_for": comment.organisation.name
+        if comment.is_official and comment.organisation
+        else None,
+        "posted": when(comment.created_at),
+        "last_changed": when(comment.updated_at),
+        "times_reported_by_others": comment.flag_count,
+        "address": (
+            absolute(reverse("consultations:summaries:comment_link", args=[comment.pk]))
+            if comment.status == Comment.Status.PUBLISHED
+            else None
+        ),
+        "moderation": [
+            {
+                "decision": decision.get_decision_display(),
+                "reason": decision.get_reason_display() or None,
+                "note": decision.note or None,
+                "decided": when(decision.created_at),
+            }
+            for decision in comment.decisions.all()
+        ],
+    }
+
+
+comments = Rows(_comments_written, _comment)
 
 
 def votes(user: User) -> list[dict]:
@@ -91,19 +94,23 @@ def votes(user: User) -> list[dict]:
     ]
 
 
-def flags(user: User) -> list[dict]:
-    """Comments they reported to moderators: which one and why, not the other person's words."""
-    rows = Flag.objects.filter(user=user).select_related("comment__consultation").order_by("created_at", "id")
-    return [
-        {
-            "comment": flag.comment_id,
-            "consultation": flag.comment.consultation.title,
-            "reason": flag.get_reason_display(),
-            "note": flag.note or None,
-            "reported": when(flag.created_at),
-        }
-        for flag in rows
-    ]
+def _flag(flag: Flag) -> dict:
+    """A comment they reported to moderators: which one and why, not the other person's words."""
+    return {
+        "comment": flag.comment_id,
+        "consultation": flag.comment.consultation.title,
+        "reason": flag.get_reason_display(),
+        "note": flag.note or None,
+        "reported": when(flag.created_at),
+    }
+
+
+flags = Rows(
+    lambda user: (
+        Flag.objects.filter(user=user).select_related("comment__consultation").order_by("created_at", "id")
+    ),
+    _flag,
+)
 
 
 def entered_responses(user: User) -> list[dict] | None:
@@ -175,13 +182,11 @@ def _remove(comments: list[Comment]) -> None:
     search_indexing.schedule(*comments)  # removed comments leave the index after commit
 
 
-def follows(user: User) -> list[dict]:
-    """Consultations and proposals the person follows (erasing the account deletes these)."""
-    rows = Follow.objects.filter(user=user).select_related("page").order_by("created_at", "pk")
-    return [
-        {"page": row.page.title, "address": _page_address(row.page), "since": when(row.created_at)}
-        for row in rows
-    ]
+# Consultations and proposals the person follows (erasing the account deletes these).
+follows = Rows(
+    lambda user: Follow.objects.filter(user=user).select_related("page").order_by("created_at", "pk"),
+    lambda row: {"page": row.page.title, "address": _page_address(row.page), "since": when(row.created_at)},
+)
 
 
 def alert_topics(user: User) -> list[dict]:
@@ -191,31 +196,16 @@ def alert_topics(user: User) -> list[dict]:
 
 
 def register_collectors() -> None:
-    register(
-        "comments",
-        comments,
-        title="Your comments and their moderation",
-        size=lambda user: Comment.objects.filter(author=user).count(),
-    )
+    register_rows("comments", comments, title="Your comments and their moderation")
     register("votes", votes, title="Your votes", size=lambda user: Vote.objects.filter(user=user).count())
-    register(
-        "reported_comments",
-        flags,
-        title="Comments you reported to moderators",
-        size=lambda user: Flag.objects.filter(user=user).count(),
-    )
+    register_rows("reported_comments", flags, title="Comments you reported to moderators")
     register(
         "entered_responses",
         entered_responses,
         title="Responses you entered for residents",
         size=lambda user: Comment.objects.filter(entered_by=user).count(),
     )
-    register(
-        "follows",
-        follows,
-        title="Consultations and proposals you follow",
-        size=lambda user: Follow.objects.filter(user=user).count(),
-    )
+    register_rows("follows", follows, title="Consultations and proposals you follow")
     register("alert_topics", alert_topics, title="Topics of your new-consultation alerts")
     register_eraser("consultations", erase)
     register("conversation_votes", conversation_data.votes, title="Your votes in conversations")

@@ -80,9 +80,9 @@ def check_published(page: ConsultationPage | ProposalPage) -> None:
         raise ParticipationError("This page is not published.", code="not_found")
 
 
-def _check_rate(user: Account) -> None:
+def _check_rate(user: Account, scope: str = "write") -> None:
     try:
-        ratelimit.hit("write", str(user.pk))
+        ratelimit.hit(scope, str(user.pk))
     except ratelimit.RateLimited as exc:
         raise ParticipationError(str(exc), code="rate_limited") from exc
 
@@ -238,6 +238,7 @@ def follow_page(
     if not decision or account is None:
         code = "not_found" if account is not None and account.is_active else "forbidden"
         raise ParticipationError(decision.reason, code=code)
+    _check_rate(account, ratelimit.FOLLOW)  # a script cannot flip following thousands of times
     with transaction.atomic():
         if Follow.objects.filter(user=account, page_id=page.pk).exists():
             return False
@@ -250,6 +251,7 @@ def unfollow_page(*, user: Account, page: ConsultationPage | ProposalPage) -> bo
     account = signed_in(user)
     if account is None:
         raise ParticipationError("Sign in to change what you follow.", code="forbidden")
+    _check_rate(account, ratelimit.FOLLOW)
     with transaction.atomic():
         deleted, _ = Follow.objects.filter(user=account, page_id=page.pk).delete()
     return bool(deleted)
@@ -260,6 +262,7 @@ def set_alert_topics(*, user: Account, topic_ids: Iterable[int]) -> list[int]:
     account = signed_in(user)
     if account is None:
         raise ParticipationError("Sign in to choose your topics.", code="forbidden")
+    _check_rate(account, ratelimit.NOTIFICATION_SETTINGS)
     wanted = set(Topic.objects.filter(pk__in=list(topic_ids)).values_list("pk", flat=True))
     with transaction.atomic():
         AlertTopic.objects.filter(user=account).exclude(topic_id__in=wanted).delete()

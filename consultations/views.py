@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from civic.converters import parse_id
 from civic.pages import is_public, public_pages
+from civic.responses import too_often
 from civic.twofactor import staff_second_factor_required
 
 from . import live, moderation, permissions, services
@@ -108,6 +109,28 @@ def _follow_context(request, page) -> dict:
     return {"following": following, "follow_action": reverse("consultations:follow", args=[page.pk])}
 
 
+CHILD_LISTS = {ConversationPage: "conversations", SurveyPage: "surveys"}
+
+
+def _conversations_and_surveys(page: ConsultationPage) -> dict[str, list[Page]]:
+    """Its live conversations and surveys in one query over its children by content type (plain
+    pages with a conversation's question joined on: the lists show only titles, links and that)."""
+    names = {model._meta.model_name: key for model, key in CHILD_LISTS.items()}
+    children = (
+        Page.objects.child_of(page)
+        .live()
+        .filter(view_restrictions__isnull=True)  # serving checked this page and its ancestors
+        .filter(content_type__app_label=ConsultationPage._meta.app_label, content_type__model__in=names)
+        .annotate(kind=F("content_type__model"), question=F("conversationpage__question"))
+        .order_by("path")
+        .only("id", "title", "url_path", "path", "depth", "slug")
+    )
+    lists: dict[str, list[Page]] = {key: [] for key in CHILD_LISTS.values()}
+    for child in children:
+        lists[names[child.kind]].append(child)
+    return lists
+
+
 def consultation_page_context(request, page: ConsultationPage) -> dict:
     proposals = list(
         ProposalPage.objects.child_of(page)
@@ -137,24 +160,10 @@ def consultation_page_context(request, page: ConsultationPage) -> dict:
     for proposal in proposals:
         proposal.tally = tallies[proposal.pk]
         proposal.comment_count = comment_counts.get(proposal.pk, 0)
-    surveys = list(
-        SurveyPage.objects.child_of(page)
-        .live()
-        .filter(view_restrictions__isnull=True)
-        .order_by("path")
-        .only("id", "title", "url_path", "path", "depth", "slug")
-    )
     context = _participation_context(request, page)
     context.update(
         proposals=proposals,
-        conversations=list(
-            ConversationPage.objects.child_of(page)
-            .live()
-            .filter(view_restrictions__isnull=True)  # serving checked this page and its ancestors
-            .order_by("path")
-            .only("id", "title", "url_path", "path", "depth", "slug", "question")
-        ),
-        surveys=surveys,
+        **_conversations_and_surveys(page),
         map_is_public=bool(proposals) and is_public(page),  # the map lists public pages only
         comments=_comment_page(request, page.comments.on_consultation_itself()),
         comment_total=page.comments.visible().on_consultation_itself().count(),
@@ -255,6 +264,11 @@ def follow(request, page_id: int):
     _guard_page(request, page)
     if not request.user.is_authenticated:
         return redirect_to_login(page.url)
+    back = (  # the account page's list of followed pages, or the page's own button
+        f"{reverse('profile')}#following-heading"
+        if request.POST.get("next") == "profile"
+        else f"{page.url}#follow"
+    )
     try:
         if request.POST.get("action") == "unfollow":
             services.unfollow_page(user=request.user, page=page)
@@ -264,10 +278,10 @@ def follow(request, page_id: int):
             messages.success(request, f"You are following {page.title}. We will tell you about its results.")
     except services.ParticipationError as exc:
         _refuse_unseen(exc)
+        if exc.code == "rate_limited":
+            return too_often(request, exc.message, back_url=back, back_label=f"Back to {page.title}")
         messages.error(request, exc.message)
-    if request.POST.get("next") == "profile":  # the account page's list of followed pages
-        return redirect(f"{reverse('profile')}#following-heading")
-    return redirect(f"{page.url}#follow")
+    return redirect(back)
 
 
 @login_required
@@ -275,12 +289,16 @@ def follow(request, page_id: int):
 def alert_topics(request):
     """Save the topics of new-consultation alerts from the account page (a plain checkbox form)."""
     topic_ids = [pk for pk in (parse_id(raw) for raw in request.POST.getlist("topics")) if pk is not None]
-    chosen = services.set_alert_topics(user=request.user, topic_ids=topic_ids)
+    back = f"{reverse('profile')}#alert-topics-heading"
+    try:
+        chosen = services.set_alert_topics(user=request.user, topic_ids=topic_ids)
+    except services.ParticipationError as exc:
+        return too_often(request, exc.message, back_url=back, back_label="Back to your account")
     messages.success(
         request,
         "Your topics have been saved." if chosen else "You will not hear of new consultations by topic.",
     )
-    return redirect(f"{reverse('profile')}#alert-topics-heading")
+    return redirect(back)
 
 
 @require_POST

@@ -6,7 +6,6 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
@@ -18,6 +17,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from civic import roles
+from civic.admin_menu import PermittedMenuItem
 from civic.pages import public_pages
 
 from . import moderation, moderation_views, permissions
@@ -170,21 +170,26 @@ def moderation_urls():
     ]
 
 
-class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return roles.has_staff_powers(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def moderation_menu_item():
-    return StaffMenuItem(
-        "Moderation queue", reverse("civic_moderation_queue"), icon_name="warning", order=240
+    return PermittedMenuItem(
+        "Moderation queue",
+        reverse("civic_moderation_queue"),
+        shown_to=roles.has_staff_powers,
+        icon_name="warning",
+        order=240,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def assisted_entry_menu_item():
-    return StaffMenuItem("Enter a response", reverse("civic_assisted_entry"), icon_name="edit", order=245)
+    return PermittedMenuItem(
+        "Enter a response",
+        reverse("civic_assisted_entry"),
+        shown_to=roles.has_staff_powers,
+        icon_name="edit",
+        order=245,
+    )
 
 
 @hooks.register("register_log_actions")

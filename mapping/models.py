@@ -1,7 +1,6 @@
 """Local issue reports: categories, reports and their history (places live in civic)."""
 
 import hashlib
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -200,12 +199,6 @@ class PartnerApiKey(models.Model):
     @staticmethod
     def hash(raw: str) -> str:
         return hashlib.sha256(raw.encode()).hexdigest()
-
-    @classmethod
-    def issue(cls, organisation, name: str) -> tuple["PartnerApiKey", str]:
-        """Create a key and return it with the raw value, shown once."""
-        raw = secrets.token_urlsafe(32)
-        return cls.objects.create(organisation=organisation, name=name, key_hash=cls.hash(raw)), raw
 
     @classmethod
     def lookup(cls, raw: str):

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from civic.links import absolute
 from civic.models import User
-from civic.personal_data import register, register_eraser, when
+from civic.personal_data import Rows, register, register_eraser, register_rows, when
 from search import indexing as search_indexing
 
 from . import exports
@@ -70,18 +70,19 @@ def reports(user: User) -> list[dict]:
     ]
 
 
-def followed_reports(user: User) -> list[dict]:
-    """Reports they follow for updates; a report no longer public is named by number only."""
-    rows = IssueReport.objects.filter(followers=user).order_by("created_at", "id")
-    return [
-        {
-            "id": report.pk,
-            "title": report.title if report.is_visible else None,
-            "status": report.get_status_display() if report.is_visible else "No longer public",
-            "address": absolute(report.get_absolute_url()) if report.is_visible else None,
-        }
-        for report in rows
-    ]
+def _followed(report: IssueReport) -> dict:
+    """A report they follow for updates; one no longer public is named by number only."""
+    return {
+        "id": report.pk,
+        "title": report.title if report.is_visible else None,
+        "status": report.get_status_display() if report.is_visible else "No longer public",
+        "address": absolute(report.get_absolute_url()) if report.is_visible else None,
+    }
+
+
+followed_reports = Rows(
+    lambda user: IssueReport.objects.filter(followers=user).order_by("created_at", "id"), _followed
+)
 
 
 REMOVED_TITLE = "Removed at the reporter's request"
@@ -129,10 +130,5 @@ def register_collectors() -> None:
         title="Local issues you reported",
         size=lambda user: IssueReport.objects.filter(reporter=user).count(),
     )
-    register(
-        "followed_reports",
-        followed_reports,
-        title="Local issues you follow",
-        size=lambda user: IssueReport.objects.filter(followers=user).count(),
-    )
+    register_rows("followed_reports", followed_reports, title="Local issues you follow")
     register_eraser("mapping", erase)

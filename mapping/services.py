@@ -1,5 +1,6 @@
 """The one write path for issue reports: web forms, Open311, commands and tests call these."""
 
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -326,7 +327,7 @@ def unfollow_report(*, user: Account, report: IssueReport) -> bool:
 def _count_follow(account: User) -> None:
     """Following and unfollowing are writes: a script cannot flip them thousands of times."""
     try:
-        ratelimit.hit("follow-report", str(account.pk))
+        ratelimit.hit(ratelimit.FOLLOW, str(account.pk))
     except ratelimit.RateLimited as exc:
         raise ReportError(str(exc), code="rate_limited") from exc
 
@@ -434,3 +435,10 @@ def reassign(
             raise ReportError("The report already has that category and organisation.", field="category")
         text = plain_text(note or "") or f"Reassigned: {', '.join(changes)}."
         return _record(report, officer=officer, to_status=report.status, note=text[:NOTE_MAX])
+
+
+def issue_partner_key(*, organisation: Organisation, name: str) -> tuple[PartnerApiKey, str]:
+    """A new Open311 api_key for a partner: only its hash is stored, so the raw value is shown once."""
+    raw = secrets.token_urlsafe(32)
+    key = PartnerApiKey.objects.create(organisation=organisation, name=name, key_hash=PartnerApiKey.hash(raw))
+    return key, raw

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from civic import clientip, places
 from civic.models import User
+from civic.responses import too_often
 
 from . import exports, maps, permissions, services
 from .forms import (
@@ -177,25 +178,28 @@ def _follow(request, report_id: int, *, follow: bool):
     report = visible_report_or_404(request, report_id)
     if not request.user.is_authenticated:
         return redirect_to_login(report.get_absolute_url())
+    back = (  # the account page's list of what the person follows, or the report's own button
+        f"{reverse('profile')}#following-heading"
+        if request.POST.get("next") == "profile"
+        else f"{report.get_absolute_url()}#follow"
+    )
     try:
         if follow:
             changed = services.add_voice(user=request.user, report=report)
         else:
             changed = services.unfollow_report(user=request.user, report=report)
     except services.ReportError as exc:
+        if exc.code == "rate_limited":
+            return too_often(request, exc.message, back_url=back, back_label=f"Back to report #{report.pk}")
         messages.error(request, exc.message)
-        if request.POST.get("next") == "profile":
-            return redirect(f"{reverse('profile')}#following-heading")
-        return redirect(f"{report.get_absolute_url()}#follow")
+        return redirect(back)
     if follow and changed:
         messages.success(request, "Thank you. Your voice is added: we will tell you when it changes.")
     elif follow:
         messages.info(request, "You already follow this report.")
     else:
         messages.success(request, f"You no longer follow report #{report.pk}.")
-    if request.POST.get("next") == "profile":  # the account page's list of what the person follows
-        return redirect(f"{reverse('profile')}#following-heading")
-    return redirect(f"{report.get_absolute_url()}#follow")
+    return redirect(back)
 
 
 # The report journey: 1 where, 2 what, 3 check and send. Each step works without JavaScript.

@@ -10,7 +10,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
@@ -21,6 +21,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from civic import roles
+from civic.admin_menu import PermittedMenuItem
 from civic.models import Area, GazetteerEntry
 
 from . import maps, permissions
@@ -150,27 +151,22 @@ def register_maps_viewsets():
     return MapsGroup()
 
 
-class ReportOfficerMenuItem(MenuItem):
-    """Shown to the people the report work list serves (mapping.permissions.can_export_reports)."""
-
-    def is_shown(self, request):
-        return permissions.can_export_reports(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def report_management_menu():
     """The officers' way to the report work list and its exports, without knowing the URLs."""
-    manage = reverse("mapping:manage_reports")
+    officers = permissions.can_export_reports  # the people the report work list serves
+    csv, geojson = reverse("mapping:export_csv") + "?mine=1", reverse("mapping:export_geojson") + "?mine=1"
     items = [
-        ReportOfficerMenuItem("Manage reports", manage, icon_name="list-ul", order=1),
-        ReportOfficerMenuItem(
-            "Export reports (CSV)", reverse("mapping:export_csv") + "?mine=1", icon_name="download", order=2
+        PermittedMenuItem(
+            "Manage reports",
+            reverse("mapping:manage_reports"),
+            shown_to=officers,
+            icon_name="list-ul",
+            order=1,
         ),
-        ReportOfficerMenuItem(
-            "Export reports (GeoJSON)",
-            reverse("mapping:export_geojson") + "?mine=1",
-            icon_name="download",
-            order=3,
+        PermittedMenuItem("Export reports (CSV)", csv, shown_to=officers, icon_name="download", order=2),
+        PermittedMenuItem(
+            "Export reports (GeoJSON)", geojson, shown_to=officers, icon_name="download", order=3
         ),
     ]
     return SubmenuMenuItem("Report management", Menu(items=items), icon_name="warning", order=255)

@@ -77,6 +77,16 @@ def _clear_cache():
 
 
 @pytest.fixture
+def pinned_clock(monkeypatch):
+    """One fixed-window rate-limit bucket for the whole test, however slow the machine."""
+    from civic import ratelimit
+
+    now = 1_800_000_000.0
+    monkeypatch.setattr(ratelimit, "clock", lambda: now)
+    return now
+
+
+@pytest.fixture
 def home(db):
     return HomePage.objects.get()
 

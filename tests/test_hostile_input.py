@@ -23,8 +23,8 @@ from consultations.models import (
     SurveyResponse,
     Vote,
 )
-from mapping.models import IssueReport, PartnerApiKey, StatusChange
-from mapping.services import confirmation_token
+from mapping.models import IssueReport, StatusChange
+from mapping.services import confirmation_token, issue_partner_key
 from search.models import SavedSearch
 from tests.civic.factories import UserFactory
 from tests.consultations.factories import CommentFactory, make_conversation, make_proposal, make_statements
@@ -86,7 +86,7 @@ def world(consultation, proposal, officer):
         category=category, reporter=None, contact_email="anon@example.org", awaiting_confirmation=True
     )
     comment = CommentFactory(consultation=consultation, proposal=proposal)
-    _key, raw_key = PartnerApiKey.issue(officer.organisation, "Partner app")
+    _key, raw_key = issue_partner_key(organisation=officer.organisation, name="Partner app")
     resident = UserFactory(roles=["Residents"])
     admin = UserFactory(is_superuser=True, is_staff=True)
     councillor = UserFactory(roles=["Councillors"])

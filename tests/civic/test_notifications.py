@@ -13,6 +13,7 @@ from tests.support.auth import sign_in
 
 pytestmark = pytest.mark.django_db
 REPLY = NotificationKind.REPLY
+RESULTS = NotificationKind.RESULTS
 
 
 def _notify(recipients, key="reply:1", **kwargs):
@@ -195,6 +196,21 @@ def test_one_click_post_unsubscribes_without_signing_in_or_csrf():
     )
 
 
+def test_one_click_unsubscribing_past_the_write_limit_is_refused_and_changes_nothing(
+    client, settings, pinned_clock
+):
+    alice = UserFactory()
+    settings.WRITE_RATE_LIMIT = "1/d"
+    reply = reverse("notifications_unsubscribe", args=[notifications.unsubscribe_token(alice.pk, REPLY)])
+    results = reverse("notifications_unsubscribe", args=[notifications.unsubscribe_token(alice.pk, RESULTS)])
+    assert client.post(reply).status_code == 200
+    refused = client.post(results)
+    assert refused.status_code == 429 and "too often" in refused.content.decode()
+    assert f'href="{results}"' in refused.content.decode()
+    assert notifications.preferences_for([alice.pk], RESULTS)[alice.pk] == Frequency.IMMEDIATELY
+    assert list(NotificationPreference.objects.values_list("kind", flat=True)) == [REPLY]
+
+
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_tampered_links_are_refused_with_a_clear_page(client, method):
     alice, mallory = UserFactory(), UserFactory()
@@ -288,6 +304,22 @@ def test_preferences_form_saves_every_kind(client):
     assert response.status_code == 302
     assert notifications.preferences_for([alice.pk], REPLY)[alice.pk] == Frequency.NEVER
     assert notifications.preferences_for([alice.pk], NotificationKind.RESULTS)[alice.pk] == Frequency.DAILY
+
+
+def test_email_choices_past_the_write_limit_are_refused_and_save_nothing(client, settings, pinned_clock):
+    alice = UserFactory()
+    settings.WRITE_RATE_LIMIT = "1/d"
+    sign_in(client, alice)
+    data = {f"notify-{kind}": Frequency.DAILY for kind in NotificationKind.values}
+    data.update({"form": "notification-settings", "notify-auto_follow": "on"})
+    assert client.post(reverse("profile"), data).status_code == 302
+    data.update({f"notify-{REPLY}": Frequency.NEVER, "notify-auto_follow": "off"})
+    refused = client.post(reverse("profile"), data)
+    assert refused.status_code == 429 and "too often" in refused.content.decode()
+    assert 'href="/accounts/profile/#notification-settings-heading"' in refused.content.decode()
+    alice.refresh_from_db()
+    assert alice.auto_follow is True
+    assert notifications.preferences_for([alice.pk], REPLY)[alice.pk] == Frequency.DAILY
 
 
 def test_commenting_follows_by_default_and_the_resident_can_switch_it_off(client, consultation):

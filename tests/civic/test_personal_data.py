@@ -194,3 +194,17 @@ def test_readable_turns_rows_into_tables_and_fields_into_lists():
         "items": [{"kind": "text", "value": "Yes"}, {"kind": "text", "value": "None"}],
     }
     assert node["rows"][1][0] == {"kind": "text", "value": "None"}
+
+
+def test_row_sections_are_sized_by_counting_the_rows_they_list(resident, consultation, proposal):
+    """A section registered as rows (civic.personal_data.Rows) never disagrees with its own size."""
+    from consultations import services as consultation_services
+
+    consultation_services.follow_page(user=resident, page=consultation)
+    consultation_services.follow_page(user=resident, page=proposal)
+    by_name = {section.name: section for section in personal_data.sections()}
+    for name in ("comments", "reported_comments", "follows", "followed_reports"):
+        section = by_name[name]
+        assert section.size is not None
+        assert section.size(resident) == len(section.collector(resident)), name
+    assert by_name["follows"].size(resident) == 2

@@ -5,7 +5,6 @@ exactly as it does in an outage (connection refused)."""
 
 import os
 import socket
-import time
 
 import pytest
 from django.core.cache import cache
@@ -35,14 +34,6 @@ def cache_settings(backend: str, port: int) -> dict:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
-
-
-@pytest.fixture
-def pinned_clock(monkeypatch):
-    """One fixed-window bucket for the whole test, however slow the machine."""
-    now = time.time()
-    monkeypatch.setattr(ratelimit, "clock", lambda: now)
-    return now
 
 
 @pytest.fixture
@@ -181,6 +172,45 @@ def test_report_writes_stay_limited_with_redis_down(redis_down, settings, reside
         mapping_services.create_report(title="Pothole two", description="Another hole", **report)
     assert refused.value.code == "rate_limited"
     assert IssueReport.objects.count() == 1
+
+
+def test_following_stays_limited_with_redis_down(redis_down, settings, consultation, resident):
+    """Pages and reports share one follow budget per person, counted in process memory meanwhile."""
+    from consultations.models import Follow
+    from mapping import services as mapping_services
+    from tests.mapping.factories import CategoryFactory, ReportFactory, make_council
+
+    settings.WRITE_RATE_LIMIT = "2/d"
+    make_council()
+    report = ReportFactory(category=CategoryFactory())
+    consultation_services.follow_page(user=resident, page=consultation)
+    mapping_services.add_voice(user=resident, report=report)
+    with pytest.raises(ParticipationError) as refused:
+        consultation_services.unfollow_page(user=resident, page=consultation)
+    assert refused.value.code == "rate_limited"
+    with pytest.raises(mapping_services.ReportError):
+        mapping_services.unfollow_report(user=resident, report=report)
+    assert (
+        Follow.objects.filter(user=resident).count() == 1 and report.followers.filter(pk=resident.pk).exists()
+    )
+
+
+def test_email_choices_stay_limited_with_redis_down(redis_down, settings, resident):
+    """One-click unsubscribing and the account page's email form count with Redis unreachable."""
+    from civic import notifications
+    from civic.errors import CivicError
+    from civic.models import Frequency, NotificationKind, NotificationPreference
+
+    settings.WRITE_RATE_LIMIT = "1/d"
+    notifications.unsubscribe(resident, [NotificationKind.REPLY])
+    with pytest.raises(CivicError) as refused:
+        notifications.save_settings(
+            resident, auto_follow=False, choices={NotificationKind.RESULTS: Frequency.NEVER}
+        )
+    assert refused.value.code == "rate_limited"
+    resident.refresh_from_db()
+    assert resident.auto_follow is True
+    assert list(NotificationPreference.objects.values_list("kind", flat=True)) == [NotificationKind.REPLY]
 
 
 class settings_rate:

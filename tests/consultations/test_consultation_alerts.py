@@ -216,6 +216,18 @@ def test_resident_chooses_topics_on_the_account_page(client, resident, transport
     assert form.initial[NEW] == Frequency.NEVER
 
 
+def test_choosing_topics_past_the_write_limit_is_refused_and_saves_nothing(
+    client, resident, transport, settings, pinned_clock
+):
+    health = Topic.objects.create(name="Health", slug="health")
+    settings.WRITE_RATE_LIMIT = "1/d"
+    sign_in(client, resident)
+    assert client.post("/consultations/alerts/topics/", {"topics": [transport.pk]}).status_code == 302
+    refused = client.post("/consultations/alerts/topics/", {"topics": [health.pk]})
+    assert refused.status_code == 429 and "too often" in refused.content.decode()
+    assert list(AlertTopic.objects.values_list("topic_id", flat=True)) == [transport.pk]
+
+
 def test_anonymous_visitors_cannot_choose_topics(client, transport):
     response = client.post("/consultations/alerts/topics/", {"topics": [transport.pk]})
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]

@@ -94,6 +94,46 @@ def test_private_consultation_only_its_group_may_follow(client, resident, consul
     assert follows(resident) == {consultation.pk}
 
 
+@pytest.mark.parametrize("target", ["consultation", "proposal"])
+def test_following_within_the_write_limit_works_and_past_it_is_refused_with_a_429_page(
+    client, resident, consultation, proposal, target, settings, pinned_clock
+):
+    page = consultation if target == "consultation" else proposal
+    settings.WRITE_RATE_LIMIT = "2/d"
+    sign_in(client, resident)
+    assert client.post(follow_url(page), {"action": "follow"}).status_code == 302
+    assert client.post(follow_url(page), {"action": "unfollow"}).status_code == 302
+    assert follows(resident) == set()
+    refused = client.post(follow_url(page), {"action": "follow"})
+    assert refused.status_code == 429 and "too often" in refused.content.decode()
+    assert f'href="{page.url}#follow"' in refused.content.decode()  # a plain link back, no script
+    assert follows(resident) == set()
+
+
+def test_unfollowing_past_the_write_limit_is_refused_and_keeps_the_follow(
+    client, resident, consultation, settings, pinned_clock
+):
+    settings.WRITE_RATE_LIMIT = "1/d"
+    sign_in(client, resident)
+    assert client.post(follow_url(consultation), {"action": "follow"}).status_code == 302
+    refused = client.post(follow_url(consultation), {"action": "unfollow", "next": "profile"})
+    assert (
+        refused.status_code == 429
+        and 'href="/accounts/profile/#following-heading"' in refused.content.decode()
+    )
+    assert follows(resident) == {consultation.pk}
+
+
+def test_the_follow_limit_is_per_person(client, resident, consultation, settings, pinned_clock):
+    settings.WRITE_RATE_LIMIT = "1/d"
+    services.follow_page(user=resident, page=consultation)
+    other = UserFactory(roles=["Residents"])
+    assert services.follow_page(user=other, page=consultation) is True
+    with pytest.raises(services.ParticipationError) as refused:
+        services.unfollow_page(user=resident, page=consultation)
+    assert refused.value.code == "rate_limited" and follows(resident) == {consultation.pk}
+
+
 def test_commenting_follows_the_page(resident, consultation, proposal):
     services.post_comment(author=resident, consultation=consultation, body="On the whole plan")
     services.post_comment(author=resident, consultation=consultation, proposal=proposal, body="On this one")

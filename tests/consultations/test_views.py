@@ -301,8 +301,8 @@ def test_consultation_page_queries_are_bounded(client, consultation, resident, d
     # one to check the page and its ancestors are viewable, three for whether its map is public,
     # one for the footer's information pages, one for the follow button, one for "you said, we did",
     # one for the header's unread count, one to fill the brand cache (cold here; none once warm),
-    # one for its conversations, one for the list of surveys
-    with django_assert_max_num_queries(36):
+    # one for its conversations and surveys (its children by content type)
+    with django_assert_max_num_queries(35):
         response = client.get(consultation.url)
     assert response.status_code == 200
     assert proposals[0].title in response.content.decode()

@@ -8,7 +8,6 @@ from unittest import mock
 import pytest
 from django.core import mail
 
-from civic import ratelimit
 from civic.models import User
 from mapping import services
 from mapping.models import IssueReport
@@ -57,12 +56,6 @@ def anonymous(potholes, email=EMAIL, address="192.0.2.1", **kwargs):
         contact=services.Contact(name=NAME, email=email, address=address),
         **kwargs,
     )
-
-
-@pytest.fixture
-def pinned_clock(monkeypatch):
-    """Rate-limit windows cannot roll over mid-test."""
-    monkeypatch.setattr(ratelimit, "clock", lambda: 1_800_000_000.0)
 
 
 def test_confirmation_step_asks_for_name_and_email_without_an_account(client, council, potholes):

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from mapping.models import IssueReport, PartnerApiKey
+from mapping.services import issue_partner_key
 from tests.mapping.factories import ReportFactory, history
 
 BASE = "/open311/v2"
@@ -15,7 +16,7 @@ BASE = "/open311/v2"
 
 @pytest.fixture
 def api_key(council_org):
-    _key, raw = PartnerApiKey.issue(council_org, "Partner app")
+    _key, raw = issue_partner_key(organisation=council_org, name="Partner app")
     return raw
 
 

@@ -23,7 +23,8 @@ def _cleanup():
 def _seed():
     """Committed rows the server process can see: a council, two services, two requests, a key."""
     from civic.models import Area, Organisation
-    from mapping.models import IssueCategory, PartnerApiKey
+    from mapping.models import IssueCategory
+    from mapping.services import issue_partner_key
     from tests.mapping.factories import ReportFactory, history, square
 
     org = Organisation.objects.create(name="Live Council", slug=f"{PREFIX}-council")
@@ -42,7 +43,7 @@ def _seed():
         category=pot, latitude=50.06, longitude=10.06, title="Fixed hole", reporter=None, status="fixed"
     )
     history(second, "fixed", note="Filled in.")
-    _key, raw = PartnerApiKey.issue(org, f"{PREFIX} partner")
+    _key, raw = issue_partner_key(organisation=org, name=f"{PREFIX} partner")
     return {"open": first.pk, "fixed": second.pk, "key": raw}
 
 

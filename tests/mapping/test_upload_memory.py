@@ -51,7 +51,8 @@ def reset_peak(pid: int) -> bool:
 
 def _seed():
     from civic.models import Area, Organisation
-    from mapping.models import IssueCategory, PartnerApiKey
+    from mapping.models import IssueCategory
+    from mapping.services import issue_partner_key
     from tests.civic.factories import UserFactory
     from tests.mapping.factories import square
     from tests.support.servers import signed_in_session
@@ -64,7 +65,7 @@ def _seed():
         name="Upload pothole", slug=f"{PREFIX}-pot", service_code="UPMEM", organisation=org
     )
     user = UserFactory(username=f"{PREFIX}-{uuid.uuid4().hex[:6]}", roles=["Residents"])
-    _key, raw = PartnerApiKey.issue(org, f"{PREFIX} partner")
+    _key, raw = issue_partner_key(organisation=org, name=f"{PREFIX} partner")
     return {"session": signed_in_session(user), "key": raw, "user": user.pk}
 
 

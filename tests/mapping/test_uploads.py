@@ -11,7 +11,7 @@ from django.test import override_settings
 from PIL import Image, ImageFile
 
 from mapping import photos, services
-from mapping.models import IssueReport, PartnerApiKey
+from mapping.models import IssueReport
 from tests.mapping.factories import ReportFactory
 from tests.mapping.photo_files import flat_image, png_bomb, png_header, png_text_bomb
 from tests.mapping.test_services import jpeg_with_gps, report_kwargs
@@ -162,14 +162,14 @@ def _open311_post(client, raw_key, media):
 
 
 def test_open311_post_media_passes_the_same_checks(client, council, potholes, council_org, no_decoding):
-    _key, raw = PartnerApiKey.issue(council_org, "Partner")
+    _key, raw = services.issue_partner_key(organisation=council_org, name="Partner")
     refused = _open311_post(client, raw, upload(png_header(9000, 9000)))
     assert refused.status_code == 400 and "megapixels" in refused.content.decode()
     assert not IssueReport.objects.exists()
 
 
 def test_open311_post_media_is_stored_and_served(client, council, potholes, council_org):
-    _key, raw = PartnerApiKey.issue(council_org, "Partner")
+    _key, raw = services.issue_partner_key(organisation=council_org, name="Partner")
     created = _open311_post(client, raw, upload(jpeg_with_gps(), "p.jpg", "image/jpeg"))
     assert created.status_code == 201
     report = IssueReport.objects.get()
@@ -179,6 +179,6 @@ def test_open311_post_media_is_stored_and_served(client, council, potholes, coun
 
 @override_settings(REQUEST_BODY_MAX_BYTES=64 * 1024)
 def test_open311_post_over_the_body_limit_is_413(client, council, potholes, council_org):
-    _key, raw = PartnerApiKey.issue(council_org, "Partner")
+    _key, raw = services.issue_partner_key(organisation=council_org, name="Partner")
     assert _open311_post(client, raw, upload(b"x" * 100_000)).status_code == 413
     assert not IssueReport.objects.exists()

@@ -444,6 +444,24 @@ def test_resident_follows_and_unfollows_a_report_without_javascript(client, coun
     assert not report.followers.filter(pk=reporter.pk).exists()
 
 
+@pytest.mark.parametrize("first, second", [("follow", "unfollow"), ("unfollow", "follow")])
+def test_following_a_report_past_the_write_limit_is_refused_with_a_429_page(
+    client, council, potholes, reporter, settings, pinned_clock, first, second
+):
+    report = ReportFactory(category=potholes)
+    if first == "unfollow":
+        report.followers.add(reporter)
+    settings.WRITE_RATE_LIMIT = "1/d"
+    sign_in(client, reporter)
+    assert client.post(f"/reports/{report.pk}/follow/", {"action": first}).status_code == 302
+    following = report.followers.filter(pk=reporter.pk).exists()
+    assert following is (first == "follow")
+    refused = client.post(f"/reports/{report.pk}/follow/", {"action": second})
+    assert refused.status_code == 429 and "too often" in refused.content.decode()
+    assert f'href="/reports/{report.pk}/#follow"' in refused.content.decode()
+    assert report.followers.filter(pk=reporter.pk).exists() is following  # nothing changed
+
+
 def test_following_a_report_is_refused_to_the_anonymous_suspended_and_on_hidden_reports(
     client, council, potholes, reporter
 ):

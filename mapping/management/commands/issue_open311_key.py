@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from civic.models import Organisation
-from mapping.models import PartnerApiKey
+from mapping.services import issue_partner_key
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         org = Organisation.objects.filter(slug=organisation).first()
         if org is None:
             raise CommandError(f"No organisation with slug {organisation!r}.")
-        _key, raw = PartnerApiKey.issue(org, name)
+        _key, raw = issue_partner_key(organisation=org, name=name)
         self.stdout.write(f"api_key for {org.name} ({name}): {raw}")
         self.stdout.write(
             "Store it now: it cannot be shown again. Deactivate it in the database to revoke it."
