@@ -18,6 +18,7 @@ from consultations.models import (
     Topic,
     Vote,
 )
+from consultations.moderation import MAX_NOTE
 from consultations.summaries.models import FeedbackResponse
 from mapping.models import IssueCategory, IssueReport, Status, StatusChange
 
@@ -244,7 +245,7 @@ class ReportCreateSerializer(StrictSerializer):
     description = serializers.CharField(min_length=3, max_length=20000, trim_whitespace=False)
     latitude = serializers.FloatField(min_value=-90, max_value=90)
     longitude = serializers.FloatField(min_value=-180, max_value=180)
-    location_text = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    location_text = serializers.CharField(max_length=MAX_NOTE, required=False, allow_blank=True, default="")
 
 
 class StatusChangeCreateSerializer(StrictSerializer):
@@ -280,7 +281,7 @@ class DecisionCreateSerializer(StrictSerializer):
     reason = serializers.ChoiceField(
         choices=ModerationReason.choices, required=False, allow_blank=True, default=""
     )
-    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    note = serializers.CharField(max_length=MAX_NOTE, required=False, allow_blank=True, default="")
 
 
 class DecisionResultSerializer(serializers.Serializer):

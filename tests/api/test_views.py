@@ -415,6 +415,14 @@ def test_moderation_queue_and_decision_for_an_officer_token(
     assert waiting.status == Comment.Status.PUBLISHED and not waiting.needs_review
 
 
+def test_the_schema_gives_the_moderation_note_limit_the_service_keeps(client):
+    from consultations.moderation import MAX_NOTE
+
+    schema = client.get("/api/v1/schema/?format=json").json()
+    note = schema["components"]["schemas"]["DecisionCreateRequest"]["properties"]["note"]
+    assert note["maxLength"] == MAX_NOTE
+
+
 def test_moderation_is_refused_to_residents_and_anonymous(
     client, consultation, verified_resident, make_token
 ):
