@@ -26,15 +26,24 @@ def shared_server_group(nodeid: str) -> str | None:
     return next((group for prefix, group in SHARED_SERVER_GROUPS.items() if nodeid.startswith(prefix)), None)
 
 
-def pytest_xdist_make_scheduler(config, log):
-    """Groups first (largest first: they take longest), then single tests as workers free up."""
-    from xdist.scheduler import LoadScopeScheduling
+class _SharedServerScheduler:
+    """A pytest-xdist plugin, registered only when pytest-xdist is there (`-p no:xdist` works)."""
 
-    class SharedServerScheduling(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return shared_server_group(nodeid) or nodeid
+    @staticmethod
+    def pytest_xdist_make_scheduler(config, log):
+        """Groups first (largest first: they take longest), then single tests as workers free up."""
+        from xdist.scheduler import LoadScopeScheduling
 
-    return SharedServerScheduling(config, log)
+        class SharedServerScheduling(LoadScopeScheduling):
+            def _split_scope(self, nodeid: str) -> str:
+                return shared_server_group(nodeid) or nodeid
+
+        return SharedServerScheduling(config, log)
+
+
+def pytest_configure(config):
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(_SharedServerScheduler(), "civic-shared-server-scheduler")
 
 
 def pytest_sessionstart(session):
