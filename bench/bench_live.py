@@ -57,10 +57,11 @@ def percentile(values, fraction):
 class Receiver:
     """Opens the websockets and records (seq, receipt time) per client."""
 
-    def __init__(self, urls, origin, parse_sent=False):
+    def __init__(self, urls, origin, parse_sent=False, kinds=("comment.posted", "floor")):
         self.urls = urls
         self.origin = origin
         self.parse_sent = parse_sent
+        self.markers = tuple(f'"type":"{kind}"' for kind in kinds)  # the events that are counted
         self.received = [[] for _ in urls]
         self.sockets = []
 
@@ -93,7 +94,7 @@ class Receiver:
                 now = time.time()
                 # Frames start '{"seq":N,"type":"..."': read those without parsing the whole
                 # frame, so the measuring client spends its CPU receiving, not decoding.
-                if '"type":"comment.posted"' not in text[:60] and '"type":"floor"' not in text[:60]:
+                if not any(marker in text[:60] for marker in self.markers):
                     continue
                 seq = int(text[7 : text.index(",", 7)])
                 sent = None
@@ -113,11 +114,11 @@ class Receiver:
         await asyncio.gather(*(s.close() for s in self.sockets), return_exceptions=True)
 
 
-def _client_process(urls, parse_sent, expect, timeout, conn):
+def _client_process(urls, parse_sent, expect, timeout, conn, kinds):
     """One measuring process: open its sockets, say ready, listen, send the records back."""
 
     async def main():
-        receiver = Receiver(urls, origin=lambda url: "http://127.0.0.1", parse_sent=parse_sent)
+        receiver = Receiver(urls, origin=lambda url: "http://127.0.0.1", parse_sent=parse_sent, kinds=kinds)
         await receiver.open()
         conn.send("ready")
         await asyncio.to_thread(conn.recv)  # "go"
@@ -132,7 +133,7 @@ def _client_process(urls, parse_sent, expect, timeout, conn):
 class Clients:
     """Receivers spread over several processes, so the measuring side is not the bottleneck."""
 
-    def __init__(self, urls, parse_sent, expect, timeout):
+    def __init__(self, urls, parse_sent, expect, timeout, kinds=("comment.posted", "floor")):
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
@@ -141,7 +142,7 @@ class Clients:
         for chunk in chunks:
             parent, child = context.Pipe()
             process = context.Process(
-                target=_client_process, args=(chunk, parse_sent, expect, timeout, child), daemon=True
+                target=_client_process, args=(chunk, parse_sent, expect, timeout, child, kinds), daemon=True
             )
             process.start()
             self.pipes.append(parent)

@@ -1,5 +1,7 @@
 """Editorial pages (Wagtail) and participation records (plain models) for consultations."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -42,6 +44,38 @@ class State(models.TextChoices):
     UPCOMING = "upcoming", "Upcoming"
     OPEN = "open", "Open"
     CLOSED = "closed", "Closed"
+
+
+class OpenBetweenDates:
+    """Upcoming, open or closed from `opens_at` and `closes_at`: consultations and conversations alike."""
+
+    opens_at: datetime
+    closes_at: datetime
+
+    def clean(self):
+        super().clean()  # type: ignore[misc]
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": "The closing date must be after the opening date."})
+
+    def state_at(self, now=None) -> str:
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return State.UPCOMING
+        if now >= self.closes_at:
+            return State.CLOSED
+        return State.OPEN
+
+    @property
+    def state(self) -> str:
+        return self.state_at()
+
+    @property
+    def state_label(self) -> str:
+        return State(self.state).label
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == State.OPEN
 
 
 class ConsultationQuerySet(PageQuerySet):
@@ -120,7 +154,7 @@ class ConsultationIndexPage(Page):
         return context
 
 
-class ConsultationPage(OrganisationPage, Page):
+class ConsultationPage(OpenBetweenDates, OrganisationPage, Page):
     """A consultation: what is proposed, when residents can respond and who runs it."""
 
     class Moderation(models.TextChoices):
@@ -210,31 +244,6 @@ class ConsultationPage(OrganisationPage, Page):
 
     class Meta:
         indexes = [models.Index(fields=["opens_at", "closes_at"])]
-
-    def clean(self):
-        super().clean()
-        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": "The closing date must be after the opening date."})
-
-    def state_at(self, now=None) -> str:
-        now = now or timezone.now()
-        if now < self.opens_at:
-            return State.UPCOMING
-        if now >= self.closes_at:
-            return State.CLOSED
-        return State.OPEN
-
-    @property
-    def state(self) -> str:
-        return self.state_at()
-
-    @property
-    def state_label(self) -> str:
-        return State(self.state).label
-
-    @property
-    def is_open(self) -> bool:
-        return self.state == State.OPEN
 
     @property
     def is_pre_moderated(self) -> bool:

@@ -1,7 +1,6 @@
 """A conversation page, its statements, residents' votes on them and the stored opinion groups."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -9,10 +8,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..models import RICH_FEATURES, ConsultationPage, OrganisationPage, State
+from ..models import RICH_FEATURES, ConsultationPage, OpenBetweenDates, OrganisationPage
 
 
-class ConversationPage(OrganisationPage, Page):
+class ConversationPage(OpenBetweenDates, OrganisationPage, Page):
     """A question residents answer by agreeing, disagreeing or passing on each other's statements."""
 
     class Moderation(models.TextChoices):
@@ -42,37 +41,12 @@ class ConversationPage(OrganisationPage, Page):
     subpage_types: list[str] = []
     template = "consultations/conversations/conversation_page.html"
 
-    def clean(self):
-        super().clean()
-        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": "The closing date must be after the opening date."})
-
     @property
     def consultation(self) -> ConsultationPage:
         """The consultation this conversation belongs to (cached: used several times a page)."""
         if not hasattr(self, "_consultation"):
             self._consultation = ConsultationPage.objects.parent_of(self).with_owners().get()
         return self._consultation
-
-    def state_at(self, now=None) -> str:
-        now = now or timezone.now()
-        if now < self.opens_at:
-            return State.UPCOMING
-        if now >= self.closes_at:
-            return State.CLOSED
-        return State.OPEN
-
-    @property
-    def state(self) -> str:
-        return self.state_at()
-
-    @property
-    def state_label(self) -> str:
-        return State(self.state).label
-
-    @property
-    def is_open(self) -> bool:
-        return self.state == State.OPEN
 
     @property
     def is_pre_moderated(self) -> bool:

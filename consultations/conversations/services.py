@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -111,24 +111,38 @@ def cast_opinion(
         raise ParticipationError(decision.reason, code="forbidden")
     _check_rate(voter, "opinion", settings.OPINION_VOTE_RATE_LIMIT)
     with transaction.atomic():
-        vote = OpinionVote.objects.select_for_update().filter(statement=statement, user=account).first()
-        if vote is None:
-            try:
-                with transaction.atomic():
-                    vote = OpinionVote.objects.create(
-                        conversation=conversation, statement=statement, user=account, value=value
-                    )
-            except IntegrityError:
-                vote = OpinionVote.objects.select_for_update().get(statement=statement, user=account)
-            else:
-                _changed(conversation, statement)
-                return vote, True
-        if vote.value == value:
-            return vote, False
-        vote.value = value
-        vote.save(update_fields=["value", "updated_at"])
-        _changed(conversation, statement)
-        return vote, True
+        changed = _upsert_vote(conversation.pk, statement.pk, account.pk, value)
+        if changed:
+            _changed(conversation, statement)
+    vote = OpinionVote.objects.get(statement=statement, user=account) if changed is None else changed
+    return vote, changed is not None
+
+
+def _upsert_vote(conversation_id: int, statement_id: int, user_id: int, value: int) -> OpinionVote | None:
+    """Insert or change this person's vote in one statement that touches only its own row (no
+    savepoint, no lock beyond it); returns the vote when it was new or changed, None when unchanged."""
+    table = OpinionVote._meta.db_table
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (conversation_id, statement_id, user_id, value, created_at, updated_at) "  # noqa: S608 - our table
+            "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (statement_id, user_id) DO UPDATE SET "
+            f"value = excluded.value, updated_at = excluded.updated_at WHERE {table}.value <> excluded.value "
+            "RETURNING id, created_at",
+            [conversation_id, statement_id, user_id, value, now, now],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    return OpinionVote(
+        pk=row[0],
+        conversation_id=conversation_id,
+        statement_id=statement_id,
+        user_id=user_id,
+        value=value,
+        created_at=row[1],
+        updated_at=now,
+    )
 
 
 def _changed(conversation: ConversationPage, statement: Statement) -> None:
@@ -266,12 +280,13 @@ def schedule_recompute(conversation_id: int) -> bool:
     """Queue one recompute unless one is already queued (the debounce); returns whether it queued."""
     from .tasks import recompute_opinions_task
 
-    OpinionResult.objects.bulk_create([OpinionResult(conversation_id=conversation_id)], ignore_conflicts=True)
     now = timezone.now()
-    claimed = OpinionResult.objects.filter(conversation_id=conversation_id, enqueued_at__isnull=True).update(
-        enqueued_at=now
-    ) or OpinionResult.objects.filter(
-        conversation_id=conversation_id, enqueued_at__lt=now - STALE_ENQUEUE
+    result = OpinionResult.objects.filter(conversation_id=conversation_id)
+    if result.filter(enqueued_at__gte=now - STALE_ENQUEUE).exists():
+        return False  # the common case in a burst of votes: no write, no row lock to wait for
+    OpinionResult.objects.bulk_create([OpinionResult(conversation_id=conversation_id)], ignore_conflicts=True)
+    claimed = result.filter(enqueued_at__isnull=True).update(enqueued_at=now) or result.filter(
+        enqueued_at__lt=now - STALE_ENQUEUE
     ).update(enqueued_at=now)
     if not claimed:
         return False
@@ -315,6 +330,16 @@ def vote_triples(conversation_id: int) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return matrix[:, 0], matrix[:, 1], matrix[:, 2]
 
 
+def _snapshot(conversation_id: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The votes as of one moment, read without taking a lock: votes go on being saved meanwhile."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return vote_triples(conversation_id)
+    with transaction.atomic():
+        with connection.cursor() as cursor:  # both queries see the same snapshot; a read-only one
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        return vote_triples(conversation_id)
+
+
 def recompute(conversation_id: int) -> dict[str, Any]:
     """Compute and store a conversation's opinion groups, then tell viewers (a background task)."""
     OpinionResult.objects.bulk_create([OpinionResult(conversation_id=conversation_id)], ignore_conflicts=True)
@@ -322,7 +347,7 @@ def recompute(conversation_id: int) -> dict[str, Any]:
         enqueued_at=None
     )  # later votes queue again
     started = time.perf_counter()
-    people, statements, values = vote_triples(conversation_id)
+    people, statements, values = _snapshot(conversation_id)
     data = opinions.compute(people, statements, values, settings=opinion_settings())
     seconds = time.perf_counter() - started
     conversation = ConversationPage.objects.filter(pk=conversation_id).first()
