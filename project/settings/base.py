@@ -268,7 +268,7 @@ OPINION_VOTE_RATE_LIMIT = env.get("OPINION_VOTE_RATE_LIMIT", "120/m")  # quick a
 OPINION_MIN_PARTICIPANTS = env.integer("OPINION_MIN_PARTICIPANTS", 7)
 OPINION_MIN_VOTES = env.integer("OPINION_MIN_VOTES", 3)
 OPINION_SEED = env.integer("OPINION_SEED", 0)
-OPINION_RECOMPUTE_NICE = env.integer("OPINION_RECOMPUTE_NICE", 10)  # the worker yields the CPU to servers
+OPINION_RECOMPUTE_NICE = env.integer("OPINION_RECOMPUTE_NICE", 19)  # the worker yields the CPU to servers
 DATA_EXPORT_RATE_LIMIT = env.get("DATA_EXPORT_RATE_LIMIT", "5/h")  # "download my data", per person
 # Exports with more items than this (comments, votes, reports, notifications...) are built by a
 # background task and emailed as a link that works once, for PERSONAL_DATA_EXPORT_LINK_HOURS.
