@@ -17,6 +17,7 @@ PER_QUERY = 50  # rows read by each candidate query
 TYPO_PREFIXES = 3  # shorter prefixes tried for typos (each one indexed query)
 MIN_TAIL = 3  # the shortest rest of a query worth a scan of the tails (shorter ones match too much)
 NEXT, PREVIOUS = "next", "previous"  # the keys either side of the query: the longest start it shares
+SLIP_BACK = 2  # how far before the longest known start a slip is looked for
 MIN_SLIP_AT = 2  # slips before this are _start_slips' work (a shorter start matches too much)
 
 
@@ -250,9 +251,9 @@ def find_places(query: str, limit: int = 10, kinds: list[str] | None = None) -> 
     candidates: places sharing a shorter start with the query (a slip near its end), its words
     but the last (a slip in the last word), its consonants (a slipped vowel) or its rest after a
     slip in the first two characters, and the keys either side of it in the index. When none is
-    close enough, the longest start any key has marks where the slip is, and a third round trip reads
-    the keys with that slip undone (a slip anywhere, "Nihgtingalebury Grove"). Candidates are
-    measured by edit distance in Python."""
+    close enough, the slip is where the longest start any key has ends, or up to SLIP_BACK before
+    it, and a third round trip reads the keys with that slip undone (a slip anywhere past the
+    first two characters, "Nihgtingalebury Grove"). Candidates are measured by edit distance."""
     q = keys.query_key(query)
     if len(q) < 2:
         return []
@@ -276,7 +277,9 @@ def find_places(query: str, limit: int = 10, kinds: list[str] | None = None) -> 
         candidates = [place for place in candidates if not kinds or place.kind in kinds]
         found = [place for place in candidates if place.distance <= typos]
         if not found and at >= MIN_SLIP_AT:
-            slips = _slips_at(q, at) + (_slips_at(q, at - 1) if at > MIN_SLIP_AT else [])
+            slips = [
+                part for n in range(at, max(MIN_SLIP_AT, at - SLIP_BACK) - 1, -1) for part in _slips_at(q, n)
+            ]
             found = [
                 place for place in _places(_read(_unique(slips), kinds), q, memo) if place.distance <= typos
             ]

@@ -149,6 +149,7 @@ MIDDLE_SLIPS = [  # none of these shares a shorter start, the consonants or the 
     ("Maplefodr St", "Mapleford Street"),  # typed so far, with a slip in its middle
     ("MaplefordStre", "Mapleford Street"),
     ("14 Maplefodr Street", "14 Mapleford Street"),
+    ("19 Rorrelfield Lane", "19 Sorrelfield Lane"),  # two before the start "19 Rosewood Lane" shares
 ]
 
 
@@ -160,6 +161,8 @@ def long_names(northbrook):
         ("Mapleford Street", Address.Kind.STREET),
         ("Maple Street", Address.Kind.STREET),
         ("14 Mapleford Street", Address.Kind.ADDRESS),
+        ("19 Sorrelfield Lane", Address.Kind.ADDRESS),
+        ("19 Rosewood Lane", Address.Kind.ADDRESS),
     ]:
         AddressFactory(name=name, kind=kind, context="Northbrook", ref=f"test:{name}")
 
