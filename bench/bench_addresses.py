@@ -113,15 +113,26 @@ def slips(rng, text, i):
     return [swapped, text[:i] + text[i + 1 :], replaced]
 
 
+def space_slips(rng, text):
+    """The text with one of its spaces left out, and moved a character left and right."""
+    spaces = [i for i, c in enumerate(text) if c == " " and 0 < i < len(text) - 1]
+    if not spaces:
+        return []
+    i = rng.choice(spaces)
+    return [text[:i] + text[i + 1 :], text[: i - 1] + " " + text[i - 1] + text[i + 1 :],
+            text[:i] + text[i + 1] + " " + text[i + 2 :]]  # fmt: skip
+
+
 def keystrokes(rng, wanted):
     """Each target typed one keystroke at a time (from 2 characters), then with slips of the finger:
-    three past the first two characters and three in them."""
+    three past the first two characters, three in them, and a space left out or moved."""
     prefixes, typos, start_typos = [], [], []
     for text in wanted:
         prefixes += [text[:n] for n in range(2, len(text) + 1)]
         typos += slips(rng, text, rng.randrange(2, max(3, len(text) - 1)))
         start_typos += slips(rng, text, rng.randrange(0, 2))
-    return prefixes, typos, start_typos
+    spaces = [query for text in wanted for query in space_slips(rng, text)]
+    return prefixes, typos, start_typos, spaces
 
 
 def percentiles(timings):
@@ -177,7 +188,7 @@ def main():
         print(f"load_addresses again, {POSTCODES:,} postcodes updated in place: {again:.1f} s", flush=True)
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {Address._meta.db_table}")
-    prefixes, typos, start_typos = keystrokes(rng, wanted)
+    prefixes, typos, start_typos, spaces = keystrokes(rng, wanted)
     lookup = lambda q: places.find_places(q, limit=8)  # noqa: E731
     time_lookups(prefixes[:50], lookup)  # warm the connection and caches, as a running server would be
     results = {}
@@ -185,20 +196,21 @@ def main():
         ("keystroke prefixes", prefixes),
         ("typos", typos),
         ("typos in first two", start_typos),
-        ("all", prefixes + typos + start_typos),
+        ("space left out, moved", spaces),
+        ("all", prefixes + typos + start_typos + spaces),
     ):
         timings, empty = time_lookups(queries, lookup)
         results[label] = percentiles(timings)
         p50, p95 = results[label]
-        print(f"lookup, {label:<20} {len(queries):5d} queries   p50 {p50:6.2f} ms   p95 {p95:6.2f} ms   "
+        print(f"lookup, {label:<22} {len(queries):5d} queries   p50 {p50:6.2f} ms   p95 {p95:6.2f} ms   "
               f"no result {empty}", flush=True)  # fmt: skip
     settings.PLACE_LOOKUP_RATE_LIMIT = "1000000/m"
     client = Client()
-    mixed = prefixes[::3] + typos[::3] + start_typos[::3]
+    mixed = prefixes[::3] + typos[::3] + start_typos[::3] + spaces[::3]
     timings, _ = time_lookups(mixed, lambda q: client.get("/places/suggest/", {"q": q}).json()["results"])
     p50, p95 = percentiles(timings)
     print(
-        f"GET /places/suggest/, mixed  {len(mixed):5d} requests  p50 {p50:6.2f} ms   p95 {p95:6.2f} ms",
+        f"GET /places/suggest/, mixed    {len(mixed):5d} requests  p50 {p50:6.2f} ms   p95 {p95:6.2f} ms",
         flush=True,
     )
     worst = max(results["all"][1], p95)

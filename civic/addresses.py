@@ -2,8 +2,9 @@
 
 Loaded from open data files by `manage.py load_addresses` (civic.address_loader). The lookup is
 portable: an indexed prefix match on a folded key, then, when that finds nothing, a small
-edit-distance pass over candidates that share a shorter prefix, the same consonant skeleton, or
-(for a slip in the first two characters) the rest of the key after them."""
+edit-distance pass over candidates that share a shorter prefix, the same consonant skeleton,
+(for a slip in the first two characters) the rest of the key after them, or, for a slip further
+on, the key with the slip undone where the query's longest known start ends."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,9 @@ from . import address_keys as keys
 PER_QUERY = 50  # rows read by each candidate query
 TYPO_PREFIXES = 3  # shorter prefixes tried for typos (each one indexed query)
 MIN_TAIL = 3  # the shortest rest of a query worth a scan of the tails (shorter ones match too much)
+NEXT, PREVIOUS = "next", "previous"  # the keys either side of the query: the longest start it shares
+SLIP_BACK = 2  # how far before the longest known start a slip is looked for
+MIN_SLIP_AT = 2  # slips before this are _start_slips' work (a shorter start matches too much)
 
 
 class Address(models.Model):
@@ -147,34 +151,57 @@ def rank(place: Place, query: str) -> tuple[int, bool, int, str, str]:
     return (place.distance, place.key != query, KIND_ORDER.get(place.kind, 9), place.key, place.context)
 
 
-def _select(column: str, kinds: list[str] | None) -> str:
-    """One small indexed scan: places whose key (or skeleton) starts with a parameter."""
+def _select(column: str, kinds: list[str] | None, limit: int = PER_QUERY) -> str:
+    """One small indexed scan: places whose key (or skeleton) matches a LIKE pattern with a fixed
+    start, or (column NEXT or PREVIOUS) the key just after or before a text in the key index."""
     table, wards = Address._meta.db_table, Address._meta.get_field("ward").related_model._meta.db_table
     kind_filter = f" AND a.kind IN ({', '.join(['%s'] * len(kinds))})" if kinds else ""
+    where = f"a.{column} LIKE %s{kind_filter}"
+    if column in (NEXT, PREVIOUS):  # no kind filter: a walk along the index to a kind could be long
+        # PostgreSQL's pattern operators compare as the pattern index sorts (bytes, any collation).
+        pg = connection.vendor == "postgresql"
+        compare, order = {
+            (NEXT, True): ("~>=~", "USING ~<~"),
+            (PREVIOUS, True): ("~<~", "USING ~>~"),
+            (NEXT, False): (">=", "ASC"),
+            (PREVIOUS, False): ("<", "DESC"),
+        }[column, pg]
+        where = f"a.key {compare} %s ORDER BY a.key {order}"
     return (
         f"SELECT a.id, a.kind, a.name, a.context, a.key, a.latitude, a.longitude, a.ward_id, w.name "  # noqa: S608
-        f"FROM {table} a LEFT JOIN {wards} w ON w.id = a.ward_id "
-        f"WHERE a.{column} LIKE %s{kind_filter} LIMIT {PER_QUERY}"
+        f"FROM {table} a LEFT JOIN {wards} w ON w.id = a.ward_id WHERE {where} LIMIT {limit}"
     )
 
 
-def _read(parts: list[tuple[str, str]], kinds: list[str] | None) -> list[tuple[Any, ...]]:
-    """Rows for several (column, prefix) scans in one round trip (UNION ALL of LIMITed subqueries).
+Part = tuple[str, str, int]  # (column, pattern before its final %, rows read)
 
-    Keys hold only a-z, 0-9 and spaces (address_keys.fold), so a prefix needs no LIKE escaping."""
+
+def _read(parts: list[Part], kinds: list[str] | None) -> list[tuple[Any, ...]]:
+    """Rows for several scans in one round trip (UNION ALL of LIMITed subqueries).
+
+    Keys hold only a-z, 0-9 and spaces (address_keys.fold), so a pattern needs no LIKE escaping and
+    a `_` in one is ours: any one character."""
     sql = " UNION ALL ".join(
-        f"SELECT * FROM ({_select(column, kinds)}) AS c{i}"  # noqa: S608 - our SQL, parameters apart
-        for i, (column, _) in enumerate(parts)
+        f"SELECT * FROM ({_select(column, kinds, limit)}) AS c{i}"  # noqa: S608 - our SQL, parameters apart
+        for i, (column, _, limit) in enumerate(parts)
     )
     params: list[str] = []
-    for _column, prefix in parts:
-        params += [f"{prefix}%", *(kinds or [])]
+    for column, pattern, _limit in parts:
+        params += [pattern] if column in (NEXT, PREVIOUS) else [f"{pattern}%", *(kinds or [])]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return list(cursor.fetchall())
 
 
-def _start_slips(q: str) -> list[tuple[str, str]]:
+def _unique(parts: list[Part]) -> list[Part]:
+    """Each (column, pattern) scanned once, by the first part asking for it."""
+    seen: dict[tuple[str, str], Part] = {}
+    for part in parts:
+        seen.setdefault(part[:2], part)
+    return list(seen.values())
+
+
+def _start_slips(q: str) -> list[Part]:
     """Scans that find a key despite a slip in its first two characters ("lm road", "bn12ab").
 
     Two swaps are tried on the key itself; a dropped, wrong or added character there leaves the
@@ -183,7 +210,38 @@ def _start_slips(q: str) -> list[tuple[str, str]]:
     if len(q) >= 3:
         parts += [("key", q[1] + q[0] + q[2:]), ("key", q[0] + q[2] + q[1] + q[3:])]
     parts += [("tail", q[n:]) for n in (1, 2, 3) if len(q) - n >= MIN_TAIL]
-    return [part for part in dict.fromkeys(parts) if part != ("key", q)]
+    return [
+        (column, pattern, PER_QUERY)
+        for column, pattern in dict.fromkeys(parts)
+        if (column, pattern) != ("key", q)
+    ]
+
+
+def _neighbours(q: str) -> list[Part]:
+    """The keys just before and after the query in the key index: one of them shares the longest
+    start with it any key has, and where that start ends is where a slip is."""
+    return [(NEXT, q, 1), (PREVIOUS, q, 1)]
+
+
+def _common(q: str, key: str) -> int:
+    n = 0
+    for a, b in zip(q, key, strict=False):
+        if a != b:
+            break
+        n += 1
+    return n
+
+
+def _slips_at(q: str, at: int) -> list[Part]:
+    """The key as it would be with one slip at `at` undone, as a typed start: a wrong character
+    ("nightingalwbury"), a dropped one ("nightngalebury" or a missing space "mapleford street"),
+    an added one ("nightinggalebury", "nightingale bury") or two swapped ("nihgtingalebury", a
+    space moved by one). The start before `at` is fixed, so each is one indexed range scan."""
+    head, rest = q[:at], q[at:]
+    patterns = [head + "_" + rest[1:], head + "_" + rest, head + rest[1:]]
+    if len(rest) >= 2:
+        patterns.append(head + rest[1] + rest[0] + rest[2:])
+    return [("key", pattern, PER_QUERY) for pattern in patterns if pattern and pattern != q]
 
 
 def find_places(query: str, limit: int = 10, kinds: list[str] | None = None) -> list[Place]:
@@ -192,24 +250,39 @@ def find_places(query: str, limit: int = 10, kinds: list[str] | None = None) -> 
     One indexed prefix scan; only when it finds nothing, one more round trip reads the typo
     candidates: places sharing a shorter start with the query (a slip near its end), its words
     but the last (a slip in the last word), its consonants (a slipped vowel) or its rest after a
-    slip in the first two characters, measured by edit distance in Python."""
+    slip in the first two characters, and the keys either side of it in the index. When none is
+    close enough, the slip is where the longest start any key has ends, or up to SLIP_BACK before
+    it, and a third round trip reads the keys with that slip undone (a slip anywhere past the
+    first two characters, "Nihgtingalebury Grove"). Candidates are measured by edit distance."""
     q = keys.query_key(query)
     if len(q) < 2:
         return []
     limit = max(1, min(limit, PER_QUERY))
     kinds = [kind for kind in kinds or [] if kind in Address.Kind.values] or None
     memo: dict[str, int] = {}
-    found = _places(_read([("key", q)], kinds), q, memo)
+    found = _places(_read([("key", q, PER_QUERY)], kinds), q, memo)
     typos = min(1, keys.allowed_typos(q)) if keys.looks_like_postcode(query) else keys.allowed_typos(q)
     if not found and typos:  # a typo pass must not bury what was typed
         shortest = max(2, len(q) // 2)
-        parts = [("key", q[:n]) for n in range(len(q) - 1, shortest - 1, -1)][:TYPO_PREFIXES]
-        parts.append(("skeleton", keys.skeleton(q)))
+        parts: list[Part] = [("key", q[:n], PER_QUERY) for n in range(len(q) - 1, shortest - 1, -1)][
+            :TYPO_PREFIXES
+        ]
+        parts.append(("skeleton", keys.skeleton(q), PER_QUERY))
         words = q[: q.rfind(" ") + 1]  # a slip in the last word: the words before it are right
-        if len(words) >= MIN_TAIL and ("key", words) not in parts:
-            parts.append(("key", words))
-        parts += _start_slips(q)
-        found = [place for place in _places(_read(parts, kinds), q, memo) if place.distance <= typos]
+        if len(words) >= MIN_TAIL:
+            parts.append(("key", words, PER_QUERY))
+        parts += _start_slips(q) + _neighbours(q)
+        candidates = _places(_read(_unique(parts), kinds), q, memo)
+        at = max((_common(q, place.key) for place in candidates), default=0)
+        candidates = [place for place in candidates if not kinds or place.kind in kinds]
+        found = [place for place in candidates if place.distance <= typos]
+        if not found and at >= MIN_SLIP_AT:
+            slips = [
+                part for n in range(at, max(MIN_SLIP_AT, at - SLIP_BACK) - 1, -1) for part in _slips_at(q, n)
+            ]
+            found = [
+                place for place in _places(_read(_unique(slips), kinds), q, memo) if place.distance <= typos
+            ]
     unique = {place.id: place for place in found}
     return sorted(unique.values(), key=lambda p: rank(p, q))[:limit]
 

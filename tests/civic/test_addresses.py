@@ -136,3 +136,54 @@ def test_results_carry_what_a_map_needs(northbrook):
         "longitude": -1.54,
         "ward": "West Ward",
     }
+
+
+MIDDLE_SLIPS = [  # none of these shares a shorter start, the consonants or the tail with its place
+    ("Nihgtingalebury Grove", "Nightingalebury Grove"),  # two swapped in the middle of a long word
+    ("Nightingalwbury Grove", "Nightingalebury Grove"),  # one wrong
+    ("Nightingaleury Grove", "Nightingalebury Grove"),  # one dropped
+    ("Nightingalebsury Grove", "Nightingalebury Grove"),  # one added
+    ("NightingaleburyGrove", "Nightingalebury Grove"),  # the space left out
+    ("Nightingalebu ryGrove", "Nightingalebury Grove"),  # the space moved
+    ("Nightingale bury Grove", "Nightingalebury Grove"),  # a space added
+    ("Maplefodr St", "Mapleford Street"),  # typed so far, with a slip in its middle
+    ("MaplefordStre", "Mapleford Street"),
+    ("14 Maplefodr Street", "14 Mapleford Street"),
+    ("19 Rorrelfield Lane", "19 Sorrelfield Lane"),  # two before the start "19 Rosewood Lane" shares
+]
+
+
+@pytest.fixture
+def long_names(northbrook):
+    for name, kind in [
+        ("Nightingalebury Grove", Address.Kind.STREET),
+        ("Nightingale Road", Address.Kind.STREET),
+        ("Mapleford Street", Address.Kind.STREET),
+        ("Maple Street", Address.Kind.STREET),
+        ("14 Mapleford Street", Address.Kind.ADDRESS),
+        ("19 Sorrelfield Lane", Address.Kind.ADDRESS),
+        ("19 Rosewood Lane", Address.Kind.ADDRESS),
+    ]:
+        AddressFactory(name=name, kind=kind, context="Northbrook", ref=f"test:{name}")
+
+
+@pytest.mark.parametrize(("typed", "expected"), MIDDLE_SLIPS)
+def test_a_slip_in_the_middle_of_a_long_word_still_finds_the_place(long_names, typed, expected):
+    found = places.find_places(typed)
+    assert names(found)[0] == expected
+    assert 1 <= found[0].distance <= 2
+
+
+def test_a_slip_found_where_the_known_start_ends_is_read_in_bounded_queries(
+    long_names, django_assert_max_num_queries
+):
+    AddressFactory.create_batch(60, kind=Address.Kind.STREET, name="Nightingale Road")
+    with django_assert_max_num_queries(4):  # prefix, typo candidates, the slip undone, gazetteer
+        assert names(places.find_places("Nihgtingalebury Grove"))[0] == "Nightingalebury Grove"
+
+
+def test_slip_candidates_keep_to_the_kinds_asked_for(long_names):
+    assert names(places.find_places("Nightingaleury Grove", kinds=[Address.Kind.STREET])) == [
+        "Nightingalebury Grove"
+    ]
+    assert places.find_places("Nightingaleury Grove", kinds=[Address.Kind.POSTCODE]) == []
