@@ -232,7 +232,7 @@ def test_token_records_when_it_was_last_used_and_stores_only_a_hash(client, orga
     assert token.last_used_at is not None
 
 
-def test_token_rate_limit_answers_429(client, settings, make_token):
+def test_token_rate_limit_answers_429(client, settings, make_token, pinned_clock):
     settings.API_TOKEN_RATE_LIMIT = "2/m"
     raw = make_token(["reports:read"])
     assert [client.get("/api/v1/wards/", **bearer(raw)).status_code for _ in range(3)] == [200, 200, 429]
@@ -319,7 +319,9 @@ def _csrf(browser):
     return secret
 
 
-def test_comment_rate_limit_is_the_web_one(client, consultation, verified_resident, make_token, settings):
+def test_comment_rate_limit_is_the_web_one(
+    client, consultation, verified_resident, make_token, settings, pinned_clock
+):
     settings.WRITE_RATE_LIMIT = "1/m"
     raw = make_token(["comments:write"], user=verified_resident)
     first = post(

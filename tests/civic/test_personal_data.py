@@ -156,7 +156,7 @@ def test_the_export_is_only_offered_by_a_form_post(client, resident):
     assert 'name="format" value="json"' in profile and 'name="format" value="html"' in profile
 
 
-def test_repeated_exports_are_rate_limited_per_person(client, resident, make_user, settings):
+def test_repeated_exports_are_rate_limited_per_person(client, resident, make_user, settings, pinned_clock):
     settings.DATA_EXPORT_RATE_LIMIT = "2/h"
     sign_in(client, resident)
     assert download(client).status_code == 200

@@ -264,7 +264,7 @@ def test_oversized_and_binary_frames_are_refused(resident, consultation, setting
     assert not Comment.objects.exists()
 
 
-def test_socket_posting_is_rate_limited(resident, consultation, settings):
+def test_socket_posting_is_rate_limited(resident, consultation, settings, pinned_clock):
     settings.WRITE_RATE_LIMIT = "2/m"
 
     async def scenario():
@@ -284,7 +284,7 @@ def test_socket_posting_is_rate_limited(resident, consultation, settings):
     assert Comment.objects.count() == 2
 
 
-def test_frame_flood_is_limited(consultation, settings):
+def test_frame_flood_is_limited(consultation, settings, pinned_clock):
     settings.LIVE_FRAME_RATE = "3/m"
 
     async def scenario():

@@ -183,7 +183,7 @@ def test_tallies_count_many_proposals_in_one_query(consultation, make_user, djan
     assert result[first.pk].support_percent == 67
 
 
-def test_writes_are_rate_limited(resident, consultation, settings):
+def test_writes_are_rate_limited(resident, consultation, settings, pinned_clock):
     settings.WRITE_RATE_LIMIT = "3/m"
     for _ in range(3):
         post(resident, consultation)

@@ -53,7 +53,9 @@ def test_reporting_does_not_follow_when_the_reporter_switched_it_off(council, re
     assert report.reporter == reporter
 
 
-def test_following_and_unfollowing_a_report_are_rate_limited(council, potholes, reporter, settings):
+def test_following_and_unfollowing_a_report_are_rate_limited(
+    council, potholes, reporter, settings, pinned_clock
+):
     settings.WRITE_RATE_LIMIT = "2/m"
     report = ReportFactory(category=potholes)
     assert services.add_voice(user=reporter, report=report) is True

@@ -117,7 +117,7 @@ def test_a_closed_consultation_closes_its_conversation(resident, index, organisa
         vote(resident, conversation, statement)
 
 
-def test_votes_are_rate_limited(resident, conversation, statements, settings):
+def test_votes_are_rate_limited(resident, conversation, statements, settings, pinned_clock):
     settings.OPINION_VOTE_RATE_LIMIT = "2/m"
     vote(resident, conversation, statements[0])
     vote(resident, conversation, statements[1])
