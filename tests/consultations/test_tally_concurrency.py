@@ -4,9 +4,7 @@ connection, in a separate process on a copy of the test database (SQLite or Post
 
 import json
 
-import pytest
-
-from tests.support.servers import Database, manage, server_env
+from tests.support.servers import manage, server_env
 
 VOTE = """
 import json, threading, uuid
@@ -57,18 +55,6 @@ print("RESULT" + json.dumps({
     "seqs": list(LiveEvent.objects.filter(consultation=page).order_by("seq").values_list("seq", flat=True)),
 }))
 """
-
-
-@pytest.fixture
-def database(django_db_setup, django_db_blocker):
-    """A copy of the migrated test database when this session set one up, else a fresh one."""
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        set_up = connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
-        database = Database(template=connection.settings_dict if set_up else None)
-    yield database
-    database.drop()
 
 
 def test_last_tally_event_equals_stored_count_after_simultaneous_votes(database):

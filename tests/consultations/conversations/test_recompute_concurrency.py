@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 
 from consultations.conversations import tasks
-from tests.support.servers import ROOT, Database, manage, server_env
+from tests.support.servers import ROOT, manage, server_env
 
 HOLD_A_SNAPSHOT = """
 import json, threading, uuid
@@ -89,16 +89,6 @@ result["votes"] = sorted([position[sid], v] for sid, v in mine)
 result["queued"] = OpinionResult.objects.get(conversation=conversation).enqueued_at is not None
 print("RESULT" + json.dumps(result))
 """
-
-
-@pytest.fixture
-def database(django_db_setup, django_db_blocker):
-    """A copy of the migrated test database when this session set one up, else a fresh one."""
-    with django_db_blocker.unblock():
-        set_up = connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
-        database = Database(template=connection.settings_dict if set_up else None)
-    yield database
-    database.drop()
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the snapshot read is PostgreSQL's")
