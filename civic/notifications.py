@@ -227,6 +227,8 @@ def open_notification(user: User, notification_id: int) -> Notification | None:
 
 
 def mark_all_read(user: User) -> int:
+    """Mark every unread notification read; counted as a settings change so it cannot be hammered."""
+    count_settings_change(user)
     with transaction.atomic():
         return Notification.objects.filter(recipient=user).unread().update(read_at=timezone.now())
 

@@ -148,10 +148,14 @@ def open_notification(request: HttpRequest, notification_id: int) -> HttpRespons
 @require_POST
 def mark_notifications_read(request: HttpRequest) -> HttpResponse:
     user = request.user
+    back = f"{reverse('profile')}#notifications-heading"
     if isinstance(user, User):
-        notifications.mark_all_read(user)
+        try:
+            notifications.mark_all_read(user)
+        except CivicError as exc:
+            return too_often(request, exc.message, back_url=back, back_label="Back to your notifications")
         messages.success(request, "All your notifications are marked as read.")
-    return redirect(f"{reverse('profile')}#notifications-heading")
+    return redirect(back)
 
 
 # The signed token is the credential: mail providers POST the one-click request (RFC 8058) with

@@ -291,6 +291,20 @@ def test_mark_all_read(client):
     assert not Notification.objects.unread().exists()
 
 
+def test_marking_read_past_the_write_limit_is_refused_and_changes_nothing(client, settings, pinned_clock):
+    alice = UserFactory()
+    settings.WRITE_RATE_LIMIT = "1/d"
+    sign_in(client, alice)
+    _notify([alice], key="a")
+    assert client.post(reverse("mark_notifications_read")).status_code == 302  # allowed: the first
+    assert not Notification.objects.unread().exists()
+    _notify([alice], key="b")
+    refused = client.post(reverse("mark_notifications_read"))
+    assert refused.status_code == 429 and "too often" in refused.content.decode()
+    assert 'href="/accounts/profile/#notifications-heading"' in refused.content.decode()
+    assert Notification.objects.unread().count() == 1
+
+
 def test_preferences_form_saves_every_kind(client):
     alice = UserFactory()
     sign_in(client, alice)
