@@ -21,7 +21,7 @@ from wagtail.snippets.models import register_snippet
 
 from .page_forms import ConsultationPageForm, ProposalPageForm
 
-RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
+RICH_FEATURES: list[str] = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
 @register_snippet
