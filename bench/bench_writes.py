@@ -10,6 +10,8 @@ import threading
 import time
 import uuid
 
+from django.db.models import Q
+
 RESIDENTS = int(os.environ.get("BENCH_WRITES_RESIDENTS", 8))
 SECONDS = float(os.environ.get("BENCH_WRITES_SECONDS", 20))  # length of the measured burst
 WARM_UP = 3  # comments per resident before measuring: connections opened, caches filled
@@ -139,9 +141,17 @@ def queued_index_tasks() -> int:
     """Indexing tasks waiting for (or being run by) the worker."""
     from django_tasks_db.models import DBTaskResult
 
-    return DBTaskResult.objects.filter(
-        status__in=["READY", "RUNNING"], task_path__endswith="index_documents"
+    tasks = DBTaskResult.objects.filter(status__in=["READY", "RUNNING"])
+    return tasks.filter(
+        Q(task_path__endswith="index_documents") | Q(task_path__endswith="drain_queue")
     ).count()
+
+
+def queued_documents() -> int:
+    """Documents written but not yet indexed (search.models.QueuedDocument rows)."""
+    from search.models import QueuedDocument
+
+    return QueuedDocument.objects.count()
 
 
 def indexed_count(consultation: int) -> tuple[int, int]:
@@ -160,6 +170,7 @@ class QueueWatch(threading.Thread):
     def __init__(self):
         super().__init__(daemon=True)
         self.longest = 0
+        self.longest_documents = 0
         self.stop = threading.Event()
 
     def run(self):
@@ -168,6 +179,7 @@ class QueueWatch(threading.Thread):
         try:
             while not self.stop.wait(0.5):
                 self.longest = max(self.longest, queued_index_tasks())
+                self.longest_documents = max(self.longest_documents, queued_documents())
         finally:
             connection.close()
 
@@ -177,7 +189,7 @@ def wait_drained(consultation: int, since: float) -> float:
     deadline = time.perf_counter() + DRAIN_WAIT
     while time.perf_counter() < deadline:
         written, indexed = indexed_count(consultation)
-        if indexed >= written and queued_index_tasks() == 0:
+        if indexed >= written and queued_index_tasks() == 0 and queued_documents() == 0:
             return time.perf_counter() - since
         time.sleep(0.1)
     return float("nan")
@@ -278,7 +290,8 @@ def main():
     median, p95 = statistics.median(timings), percentile(timings, 0.95)
     floor_median, floor_p95 = statistics.median(floor_timings), percentile(floor_timings, 0.95)
     print(
-        f"{posted:,} comments in {elapsed:.1f} s; index queue at most {watch.longest} tasks; "
+        f"{posted:,} comments in {elapsed:.1f} s; index queue at most {watch.longest} tasks and "
+        f"{watch.longest_documents} documents; "
         f"viewers received {received} of {posted}",
         flush=True,
     )
@@ -297,6 +310,7 @@ def main():
         floor_of=f"{posted + written_before:,} docs in one batch",
     )
     report("index queue, longest", watch.longest, "tasks")
+    report("documents waiting to be indexed, most", watch.longest_documents)
     report("comments not indexed", written - indexed, target=0)
 
 

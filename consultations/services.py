@@ -120,11 +120,14 @@ def post_comment(
             raise ParticipationError("That comment can no longer be replied to.", code="mismatch")
         if parent.locked:
             raise ParticipationError("This conversation has been closed to new replies.", code="locked")
-    if client_token is not None:
-        existing = Comment.objects.filter(author=account, client_token=client_token).first()
-        if existing is not None:
-            return existing
-    _check_rate(author)
+    try:
+        _check_rate(author)
+    except ParticipationError:
+        # The same form sent again after a slow answer is not a new write: it returns the first.
+        existing = _same_submission(account, client_token)
+        if existing is None:
+            raise
+        return existing
     pre_moderated = consultation.is_pre_moderated
     status = Comment.Status.PENDING if pre_moderated else Comment.Status.PUBLISHED
     try:
@@ -143,15 +146,26 @@ def post_comment(
             )
             # It is new: no replies yet (Django's prefetch cache, which the stubs do not declare).
             comment._prefetched_objects_cache = {"replies": Comment.objects.none()}  # type: ignore[attr-defined]
-            live.comment_posted(comment)
             search_indexing.schedule(comment)
             notifications.reply_published(comment)  # pre-moderated replies tell when approved
+            if account.auto_follow:  # commenting follows unless switched off
+                _follow(account, proposal or consultation)
+            # Last: the consultation's sequence row stays locked from here to the commit, and every
+            # writer on the consultation queues for it, so nothing else runs while it is held.
+            live.comment_posted(comment)
     except IntegrityError:
-        # The same form arrived twice at once: the first one won.
-        return Comment.objects.get(author=account, client_token=client_token)
-    if account.auto_follow:  # commenting follows unless switched off; after the sequence row's lock
-        _follow(account, proposal or consultation)
+        # The same form arrived twice (a repeated client_token): the first one won, and is returned.
+        existing = _same_submission(account, client_token)
+        if existing is None:
+            raise
+        return existing
     return comment
+
+
+def _same_submission(account: User, client_token: uuid.UUID | None) -> Comment | None:
+    if client_token is None:
+        return None
+    return Comment.objects.filter(author=account, client_token=client_token).first()
 
 
 def cast_vote(

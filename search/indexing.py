@@ -2,32 +2,43 @@
 
 Public API (used by consultations.services and anything else that writes searchable content):
 
-    schedule(obj_or_key, ...)   reindex these objects after the current transaction commits;
+    schedule(obj_or_key, ...)   reindex these objects once the current transaction commits;
                                 an object that is gone, hidden or removed leaves the index.
 
-The task rebuilds each document from the database, so it is always the latest state that is
-indexed, whatever order tasks run in. The database index (SearchEntry) is written first and
-always succeeds with the write; Elasticsearch updates that fail are kept in PendingUpdate and
-retried (after the next successful write, from the officer search page, or `manage.py reindex
---retry`).
+schedule() writes a QueuedDocument row inside the caller's transaction, so a change that commits
+is always queued, even if the task queue is down. After commit it asks for a drain_queue task,
+unless one asked for moments ago has not started yet (it will take this row too): a burst of
+writes makes a few tasks, not one each. The task takes the queue in batches, rebuilds each
+document from the database (so the latest state is indexed) and writes each batch with one
+statement per table and one Elasticsearch bulk request. The database index (SearchEntry) is
+written first and always succeeds with the batch; Elasticsearch updates that fail are kept in
+PendingUpdate and retried (after the next successful write, from the officer search page, or
+`manage.py reindex --retry`, which also drains the queue).
 """
 
 import logging
 from collections.abc import Iterable
+from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.tasks import task
+from django.tasks.backends.immediate import ImmediateBackend
 from django.utils import timezone
 
 from . import documents
 from .engines import SearchUnavailable, elasticsearch_enabled
 from .engines import database as database_engine
-from .models import IndexBuild, PendingUpdate
+from .models import IndexBuild, PendingUpdate, QueuedDocument
 
 log = logging.getLogger(__name__)
 
 RETRY_BATCH = 500
+DRAIN_BATCH = 500  # documents rebuilt and written together by the indexing task
+# A queued row younger than this whose task has not run yet will be drained by that task: later
+# writes do not ask for another. Older ones are not relied on (their task may have failed).
+JOIN_WITHIN = timedelta(seconds=10)
+DRAIN_LOCK = 0x5EA_C4  # PostgreSQL advisory lock: one drain at a time, so batches apply in order
 
 
 def _keys(items: Iterable) -> list[str]:
@@ -42,8 +53,24 @@ def _keys(items: Iterable) -> list[str]:
 def schedule(*items) -> None:
     """Reindex these objects (or "type:pk" keys) once the surrounding transaction commits."""
     keys = _keys(items)
-    if keys:
-        transaction.on_commit(lambda: enqueue(keys), robust=True)
+    if not keys:
+        return
+    now = timezone.now()
+    rows = QueuedDocument.objects.bulk_create([QueuedDocument(key=key, queued_at=now) for key in keys])
+    first = min(row.pk for row in rows)
+    transaction.on_commit(lambda: request_drain(first), robust=True)
+
+
+def request_drain(first: int) -> None:
+    """Ask for a drain task, unless a recent one not yet started will take row `first` too."""
+    if not isinstance(drain_queue.get_backend(), ImmediateBackend):
+        recent = timezone.now() - JOIN_WITHIN
+        if QueuedDocument.objects.filter(pk__lt=first, queued_at__gte=recent).exists():
+            return  # an earlier write's task has not finished: it drains until the queue is empty
+    try:
+        drain_queue.enqueue()
+    except Exception:
+        log.exception("Could not queue search indexing; the documents stay queued for the next drain")
 
 
 def schedule_with_related(obj) -> None:
@@ -54,20 +81,46 @@ def schedule_with_related(obj) -> None:
     schedule(obj, *doc_type.related_keys(obj))
 
 
-def enqueue(keys: list[str]) -> None:
-    """Hand keys to the task queue; if even that fails, the write stands and the keys wait."""
-    try:
-        for start in range(0, len(keys), 1000):
-            index_documents.enqueue(keys[start : start + 1000])
-    except Exception:
-        log.exception("Could not queue search indexing; keeping %d keys as pending", len(keys))
-        _remember(keys, _alias(), "could not queue the indexing task")
+@task()
+def index_documents(keys: list[str]) -> int:
+    """Background task: bring these documents up to date (tasks queued before drain_queue existed)."""
+    return apply(keys)
 
 
 @task()
-def index_documents(keys: list[str]) -> int:
-    """Background task: bring these documents up to date in every index."""
-    return apply(keys)
+def drain_queue() -> int:
+    """Background task: index every queued document, in batches."""
+    return drain()
+
+
+def drain(batch: int = DRAIN_BATCH) -> int:
+    """Index queued documents until none is left; returns how many rows were taken."""
+    done = 0
+    while True:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [DRAIN_LOCK])
+            rows = list(QueuedDocument.objects.order_by("pk").values_list("pk", "key")[:batch])
+            if not rows:
+                return done
+            _apply_isolating_failures(list(dict.fromkeys(key for _pk, key in rows)))
+            QueuedDocument.objects.filter(pk__in=[pk for pk, _key in rows]).delete()
+        done += len(rows)
+
+
+def _apply_isolating_failures(keys: list[str]) -> None:
+    """Apply a batch; if it fails, apply its halves, so one broken document cannot stop the rest."""
+    try:
+        with transaction.atomic():
+            apply(keys)
+    except Exception:
+        if len(keys) == 1:
+            log.exception("Could not index %s; dropped from the queue", keys[0])
+            return
+        middle = len(keys) // 2
+        _apply_isolating_failures(keys[:middle])
+        _apply_isolating_failures(keys[middle:])
 
 
 @task()
@@ -169,3 +222,7 @@ def flush_pending(index: str | None = None, *, limit: int | None = None) -> int:
 
 def pending_count() -> int:
     return PendingUpdate.objects.count()
+
+
+def queued_count() -> int:
+    return QueuedDocument.objects.count()

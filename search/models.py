@@ -1,4 +1,5 @@
-"""The database search index, the queue of updates Elasticsearch has not taken yet, saved searches."""
+"""The database search index, the documents waiting to be indexed, the updates Elasticsearch has not
+taken yet, saved searches."""
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -48,6 +49,17 @@ class SearchEntry(models.Model):
 
     class Meta:
         verbose_name_plural = "search entries"
+
+    def __str__(self):
+        return self.key
+
+
+class QueuedDocument(models.Model):
+    """A document to bring up to date, written in the same transaction as the change: a write that
+    commits is never lost, whatever happens to the task queue, and the worker takes many at once."""
+
+    key = models.CharField(max_length=60, help_text="<type>:<primary key>")
+    queued_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self):
         return self.key

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import F, Value
+from django.db.models import F
 from django.db.models.expressions import RawSQL
 
 from ..documents import as_datetime
@@ -77,20 +77,20 @@ def write_entries(docs: dict[str, dict], gone=(), *, replace_all: bool = False) 
     with transaction.atomic():
         if replace_all:
             SearchEntry.objects.all().delete()
-        else:
-            SearchEntry.objects.filter(key__in=[*docs, *gone]).delete()
+        else:  # two statements (no signals to send for index rows): not a SELECT and DELETE per table
+            keys = [*docs, *gone]
+            through.objects.filter(searchentry__key__in=keys)._raw_delete(using=through.objects.db)
+            SearchEntry.objects.filter(key__in=keys)._raw_delete(using=SearchEntry.objects.db)
         _insert(docs.values(), through)
 
 
 def _insert(docs, through) -> int:
     docs = list(docs)
     entries = [entry_from(d) for d in docs]
-    if is_postgres():  # the tsvector is computed by the INSERT itself: no second write per row
-        for entry in entries:
-            entry.search_vector = SearchVector(
-                Value(entry.title), weight="A", config="english"
-            ) + SearchVector(Value(entry.text), weight="B", config="english")
-    entries = SearchEntry.objects.bulk_create(entries, batch_size=1000)
+    if is_postgres():
+        entries = _insert_postgres(entries)
+    else:  # SQLite's triggers fill the FTS5 table
+        entries = SearchEntry.objects.bulk_create(entries, batch_size=1000)
     links = [
         through(searchentry_id=entry.pk, organisation_id=org)
         for entry, doc in zip(entries, docs, strict=True)
@@ -98,6 +98,32 @@ def _insert(docs, through) -> int:
     ]
     through.objects.bulk_create(links, batch_size=2000, ignore_conflicts=True)
     return len(entries)
+
+
+INSERTED = [f for f in SearchEntry._meta.concrete_fields if f.name not in ("id", "search_vector")]
+
+
+def _insert_postgres(entries: list[SearchEntry], chunk: int = 1000) -> list[SearchEntry]:
+    """One INSERT per chunk, one array per column, the tsvector computed by the INSERT itself: no
+    second write per row, and no per-row SQL expression to build (that cost ~2 ms a row)."""
+    table = connection.ops.quote_name(SearchEntry._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in INSERTED)
+    arrays = ", ".join(f"%s::{f.db_type(connection)}[]" for f in INSERTED)
+    sql = (
+        f"INSERT INTO {table} ({columns}, search_vector) "  # noqa: S608 - model metadata only
+        f"SELECT {columns}, setweight(to_tsvector('english'::regconfig, COALESCE(title, '')), 'A') || "
+        f"setweight(to_tsvector('english'::regconfig, COALESCE(text, '')), 'B') "
+        f"FROM unnest({arrays}) AS v({columns}) RETURNING id, key"
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(entries), chunk):
+            part = entries[start : start + chunk]
+            params = [[f.get_db_prep_save(getattr(e, f.attname), connection) for e in part] for f in INSERTED]
+            cursor.execute(sql, params)
+            ids = dict((key, pk) for pk, key in cursor.fetchall())
+            for entry in part:
+                entry.pk = ids[entry.key]
+    return entries
 
 
 def rebuild(documents, progress=None, chunk: int = 2000) -> int:

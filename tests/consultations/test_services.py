@@ -1,7 +1,8 @@
 import uuid
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 
 from consultations import live, services
 from consultations.models import Comment, ConsultationPage, LiveEvent, Vote
@@ -38,11 +39,25 @@ def test_comments_and_votes_skip_wagtails_reference_index(
 
 
 def test_posting_a_comment_takes_a_handful_of_queries(resident, consultation, django_assert_max_num_queries):
-    """The sequence number comes from one upsert and a new comment has no replies to look up:
-    every statement here runs while other writers queue for the consultation's sequence row."""
+    """The sequence number comes from one upsert and a new comment has no replies to look up."""
     post(resident, consultation, body="Warm the caches.")
-    with django_assert_max_num_queries(7):  # 6, and following the page once the lock is released
+    with django_assert_max_num_queries(8):  # reachability, comment, search queue, follow, event (+savepoint)
         post(resident, consultation)
+
+
+def test_the_sequence_row_is_locked_by_the_last_statements_before_the_commit(resident, consultation):
+    """Every writer on the consultation queues for its sequence row until the commit: nothing but
+    the event itself may run while it is held (one statement on PostgreSQL, two on SQLite)."""
+    post(resident, consultation, body="Warm the caches.")
+    with CaptureQueriesContext(connection) as ctx:
+        post(resident, consultation)
+    statements = [q["sql"] for q in ctx.captured_queries if not q["sql"].startswith(("RELEASE", "COMMIT"))]
+    locked = next(i for i, sql in enumerate(statements) if "consultations_livesequence" in sql)
+    after = statements[locked + 1 :]
+    assert "consultations_liveevent" in (
+        statements[locked] if connection.vendor == "postgresql" else after[0]
+    )
+    assert len(after) == (0 if connection.vendor == "postgresql" else 1)
 
 
 @pytest.mark.parametrize("state", ["upcoming", "closed"])

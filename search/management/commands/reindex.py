@@ -6,7 +6,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from search.engines import elasticsearch_enabled
-from search.indexing import flush_pending, pending_count
+from search.indexing import drain, flush_pending, pending_count
 from search.rebuild import rebuild_database, rebuild_elasticsearch
 
 
@@ -47,14 +47,21 @@ class Command(BaseCommand):
             help="Which index to rebuild (default: the database index, and Elasticsearch when configured).",
         )
         parser.add_argument(
-            "--retry", action="store_true", help="Only send Elasticsearch the updates it missed, then stop."
+            "--retry",
+            action="store_true",
+            help="Only index the queued documents and send Elasticsearch the updates it missed, then stop.",
         )
         parser.add_argument("--no-progress", action="store_true", help="Do not draw the progress bar.")
 
     def handle(self, *args, engine, retry, no_progress, **options):
         stream = self.stdout._out if hasattr(self.stdout, "_out") else sys.stdout
         if retry:
+            queued = drain()
+            if queued:
+                self.stdout.write(f"Indexed {queued:,} queued documents.")
             if not elasticsearch_enabled():
+                if queued:
+                    return
                 raise CommandError("ELASTICSEARCH_URL is not set: there is nothing to retry.")
             done = flush_pending()
             self.stdout.write(f"Sent {done:,} pending updates; {pending_count():,} still pending.")
