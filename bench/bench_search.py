@@ -231,13 +231,54 @@ def time_queries(search, requests) -> tuple[list[float], int]:
     return timings, failed
 
 
+def raw_words(count: int) -> list[str]:
+    rng = random.Random(7)  # noqa: S311
+    return [rng.choice(WORDS) for _ in range(count)]
+
+
+def raw_server_times(words: list[str]) -> list[float]:
+    """The search server's floor: a bare match query per word (20 hits, no filters, facets or highlights)."""
+    from django.conf import settings
+
+    from search.engines import elastic
+
+    client = elastic.client()
+    client.search(index=settings.SEARCH_INDEX, query={"match": {"text": words[0]}}, size=20)
+    timings = []
+    for word in words:
+        start = time.perf_counter()
+        client.search(index=settings.SEARCH_INDEX, query={"match": {"text": word}}, size=20)
+        timings.append((time.perf_counter() - start) * 1000)
+    return timings
+
+
+def raw_sql_times(words: list[str]) -> list[float]:
+    """PostgreSQL's floor: one raw full-text query per word on the index table (20 newest hits)."""
+    from django.db import connection
+
+    sql = (
+        "SELECT id FROM search_searchentry WHERE search_vector @@ plainto_tsquery('english', %s) "
+        "ORDER BY created DESC LIMIT 20"
+    )
+    timings = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [words[0]])
+        cursor.fetchall()
+        for word in words:
+            start = time.perf_counter()
+            cursor.execute(sql, [word])
+            cursor.fetchall()
+            timings.append((time.perf_counter() - start) * 1000)
+    return timings
+
+
 def percentiles(timings):
     ordered = sorted(timings)
     return ordered[len(ordered) // 2], ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
 
 
 def main():
-    from bench.common import setup_django
+    from bench.common import report, setup_django
 
     setup_django()
     from django.conf import settings
@@ -264,13 +305,23 @@ def main():
         rate = count / es_seconds
         print(f"search server bulk index      {count:,} docs in {es_seconds:6.1f} s = {rate:8,.0f} docs/s")
         requests = mixed_queries(QUERIES)
+        words = raw_words(QUERIES)
+        _, server_floor = percentiles(raw_server_times(words))
+        _, sql_floor = percentiles(raw_sql_times(words))
+        print(f"floors: raw match query p95 {server_floor:.1f} ms, raw SQL full-text p95 {sql_floor:.1f} ms")
         server, database = get_engine("elasticsearch"), get_engine("database")
         runs = (
-            ("search server", server.search, 100),
-            ("search server, hits only", lambda r: server.search(r, with_facets=False), None),
-            ("PostgreSQL", database.search, 250),
+            ("search server", server.search, 100, server_floor, "raw match query p95"),
+            (
+                "search server, hits only",
+                lambda r: server.search(r, with_facets=False),
+                None,
+                server_floor,
+                "raw match query p95",
+            ),
+            ("PostgreSQL", database.search, 250, sql_floor, "raw SQL full-text p95"),
         )
-        for label, search, target in runs:
+        for label, search, target, floor, floor_of in runs:
             timings, failed = time_queries(search, requests)
             p50, p95 = percentiles(timings)
             verdict = (
@@ -279,6 +330,9 @@ def main():
             failures = f", {failed} failed" if failed else ""
             figures = f"p50 {p50:7.1f} ms   p95 {p95:7.1f} ms"
             print(f"{QUERIES} mixed queries, {label:<25} {figures}   {verdict}{failures}", flush=True)
+            report(f"{label}: mixed queries p95", p95, "ms", target=target, floor=floor, floor_of=floor_of)
+            if failed:
+                report(f"{label}: failed queries", failed, target=0)
     finally:
         if process is not None:
             process.terminate()
