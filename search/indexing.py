@@ -17,6 +17,7 @@ PendingUpdate and retried (after the next successful write, from the officer sea
 """
 
 import logging
+import time
 from collections.abc import Iterable
 from datetime import timedelta
 
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 
 RETRY_BATCH = 500
 DRAIN_BATCH = 500  # documents rebuilt and written together by the indexing task
+DRAIN_SECONDS = 10.0  # one task drains this long at most, then queues its successor
 # A queued row younger than this whose task has not run yet will be drained by that task: later
 # writes do not ask for another. Older ones are not relied on (their task may have failed).
 JOIN_WITHIN = timedelta(seconds=10)
@@ -89,14 +91,20 @@ def index_documents(keys: list[str]) -> int:
 
 @task()
 def drain_queue() -> int:
-    """Background task: index every queued document, in batches."""
-    return drain()
+    """Background task: index the queued documents, in batches, for up to DRAIN_SECONDS; then it
+    hands over to a new task, so a long stream of writes does not hold the worker from other tasks."""
+    deadline = time.monotonic() + DRAIN_SECONDS
+    done = drain(until=lambda: time.monotonic() >= deadline)
+    if QueuedDocument.objects.exists():
+        request_drain(0)  # 0: nothing is older, so a task is always asked for
+    return done
 
 
-def drain(batch: int = DRAIN_BATCH) -> int:
-    """Index queued documents until none is left; returns how many rows were taken."""
+def drain(batch: int = DRAIN_BATCH, *, until=lambda: False) -> int:
+    """Index queued documents until none is left (or `until()` says stop between batches); returns
+    how many rows were taken."""
     done = 0
-    while True:
+    while not until():
         with transaction.atomic():
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
@@ -107,6 +115,7 @@ def drain(batch: int = DRAIN_BATCH) -> int:
             _apply_isolating_failures(list(dict.fromkeys(key for _pk, key in rows)))
             QueuedDocument.objects.filter(pk__in=[pk for pk, _key in rows]).delete()
         done += len(rows)
+    return done
 
 
 def _apply_isolating_failures(keys: list[str]) -> None:

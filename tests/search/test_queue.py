@@ -148,3 +148,19 @@ def test_a_batch_is_written_in_a_bounded_number_of_queries(
     with django_assert_max_num_queries(25):
         indexing.drain()
     assert indexed(consultation) == comment_keys(consultation)
+
+
+def test_a_drain_task_out_of_time_hands_over_to_a_new_task(engine, queued_tasks, consultation, monkeypatch):
+    """A long stream of writes never holds the worker: it stops between batches, queues its successor."""
+    comments = CommentFactory.create_batch(3, consultation=consultation)
+    indexing.schedule(*comments)
+    monkeypatch.setattr(indexing, "DRAIN_SECONDS", 0.0)
+
+    assert indexing.drain_queue.call() == 0
+
+    assert QueuedDocument.objects.count() == 3
+    assert len(queued_tasks()) == 1
+    monkeypatch.setattr(indexing, "DRAIN_SECONDS", 10.0)
+    assert indexing.drain_queue.call() == 3
+    assert indexed(consultation) == comment_keys(consultation)
+    assert len(queued_tasks()) == 1  # nothing left: no successor
