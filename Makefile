@@ -5,6 +5,8 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Benchmarks to run (bench/run.py names, e.g. BENCH="live writes"); empty runs them all.
+BENCH ?=
 # Tests run in parallel, one worker per core up to 4 (pytest-xdist); TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= auto
 
@@ -58,8 +60,8 @@ format: install ## Format code with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: install ## Run the benchmarks (PostgreSQL: set DATABASE_URL, default postgres:///postgres)
-	$(PY) bench/run.py
+bench: install ## Run the benchmarks and print one report table (BENCH="live writes" runs a subset)
+	$(PY) bench/run.py $(BENCH)
 
 check-deploy: install ## Run Django's deployment checks with production settings
 	DJANGO_SETTINGS_MODULE=project.settings.production \

@@ -69,7 +69,7 @@ def build():
 
 
 def main():
-    from bench.common import setup_django, summarise, time_requests
+    from bench.common import report, setup_django, summarise, time_requests
 
     setup_django()
     from django.test import Client
@@ -85,6 +85,5 @@ def main():
     print(f"{REQUESTS} sequential requests each, signed-in resident, PostgreSQL")
     _, page_p95 = summarise("consultation page", page_times, page_queries)
     _, floor_p95 = summarise("trivial view (/healthz)", floor_times, floor_queries)
-    print(f"ratio p95 page / trivial: {page_p95 / floor_p95:.1f}x")
-    verdict = "PASS" if page_p95 <= 150 and page_queries <= 25 else "FAIL"
-    print(f"target p95 <= 150 ms and <= 25 queries: {verdict}")
+    report("page p95, signed in", page_p95, "ms", target=150, floor=floor_p95, floor_of="/healthz p95")
+    report("page queries", page_queries, target=25, floor=floor_queries, floor_of="/healthz")

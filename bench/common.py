@@ -1,11 +1,116 @@
-"""Shared set-up for benchmarks: a dedicated PostgreSQL database, migrated, Django configured."""
+"""Shared set-up for benchmarks: a dedicated PostgreSQL database, migrated, Django configured.
 
+Report API: a benchmark states each figure once, next to the floor it measured in the same run
+(trivial view, bare websocket broadcast, raw SQL or raw search query) and its target:
+
+    from bench.common import report
+    report("consultation page p95", page_p95, "ms", target=150, floor=healthz_p95, floor_of="/healthz p95")
+    report("comments posted", rate, "/s", target=60, at_least=True, floor=..., floor_of="...")
+    report("events lost", lost, "", target=0)
+
+`report` prints the line at once and returns whether it passed (True when there is no target);
+bench/run.py prints every benchmark's lines as ONE table at the end and exits 1 on any FAIL.
+"""
+
+import json
+import math
 import os
 import statistics
 import sys
 import time
+from dataclasses import asdict, dataclass
 
 DEFAULT_BENCH_DB = "postgres://postgres@127.0.0.1:5432/civic_bench"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One figure of one benchmark: its value, the floor measured beside it, its target."""
+
+    bench: str
+    label: str
+    value: float
+    unit: str = ""
+    target: float | None = None
+    at_least: bool = False  # the target is a minimum (rates), not a maximum (times, sizes)
+    floor: float | None = None
+    floor_of: str = ""  # what the floor is: "/healthz p95", "bare daphne broadcast p95", "raw SQL p95"
+
+    @property
+    def passed(self) -> bool | None:
+        if self.target is None:
+            return None
+        if math.isnan(self.value):
+            return False
+        return self.value >= self.target if self.at_least else self.value <= self.target
+
+
+LINES: list[Line] = []
+BENCH = ""  # set by bench/run.py to the benchmark running; else the caller's module name
+
+
+def report(
+    label: str,
+    value: float,
+    unit: str = "",
+    *,
+    target: float | None = None,
+    at_least: bool = False,
+    floor: float | None = None,
+    floor_of: str = "",
+) -> bool:
+    """Record one figure for the final table (and print it now); True unless it misses its target."""
+    bench = BENCH or sys._getframe(1).f_globals.get("__name__", "?").rpartition(".")[2]
+    line = Line(bench, label, float(value), unit, target, at_least, floor, floor_of)
+    LINES.append(line)
+    print("  " + "  ".join(cell for cell in _cells(line)[1:] if cell), flush=True)
+    return line.passed is not False
+
+
+def _number(value: float | None, unit: str) -> str:
+    if value is None:
+        return ""
+    if math.isnan(value):
+        return "-"
+    digits = 0 if abs(value) >= 100 or float(value).is_integer() else 2 if abs(value) < 10 else 1
+    return f"{value:,.{digits}f}{' ' + unit if unit else ''}"
+
+
+def _cells(line: Line) -> list[str]:
+    floor = f"{_number(line.floor, line.unit)} ({line.floor_of})" if line.floor is not None else ""
+    ratio = ""
+    if line.floor and not math.isnan(line.value):
+        ratio = f"{line.value / line.floor:,.1f}x"
+    target = (
+        f"{'>=' if line.at_least else '<='} {_number(line.target, line.unit)}"
+        if line.target is not None
+        else ""
+    )
+    verdict = {True: "PASS", False: "FAIL", None: ""}[line.passed]
+    return [line.bench, line.label, _number(line.value, line.unit), floor, ratio, target, verdict]
+
+
+def print_table(lines: list[Line] | None = None) -> bool:
+    """The one report: every figure next to its floor and target; True when nothing failed."""
+    lines = LINES if lines is None else lines
+    head = ["benchmark", "figure", "value", "floor (same run)", "/floor", "target", "result"]
+    rows = [head] + [_cells(line) for line in lines]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    right = {2, 4}
+    print(f"\n=== Report: {len(lines)} figures, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f} now")
+    for n, row in enumerate(rows):
+        cells = [
+            c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        print("  ".join(cells).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+    failed = sum(1 for line in lines if line.passed is False)
+    print(f"{failed} FAIL, {sum(1 for line in lines if line.passed)} PASS", flush=True)
+    if os.environ.get("BENCH_REPORT_JSON"):
+        with open(os.environ["BENCH_REPORT_JSON"], "w", encoding="utf-8") as handle:
+            json.dump([{**asdict(line), "passed": line.passed} for line in lines], handle, indent=1)
+    return failed == 0
 
 
 def setup_django(database_url: str | None = None) -> None:
