@@ -4,7 +4,6 @@ import hashlib
 import time
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
@@ -12,8 +11,11 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
+from project import sqlite_baseline
+
 # Written into STATIC_ROOT by collectstatic runs made here: the fingerprint of the sources copied.
 STATIC_STAMP = ".civic-static-fingerprint"
+EMPTY = "(an empty database)"
 
 
 def unrecorded_migrations() -> list[str]:
@@ -24,17 +26,22 @@ def unrecorded_migrations() -> list[str]:
     `migrate`, which decides for itself what to apply, so this can only ever be over-cautious."""
     recorder = MigrationRecorder(connection)
     if not recorder.has_table():
-        return ["(an empty database)"]
+        return [EMPTY]
     recorded = set(recorder.migration_qs.values_list("app", "name"))
-    missing = []
-    for config in apps.get_app_configs():
-        folder = Path(config.path) / "migrations"
-        if not (folder / "__init__.py").exists():
-            continue
-        for path in folder.glob("[0-9]*.py"):
-            if (config.label, path.stem) not in recorded:
-                missing.append(f"{config.label}.{path.stem}")
-    return sorted(missing)
+    return sorted(f"{app}.{name}" for app, name in sqlite_baseline.on_disk_migrations() - recorded)
+
+
+def load_sqlite_baseline() -> bool:
+    """Create a brand-new SQLite database from the baseline, when there is a usable one."""
+    if connection.vendor != "sqlite" or not sqlite_baseline.BASELINE.exists():
+        return False
+    text = sqlite_baseline.BASELINE.read_text()
+    if not sqlite_baseline.usable(text):
+        return False
+    name = connection.settings_dict["NAME"]
+    connection.close()
+    sqlite_baseline.load(name, text)
+    return True
 
 
 def static_fingerprint() -> str:
@@ -62,9 +69,16 @@ class Command(BaseCommand):
         "index and collect static files, each only when needed."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--migrate-only", action="store_true", help="Only create or migrate the database."
+        )
+
+    def handle(self, *args, migrate_only=False, **options):
         self.started = time.monotonic()
         self.migrate()
+        if migrate_only:
+            return
         self.seed()
         self.reindex()
         self.collect_static()
@@ -76,10 +90,13 @@ class Command(BaseCommand):
 
     def migrate(self) -> None:
         missing = unrecorded_migrations()
+        if missing == [EMPTY] and load_sqlite_baseline():
+            self.say("Database created from the SQLite baseline (project/sqlite_baseline.sql).")
+            missing = unrecorded_migrations()
         if not missing:
             self.say("Database is up to date.")
             return
-        if missing == ["(an empty database)"]:
+        if missing == [EMPTY]:
             self.say("Creating the database (every migration: the slowest step of a first run) ...")
         else:
             self.say(f"Applying {len(missing)} new migration{'s' * (len(missing) != 1)} ...")
