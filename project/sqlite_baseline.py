@@ -83,7 +83,7 @@ def recorded_migrations(text: str) -> set[tuple[str, str]]:
 
 
 def on_disk_migrations() -> set[tuple[str, str]]:
-    found = set()
+    found: set[tuple[str, str]] = set()
     for config in apps.get_app_configs():
         folder = Path(config.path) / "migrations"
         if (folder / "__init__.py").exists():
