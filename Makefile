@@ -16,13 +16,21 @@ TEST_WORKERS ?= auto
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
+# uv installs in seconds where pip takes minutes: without uv on PATH, pip installs it into the
+# new virtual environment first (one small wheel) and uv installs the rest.
 $(VENV)/.installed: pyproject.toml
 	@set -e; PYBIN=$$(scripts/find-python); echo "Using $$PYBIN"; \
+	UV=$$(command -v uv || true); \
+	if [ -z "$$UV" ] && [ -x "$(BIN)/uv" ]; then UV="$(BIN)/uv"; fi; \
 	if [ ! -x "$(PY)" ]; then \
-	  if command -v uv >/dev/null 2>&1; then uv venv -q -p "$$PYBIN" $(VENV); else "$$PYBIN" -m venv $(VENV); fi; \
+	  if [ -n "$$UV" ]; then "$$UV" venv -q -p "$$PYBIN" $(VENV); else "$$PYBIN" -m venv $(VENV); fi; \
 	fi; \
-	if command -v uv >/dev/null 2>&1; then uv pip install -q -p $(PY) -e ".[dev]"; \
-	else $(PY) -m pip install -q --upgrade pip && $(PY) -m pip install -q -e ".[dev]"; fi
+	if [ -z "$$UV" ]; then \
+	  echo "uv not found: installing it into $(VENV) with pip"; \
+	  $(PY) -m pip install -q uv && UV="$(BIN)/uv"; \
+	fi; \
+	echo "Installing Civic and its dependencies with uv ..."; \
+	"$$UV" pip install -q -p $(PY) -e ".[dev]"
 	@touch $@
 
 install: $(VENV)/.installed ## Create the virtual environment and install Civic
@@ -36,12 +44,7 @@ $(BROWSER_NPM): tests/browser/package-lock.json
 
 run: install ## Set up and serve the demo on http://127.0.0.1:8000 (SQLite, no servers needed)
 	@mkdir -p var
-	$(PY) manage.py migrate --no-input -v 1
-	$(PY) manage.py seed_demo
-	$(PY) manage.py reindex --no-progress
-	$(PY) manage.py collectstatic --no-input -v 0
-	@echo "Serving Civic on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	$(PY) -m project.serve -b $(HOST) -p $(PORT) project.asgi:application
+	$(PY) -m project.rundemo -b $(HOST) -p $(PORT) project.asgi:application
 
 test: install $(BROWSER_NPM) ## Run the whole test suite, browser journeys included (see README)
 	@mkdir -p var

@@ -161,6 +161,17 @@ class SearchResult:
     total: int
     facets: dict[str, list[FacetValue]]
     engine: str
+    # More than `total` matched: the engine stopped counting at the cap (SEARCH_COUNT_CAP).
+    capped: bool = False
+    # The facet counts cover only the first `total` matches, not all of them.
+    facets_partial: bool = False
+    # Relevance order ranked only the newest this many matches (0: it ranked every match).
+    rank_window: int = 0
+
+    @property
+    def pageable(self) -> int:
+        """How many results the pages can reach: the ranked window when there is one, else the total."""
+        return min(self.total, self.rank_window) if self.rank_window else self.total
 
 
 FACETS = ("type", "consultation", "organisation", "ward", "stance", "moderation_state")

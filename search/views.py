@@ -125,7 +125,7 @@ def officer_search(request):
         page = _page_number(request.GET.get("page"), notices)
         within = permissions.searchable_organisations(request.user)
         result, fallback = run_search(form.search_request(page, within_organisations=within))
-        pages = max(1, math.ceil(min(result.total, MAX_RESULTS) / PAGE_SIZE))
+        pages = max(1, math.ceil(min(result.pageable, MAX_RESULTS) / PAGE_SIZE))
         if page > pages and result.total:
             notices.append(
                 f"There {'is' if pages == 1 else 'are'} only {pages:,} page{'s' if pages > 1 else ''} "
@@ -138,7 +138,7 @@ def officer_search(request):
         context.update(
             result=result,
             fallback_notice=fallback,
-            page_obj=ResultPage(page, result.total),
+            page_obj=ResultPage(page, result.pageable),
             facet_groups=[(name, FACET_TITLES[name], values) for name, values in result.facets.items()],
             first_number=(page - 1) * PAGE_SIZE + 1,
         )
@@ -148,6 +148,7 @@ def officer_search(request):
     context.update(
         page_query=query,
         export_url=f"{reverse('search:export')}?{query}",
+        export_limit=EXPORT_LIMIT,
         saved_searches=SavedSearch.objects.filter(owner=request.user),
         save_form=SavedSearchForm(initial={"query": query}),
     )
@@ -168,7 +169,8 @@ CSV_COLUMNS = [
 
 @staff_only
 def export_csv(request):
-    """The whole result set (up to 10,000 rows) as CSV, in the order shown on the page."""
+    """The result set as CSV (up to 10,000 rows; a capped relevance search: its ranked window), in
+    the order shown on the page."""
     form = OfficerSearchForm(request.GET)
     if not form.is_valid():
         messages.error(request, "Fix the search before exporting it.")

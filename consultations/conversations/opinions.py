@@ -12,9 +12,6 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.cluster import KMeans
-from sklearn.decomposition import PCA
-from sklearn.metrics import silhouette_score
 from threadpoolctl import threadpool_limits
 
 AGREE, DISAGREE, PASS = 1, -1, 0
@@ -87,6 +84,12 @@ def compute(participant_ids, statement_ids, values, *, settings: Settings | None
 
 
 def _compute(participant_ids, statement_ids, values, settings: Settings) -> dict:
+    # Imported here: scikit-learn takes seconds to import, and every process (each management
+    # command, each server start) would pay it even when no conversation is recomputed.
+    from sklearn.cluster import KMeans
+    from sklearn.decomposition import PCA
+    from sklearn.metrics import silhouette_score
+
     participant_ids = np.asarray(participant_ids, dtype=np.int64)
     statement_ids = np.asarray(statement_ids, dtype=np.int64)
     values = np.asarray(values, dtype=np.int8)

@@ -164,6 +164,10 @@ else:
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL")
 SEARCH_INDEX = env.get("SEARCH_INDEX", "civic-search")  # Elasticsearch alias for officer search
 SEARCH_WORK_MEM = env.get("SEARCH_WORK_MEM", "32MB")  # PostgreSQL memory for one officer search
+# Officer search counts and facets read at most this many matches ("more than 10,000" past it).
+SEARCH_COUNT_CAP = env.integer("SEARCH_COUNT_CAP", 10_000)
+# Past the cap, relevance order ranks the newest this many matches (ranking every match is unbounded).
+SEARCH_RANK_WINDOW = env.integer("SEARCH_RANK_WINDOW", 2_000)
 
 TASKS = {"default": {"BACKEND": env.get("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
 

@@ -238,31 +238,76 @@ class DatabaseEngine:
         matching = RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [fts_query(parsed)])  # noqa: S611
         return qs.filter(pk__in=matching), True
 
+    def search(self, request: SearchRequest) -> SearchResult:
+        qs, ranked = self.matched(request)
+        cap = settings.SEARCH_COUNT_CAP
+        with transaction.atomic():
+            if is_postgres():  # grouping up to the cap's matches stays in memory
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('work_mem', %s, true)", [settings.SEARCH_WORK_MEM])
+            total, raw = self.counts(qs, cap)
+            capped = total > cap
+            page_ids = self.page_ids(qs, request, ranked, capped, request.offset, request.page_size)
+        found = SearchEntry.objects.in_bulk(page_ids)
+        rows = [found[pk] for pk in page_ids if pk in found]
+        highlights = self.highlights(rows, request.query) if ranked else {}
+        hits = [self.hit(entry, highlights.get(entry.pk)) for entry in rows]
+        return SearchResult(
+            hits=hits,
+            total=min(total, cap),
+            facets=label_facets(raw, request),
+            engine=self.name,
+            capped=capped,
+            facets_partial=capped,
+            rank_window=self.rank_window(request, ranked, capped),
+        )
+
+    def iter_hits(self, request: SearchRequest, limit: int):
+        """The rows the pages show, in their order (a capped relevance search: its ranked window)."""
+        qs, ranked = self.matched(request)
+        cap = settings.SEARCH_COUNT_CAP
+        if ranked and request.sort == "relevance" and self.counts(qs, cap, with_facets=False)[0] > cap:
+            ids = self.page_ids(qs, request, ranked, True, 0, limit)
+            found = SearchEntry.objects.prefetch_related("organisations").in_bulk(ids)
+            yield from (self.hit(found[pk], None) for pk in ids if pk in found)
+            return
+        ordered = self.ordered(qs, request, ranked).prefetch_related("organisations")[:limit]
+        for entry in ordered.iterator(chunk_size=500):
+            yield self.hit(entry, None)
+
     def ordered(self, qs, request: SearchRequest, ranked: bool):
+        """Every match in the requested order (relevance ranks them all: no more than the cap here)."""
         if request.sort == "oldest":
             return qs.order_by("created", "pk")
         if request.sort == "newest" or not ranked:
             return qs.order_by("-created", "-pk")
         return qs.annotate(rank=self.rank(request)).order_by("-rank", "-created", "-pk")
 
-    def search(self, request: SearchRequest) -> SearchResult:
-        qs, ranked = self.matched(request)
-        with transaction.atomic():
-            if is_postgres():  # sorting and grouping tens of thousands of matches stays in memory
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT set_config('work_mem', %s, true)", [settings.SEARCH_WORK_MEM])
-            total, raw, page_ids = self.counts(qs, request, ranked)
-        found = SearchEntry.objects.in_bulk(page_ids)
-        rows = [found[pk] for pk in page_ids if pk in found]
-        highlights = self.highlights(rows, request.query) if ranked else {}
-        hits = [self.hit(entry, highlights.get(entry.pk)) for entry in rows]
-        return SearchResult(hits=hits, total=total, facets=label_facets(raw, request), engine=self.name)
+    @staticmethod
+    def rank_window(request: SearchRequest, ranked: bool, capped: bool) -> int:
+        return settings.SEARCH_RANK_WINDOW if ranked and capped and request.sort == "relevance" else 0
 
-    def iter_hits(self, request: SearchRequest, limit: int):
-        qs, ranked = self.matched(request)
-        qs = self.ordered(qs, request, ranked).prefetch_related("organisations")[:limit]
-        for entry in qs.iterator(chunk_size=500):
-            yield self.hit(entry, None)
+    def page_ids(self, qs, request: SearchRequest, ranked: bool, capped: bool, offset: int, size: int):
+        """One page of ids in the requested order, at a bounded cost however many rows match.
+
+        Date orders walk the created index and stop after the page. Relevance ranks every match
+        when there are no more than the cap; past it, only the newest SEARCH_RANK_WINDOW matches
+        (ranking 100,000 matches to show 20 is what made broad searches slow)."""
+        if not (capped and ranked and request.sort == "relevance"):
+            ordered = self.ordered(qs, request, ranked)
+            return list(ordered.values_list("pk", flat=True)[offset : offset + size])
+        window = settings.SEARCH_RANK_WINDOW
+        if offset >= window:
+            return []
+        newest = qs.annotate(rank=self.rank(request)).order_by("-created", "-pk")
+        inner, params = newest.values("id", "created", "rank")[:window].query.sql_with_params()
+        sql = (
+            f"SELECT id FROM ({inner}) ranked_window "  # noqa: S608 - our own SQL
+            "ORDER BY rank DESC, created DESC, id DESC LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, min(size, window - offset), offset])
+            return [row[0] for row in cursor.fetchall()]
 
     def highlights(self, rows, parsed: ParsedQuery) -> dict[int, tuple[str, str]]:
         if not rows:
@@ -309,36 +354,28 @@ class DatabaseEngine:
             score=getattr(entry, "rank", None),
         )
 
-    def counts(self, qs, request: SearchRequest, ranked: bool):
-        """One pass over the matching rows: the page's ids in order, and every facet's counts.
+    def counts(self, qs, cap: int, *, with_facets: bool = True):
+        """Count the matches and their facet values, reading at most cap + 1 of them.
 
         The facets come from ONE grouping by all facet columns together (a few hundred groups at
-        most), added up per facet here; the total is the sum of the groups."""
-        order = self.order_columns(request, ranked)
-        matched = qs.order_by()
-        if ranked and request.sort == "relevance":
-            matched = matched.annotate(rank=self.rank(request))
-        # Annotations come after fields in the SELECT: rank goes last.
-        columns = ["id", "created", *GROUP_COLUMNS, *(["rank"] if "rank" in order[0] else [])]
-        inner, params = matched.values(*columns).query.sql_with_params()
-        order_sql = ", ".join(order)
+        most), added up per facet here; the total is the sum of the groups. A total above the cap
+        means "more than cap": the counts then cover only the rows read (partial facets)."""
+        columns = GROUP_COLUMNS if with_facets else ["id"]
+        inner, params = qs.order_by().values(*columns)[: cap + 1].query.sql_with_params()
+        if not with_facets:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT COUNT(*) FROM ({inner}) m", params)  # noqa: S608 - our own SQL
+                return cursor.fetchone()[0], {}
         group_sql = ", ".join(GROUP_COLUMNS)
-        pad = ", ".join(["NULL"] * len(GROUP_COLUMNS))
         sql = (
-            f"WITH m ({', '.join(columns)}) AS MATERIALIZED ({inner}) "  # noqa: S608 - our own columns
-            f"SELECT id, ROW_NUMBER() OVER (ORDER BY {order_sql}), {pad} "
-            f"FROM (SELECT * FROM m ORDER BY {order_sql} LIMIT %s OFFSET %s) page "
-            f"UNION ALL SELECT NULL, COUNT(*), {group_sql} FROM m GROUP BY {group_sql}"
+            f"SELECT COUNT(*), {group_sql} FROM ({inner}) m "  # noqa: S608 - our own columns
+            f"GROUP BY {group_sql}"
         )
         raw: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
         total = 0
-        page: list[tuple[int, int]] = []
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, request.page_size, request.offset])
-            for pk, count, *values in cursor.fetchall():
-                if pk is not None:
-                    page.append((count, pk))  # (position on the page, id)
-                    continue
+            cursor.execute(sql, params)
+            for count, *values in cursor.fetchall():
                 total += count
                 group = dict(zip(GROUP_COLUMNS, values, strict=True))
                 for name, column in FACET_FIELDS.items():
@@ -349,20 +386,12 @@ class DatabaseEngine:
                     for key in keys:
                         raw[name][key] = raw[name].get(key, 0) + count
         facets = {name: sorted(counts.items(), key=lambda v: -v[1])[:50] for name, counts in raw.items()}
-        return total, facets, [pk for _, pk in sorted(page)]
+        return total, facets
 
     def rank(self, request: SearchRequest):
         if is_postgres():
             return SearchRank(F("search_vector"), pg_query(request.query))
         return RawSQL(RANK_SQL, [fts_query(request.query)])  # noqa: S611 - bound parameter
-
-    @staticmethod
-    def order_columns(request: SearchRequest, ranked: bool) -> list[str]:
-        if request.sort == "oldest":
-            return ["created ASC", "id ASC"]
-        if request.sort == "newest" or not ranked:
-            return ["created DESC", "id DESC"]
-        return ["rank DESC", "created DESC", "id DESC"]
 
 
 GROUP_COLUMNS = ["type", "consultation_id", "ward", "stance", "moderation_state", "organisation_key"]

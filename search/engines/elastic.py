@@ -238,7 +238,9 @@ class ElasticEngine:
 
     def search(self, request: SearchRequest, *, with_facets: bool = True) -> SearchResult:
         search, ranked = self.base(request)
-        search = search.extra(from_=request.offset, size=request.page_size, track_total_hits=True)
+        cap = settings.SEARCH_COUNT_CAP
+        # Count one past the cap: "more than cap" is then known, and counting stops there.
+        search = search.extra(from_=request.offset, size=request.page_size, track_total_hits=cap + 1)
         if ranked:
             search = search.highlight_options(
                 pre_tags=[MARK_START], post_tags=[MARK_END], require_field_match=False
@@ -252,6 +254,7 @@ class ElasticEngine:
         response = self.execute(search)
         hits = [self.hit(h.to_dict(), getattr(h.meta, "highlight", None), h.meta.score) for h in response]
         total = response.hits.total.value
+        capped = total > cap
         raw: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_FIELDS}
         if with_facets:
             for bucket in response.aggregations.facets.buckets:
@@ -260,7 +263,13 @@ class ElasticEngine:
                     raw[name].append((value, bucket.doc_count))
             if total and not response.aggregations.facets.buckets:
                 raw = self.facets_per_field(request)  # an index built before facet_keys existed
-        return SearchResult(hits=hits, total=total, facets=label_facets(raw, request), engine=self.name)
+        return SearchResult(
+            hits=hits,
+            total=min(total, cap),
+            facets=label_facets(raw, request),
+            engine=self.name,
+            capped=capped,  # the aggregations still count every match: facets are whole
+        )
 
     def facets_per_field(self, request: SearchRequest) -> dict[str, list[tuple[str, int]]]:
         search, _ = self.base(request)
