@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from civic import pagecache
 from civic.converters import parse_id
 from civic.pages import is_public, public_pages
 from civic.responses import too_often
@@ -35,6 +36,7 @@ def _refuse_unseen(exc) -> None:
 
 def consultation_list_context(request, index_page) -> dict:
     """Consultations under an index page, filtered by state, topic and organisation."""
+    cache_until_next_change(request)
     form = ConsultationFilterForm(request.GET or None)
     consultations = (
         public_pages(ConsultationPage.objects.child_of(index_page))
@@ -131,7 +133,19 @@ def _conversations_and_surveys(page: ConsultationPage) -> dict[str, list[Page]]:
     return lists
 
 
+def cache_until_next_change(request, consultation: ConsultationPage | None = None) -> None:
+    """Anonymous readers may get this page from the cache (civic.pagecache) until a consultation on
+    it (or any, for lists) opens or closes; writes on the consultation make it stale sooner."""
+    if consultation is None:
+        pagecache.cacheable(request)
+        pagecache.valid_until(request, ConsultationPage.objects.next_change())
+        return
+    pagecache.cacheable(request, pagecache.consultation_scope(consultation.pk))
+    pagecache.valid_until(request, consultation.next_change())
+
+
 def consultation_page_context(request, page: ConsultationPage) -> dict:
+    cache_until_next_change(request, page)
     proposals = list(
         ProposalPage.objects.child_of(page)
         .live()
@@ -178,6 +192,7 @@ def consultation_page_context(request, page: ConsultationPage) -> dict:
 
 def proposal_page_context(request, page: ProposalPage) -> dict:
     consultation = page.consultation
+    cache_until_next_change(request, consultation)
     my_vote = None
     if request.user.is_authenticated:
         my_vote = (

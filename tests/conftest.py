@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from wagtail.models import Site
 
 from civic.models import Brand, HomePage
@@ -71,6 +71,7 @@ def _forget_process_state():
     from consultations import socket_limits
 
     cache.clear()
+    caches["pages"].clear()  # civic.pagecache: public pages cached for anonymous readers
     socket_limits._local.clear()
     socket_limits._down_until = 0.0
     ResilientRedisCache._down_until.clear()

@@ -1,0 +1,207 @@
+"""Anonymous readers get consultation pages from the cache (civic.pagecache) until a write that
+changes them commits; signed-in readers always get their own render."""
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from civic import pagecache
+from consultations import moderation, services
+from consultations.models import LiveSequence
+from tests.civic.factories import UserFactory
+from tests.consultations.factories import make_consultation
+from tests.support.auth import give_authenticator, sign_in
+
+
+@pytest.fixture
+def moderator(organisation):
+    user = UserFactory(roles=["Moderators"], organisation=organisation)
+    give_authenticator(user)
+    return user
+
+
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def read(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200
+    return response, response.content.decode()
+
+
+def cached(client, url) -> str:
+    """The page as an anonymous reader sees it, after checking the second read is a cache hit."""
+    first, _ = read(client, url)
+    second, text = read(client, url)
+    assert (first[pagecache.HEADER], second[pagecache.HEADER]) in {("miss", "hit"), ("hit", "hit")}
+    return text
+
+
+def test_a_comment_makes_the_cached_consultation_page_stale(
+    client, consultation, resident, django_capture_on_commit_callbacks
+):
+    assert "Parking by the school gates" not in cached(client, consultation.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_comment(author=resident, consultation=consultation, body="Parking by the school gates")
+    response, text = read(client, consultation.url)
+    assert response[pagecache.HEADER] == "miss"
+    assert "Parking by the school gates" in text
+    seq = LiveSequence.objects.get(consultation_id=consultation.pk).last_seq
+    assert f'data-live-seq="{seq}"' in text  # the client catches up from the page's own position
+
+
+def test_a_cached_page_waits_for_the_commit(
+    client, consultation, resident, django_capture_on_commit_callbacks
+):
+    """Before the write commits nothing is bumped: the reader keeps the committed page."""
+    cached(client, consultation.url)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.post_comment(author=resident, consultation=consultation, body="Not committed yet")
+    assert read(client, consultation.url)[0][pagecache.HEADER] == "hit"
+    for callback in callbacks:
+        callback()
+    assert "Not committed yet" in read(client, consultation.url)[1]
+
+
+def test_publishing_makes_cached_pages_stale(
+    client, home, index, consultation, django_capture_on_commit_callbacks
+):
+    assert "Library hours extended" not in cached(client, consultation.url)
+    assert consultation.title in cached(client, home.url)
+    assert consultation.title in cached(client, index.url)
+    consultation.title = "Library hours extended"
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation.save_revision().publish()
+    for url in (consultation.url, home.url, index.url):
+        assert "Library hours extended" in read(client, url)[1], url
+
+
+def test_unpublishing_takes_the_cached_page_away(client, consultation, django_capture_on_commit_callbacks):
+    cached(client, consultation.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation.unpublish()
+    assert client.get(consultation.url).status_code == 404
+
+
+def test_a_moderators_hide_makes_the_cached_page_stale(
+    client,
+    consultation,
+    resident,
+    moderator,
+    django_capture_on_commit_callbacks,  # noqa: F811
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = services.post_comment(author=resident, consultation=consultation, body="Rude words here")
+    assert "Rude words here" in cached(client, consultation.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.decide(
+            moderator=moderator,
+            comment_ids=[comment.pk],
+            decision="hide",
+            reason="abusive",
+            expected_queue=False,
+        )
+    assert "Rude words here" not in read(client, consultation.url)[1]
+
+
+def test_a_vote_makes_the_cached_tally_stale(client, proposal, django_capture_on_commit_callbacks):
+    consultation = proposal.get_parent().specific
+    for url in (proposal.url, consultation.url):
+        assert "<strong>0</strong> support" in cached(client, url)
+    voters = UserFactory.create_batch(3, roles=["Residents"])
+    with django_capture_on_commit_callbacks(execute=True):
+        for voter in voters:
+            services.cast_vote(voter=voter, proposal=proposal, choice="support")
+    for url in (proposal.url, consultation.url):
+        assert "<strong>3</strong> support" in read(client, url)[1], url
+
+
+def test_a_cached_page_expires_when_the_consultation_opens(client, index, monkeypatch):
+    upcoming = make_consultation(index, "upcoming")
+    assert "opens on" in cached(client, upcoming.url)
+    later = (upcoming.opens_at + timedelta(minutes=1)).timestamp()
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+    response = client.get(upcoming.url)
+    assert response[pagecache.HEADER] == "miss"  # the entry was kept only until it opens
+
+
+def test_a_cached_anonymous_page_holds_nothing_about_a_session(client, consultation, proposal):
+    for url in (consultation.url, proposal.url):
+        first = client.get(url)
+        assert first[pagecache.HEADER] == "miss"
+        entry = pagecache.store().get(pagecache._entry_key(first.wsgi_request))
+        assert entry is not None, url
+        content = entry["content"].decode()
+        assert "csrfmiddlewaretoken" not in content
+        assert "Sign out" not in content and "Your account" not in content
+        hit = client.get(url)
+        assert hit[pagecache.HEADER] == "hit" and not hit.cookies
+
+
+def test_a_signed_in_reader_never_gets_the_cached_page_or_another_readers_token(
+    client, consultation, proposal
+):
+    first, second = UserFactory(display_name="Ada Reader"), UserFactory(display_name="Bo Reader")
+    for url in (consultation.url, proposal.url):
+        client.cookies.clear()
+        cached(client, url)  # an anonymous copy is stored
+        tokens = {}
+        for user in (first, second):
+            client.cookies.clear()
+            sign_in(client, user)
+            response, text = read(client, url)
+            assert response.get(pagecache.HEADER) is None  # rendered for this reader
+            assert user.public_name in text
+            other = second if user is first else first
+            assert other.public_name not in text
+            tokens[user.pk] = set(CSRF_INPUT.findall(text))
+            assert tokens[user.pk], url  # the follow (and comment) forms carry this reader's token
+        assert not tokens[first.pk] & tokens[second.pk]
+
+
+def test_a_signed_in_render_is_never_stored_for_anonymous_readers(client, consultation, resident):
+    sign_in(client, resident)
+    client.get(consultation.url)
+    client.cookies.clear()
+    response, text = read(client, consultation.url)
+    assert response[pagecache.HEADER] == "miss"
+    assert resident.public_name not in text and "csrfmiddlewaretoken" not in text
+
+
+def test_a_reader_with_a_session_is_not_served_from_the_cache(client, consultation):
+    cached(client, consultation.url)
+    session = client.session
+    session["seen"] = True
+    session.save()
+    client.cookies["sessionid"] = session.session_key
+    assert client.get(consultation.url).get(pagecache.HEADER) is None
+
+
+def test_a_proxy_revalidates_with_the_etag(client, consultation, settings):
+    settings.PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=30"
+    first = client.get(consultation.url)
+    etag = first["ETag"]
+    assert first["Cache-Control"] == "public, max-age=0, s-maxage=30" and "Cookie" in first["Vary"]
+    again = client.get(consultation.url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again["ETag"] == etag and not again.content
+
+
+def test_the_page_cache_can_be_turned_off(client, consultation, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(consultation.url)
+    assert client.get(consultation.url).get(pagecache.HEADER) is None
+
+
+@pytest.mark.parametrize("query", ["?page=2", "?reply_to=1"])
+def test_each_query_is_its_own_entry(client, consultation, query):
+    cached(client, consultation.url)
+    assert client.get(consultation.url + query)[pagecache.HEADER] == "miss"
+
+
+def test_a_closed_consultation_page_is_kept_for_the_configured_time(client, index):
+    closed = make_consultation(index, "closed")
+    response = client.get(closed.url)
+    assert response[pagecache.HEADER] == "miss"
+    entry = pagecache.store().get(pagecache._entry_key(response.wsgi_request))
+    assert entry is not None and entry["until"] is None  # nothing ahead changes it by itself
