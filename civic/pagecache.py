@@ -32,6 +32,7 @@ SITE = "site"  # every cached page depends on it: publishing, moving or deleting
 CACHE_ALIAS = "pages"
 HEADER = "X-Civic-Cache"  # "hit" or "miss": for benchmarks and tests, and an operator's curl
 SKIP_PREFIXES = ("/admin/", "/accounts/", "/api/", "/static/", "/media/", "/ws/", "/documents/")
+CSRF_FIELD = "csrfmiddlewaretoken"
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "Content-Disposition")
 
 
@@ -70,6 +71,16 @@ def bump_on_commit(*scopes: str) -> None:
 
 def consultation_scope(consultation_id: int) -> str:
     return f"consultation:{consultation_id}"
+
+
+def fragment_key(*scopes: str, extra: object = "") -> str:
+    """A content version for parts of a page that every reader shares (the `shared` template tag):
+    it changes when any of the scopes (or the site) is bumped, and with `extra`. Empty when the
+    page cache is off."""
+    if seconds() <= 0:
+        return ""
+    current = versions([SITE, *scopes])
+    return ":".join(f"{scope}={current[scope]}" for scope in sorted(current)) + f":{extra}"
 
 
 @dataclass
@@ -114,13 +125,13 @@ def refuse(request: HttpRequest) -> None:
         state.refused = True
 
 
-def _seconds() -> int:
+def seconds() -> int:
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 600))
 
 
 def _candidate(request: HttpRequest) -> bool:
     """Only anonymous reads: no session (so no user, no messages in it), no messages cookie."""
-    if request.method not in ("GET", "HEAD") or _seconds() <= 0:
+    if request.method not in ("GET", "HEAD") or seconds() <= 0:
         return False
     if request.path.startswith(SKIP_PREFIXES):
         return False
@@ -214,7 +225,7 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if _storable(request, response, state):
             assert isinstance(response, HttpResponse)
-            timeout = float(_seconds())
+            timeout = float(seconds())
             if state.until is not None:
                 timeout = min(timeout, state.until - time.time())
             if timeout >= 1:

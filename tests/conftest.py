@@ -87,6 +87,13 @@ def _clear_cache():
 
 
 @pytest.fixture
+def page_cache(settings):
+    """Turn the page cache on (off in tests, see project.settings.test)."""
+    settings.PAGE_CACHE_SECONDS = 600
+    return settings
+
+
+@pytest.fixture
 def pinned_clock(monkeypatch):
     """One fixed-window rate-limit bucket for the whole test, however slow the machine."""
     from civic import ratelimit

@@ -13,6 +13,8 @@ from tests.civic.factories import UserFactory
 from tests.consultations.factories import make_consultation
 from tests.support.auth import give_authenticator, sign_in
 
+pytestmark = pytest.mark.usefixtures("page_cache")
+
 
 @pytest.fixture
 def moderator(organisation):
@@ -205,3 +207,45 @@ def test_a_closed_consultation_page_is_kept_for_the_configured_time(client, inde
     assert response[pagecache.HEADER] == "miss"
     entry = pagecache.store().get(pagecache._entry_key(response.wsgi_request))
     assert entry is not None and entry["until"] is None  # nothing ahead changes it by itself
+
+
+# Signed-in readers: the parts every reader shares come from the cache, their own parts do not.
+
+
+def test_a_signed_in_reader_sees_a_new_comment_at_once(
+    client, consultation, resident, django_capture_on_commit_callbacks
+):
+    sign_in(client, resident)
+    read(client, consultation.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_comment(author=UserFactory(), consultation=consultation, body="Fresh in the list")
+    assert "Fresh in the list" in read(client, consultation.url)[1]
+
+
+def test_pending_comments_stay_with_their_author(client, consultation, resident):
+    consultation.moderation_policy = "pre"
+    consultation.save()
+    services.post_comment(author=resident, consultation=consultation, body="Mine awaiting a moderator")
+    other = UserFactory(roles=["Residents"])
+    for user, sees in ((other, False), (resident, True), (other, False)):
+        client.cookies.clear()
+        sign_in(client, user)
+        assert ("Mine awaiting a moderator" in read(client, consultation.url)[1]) is sees, user
+
+
+def test_a_moderators_buttons_never_reach_a_resident(client, consultation, resident, officer, moderator):
+    services.post_comment(author=resident, consultation=consultation, body="A thread to pin")
+    for user, sees in ((moderator, True), (resident, False), (officer, True), (resident, False)):
+        client.cookies.clear()
+        sign_in(client, user)
+        text = read(client, consultation.url)[1]
+        assert ("Close replies" in text and "/thread/" in text) is sees, user
+
+
+def test_a_shared_part_with_a_csrf_token_is_never_stored(rf):
+    from django.template import Context, Template
+
+    template = Template('{% load shared_parts %}{% shared key "form" %}{% csrf_token %}{% endshared %}')
+    first = template.render(Context({"key": "v1", "csrf_token": "one-readers-token"}))
+    second = template.render(Context({"key": "v1", "csrf_token": "another-readers-token"}))
+    assert "one-readers-token" in first and "another-readers-token" in second

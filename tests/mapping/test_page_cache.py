@@ -8,6 +8,8 @@ from civic import pagecache
 from mapping import services
 from tests.mapping.factories import ReportFactory
 
+pytestmark = pytest.mark.usefixtures("page_cache")
+
 
 @pytest.fixture
 def report(council, potholes):
