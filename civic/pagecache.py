@@ -24,6 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.base import BaseCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
@@ -31,7 +32,7 @@ from django.utils.cache import patch_vary_headers
 SITE = "site"  # every cached page depends on it: publishing, moving or deleting any page bumps it
 CACHE_ALIAS = "pages"
 HEADER = "X-Civic-Cache"  # "hit" or "miss": for benchmarks and tests, and an operator's curl
-SKIP_PREFIXES = ("/admin/", "/accounts/", "/api/", "/static/", "/media/", "/ws/", "/documents/")
+SKIP_PREFIXES = ("/healthz", "/admin/", "/accounts/", "/api/", "/static/", "/media/", "/ws/", "/documents/")
 CSRF_FIELD = "csrfmiddlewaretoken"
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "Content-Disposition")
 
@@ -202,10 +203,33 @@ def _public_headers(response: HttpResponseBase, etag: str) -> None:
         patch_vary_headers(response, ("Cookie",))  # signed-in readers must not get a shared copy
 
 
+# Entries already fetched from a shared (Redis) store, kept in this process too: a hit then costs
+# one small read of the version tokens instead of fetching the page again. Safe, because an entry
+# never changes: it is served only while its tokens are current and before it expires.
+_local = LocMemCache("civic-pages-local", {"OPTIONS": {"MAX_ENTRIES": 300}})
+
+
+def _fetch(key: str) -> dict[str, Any] | None:
+    cache = store()
+    if isinstance(cache, LocMemCache):
+        found: dict[str, Any] | None = cache.get(key)
+        return found
+    entry: dict[str, Any] | None = _local.get(key)
+    if entry is None:
+        entry = cache.get(key)
+        if entry is not None and "content" in entry:
+            _local.set(key, entry, timeout=max(1.0, entry["expires"] - time.time()))
+    return entry
+
+
 class AnonymousPageCacheMiddleware:
     """Serves anonymous readers stored pages; stores the pages that opted in and used nothing
     personal. Sits after the security headers (they are added to every response) and before the
-    session: a hit touches no session, user, CSRF or database."""
+    session: a hit touches no session, user, CSRF or database.
+
+    The first render of an address that opted in stores only a marker: the site-wide token must be
+    read before the view runs, and reading it for every address (health checks, live polling) would
+    cost a cache round trip each. The next render reads it first and stores the page."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
@@ -213,14 +237,14 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _candidate(request):
             return self.get_response(request)
-        cache = store()
         key = _entry_key(request)
-        entry = cache.get(key)
-        if entry is not None:
-            fresh = entry["until"] is None or time.time() < entry["until"]
-            if fresh and versions(list(entry["versions"])) == entry["versions"]:
+        entry = _fetch(key)
+        if entry is not None and "content" in entry:
+            if time.time() < entry["expires"] and versions(list(entry["versions"])) == entry["versions"]:
                 return _served(request, entry)
-        state = _Render(versions=versions([SITE]))
+            _local.delete(key)
+        known = entry is not None  # this address opted in before: read the site's token first
+        state = _Render(versions=versions([SITE]) if known else {})
         request._civic_pagecache = state  # type: ignore[attr-defined]  # read by cacheable()
         response = self.get_response(request)
         if _storable(request, response, state):
@@ -228,13 +252,15 @@ class AnonymousPageCacheMiddleware:
             timeout = float(seconds())
             if state.until is not None:
                 timeout = min(timeout, state.until - time.time())
-            if timeout >= 1:
+            if timeout >= 1 and not known:
+                store().set(key, {"marker": True}, timeout=timeout)
+            elif timeout >= 1:
                 etag = _etag(response.content)
-                cache.set(
+                store().set(
                     key,
                     {
                         "versions": state.versions,
-                        "until": state.until,
+                        "expires": time.time() + timeout,
                         "status": response.status_code,
                         "headers": {h: response[h] for h in STORED_HEADERS if h in response},
                         "content": response.content,

@@ -71,7 +71,10 @@ def _forget_process_state():
     from consultations import socket_limits
 
     cache.clear()
+    from civic import pagecache
+
     caches["pages"].clear()  # civic.pagecache: public pages cached for anonymous readers
+    pagecache._local.clear()
     socket_limits._local.clear()
     socket_limits._down_until = 0.0
     ResilientRedisCache._down_until.clear()

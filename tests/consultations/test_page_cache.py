@@ -2,6 +2,7 @@
 changes them commits; signed-in readers always get their own render."""
 
 import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -33,10 +34,11 @@ def read(client, url, **headers):
 
 
 def cached(client, url) -> str:
-    """The page as an anonymous reader sees it, after checking the second read is a cache hit."""
-    first, _ = read(client, url)
-    second, text = read(client, url)
-    assert (first[pagecache.HEADER], second[pagecache.HEADER]) in {("miss", "hit"), ("hit", "hit")}
+    """The page as an anonymous reader sees it, after checking it is served from the cache (the first
+    render of an address stores a marker, the second the page)."""
+    verdicts = [read(client, url)[0][pagecache.HEADER] for _ in range(2)]
+    third, text = read(client, url)
+    assert third[pagecache.HEADER] == "hit", verdicts
     return text
 
 
@@ -130,6 +132,7 @@ def test_a_cached_page_expires_when_the_consultation_opens(client, index, monkey
 
 def test_a_cached_anonymous_page_holds_nothing_about_a_session(client, consultation, proposal):
     for url in (consultation.url, proposal.url):
+        client.get(url)
         first = client.get(url)
         assert first[pagecache.HEADER] == "miss"
         entry = pagecache.store().get(pagecache._entry_key(first.wsgi_request))
@@ -182,6 +185,7 @@ def test_a_reader_with_a_session_is_not_served_from_the_cache(client, consultati
 
 def test_a_proxy_revalidates_with_the_etag(client, consultation, settings):
     settings.PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=30"
+    client.get(consultation.url)
     first = client.get(consultation.url)
     etag = first["ETag"]
     assert first["Cache-Control"] == "public, max-age=0, s-maxage=30" and "Cookie" in first["Vary"]
@@ -191,8 +195,8 @@ def test_a_proxy_revalidates_with_the_etag(client, consultation, settings):
 
 def test_the_page_cache_can_be_turned_off(client, consultation, settings):
     settings.PAGE_CACHE_SECONDS = 0
-    client.get(consultation.url)
-    assert client.get(consultation.url).get(pagecache.HEADER) is None
+    for _ in range(3):
+        assert client.get(consultation.url).get(pagecache.HEADER) is None
 
 
 @pytest.mark.parametrize("query", ["?page=2", "?reply_to=1"])
@@ -203,10 +207,11 @@ def test_each_query_is_its_own_entry(client, consultation, query):
 
 def test_a_closed_consultation_page_is_kept_for_the_configured_time(client, index):
     closed = make_consultation(index, "closed")
+    client.get(closed.url)
     response = client.get(closed.url)
     assert response[pagecache.HEADER] == "miss"
     entry = pagecache.store().get(pagecache._entry_key(response.wsgi_request))
-    assert entry is not None and entry["until"] is None  # nothing ahead changes it by itself
+    assert entry["expires"] > time.time() + 590  # nothing ahead changes it by itself
 
 
 # Signed-in readers: the parts every reader shares come from the cache, their own parts do not.

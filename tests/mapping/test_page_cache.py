@@ -18,6 +18,7 @@ def report(council, potholes):
 
 def cached(client, url) -> str:
     client.get(url)
+    client.get(url)
     second = client.get(url)
     assert second.status_code == 200 and second[pagecache.HEADER] == "hit", url
     return second.content.decode()
