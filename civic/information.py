@@ -27,11 +27,11 @@ class InformationLinks:
         """In the order editors gave them in the page tree; kept in the pages cache until a page
         is published, moved or deleted (civic.pagecache's site-wide version)."""
         key = pagecache.fragment_key(extra="information-links")
-        links: list[Link] | None = pagecache.store().get(key) if key else None
+        links: list[Link] | None = pagecache.get_part(key) if key else None
         if links is None:
             links = self._read()
             if key:
-                pagecache.store().set(key, links, timeout=pagecache.seconds())
+                pagecache.set_part(key, links)
         return links
 
     def _read(self) -> list[Link]:

@@ -206,7 +206,7 @@ def _public_headers(response: HttpResponseBase, etag: str) -> None:
 # Entries already fetched from a shared (Redis) store, kept in this process too: a hit then costs
 # one small read of the version tokens instead of fetching the page again. Safe, because an entry
 # never changes: it is served only while its tokens are current and before it expires.
-_local = LocMemCache("civic-pages-local", {"OPTIONS": {"MAX_ENTRIES": 300}})
+_local = LocMemCache("civic-pages-local", {"OPTIONS": {"MAX_ENTRIES": 1000}})
 
 
 def _fetch(key: str) -> dict[str, Any] | None:
@@ -220,6 +220,26 @@ def _fetch(key: str) -> dict[str, Any] | None:
         if entry is not None and "content" in entry:
             _local.set(key, entry, timeout=max(1.0, entry["expires"] - time.time()))
     return entry
+
+
+def get_part(key: str) -> Any:
+    """A value stored under a key that names its content version (a part of a page, the footer
+    links): it never changes, so this process keeps its own copy in front of a shared store."""
+    cache = store()
+    if isinstance(cache, LocMemCache):
+        return cache.get(key)
+    value = _local.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            _local.set(key, value, timeout=seconds())
+    return value
+
+
+def set_part(key: str, value: Any) -> None:
+    store().set(key, value, timeout=seconds())
+    if not isinstance(store(), LocMemCache):
+        _local.set(key, value, timeout=seconds())
 
 
 class AnonymousPageCacheMiddleware:

@@ -29,13 +29,12 @@ class SharedNode(template.Node):
             return mark_safe(self.nodelist.render(context))  # noqa: S308 - rendered, escaped, as usual
         parts = [str(key), *(str(v.resolve(context)) for v in self.vary)]
         cache_key = "pc:part:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
-        cache = pagecache.store()
-        found: Any = cache.get(cache_key)
+        found: Any = pagecache.get_part(cache_key)
         html = str(found) if found is not None else ""
         if found is None:
             html = str(self.nodelist.render(context))
             if pagecache.CSRF_FIELD not in html:
-                cache.set(cache_key, html, timeout=pagecache.seconds())
+                pagecache.set_part(cache_key, html)
         return mark_safe(html)  # noqa: S308 - rendered by this template, escaped as it rendered
 
 
