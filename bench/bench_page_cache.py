@@ -244,15 +244,22 @@ def main():
         redis.stop()
     print(f"machine: load average {os.getloadavg()[0]:.2f} (1 min) after the run", flush=True)
     cached, uncached = results["Redis cache"], results["page cache off"]
-    signed_in = results["signed in Redis cache"]
     print(f"  cached / uncached requests per second: {cached['rps'] / uncached['rps']:.1f}x")
-    verdict = "PASS" if cached["rps"] >= TARGET_RPS and cached["p95"] <= TARGET_P95_MS else "FAIL"
-    print(
-        f"anonymous page target >= {TARGET_RPS:.0f} req/s and p95 <= {TARGET_P95_MS:.0f} ms at {CLIENTS} "
-        f"clients ({cached['rps']:.1f} req/s, p95 {cached['p95']:.1f} ms): {verdict}"
-    )
-    verdict = "PASS" if signed_in["median"] <= TARGET_SIGNED_IN_MEDIAN_MS else "FAIL"
-    print(
-        f"signed-in page target median <= {TARGET_SIGNED_IN_MEDIAN_MS:.0f} ms "
-        f"({signed_in['median']:.1f} ms): {verdict}"
-    )
+    for label in ("Redis cache", "in-memory cache (no Redis)", "gunicorn (WSGI), Redis cache"):
+        if label not in results:
+            continue
+        figures = results[label]
+        verdict = "PASS" if figures["rps"] >= TARGET_RPS and figures["p95"] <= TARGET_P95_MS else "FAIL"
+        print(
+            f"anonymous page target >= {TARGET_RPS:.0f} req/s and p95 <= {TARGET_P95_MS:.0f} ms at {CLIENTS} "
+            f"clients, {label} ({figures['rps']:.1f} req/s, p95 {figures['p95']:.1f} ms): {verdict}"
+        )
+    for label in ("Redis cache", "gunicorn (WSGI), Redis cache"):
+        if f"signed in {label}" not in results:
+            continue
+        median = results[f"signed in {label}"]["median"]
+        verdict = "PASS" if median <= TARGET_SIGNED_IN_MEDIAN_MS else "FAIL"
+        print(
+            f"signed-in page target median <= {TARGET_SIGNED_IN_MEDIAN_MS:.0f} ms, {label} "
+            f"({median:.1f} ms): {verdict}"
+        )
