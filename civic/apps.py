@@ -19,6 +19,7 @@ class CivicConfig(AppConfig):
             collections,
             converters,
             data_exports,
+            pagecache,
             personal_data,
             retention,
             twofactor,
@@ -31,6 +32,7 @@ class CivicConfig(AppConfig):
         personal_data.register_core()
         personal_data.register_eraser("data_exports", data_exports.erase)
         retention.register_core()
+        pagecache.connect()
 
         for model in (Site, Brand):  # a renamed host or a deleted brand shows at once
             post_save.connect(brand.forget, sender=model, dispatch_uid=f"civic.brand.{model.__name__}.saved")

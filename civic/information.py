@@ -6,6 +6,7 @@ from functools import cached_property
 
 from django.http import HttpRequest
 
+from . import pagecache
 from .models import InformationPage
 
 _REQUEST_ATTR = "_civic_information_links"
@@ -23,7 +24,17 @@ class InformationLinks:
 
     @cached_property
     def footer(self) -> list[Link]:
-        """In the order editors gave them in the page tree."""
+        """In the order editors gave them in the page tree; kept in the pages cache until a page
+        is published, moved or deleted (civic.pagecache's site-wide version)."""
+        key = pagecache.fragment_key(extra="information-links")
+        links: list[Link] | None = pagecache.get_part(key) if key else None
+        if links is None:
+            links = self._read()
+            if key:
+                pagecache.set_part(key, links)
+        return links
+
+    def _read(self) -> list[Link]:
         pages = (
             InformationPage.objects.live()
             .filter(view_restrictions__isnull=True)

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.models import Page
 
+from civic import pagecache
 from civic.pages import public_pages
 
 from .models import Comment, ConsultationPage, LiveEvent, LiveSequence, ProposalPage
@@ -107,7 +108,7 @@ def _store(consultation_id: int, type: str, build, *, checked: bool) -> LiveEven
         if checked and connection.vendor == "postgresql":
             html, data = build()
             event = _numbered_insert(consultation_id, type, html, data or {})
-            transaction.on_commit(lambda: publish(event))
+            transaction.on_commit(lambda: changed(event))
             return event
         seq = next_seq(consultation_id)
         html, data = build()
@@ -116,7 +117,7 @@ def _store(consultation_id: int, type: str, build, *, checked: bool) -> LiveEven
         event = LiveEvent.objects.create(
             consultation_id=consultation_id, seq=seq, type=type, html=html, data=data or {}
         )
-    transaction.on_commit(lambda: publish(event))
+    transaction.on_commit(lambda: changed(event))
     return event
 
 
@@ -139,6 +140,13 @@ def _numbered_insert(consultation_id: int, type: str, html: str | None, data) ->
         event.pk, event.seq = cursor.fetchone()
     event._state.adding = False
     return event
+
+
+def changed(event: LiveEvent) -> None:
+    """After commit: cached copies of the consultation's pages go stale first, then viewers hear of
+    the event (one who reloads on hearing it gets the new page)."""
+    pagecache.bump(pagecache.consultation_scope(event.consultation_id))
+    publish(event)
 
 
 def next_seq(consultation_id: int) -> int:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
@@ -57,6 +57,11 @@ class OpenBetweenDates:
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": "The closing date must be after the opening date."})
 
+    def next_change(self, now=None):
+        """When its state next changes by itself (opens or closes), or None once closed."""
+        now = now or timezone.now()
+        return next((moment for moment in (self.opens_at, self.closes_at) if moment > now), None)
+
     def state_at(self, now=None) -> str:
         now = now or timezone.now()
         if now < self.opens_at:
@@ -84,6 +89,15 @@ class ConsultationQuerySet(PageQuerySet):
     def open(self, now=None):
         now = now or timezone.now()
         return self.filter(opens_at__lte=now, closes_at__gt=now)
+
+    def next_change(self, now=None):
+        """When any of these consultations next opens or closes (one query), or None."""
+        now = now or timezone.now()
+        found = self.aggregate(
+            opens=Min("opens_at", filter=Q(opens_at__gt=now)),
+            closes=Min("closes_at", filter=Q(closes_at__gt=now)),
+        )
+        return min((m for m in found.values() if m is not None), default=None)
 
     def upcoming(self, now=None):
         return self.filter(opens_at__gt=now or timezone.now())

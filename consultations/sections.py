@@ -16,6 +16,9 @@ FOLLOWS_SHOWN = 50
 
 def home_page_context(request: HttpRequest) -> dict[str, Any]:
     """The front page lists open consultations first, then upcoming ones and recent results."""
+    from .views import cache_until_next_change
+
+    cache_until_next_change(request)
     live = public_pages(ConsultationPage.objects.all()).select_related("lead_organisation")
     return {
         "open_consultations": live.open().order_by("closes_at")[:12],

@@ -11,9 +11,11 @@ from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from civic import pagecache
 from civic.converters import parse_id
 from civic.pages import is_public, public_pages
 from civic.responses import too_often
@@ -35,6 +37,7 @@ def _refuse_unseen(exc) -> None:
 
 def consultation_list_context(request, index_page) -> dict:
     """Consultations under an index page, filtered by state, topic and organisation."""
+    cache_until_next_change(request)
     form = ConsultationFilterForm(request.GET or None)
     consultations = (
         public_pages(ConsultationPage.objects.child_of(index_page))
@@ -131,7 +134,19 @@ def _conversations_and_surveys(page: ConsultationPage) -> dict[str, list[Page]]:
     return lists
 
 
-def consultation_page_context(request, page: ConsultationPage) -> dict:
+def cache_until_next_change(request, consultation: ConsultationPage | None = None) -> None:
+    """Anonymous readers may get this page from the cache (civic.pagecache) until a consultation on
+    it (or any, for lists) opens or closes; writes on the consultation make it stale sooner."""
+    if consultation is None:
+        pagecache.cacheable(request)
+        pagecache.valid_until(request, ConsultationPage.objects.next_change())
+        return
+    pagecache.cacheable(request, pagecache.consultation_scope(consultation.pk))
+    pagecache.valid_until(request, consultation.next_change())
+
+
+def _proposal_cards(page: ConsultationPage) -> list[ProposalPage]:
+    """The consultation's public proposals with their tallies and comment counts (three queries)."""
     proposals = list(
         ProposalPage.objects.child_of(page)
         .live()
@@ -160,17 +175,50 @@ def consultation_page_context(request, page: ConsultationPage) -> dict:
     for proposal in proposals:
         proposal.tally = tallies[proposal.pk]
         proposal.comment_count = comment_counts.get(proposal.pk, 0)
+    return proposals
+
+
+def _shared_parts(request, consultation: ConsultationPage, context: dict) -> str:
+    """The version under which this page's shared parts are cached (empty: render them), and
+    whether its comment list is shared too: not for moderators' pin and lock buttons, nor for a
+    resident whose own comments await moderation (only they see those)."""
+    user = request.user
+    personal_list = bool(context["can_manage"]) or (
+        user.is_authenticated
+        and Comment.objects.filter(
+            consultation=consultation, author=user, status=Comment.Status.PENDING
+        ).exists()
+    )
+    context["shared_comments"] = not personal_list
+    # The live position is part of the version: a cached part is never older than the page's seq.
+    return pagecache.fragment_key(
+        pagecache.consultation_scope(consultation.pk), extra=f"{context['live_seq']}:{consultation.state}"
+    )
+
+
+def consultation_page_context(request, page: ConsultationPage) -> dict:
+    """Personal parts now; shared parts lazily, so a cached part (the `shared` tag) costs no query."""
+    cache_until_next_change(request, page)
     context = _participation_context(request, page)
+    proposals = SimpleLazyObject(lambda: _proposal_cards(page))
+    children = SimpleLazyObject(lambda: _conversations_and_surveys(page))
+    on_page = page.comments.on_consultation_itself()
     context.update(
+        shared_key=_shared_parts(request, page, context),
         proposals=proposals,
-        **_conversations_and_surveys(page),
-        map_is_public=bool(proposals) and is_public(page),  # the map lists public pages only
-        comments=_comment_page(request, page.comments.on_consultation_itself()),
-        comment_total=page.comments.visible().on_consultation_itself().count(),
-        **_comment_form(request, page.comments.on_consultation_itself()),
+        conversations=SimpleLazyObject(lambda: children["conversations"]),
+        surveys=SimpleLazyObject(lambda: children["surveys"]),
+        # the map lists public pages only
+        map_is_public=SimpleLazyObject(lambda: bool(proposals) and is_public(page)),
+        comments=SimpleLazyObject(lambda: _comment_page(request, on_page)),
+        comment_page=request.GET.get("page", ""),
+        comment_total=SimpleLazyObject(lambda: page.comments.visible().on_consultation_itself().count()),
+        **_comment_form(request, on_page),
         comment_action=reverse("consultations:post_comment", args=[page.pk]),
         # "You said, we did" for everyone who may see the page, once published (one query).
-        responses=list(FeedbackResponse.objects.shown_with(page, ids)),
+        responses=SimpleLazyObject(
+            lambda: list(FeedbackResponse.objects.shown_with(page, [p.pk for p in proposals]))
+        ),
         **_follow_context(request, page),
     )
     return context
@@ -178,6 +226,7 @@ def consultation_page_context(request, page: ConsultationPage) -> dict:
 
 def proposal_page_context(request, page: ProposalPage) -> dict:
     consultation = page.consultation
+    cache_until_next_change(request, consultation)
     my_vote = None
     if request.user.is_authenticated:
         my_vote = (

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
+from civic import pagecache
 from civic.exports import stream_csv
 
 from .models import Status
@@ -15,6 +16,7 @@ from .models import Status
 GEOJSON_TYPE = "application/geo+json"
 PINS_GENERATION_KEY = "mapping:pins:generation"
 PINS_CACHE_SECONDS = 60
+REPORTS_SCOPE = "reports"  # cached public pages showing reports (civic.pagecache)
 STATUS_LABELS = dict(Status.choices)
 
 
@@ -39,7 +41,9 @@ def _generation() -> int:
 
 
 def forget_pins() -> None:
-    """Called after every write to reports: cached pins of every filter become stale at once."""
+    """Called after every write to reports: cached pins of every filter become stale at once, and
+    so do the public report pages cached for anonymous readers."""
+    pagecache.bump(REPORTS_SCOPE)
     try:
         cache.incr(PINS_GENERATION_KEY)
     except ValueError:

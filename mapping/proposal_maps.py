@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from civic import pagecache
 from civic.converters import parse_id
 from civic.pages import is_public, public_pages
 from consultations.models import ConsultationPage, ProposalPage
@@ -49,6 +50,7 @@ def public_consultation_or_404(page_id: int) -> ConsultationPage:
 @require_GET
 def proposal_pins(request):
     """GeoJSON of located proposals (optionally one consultation's)."""
+    pagecache.cacheable(request)  # proposals change by publishing (the site-wide scope)
     proposals = located_proposals(_consultation_from(request))
     features = [
         {
@@ -63,6 +65,7 @@ def proposal_pins(request):
 
 
 def _page(request, consultation, template):
+    pagecache.cacheable(request)  # proposals change by publishing (the site-wide scope)
     pins_url = reverse("mapping:proposal_pins") + (f"?consultation={consultation.pk}" if consultation else "")
     return TemplateResponse(
         request,

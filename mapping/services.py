@@ -308,6 +308,7 @@ def add_voice(*, user: Account, report: IssueReport) -> bool:
         if report.followers.filter(pk=account.pk).exists():
             return False
         report.followers.add(account)
+        transaction.on_commit(exports.forget_pins)  # the report's page counts the people affected
     return True
 
 
@@ -321,6 +322,7 @@ def unfollow_report(*, user: Account, report: IssueReport) -> bool:
     with transaction.atomic():
         following = report.followers.filter(pk=account.pk).exists()
         report.followers.remove(account)
+        transaction.on_commit(exports.forget_pins)  # the report's page counts the people affected
     return following
 
 

@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from civic import clientip, places
+from civic import clientip, pagecache, places
 from civic.models import User
 from civic.responses import too_often
 
@@ -50,6 +50,7 @@ def _filtered(request):
 @require_GET
 def report_map(request):
     """The issues map; pins come from report_pins with the same filters."""
+    pagecache.cacheable(request, exports.REPORTS_SCOPE)
     form, reports, query = _filtered(request)
     pins_url = reverse("mapping:report_pins") + (f"?{query}" if query else "")
     categories = dict(IssueCategory.objects.values_list("slug", "name"))
@@ -72,6 +73,7 @@ def report_map(request):
 @require_GET
 def report_pins(request):
     """GeoJSON pins for the map, filtered like the page."""
+    pagecache.cacheable(request, exports.REPORTS_SCOPE)
     form, reports, query = _filtered(request)
     if form.is_bound and not form.is_valid():
         query = ""  # invalid filters filter nothing, like the page
@@ -81,6 +83,7 @@ def report_pins(request):
 @require_GET
 def report_list(request):
     """The table alternative to the map: same reports, same filters."""
+    pagecache.cacheable(request, exports.REPORTS_SCOPE)
     form, reports, query = _filtered(request)
     reports = reports.select_related("category", "ward").order_by("-created_at", "-id")
     page = Paginator(reports, REPORTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -132,6 +135,7 @@ def visible_report_or_404(request, report_id: int, queryset=None) -> IssueReport
 
 @require_GET
 def report_detail(request, report_id: int):
+    pagecache.cacheable(request, exports.REPORTS_SCOPE)
     queryset = IssueReport.objects.select_related("category", "organisation", "ward", "duplicate_of")
     report = get_object_or_404(queryset, pk=report_id)
     if not permissions.can_see_report(request.user, report):

@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from wagtail.models import Site
 
 from civic.models import Brand, HomePage
@@ -71,6 +71,10 @@ def _forget_process_state():
     from consultations import socket_limits
 
     cache.clear()
+    from civic import pagecache
+
+    caches["pages"].clear()  # civic.pagecache: public pages cached for anonymous readers
+    pagecache._local.clear()
     socket_limits._local.clear()
     socket_limits._down_until = 0.0
     ResilientRedisCache._down_until.clear()
@@ -83,6 +87,13 @@ def _clear_cache():
     _forget_process_state()
     yield
     _forget_process_state()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Turn the page cache on (off in tests, see project.settings.test)."""
+    settings.PAGE_CACHE_SECONDS = 600
+    return settings
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
+from civic import pagecache
 from civic.errors import CivicError
 from civic.models import User
 from civic.pages import public_pages
@@ -301,6 +302,7 @@ def publish_response(
             we_did=we_did,
             created_by=officer,
         )
+        pagecache.bump_on_commit(pagecache.consultation_scope(consultation.pk))  # shown on its page
         transaction.on_commit(lambda: notify_response_task.enqueue(response.pk))
         # Followers hear too, from a task: thousands of rows must not hold up the officer's request.
         transaction.on_commit(lambda: notify_followers_task.enqueue(response.pk))

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "civic.uploads.BodyLimitMiddleware",
     "civic.middleware.RefuseNulBytesMiddleware",
+    "civic.pagecache.AnonymousPageCacheMiddleware",  # before the session: a hit reads no session
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -148,7 +149,14 @@ if REDIS_URL:
             "KEY_PREFIX": "civic",
             "KEY_FUNCTION": "civic.cache.make_key",  # rate-limit keys hold no address or email
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
-        }
+        },
+        # Public pages for anonymous readers (civic.pagecache), shared by every process.
+        "pages": {
+            "BACKEND": "civic.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "civic-pages",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        },
     }
 else:
     CHANNEL_LAYERS = {
@@ -158,7 +166,14 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "KEY_FUNCTION": "civic.cache.make_key",  # rate-limit keys hold no address or email
-        }
+        },
+        # Apart from the default cache, so pages never crowd out rate-limit counters. One process
+        # only: several server processes need REDIS_URL, or one would serve pages another changed.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "civic-pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
     }
 
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL")
@@ -264,6 +279,12 @@ MAP_TILE_ATTRIBUTION = env.get("MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap con
 # Participation limits a council can tune without code changes.
 COMMENT_MAX_LENGTH = env.integer("COMMENT_MAX_LENGTH", 3000)
 COMMENTS_PER_PAGE = env.integer("COMMENTS_PER_PAGE", 20)
+# Anonymous readers get public pages from a cache invalidated by the writes that change them
+# (civic.pagecache); this bounds how long an entry lives (0 turns the page cache off).
+PAGE_CACHE_SECONDS = env.integer("PAGE_CACHE_SECONDS", 600)
+# Cache-Control for cached public pages, for a proxy or CDN in front (empty: none sent). They
+# always carry an ETag, so a proxy can revalidate with If-None-Match and get a 304.
+PAGE_CACHE_CONTROL = env.get("PAGE_CACHE_CONTROL", "")
 WRITE_RATE_LIMIT = env.get("WRITE_RATE_LIMIT", "20/m")
 PLACE_LOOKUP_RATE_LIMIT = env.get("PLACE_LOOKUP_RATE_LIMIT", "300/m")  # place suggestions, per address
 # Conversations (opinion groups): statement length, and when groups are shown (README, Conversations).

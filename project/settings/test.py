@@ -21,6 +21,9 @@ SECRET_KEY = "test-only-key-not-secret-0123456789abcdefghijklmnopqrstuvwxyz"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 WHITENOISE_AUTOREFRESH = False
+# The page cache (civic.pagecache) is off: many tests write rows directly, not through the services
+# that make cached pages stale. Its own tests turn it on (the `page_cache` fixture).
+PAGE_CACHE_SECONDS = 0
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file-backed test database survives between runs (pytest --reuse-db).
