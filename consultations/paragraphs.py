@@ -108,13 +108,16 @@ def comment_counts(proposal: ProposalPage) -> dict[str, int]:
     return published_counts(proposal)[1]
 
 
+STANCE_BAR_WIDTH = 120  # the heat strip's stance bar, in SVG units (attributes, not styles: CSP)
+
+
 @dataclass
 class ParagraphFigures:
-    """A paragraph's published comments by stance, for the summary's heat strip and table."""
+    """A paragraph's comments by stance, for the summary's heat strip and its table."""
 
     paragraph: Paragraph
     stances: dict[str, int] = field(default_factory=dict)
-    heat: int = 0  # 0 (no comments) to 5 (as many as the most commented paragraph)
+    heat: int = 0  # 0 (no comments) to HEAT_LEVELS (as many as the most commented paragraph)
 
     @property
     def total(self) -> int:
@@ -123,30 +126,43 @@ class ParagraphFigures:
     def stance_list(self) -> list[tuple[str, str, int]]:
         return [(value, label, self.stances.get(value, 0)) for value, label in Stance.choices]
 
+    def stance_bar(self) -> list[dict[str, Any]]:
+        """Segments of the stance bar (x and width in SVG units), in stance order."""
+        segments: list[dict[str, Any]] = []
+        x, total = 0, self.total
+        for value, label, n in self.stance_list():
+            if not n:
+                continue
+            width = round(STANCE_BAR_WIDTH * n / total)
+            segments.append({"stance": value, "label": label, "n": n, "x": x, "width": width})
+            x += width
+        if segments:  # rounding: the last segment ends at the bar's end
+            segments[-1]["width"] = STANCE_BAR_WIDTH - int(segments[-1]["x"])
+        return segments
+
 
 @dataclass
 class ProposalParagraphs:
     proposal: ProposalPage
     rows: list[ParagraphFigures]
+    removed: int = 0  # comments on paragraphs since removed from the proposal
+    stances = Stance.choices  # the table's columns
 
     @property
     def total(self) -> int:
-        return sum(row.total for row in self.rows)
-
-    @property
-    def most_commented(self) -> list[ParagraphFigures]:
-        return sorted((r for r in self.rows if r.total), key=lambda r: (-r.total, r.paragraph.number))
+        return sum(row.total for row in self.rows) + self.removed
 
 
 HEAT_LEVELS = 5
 
 
-def summary(proposals: list[ProposalPage]) -> list[ProposalParagraphs]:
-    """Each proposal's paragraphs with published comments by stance, in one query for them all."""
+def summary(proposals: list[ProposalPage], comments) -> list[ProposalParagraphs]:
+    """Each proposal's paragraphs with the comments on them by stance (from `comments`, the summary's
+    published comments), in one query for every proposal. Proposals nobody commented on by
+    paragraph are left out."""
     counts: dict[tuple[int, str], dict[str, int]] = {}
     rows = (
-        Comment.objects.visible()
-        .filter(proposal__in=[p.pk for p in proposals], parent__isnull=True)
+        comments.filter(proposal__in=[p.pk for p in proposals], parent__isnull=True)
         .exclude(paragraph="")
         .values_list("proposal_id", "paragraph", "stance")
         .annotate(n=Count("id"))
@@ -156,9 +172,17 @@ def summary(proposals: list[ProposalPage]) -> list[ProposalParagraphs]:
         counts.setdefault((proposal_id, paragraph_id), {})[stance] = n
     result = []
     for proposal in proposals:
+        if not any(key[0] == proposal.pk for key in counts):
+            continue
         figures = [ParagraphFigures(p, counts.get((proposal.pk, p.id), {})) for p in paragraphs_of(proposal)]
+        current = {f.paragraph.id for f in figures}
+        removed = sum(
+            sum(by_stance.values())
+            for (pid, paragraph_id), by_stance in counts.items()
+            if pid == proposal.pk and paragraph_id not in current
+        )
         most = max((f.total for f in figures), default=0)
         for f in figures:
-            f.heat = -(-HEAT_LEVELS * f.total // most) if most else 0  # ceiling: any comment shows
-        result.append(ProposalParagraphs(proposal, figures))
+            f.heat = -(-HEAT_LEVELS * f.total // most) if most else 0  # rounded up: one comment shows
+        result.append(ProposalParagraphs(proposal, figures, removed))
     return result
