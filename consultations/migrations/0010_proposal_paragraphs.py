@@ -31,8 +31,9 @@ def split_html(html):
     return parts
 
 
-def as_blocks(value):
-    """Paragraph blocks for an old rich text value; a value already in blocks is left alone."""
+def as_blocks(value, known=None):
+    """Paragraph blocks for an old rich text value; a value already in blocks is left alone. `known`
+    (text -> id, from the live page) gives a revision's unchanged paragraphs the live page's ids."""
     if isinstance(value, list):
         return None
     try:
@@ -40,23 +41,29 @@ def as_blocks(value):
             return None
     except ValueError:
         pass
-    return [{"type": "paragraph", "value": part, "id": str(uuid.uuid4())} for part in split_html(value)]
+    known = dict(known or {})
+    return [
+        {"type": "paragraph", "value": part, "id": known.pop(part, None) or str(uuid.uuid4())}
+        for part in split_html(value)
+    ]
 
 
 def to_paragraphs(apps, schema_editor):
     ProposalPage = apps.get_model("consultations", "ProposalPage")
     Revision = apps.get_model("wagtailcore", "Revision")
     ContentType = apps.get_model("contenttypes", "ContentType")
+    live_ids = {}  # page id -> {paragraph html: block id}: revisions share the live page's ids
     for page in ProposalPage.objects.only("pk", "proposed_change").iterator():
         blocks = as_blocks(page.proposed_change)
         if blocks is not None:
             ProposalPage.objects.filter(pk=page.pk).update(proposed_change=json.dumps(blocks))
+            live_ids[str(page.pk)] = {b["value"]: b["id"] for b in reversed(blocks)}
     kind = ContentType.objects.filter(app_label="consultations", model="proposalpage").first()
     if kind is None:
         return
     for revision in Revision.objects.filter(content_type=kind).iterator():
         content = revision.content or {}
-        blocks = as_blocks(content.get("proposed_change"))
+        blocks = as_blocks(content.get("proposed_change"), live_ids.get(str(revision.object_id)))
         if blocks is not None:
             content["proposed_change"] = json.dumps(blocks)
             Revision.objects.filter(pk=revision.pk).update(content=content)

@@ -124,6 +124,11 @@ def test_the_migration_cuts_old_text_into_paragraph_blocks():
     assert len({b["id"] for b in blocks}) == 4
     assert migration.as_blocks(json.dumps(blocks)) is None  # already blocks: left alone
     assert migration.split_html("<p>x</p>") == paragraphs.split_html("<p>x</p>")  # the frozen copy agrees
+    # a revision's paragraphs that read as on the live page take the live page's ids
+    live = {"<p>One.</p>": "11111111-1111-4111-8111-111111111111"}
+    revision = migration.as_blocks("<p>One.</p><p>Draft only.</p>", live)
+    assert revision[0]["id"] == "11111111-1111-4111-8111-111111111111"
+    assert revision[1]["id"] not in live.values()
 
 
 def test_paragraph_text_keeps_list_items_apart():
