@@ -92,10 +92,21 @@ class TallySerializer(serializers.Serializer):
     total = serializers.IntegerField()
 
 
+class ParagraphSerializer(serializers.Serializer):
+    id = serializers.CharField(
+        help_text="Stable block id: comment on this paragraph by giving it as `paragraph`."
+    )
+    number = serializers.IntegerField(help_text="Its place in the proposal's text now, from 1.")
+    text = serializers.CharField(help_text="Plain text of the paragraph as published.")
+
+
 class ProposalSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     consultation = serializers.SerializerMethodField()
     tally = serializers.SerializerMethodField()
+    paragraphs = serializers.SerializerMethodField(
+        help_text="What the proposal would change, paragraph by paragraph."
+    )
     latitude = serializers.FloatField(allow_null=True, read_only=True)
     longitude = serializers.FloatField(allow_null=True, read_only=True)
 
@@ -111,6 +122,7 @@ class ProposalSerializer(serializers.ModelSerializer):
             "latitude",
             "longitude",
             "tally",
+            "paragraphs",
         ]
 
     def get_url(self, page: ProposalPage) -> str:
@@ -124,11 +136,25 @@ class ProposalSerializer(serializers.ModelSerializer):
         tally = self.context["tallies"][page.pk]
         return {"support": tally.support, "oppose": tally.oppose, "total": tally.total}
 
+    @extend_schema_field(ParagraphSerializer(many=True))
+    def get_paragraphs(self, page: ProposalPage) -> list[dict[str, Any]]:
+        return [{"id": p.id, "number": p.number, "text": p.text} for p in page.paragraphs()]
+
+
+class ParagraphRefSerializer(serializers.Serializer):
+    """The proposal paragraph a comment is about, with its text as it read when the comment was written."""
+
+    id = serializers.CharField(help_text="The paragraph's block id: stable while the paragraph is edited.")
+    text = serializers.CharField(help_text="The paragraph as it read when the comment was written.")
+
 
 class CommentSerializer(serializers.ModelSerializer):
     consultation = serializers.IntegerField(source="consultation_id", read_only=True)
     proposal = serializers.IntegerField(source="proposal_id", read_only=True, allow_null=True)
     parent = serializers.IntegerField(source="parent_id", read_only=True, allow_null=True)
+    paragraph = serializers.SerializerMethodField(
+        help_text="The proposal paragraph this comment is about; null for a comment on the whole page."
+    )
     author = serializers.CharField(
         source="author_name", read_only=True, help_text="Public display name only."
     )
@@ -142,15 +168,28 @@ class CommentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Comment
         fields = [
-            "id", "consultation", "proposal", "parent", "author", "body", "stance", "status", "is_official",
-            "pinned", "locked", "created_at",
+            "id", "consultation", "proposal", "parent", "paragraph", "author", "body", "stance", "status",
+            "is_official", "pinned", "locked", "created_at",
         ]  # fmt: skip
+
+    @extend_schema_field(ParagraphRefSerializer(allow_null=True))
+    def get_paragraph(self, comment: Comment) -> dict[str, str] | None:
+        if not comment.paragraph:
+            return None
+        return {"id": comment.paragraph, "text": comment.paragraph_text}
 
 
 class CommentCreateSerializer(StrictSerializer):
     consultation = ID
     proposal = IdField(required=False, allow_null=True)
     parent = IdField(required=False, allow_null=True)
+    paragraph = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=36,
+        default="",
+        help_text="One of the proposal's paragraph ids (see proposals) to comment on that paragraph.",
+    )
     body = serializers.CharField(min_length=2, max_length=20000, trim_whitespace=False)
     stance = serializers.ChoiceField(choices=Stance.choices, default=Stance.NEUTRAL)
     client_token = serializers.UUIDField(required=False, allow_null=True, help_text="Repeat-safe retries.")

@@ -255,6 +255,7 @@ class CommentList(ApiView):
                 consultation=consultation,
                 proposal=proposal,
                 parent=parent,
+                paragraph=data["paragraph"],
                 body=data["body"],
                 stance=data["stance"],
                 client_token=data.get("client_token"),

@@ -8,6 +8,7 @@ SLUG = "bench-consultation"
 
 def build():
     from allauth.account.models import EmailAddress
+    from wagtail.rich_text import RichText
 
     from bench.common import create_consultation, progress
     from civic.models import Organisation, User
@@ -33,7 +34,7 @@ def build():
                     title=f"Proposal {i}",
                     slug=f"proposal-{i}",
                     problem="<p>Problem</p>",
-                    proposed_change="<p>Change</p>",
+                    proposed_change=[("paragraph", RichText("<p>Change</p>"))],
                 )
             )
         )

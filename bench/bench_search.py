@@ -45,6 +45,7 @@ def build():
     """20 consultations, 200 proposals, 500 people and 199,780 comments (bulk inserts), reused if present."""
     from allauth.account.models import EmailAddress
     from django.utils import timezone
+    from wagtail.rich_text import RichText
 
     from bench.common import progress
     from civic.models import HomePage, Organisation, User
@@ -95,7 +96,7 @@ def build():
                         title=f"Proposal {i}.{j}: {rng.choice(PHRASES)}",
                         slug=f"p-{j}",
                         problem=f"<p>{_sentence(rng)}</p>",
-                        proposed_change=f"<p>{_sentence(rng)}</p>",
+                        proposed_change=[("paragraph", RichText(f"<p>{_sentence(rng)}</p>"))],
                     )
                 )
             )

@@ -26,6 +26,7 @@ class CommentForm(AccessibleFormMixin, forms.Form):
         error_messages={"invalid_choice": "Choose support, oppose, neutral or question."},
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    paragraph = forms.CharField(required=False, widget=forms.HiddenInput, max_length=36)
     client_token = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):

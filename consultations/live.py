@@ -298,6 +298,7 @@ def comment_data(comment: Comment) -> dict:
         "anchor": comment.anchor,
         "proposal": comment.proposal_id,
         "parent": comment.parent_id,
+        "paragraph": comment.paragraph or None,
         "stance": comment.stance,
         "author": comment.author_name,
     }

@@ -22,6 +22,9 @@ from wagtail.snippets.models import register_snippet
 from .page_forms import ConsultationPageForm, ProposalPageForm
 
 RICH_FEATURES: list[str] = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
+# A proposal's text under review: one block per paragraph, each with a Wagtail block id that stays
+# the same through edits and revisions, so comments can point at it.
+PROPOSAL_TEXT_BLOCKS = [("paragraph", blocks.RichTextBlock(features=RICH_FEATURES, label="Paragraph"))]
 
 
 @register_snippet
@@ -286,7 +289,10 @@ class ProposalPage(OrganisationPage, Page):
     """A service-design proposal inside a consultation that residents vote and comment on."""
 
     problem = RichTextField(features=RICH_FEATURES, help_text="What is not working today.")
-    proposed_change = RichTextField(features=RICH_FEATURES, help_text="What would change.")
+    proposed_change = StreamField(
+        PROPOSAL_TEXT_BLOCKS,
+        help_text="What would change, one paragraph per block: residents can comment on each paragraph.",
+    )
     who_it_affects = RichTextField(
         blank=True, features=RICH_FEATURES, help_text="People and places the change affects."
     )
@@ -332,6 +338,12 @@ class ProposalPage(OrganisationPage, Page):
         if not hasattr(self, "_consultation"):
             self._consultation = ConsultationPage.objects.parent_of(self).with_owners().get()
         return self._consultation
+
+    def paragraphs(self):
+        """The proposal's paragraphs in order, numbered from 1, with their stable ids and plain text."""
+        from .paragraphs import paragraphs_of
+
+        return paragraphs_of(self)
 
     def get_context(self, request, *args, **kwargs):
         from .views import proposal_page_context
@@ -411,6 +423,10 @@ class Comment(models.Model):
     # comments, so summaries still count them as one person (it leads back to nobody).
     former_author = models.UUIDField(null=True, blank=True, editable=False)
     body = models.TextField()
+    # A comment on one paragraph of a proposal: the paragraph's block id, and its text as it read
+    # when the comment was written (shown with the comment even after the paragraph is edited).
+    paragraph = models.CharField(max_length=36, blank=True, default="")
+    paragraph_text = models.TextField(blank=True, default="")
     stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.NEUTRAL)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.ONLINE)
@@ -451,6 +467,11 @@ class Comment(models.Model):
             models.Index(fields=["consultation", "proposal", "status", "created_at"]),
             models.Index(fields=["parent", "status", "created_at"]),
             models.Index(fields=["needs_review", "queued_at", "id"], name="comment_review_queue_idx"),
+            models.Index(
+                fields=["proposal", "paragraph", "status"],
+                name="comment_paragraph_idx",
+                condition=~Q(paragraph=""),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["author", "client_token"], name="comment_unique_client_token"),
@@ -486,6 +507,10 @@ class Comment(models.Model):
     @property
     def anchor(self) -> str:
         return f"comment-{self.pk}"
+
+    @property
+    def paragraph_anchor(self) -> str:
+        return f"paragraph-{self.paragraph}" if self.paragraph else ""
 
 
 class Vote(models.Model):

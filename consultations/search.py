@@ -37,7 +37,9 @@ def page_info(page_id: int, context: Context) -> dict:
         page = Page.objects.get(pk=page_id).specific
         consultation = consultation_of(page, context)
         latitude, longitude = getattr(page, "latitude", None), getattr(page, "longitude", None)
+        numbers = {p.id: p.number for p in page.paragraphs()} if isinstance(page, ProposalPage) else {}
         return {
+            "paragraphs": numbers,
             "title": page.title,
             "url": context.url(page),
             "organisation_ids": organisation_ids(consultation, context),
@@ -146,7 +148,18 @@ class CommentDocument(DocumentType):
     model = "consultations.Comment"
     public = True
     INDEXED_STATUSES = ("published", "pending")
-    FIELDS = ("pk", "body", "stance", "status", "channel", "created_at", "consultation_id", "proposal_id")
+    FIELDS = (
+        "pk",
+        "body",
+        "stance",
+        "status",
+        "channel",
+        "created_at",
+        "consultation_id",
+        "proposal_id",
+        "paragraph",
+        "paragraph_text",
+    )
     ROW = (*FIELDS, "is_official", "organisation__name", "author_id", "author__display_name")
     chunk_size = 5000
 
@@ -173,9 +186,18 @@ class CommentDocument(DocumentType):
     def row_fields(self, row: dict, author: str, context: Context) -> dict:
         consultation = page_info(row["consultation_id"], context)
         page = page_info(row["proposal_id"], context) if row["proposal_id"] else consultation
+        title, text = f"Comment on {page['title']}", row["body"]
+        if row["paragraph"]:  # a comment on one paragraph: which one, and the words it answered
+            number = page["paragraphs"].get(row["paragraph"])
+            title = (
+                f"Comment on paragraph {number} of {page['title']}"
+                if number
+                else f"{title} (a paragraph since removed)"
+            )
+            text = f"{text}\n\nOn the paragraph: {row['paragraph_text']}"
         return {
-            "title": f"Comment on {page['title']}",
-            "text": row["body"],
+            "title": title,
+            "text": text,
             "url": f"{page['url']}#comment-{row['pk']}",
             "consultation_id": row["consultation_id"],
             "consultation_title": consultation["title"],

@@ -17,7 +17,7 @@ from civic.text import plain_text
 from civic.types import Account, signed_in
 from search import indexing as search_indexing
 
-from . import live, notifications, permissions
+from . import live, notifications, paragraphs, permissions
 from .models import AlertTopic, Comment, ConsultationPage, Follow, ProposalPage, Stance, Topic, Vote
 
 MIN_COMMENT_LENGTH = 2
@@ -80,6 +80,34 @@ def check_published(page: ConsultationPage | ProposalPage) -> None:
         raise ParticipationError("This page is not published.", code="not_found")
 
 
+def check_paragraph(
+    paragraph_id: str, proposal: ProposalPage | None, parent: Comment | None
+) -> paragraphs.Paragraph | None:
+    """The proposal paragraph a comment is about (None for the whole page); an id that is not one of
+    this proposal's paragraphs as published (another proposal's, removed, made up) is refused."""
+    if not paragraph_id:
+        return None
+    if proposal is None:
+        raise ParticipationError(
+            "Only a proposal's paragraphs can be commented on.", code="mismatch", field="paragraph"
+        )
+    if parent is not None:
+        raise ParticipationError(
+            "A reply answers its comment: it cannot be about a paragraph too.",
+            code="mismatch",
+            field="paragraph",
+        )
+    found = paragraphs.find(proposal, paragraph_id)
+    if found is None:
+        raise ParticipationError(
+            "That paragraph is not part of this proposal (it may have been removed). "
+            "Choose “Comment on this paragraph” beside a paragraph on the page.",
+            code="mismatch",
+            field="paragraph",
+        )
+    return found
+
+
 def _check_rate(user: Account, scope: str = "write") -> None:
     try:
         ratelimit.hit(scope, str(user.pk))
@@ -95,10 +123,12 @@ def post_comment(
     stance: str = Stance.NEUTRAL,
     proposal: ProposalPage | None = None,
     parent: Comment | None = None,
+    paragraph: str = "",
     client_token: uuid.UUID | None = None,
     session: SessionBase | None = None,
 ) -> Comment:
-    """Save a comment if the rules allow it; a repeated client_token returns the first one."""
+    """Save a comment if the rules allow it; a repeated client_token returns the first one. A comment
+    on one paragraph of a proposal names its block id and keeps the paragraph's text as it reads now."""
     check_proposal_belongs(proposal, consultation)
     check_reachable(author, proposal or consultation, session=session)
     decision = permissions.can_comment(author, consultation)
@@ -108,6 +138,7 @@ def post_comment(
     if stance not in Stance.values:
         raise ParticipationError("Choose a valid stance.", code="invalid_stance", field="stance")
     text = clean_comment_body(body)
+    quoted = check_paragraph(paragraph, proposal, parent)
     if parent is not None:
         parent = Comment.objects.get(pk=parent.pk)  # its status and lock as they are now
         if parent.consultation_id != consultation.pk or parent.proposal_id != (
@@ -138,6 +169,8 @@ def post_comment(
                 parent=parent,
                 author=account,
                 body=text,
+                paragraph=quoted.id if quoted else "",
+                paragraph_text=quoted.text if quoted else "",
                 stance=stance,
                 status=status,
                 client_token=client_token,

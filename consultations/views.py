@@ -21,7 +21,7 @@ from civic.pages import is_public, public_pages
 from civic.responses import too_often
 from civic.twofactor import staff_second_factor_required
 
-from . import live, moderation, permissions, services
+from . import live, moderation, paragraphs, permissions, services
 from .forms import CommentForm, ConsultationFilterForm, FlagForm, OfficialResponseForm, VoteForm
 from .models import Comment, ConsultationPage, ConversationPage, Follow, ProposalPage, SurveyPage, Vote
 from .summaries.models import FeedbackResponse
@@ -85,10 +85,27 @@ def _reply_target(request, comments):
     return comments.visible().top_level().select_related("author").filter(pk=comment_id).first()
 
 
-def _comment_form(request, comments):
+def _comment_form(request, comments, proposal: ProposalPage | None = None):
     reply_to = _reply_target(request, comments)
-    form = CommentForm(initial={"parent": reply_to.pk} if reply_to else {})
-    return {"comment_form": form, "reply_to": reply_to}
+    # ?paragraph=<id> (the "Comment on this paragraph" link): the form quotes that paragraph.
+    paragraph = None
+    if proposal is not None and not reply_to and request.GET.get("paragraph"):
+        paragraph = paragraphs.find(proposal, request.GET["paragraph"])
+    initial = {"parent": reply_to.pk} if reply_to else {"paragraph": paragraph.id} if paragraph else {}
+    return {
+        "comment_form": CommentForm(initial=initial),
+        "reply_to": reply_to,
+        "comment_paragraph": paragraph,
+    }
+
+
+def _paragraphs(page: ProposalPage) -> tuple[int, list]:
+    """The proposal's published comment total and its paragraphs with their counts (one query)."""
+    total, counts = paragraphs.published_counts(page)
+    found = page.paragraphs()
+    for paragraph in found:
+        paragraph.comment_count = counts.get(paragraph.id, 0)
+    return total, found
 
 
 def _participation_context(request, consultation) -> dict:
@@ -233,14 +250,16 @@ def proposal_page_context(request, page: ProposalPage) -> dict:
             Vote.objects.filter(proposal=page, user=request.user).values_list("choice", flat=True).first()
         )
     context = _participation_context(request, consultation)
+    comment_total, page_paragraphs = _paragraphs(page)
     context.update(
         proposal=page,
         tally=services.tally(page),
         my_vote=my_vote,
         vote_form=VoteForm(initial={"choice": my_vote}),
+        paragraphs=page_paragraphs,
         comments=_comment_page(request, page.comments.all()),
-        comment_total=page.comments.visible().count(),
-        **_comment_form(request, page.comments.all()),
+        comment_total=comment_total,
+        **_comment_form(request, page.comments.all(), page),
         comment_action=reverse("consultations:post_comment", args=[page.pk]),
         **_follow_context(request, page),
     )
@@ -276,14 +295,16 @@ def post_comment(request, page_id: int):
     page, consultation, proposal = _target(page_id)
     _guard_page(request, page)
     form = CommentForm(request.POST)
+    # A paragraph comment with errors keeps quoting its paragraph (an unknown id quotes nothing).
+    quoted = paragraphs.find(proposal, request.POST.get("paragraph", "")) if proposal else None
     if not form.is_valid():
-        return _render_with_errors(request, page, 400, comment_form=form)
+        return _render_with_errors(request, page, 400, comment_form=form, comment_paragraph=quoted)
     parent = None
     if form.cleaned_data.get("parent"):
         parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
         if parent is None:
             form.add_error(None, "The comment you replied to no longer exists.")
-            return _render_with_errors(request, page, 400, comment_form=form)
+            return _render_with_errors(request, page, 400, comment_form=form, comment_paragraph=quoted)
     try:
         comment = services.post_comment(
             author=request.user,
@@ -292,13 +313,16 @@ def post_comment(request, page_id: int):
             parent=parent,
             body=form.cleaned_data["body"],
             stance=form.cleaned_data["stance"],
+            paragraph=form.cleaned_data["paragraph"],
             client_token=form.cleaned_data["client_token"],
             session=request.session,
         )
     except services.ParticipationError as exc:
         _refuse_unseen(exc)
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        return _render_with_errors(request, page, STATUS_FOR_CODE.get(exc.code, 400), comment_form=form)
+        shown = exc.field in form.fields and not form.fields[exc.field].widget.is_hidden
+        form.add_error(exc.field if shown else None, exc.message)
+        status = STATUS_FOR_CODE.get(exc.code, 400)
+        return _render_with_errors(request, page, status, comment_form=form, comment_paragraph=quoted)
     if comment.status == Comment.Status.PENDING:
         messages.info(request, "Thank you. Your comment will appear once a moderator has checked it.")
     else:

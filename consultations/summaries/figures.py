@@ -11,6 +11,7 @@ from django.utils import timezone
 from civic.models import AgeBand, Area, Disability, Ethnicity, ParticipantProfile
 from civic.pages import public_pages
 
+from .. import paragraphs
 from ..conversations.display import conversation_summaries
 from ..models import Comment, ProposalPage, Stance, Vote
 from . import charts
@@ -257,7 +258,7 @@ def build_summary(consultation, ward=None, *, include_representation=True) -> di
     proposals = list(
         ProposalPage.objects.filter(pk__in=public_proposal_ids(consultation))
         .order_by("path")
-        .only("id", "title")
+        .only("id", "title", "url_path", "proposed_change")  # paragraphs for the heat strip
     )
     run = ThemeRun.objects.filter(consultation=consultation).first()
     context = {
@@ -272,7 +273,7 @@ def build_summary(consultation, ward=None, *, include_representation=True) -> di
         "suppress_below": SUPPRESS_BELOW,
     }
     if ward_suppressed:
-        context.update(charts=[], themes=[], unthemed=0, representation=[])
+        context.update(charts=[], themes=[], unthemed=0, representation=[], paragraph_summary=[])
         return context
     stance_colours = {label: charts.COLOURS[value] for value, label in Stance.choices}
     context["charts"] = [
@@ -307,6 +308,7 @@ def build_summary(consultation, ward=None, *, include_representation=True) -> di
         representation(consultation, proposals, wards) if include_representation and ward is None else []
     )
     context["conversations"] = conversation_summaries(consultation)
+    context["paragraph_summary"] = paragraphs.summary(proposals, comments)
     return context
 
 

@@ -64,30 +64,66 @@ CONSULTATIONS = [
             (
                 "A single discharge team for hospital and council",
                 "Hospital and council staff plan discharge separately and repeat the same questions.",
-                "One team of nurses, social workers and therapists plans each discharge from day one.",
+                (
+                    "One team of nurses, social workers and therapists plans each discharge from day one.",
+                    (
+                        "The team works from the hospital seven days a week, so a discharge planned on "
+                        "Friday can happen at the weekend."
+                    ),
+                    (
+                        "Families and carers are asked once what support is needed at home, and the team "
+                        "shares the answers with everyone involved."
+                    ),
+                ),
             ),
             (
                 "Home first: care assessed at home, not on the ward",
                 "People are assessed on the ward, where they cannot show how they manage at home.",
-                "Most people go home with short-term support and are assessed in their own home.",
+                (
+                    "Most people go home with short-term support and are assessed in their own home.",
+                    (
+                        "Carers or reablement workers visit for up to six weeks while an occupational "
+                        "therapist sees how the person manages."
+                    ),
+                    "Long-term care is decided after that assessment at home, not on the ward.",
+                ),
             ),
             (
                 "A named contact for every family",
                 "Families tell us they do not know who to call about a discharge.",
-                "Every patient and carer gets one named contact and a phone number that is answered.",
+                (
+                    "Every patient and carer gets one named contact and a phone number that is answered.",
+                    (
+                        "The named contact stays the same from admission until two weeks after the person is "
+                        "home."
+                    ),
+                    (
+                        "The phone line is answered from 8am to 8pm every day, with a call back within one "
+                        "working day for messages left overnight."
+                    ),
+                ),
             ),
             (
                 "Transport home arranged before the day",
                 "People wait hours in discharge lounges for transport.",
                 (
                     "Community transport is booked when the discharge date is set, "
-                    "with a return journey for carers."
+                    "with a return journey for carers.",
+                    "Drivers are trained to help people into their home and check that the heating is on.",
+                    (
+                        "If the discharge date moves, the booking moves with it without the family having to "
+                        "call."
+                    ),
                 ),
             ),
             (
                 "Equipment delivered within 24 hours",
                 "Beds, rails and commodes can take a week to arrive.",
-                "A joint equipment store delivers within 24 hours, seven days a week.",
+                (
+                    "A joint equipment store delivers within 24 hours, seven days a week.",
+                    "The hospital and the council share one store, so equipment is not ordered twice.",
+                    "Equipment no longer needed is collected within a week and cleaned for the next person.",
+                ),
             ),
         ],
     },
@@ -113,22 +149,50 @@ CONSULTATIONS = [
             (
                 "Homes above shops on the High Street",
                 "Upper floors on the High Street stand empty.",
-                "Grants help owners turn empty upper floors into 200 homes.",
+                (
+                    "Grants help owners turn empty upper floors into 200 homes.",
+                    (
+                        "Grants cover up to half the cost of a separate entrance, fire safety work and "
+                        "insulation."
+                    ),
+                    "Homes built with a grant are let at an affordable rent for at least ten years.",
+                ),
             ),
             (
                 "A car-free market square on Saturdays",
                 "Traffic makes the market square noisy and unsafe on market days.",
-                "The square closes to cars from 8am to 6pm on Saturdays.",
+                (
+                    "The square closes to cars from 8am to 6pm on Saturdays.",
+                    "Blue badge holders keep six parking spaces on Church Lane, next to the square.",
+                    "Deliveries to shops on the square are made before 8am or after 6pm.",
+                ),
             ),
             (
                 "Better lighting and CCTV on Station Road",
                 "People tell us they avoid Station Road after dark.",
-                "New lighting, a community safety patrol and CCTV monitored with the police.",
+                (
+                    "New lighting, a community safety patrol and CCTV monitored with the police.",
+                    "The patrol walks Station Road from 6pm to midnight on Thursdays, Fridays and Saturdays.",
+                    (
+                        "Cameras cover the station entrance and the underpass only, and recordings are kept "
+                        "for 31 days."
+                    ),
+                ),
             ),
             (
                 "Bus interchange by the library",
                 "Bus stops are spread across four streets.",
-                "All routes stop at one covered interchange with live times beside the library.",
+                (
+                    "All routes stop at one covered interchange with live times beside the library.",
+                    (
+                        "The interchange has seating, step-free boarding and a help point linked to the bus "
+                        "company."
+                    ),
+                    (
+                        "The four old stops close once the interchange opens, with signs pointing to it for "
+                        "six months."
+                    ),
+                ),
             ),
         ],
     },
@@ -200,17 +264,35 @@ CONSULTATIONS = [
             (
                 "Later opening two evenings a week",
                 "Libraries close at 5pm, before many people finish work.",
-                "Every library opens until 7pm on two weekday evenings.",
+                (
+                    "Every library opens until 7pm on two weekday evenings.",
+                    "Each library chooses its two evenings with the people who use it most.",
+                    "Staff hours move from Monday mornings, the quietest time, to the evenings.",
+                ),
             ),
             (
                 "Sunday opening at the central library",
                 "No library opens on Sundays.",
-                "The central library opens 11am to 4pm on Sundays.",
+                (
+                    "The central library opens 11am to 4pm on Sundays.",
+                    "Sunday opening is paid for by closing the central library on Wednesday afternoons.",
+                    "Children’s activities run every Sunday during school holidays.",
+                ),
             ),
             (
                 "Self-service hours with staff on call",
                 "Small libraries cannot afford staff all day.",
-                "Members use their card to enter outside staffed hours.",
+                (
+                    "Members use their card to enter outside staffed hours.",
+                    (
+                        "Members aged 16 and over can sign up for self-service entry after a short induction "
+                        "with staff."
+                    ),
+                    (
+                        "A member of staff can be called from the library at any time it is open, and "
+                        "cameras cover the entrance."
+                    ),
+                ),
             ),
         ],
     },
@@ -229,7 +311,14 @@ CONSULTATIONS = [
             (
                 "Extend route 4 through Fairfield",
                 "Fairfield has no bus service.",
-                "Route 4 runs through the estate every 20 minutes.",
+                (
+                    "Route 4 runs through the estate every 20 minutes.",
+                    (
+                        "The first bus leaves Fairfield at 6am and the last returns from the town centre at "
+                        "11pm."
+                    ),
+                    "Two new stops are built on Fairfield Way before the first residents move in.",
+                ),
             ),
         ],
     },

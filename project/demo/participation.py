@@ -2,6 +2,7 @@
 comments in project/demo/comments: every figure the demo's text states is counted from the rows."""
 
 import random
+import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -12,11 +13,14 @@ from django.utils.html import escape
 from civic import roles
 from civic.models import User
 from consultations.models import Comment, ConsultationPage, ProposalPage, Vote
+from consultations.paragraphs import Paragraph
 from consultations.summaries.figures import people_counts
 from consultations.summaries.models import FeedbackResponse, Theme
 from consultations.summaries.services import summarised_comments
 
 from .comments import Say, Subject
+
+LONG_WORD = re.compile(r"[a-z]{5,}")
 
 WAITING_SPACING = timedelta(hours=3)  # the moderation queue: the oldest waits past the 24-hour target
 INTERESTED = 0.7  # share of the demo residents who vote on a consultation's proposals
@@ -30,6 +34,24 @@ def organisers_officer(consultation: ConsultationPage) -> User | None:
         .order_by("pk")
         .first()
     )
+
+
+def paragraph_for(text: str, paragraphs: Sequence[Paragraph], title: str = "") -> Paragraph | None:
+    """The paragraph a demo comment answers: the one sharing most of its own long words with it (words
+    of the title, or of several paragraphs, say nothing about which); other comments are about the
+    proposal as a whole."""
+    own = [set(LONG_WORD.findall(p.text.lower())) for p in paragraphs]
+    common = set(LONG_WORD.findall(title.lower()))
+    for i, words in enumerate(own):
+        for other in own[i + 1 :]:
+            common |= words & other
+    said = set(LONG_WORD.findall(text.lower())) - common
+    best, shared = None, 0
+    for paragraph, words in zip(paragraphs, own, strict=True):
+        n = len(said & words)
+        if n > shared:
+            best, shared = paragraph, n
+    return best
 
 
 class _Authors:
@@ -72,15 +94,19 @@ def create_comments(
     waited = 0
     for key, subject in subjects.items():
         proposal = proposals[key] if key else None
+        paragraphs = proposal.paragraphs() if proposal else []
         spoken: set[int] = set()
         for say in subject.comments:
             author = authors.next(spoken)
             spoken.add(author.pk)
+            paragraph = paragraph_for(say.text, paragraphs, proposal.title if proposal else "")
             comment = Comment(
                 consultation=consultation,
                 proposal=proposal,
                 author=author,
                 body=say.text,
+                paragraph=paragraph.id if paragraph else "",
+                paragraph_text=paragraph.text if paragraph else "",
                 stance=say.stance,
                 created_at=consultation.opens_at + timedelta(seconds=rng.randint(0, span)),
             )

@@ -66,11 +66,23 @@
     countEl.textContent = String(Math.max(0, n + delta));
   }
 
+  /* A proposal paragraph's count of comments ("3 comments" beside the paragraph). */
+  function adjustParagraph(data, delta) {
+    if (!data.paragraph || data.parent || !belongsHere(data)) { return; }
+    var nodes = root.querySelectorAll('[data-paragraph-count="' + data.paragraph + '"]');
+    Array.prototype.forEach.call(nodes, function (node) {
+      var n = Math.max(0, (parseInt(node.getAttribute("data-count"), 10) || 0) + delta);
+      node.setAttribute("data-count", String(n));
+      node.textContent = n + (n === 1 ? " comment" : " comments");
+    });
+  }
+
   function commentPosted(event) {
     var data = event.data || {};
     if (!belongsHere(data) || !event.html) { return; }
     if (document.getElementById(data.anchor)) { return; }
     adjustCount(1);
+    adjustParagraph(data, 1);
     var node = fragment(event.html);
     if (data.parent) {
       var parent = document.getElementById("comment-" + data.parent);
@@ -107,6 +119,7 @@
 
   function commentRemoved(event) {
     var data = event.data || {};
+    adjustParagraph(data, -1);
     var old = document.getElementById(data.anchor);
     if (!old) { return; }
     if (old.contains(document.activeElement)) {

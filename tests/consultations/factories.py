@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import factory
 from django.utils import timezone
+from wagtail.rich_text import RichText
 
 from consultations.models import Comment, ConsultationPage, ProposalPage, Vote
 from tests.civic.factories import OrganisationFactory, UserFactory
@@ -39,7 +40,7 @@ def make_proposal(consultation, **fields) -> ProposalPage:
         "title": f"Proposal {n}",
         "slug": f"proposal-{n}",
         "problem": "<p>Something does not work.</p>",
-        "proposed_change": "<p>Change it.</p>",
+        "proposed_change": [("paragraph", RichText("<p>Change it.</p>"))],
     }
     defaults.update(fields)
     page = ProposalPage(**defaults)

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from civic.models import GazetteerEntry
 from consultations.models import ProposalPage
@@ -31,7 +31,7 @@ def _form(proposal, user, **fields):
             "title": proposal.title,
             "slug": proposal.slug,
             "problem": rich_text("<p>Something does not work.</p>"),
-            "proposed_change": rich_text("<p>Change it.</p>"),
+            "proposed_change": streamfield([("paragraph", rich_text("<p>Change it.</p>"))]),
             "who_it_affects": rich_text(""),
             "location_name": "",
             "place": "",

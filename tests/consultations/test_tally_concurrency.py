@@ -25,7 +25,8 @@ page = index.add_child(instance=ConsultationPage(
     title="Tally", slug="tally", summary="Tally", lead_organisation=org,
     opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=1)))
 proposal = page.add_child(
-    instance=ProposalPage(title="P", slug="p", problem="<p>x</p>", proposed_change="<p>y</p>"))
+    instance=ProposalPage(title="P", slug="p", problem="<p>x</p>",
+                          proposed_change='[{"type": "paragraph", "value": "<p>y</p>"}]'))
 users = User.objects.bulk_create(
     [User(username=f"v{i}-{tag}", email=f"v{i}-{tag}@example.org") for i in range(%(voters)d)])
 EmailAddress.objects.bulk_create(

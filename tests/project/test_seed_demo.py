@@ -15,6 +15,7 @@ def test_seed_demo_loads_once_and_prints_accounts(client, db):
     check_comments_sit_on_the_proposal_they_were_written_for_and_votes_follow_them()
     check_results_state_the_figures_the_platform_shows(client)
     check_themes_have_labels_people_can_read()
+    check_proposals_have_paragraphs_and_some_comments_answer_one()
     counts = (
         ConsultationPage.objects.count(),
         ProposalPage.objects.count(),
@@ -41,6 +42,21 @@ def test_seed_demo_loads_once_and_prints_accounts(client, db):
         Vote.objects.count(),
         User.objects.count(),
     )
+
+
+def check_proposals_have_paragraphs_and_some_comments_answer_one():
+    """Every demo proposal is several paragraphs; comments about one quote it as it reads."""
+    texts = {}
+    for proposal in ProposalPage.objects.all():
+        found = proposal.paragraphs()
+        assert len(found) >= 2, proposal.title
+        texts.update({(proposal.pk, p.id): p.text for p in found})
+    on_paragraphs = Comment.objects.exclude(paragraph="")
+    assert on_paragraphs.count() >= 30
+    for proposal_id, paragraph_id, text in on_paragraphs.values_list(
+        "proposal_id", "paragraph", "paragraph_text"
+    ):
+        assert texts[(proposal_id, paragraph_id)] == text
 
 
 def load_information_pages():

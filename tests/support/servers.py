@@ -187,8 +187,8 @@ now = timezone.now()
 page = index.add_child(instance=ConsultationPage(
     title="Live test", slug="live-test", summary="Live", lead_organisation=org,
     opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=1)))
-proposal = page.add_child(instance=ProposalPage(title="P", slug="p", problem="<p>x</p>",
-                                                proposed_change="<p>y</p>"))
+proposal = page.add_child(instance=ProposalPage(
+    title="P", slug="p", problem="<p>x</p>", proposed_change='[{"type": "paragraph", "value": "<p>y</p>"}]'))
 sessions = []
 for i in range(%(users)d):
     user = User.objects.create_user(username=f"live{i}-{tag}", email=f"live{i}-{tag}@example.org",

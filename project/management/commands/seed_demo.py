@@ -148,7 +148,11 @@ class Command(BaseCommand):
                 proposal = ProposalPage(
                     title=title,
                     problem=f"<p>{escape(problem)}</p>",
-                    proposed_change=f"<p>{escape(change)}</p>",
+                    # a paragraph block each, so residents can comment on one paragraph
+                    proposed_change=[
+                        ("paragraph", RichText(f"<p>{escape(text)}</p>"))
+                        for text in ((change,) if isinstance(change, str) else change)
+                    ],
                     who_it_affects="<p>Residents of Northbrook and the people who care for them.</p>",
                 )
                 consultation.add_child(instance=proposal)

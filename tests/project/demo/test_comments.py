@@ -38,7 +38,7 @@ def test_a_proposals_key_words_come_from_its_own_title_or_text():
     """The key words the test above checks are the proposal's own, not made up to fit the comments."""
     for slug, subjects in SAID.items():
         for title, problem, change in SPECS[slug]["proposals"]:
-            own = f"{title} {problem} {change}".lower()
+            own = " ".join([title, problem, *change]).lower()
             assert any(word in own for word in subjects[title].keywords), title
 
 
