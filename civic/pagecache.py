@@ -297,13 +297,27 @@ def _site_changed(sender: object = None, **kwargs: object) -> None:
     bump_on_commit(SITE)
 
 
+def _name_changed(sender: object = None, **kwargs: object) -> None:
+    bump(SITE)  # sent after the change commits
+
+
+def _account_changed(sender: object = None, *, reason: str = "", **kwargs: object) -> None:
+    if reason == "deactivated":  # erased or deactivated: pages showing the name must not outlive it
+        bump(SITE)
+
+
 def connect() -> None:
-    """Wagtail's page changes (code we don't own) and the site's brand make every page stale."""
+    """Wagtail's page changes (code we don't own), the site's brand, a changed display name and an
+    erased account make every page stale (names show on many pages; such changes are rare)."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    from . import signals
     from .models import Brand
+
+    signals.display_name_changed.connect(_name_changed, dispatch_uid="civic.pagecache.display_name")
+    signals.account_changed.connect(_account_changed, dispatch_uid="civic.pagecache.account")
 
     page_published.connect(_site_changed, dispatch_uid="civic.pagecache.published")
     page_unpublished.connect(_site_changed, dispatch_uid="civic.pagecache.unpublished")

@@ -254,3 +254,45 @@ def test_a_shared_part_with_a_csrf_token_is_never_stored(rf):
     first = template.render(Context({"key": "v1", "csrf_token": "one-readers-token"}))
     second = template.render(Context({"key": "v1", "csrf_token": "another-readers-token"}))
     assert "one-readers-token" in first and "another-readers-token" in second
+
+
+def test_a_changed_display_name_makes_cached_pages_stale(
+    client, consultation, resident, django_capture_on_commit_callbacks
+):
+    """Names are printed beside comments: the old one must not outlive the change in the cache."""
+    from civic.services import update_display_name
+
+    services.post_comment(author=resident, consultation=consultation, body="Bins on Tuesdays")
+    update_display_name(resident, "Pat Original")
+    assert "Pat Original" in cached(client, consultation.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        update_display_name(resident, "Sam Renamed")
+    response, text = read(client, consultation.url)
+    assert response[pagecache.HEADER] == "miss"
+    assert "Sam Renamed" in text and "Pat Original" not in text
+
+
+def test_an_erased_account_leaves_no_cached_page_with_its_name(
+    client, consultation, resident, django_capture_on_commit_callbacks
+):
+    from civic.services import erase_account, update_display_name
+
+    update_display_name(resident, "Erin Erased")
+    services.post_comment(author=resident, consultation=consultation, body="Streetlights out")
+    assert "Erin Erased" in cached(client, consultation.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_account(actor=resident, user=resident, password="correct horse battery staple")
+    response, text = read(client, consultation.url)
+    assert response[pagecache.HEADER] == "miss"
+    assert "Erin Erased" not in text
+
+
+def test_signing_out_does_not_empty_the_page_cache(client, consultation, resident):
+    """Only a name leaving the site does: other account changes keep cached pages."""
+    from django.contrib.auth import get_user_model
+
+    from civic import signals
+
+    cached(client, consultation.url)
+    signals.account_changed.send(sender=get_user_model(), user_id=resident.pk, reason="signed_out")
+    assert read(client, consultation.url)[0][pagecache.HEADER] == "hit"
