@@ -63,6 +63,27 @@ class DateBlock(QuestionBlock):
         label = "Date"
 
 
+class RankingBlock(QuestionBlock):
+    options = blocks.ListBlock(blocks.CharBlock(max_length=200, label="Option"), min_num=2, max_num=10)
+
+    class Meta:
+        icon = "list-ol"
+        label = "Ranking"
+        help_text = "Residents put every option in order, 1 for the most important."
+
+
+class WardBlock(QuestionBlock):
+    ask = blocks.ChoiceBlock(
+        choices=[("ward", "Choose their ward from a list"), ("postcode", "Type a postcode (or ward name)")],
+        default="ward",
+        help_text="A postcode is checked against the council's postcodes; only its ward is kept.",
+    )
+
+    class Meta:
+        icon = "site"
+        label = "Ward or postcode"
+
+
 class QuestionsBlock(blocks.StreamBlock):
     single_choice = SingleChoiceBlock()
     multiple_choice = MultipleChoiceBlock()
@@ -70,6 +91,8 @@ class QuestionsBlock(blocks.StreamBlock):
     free_text = FreeTextBlock()
     number = NumberBlock()
     date = DateBlock()
+    ranking = RankingBlock()
+    ward = WardBlock()
 
     class Meta:
         max_num = 60

@@ -20,6 +20,7 @@ from ..summaries.figures import SUPPRESS_BELOW, suppress
 from .models import SurveyPage, SurveyResponse
 from .permissions import can_answer
 from .questions import Question, clean_answers, raw_from_post, recheck_stored
+from .rankings import average_position, positions
 
 
 class SurveyAnswersInvalid(ParticipationError):
@@ -91,8 +92,9 @@ def submit_response(
 @dataclass
 class OptionResult:
     label: str
-    count: int | None  # None: a small number, suppressed
+    count: int | None  # None: a small number, suppressed (ranking: how many put it first)
     percent: int | None
+    average: float | None = None  # ranking: the mean position given, shown once enough answered
 
 
 @dataclass
@@ -200,8 +202,12 @@ def _results(survey: SurveyPage) -> SurveyResults:
     questions = survey.question_list()
     tally = _tally_in_postgresql if connection.vendor == "postgresql" else _tally_in_python
     total, answered, chosen = tally(survey, questions)
+    ranked = positions(survey, questions)
     found = []
     for q in questions:
+        if q.kind == "ranking":
+            found.append(_ranking_result(q, answered[q.id], ranked[q.id]))
+            continue
         shown = suppress(chosen[q.id]) if q.is_choice else {}
         n = answered[q.id]
         options = [
@@ -217,6 +223,25 @@ def _results(survey: SurveyPage) -> SurveyResults:
             item.chart = charts.bar_chart(f"survey-q{q.number}", q.label, item.chart_rows, "people")
         found.append(item)
     return SurveyResults(responses=total, questions=found)
+
+
+def _ranking_result(q: Question, n: int, per_option: dict[str, list[int]]) -> QuestionResult:
+    """How many put each option first (suppressed as counts are) and its average position."""
+    shown = suppress({option_id: counts[0] for option_id, counts in per_option.items()})
+    options = [
+        OptionResult(
+            label=label,
+            count=shown[option_id],
+            percent=None if shown[option_id] is None or not n else round(100 * shown[option_id] / n),
+            average=average_position(per_option[option_id]) if n >= SUPPRESS_BELOW else None,
+        )
+        for option_id, label in q.options
+    ]
+    item = QuestionResult(question=q, answered=n, options=options)
+    if n:
+        title = f"{q.label}: ranked first"
+        item.chart = charts.bar_chart(f"survey-q{q.number}", title, item.chart_rows, "people")
+    return item
 
 
 def export_rows(survey: SurveyPage) -> tuple[list[str], Iterator[list[object]]]:

@@ -51,6 +51,13 @@ def build_fields(questions: list[Question], raw: dict[str, Any], errors: dict[st
             )
         elif q.kind == "multiple_choice":
             state.chosen = [str(v) for v in value] if isinstance(value, list) else []
+        elif q.kind == "ranking":
+            if isinstance(value, list):  # stored: option ids in order
+                value = {option_id: str(i) for i, option_id in enumerate(value, 1)}
+            given = value if isinstance(value, dict) else {}
+            state.ranks = [(o, label, str(given.get(o) or "")) for o, label in q.options]
+        elif q.kind == "ward" and q.ask == "postcode" and value in q.option_labels:
+            state.value = q.option_labels[value]  # the ward's name, which the box accepts again
         else:
             state.value = value if isinstance(value, str) else ""
         fields.append(state)
