@@ -33,6 +33,12 @@ class Question:
     min_value: int | None = None
     max_value: int | None = None
     number: int = 0  # its position, from 1, for "Question 3" in errors and exports
+    section: str = ""  # the title of the section it is in
+    section_intro: str = ""
+    # (question id, option id): asked only of people who chose that option of that earlier question
+    condition: tuple[str, str] | None = None
+    condition_text: str = ""  # the condition as people read it: answered “Yes” to “Do you drive?”
+    condition_problem: str = ""  # why the officer's condition names no earlier question or answer
     ask: str = ""  # ward questions: "ward" (from a list) or "postcode" (typed, checked, only its ward kept)
 
     @property
@@ -80,11 +86,15 @@ def questions_from_stream(stream: Iterable[Any]) -> list[Question]:
     Ward questions take the council's wards as their options (one query, only when there is one)."""
     found: list[Question] = []
     wards: tuple[tuple[str, str], ...] | None = None
+    section = ("", "")
     for child in stream:
         if not child.id:
             continue
         value = child.value
         kind = child.block_type
+        if kind == "section":
+            section = (str(value["title"]), str(value.get("intro") or ""))
+            continue
         options: tuple[tuple[str, str], ...] = ()
         if kind in ("single_choice", "multiple_choice", "ranking"):
             options = tuple((item.id, str(item.value)) for item in value["options"].bound_blocks)
@@ -105,9 +115,50 @@ def questions_from_stream(stream: Iterable[Any]) -> list[Question]:
                 min_value=value.get("min_value"),
                 max_value=value.get("max_value"),
                 number=len(found) + 1,
+                section=section[0],
+                section_intro=section[1],
                 ask=value.get("ask") or "",
+                **_condition(value.get("show_only_if"), found),
             )
         )
+    return found
+
+
+def _condition(value: Any, earlier: list[Question]) -> dict[str, Any]:
+    """The question and option an officer's "show only if" names, matched by wording."""
+    wording, answer = (_fold(str((value or {}).get(k) or "")) for k in ("question", "answer"))
+    if not wording and not answer:
+        return {}
+    target = next((q for q in earlier if q.is_choice and _fold(q.label) == wording), None)
+    if target is None:
+        return {"condition_problem": f"“{value.get('question')}” is not an earlier choice question."}
+    option = next((o for o, label in target.options if _fold(label) == answer), None)
+    if option is None:
+        return {"condition_problem": f"“{value.get('answer')}” is not an answer to “{target.label}”."}
+    return {
+        "condition": (target.id, option),
+        "condition_text": f"answered “{target.option_labels[option]}” to “{target.label}”",
+    }
+
+
+def is_shown(q: Question, answers: Mapping[str, Any], shown: set[str]) -> bool:
+    """Asked of this person: no condition, or its question was asked and given the answer named."""
+    if q.condition is None:
+        return True
+    target, option = q.condition
+    value = answers.get(target)
+    chosen = value if isinstance(value, list) else [value]
+    return target in shown and option in chosen
+
+
+def shown_questions(questions: list[Question], answers: Mapping[str, Any]) -> list[Question]:
+    """The questions this person is asked, given their answers so far (conditions look back only)."""
+    shown: set[str] = set()
+    found = []
+    for q in questions:
+        if is_shown(q, answers, shown):
+            shown.add(q.id)
+            found.append(q)
     return found
 
 
@@ -162,25 +213,44 @@ def raw_from_post(questions: list[Question], data: Mapping[str, Any]) -> dict[st
     return raw
 
 
-def clean_answers(questions: list[Question], raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+def clean_answers(
+    questions: list[Question], raw: Mapping[str, Any], *, partial: bool = False
+) -> tuple[dict[str, Any], dict[str, str]]:
     """Checked answers keyed by question id, and errors keyed by question id (empty when all is well).
 
-    Unknown question or option ids are refused, never stored: a tampered form saves nothing."""
+    Unknown question or option ids are refused, never stored: a tampered form saves nothing. So is
+    an answer to a question whose condition is not met. `partial` (saving to come back later)
+    lets required questions wait."""
     answers: dict[str, Any] = {}
     errors: dict[str, str] = {}
+    shown: set[str] = set()
     for q in questions:
         value = raw.get(q.id)
+        if not is_shown(q, answers, shown):
+            if not _empty(value):  # never stored: it was not asked of this person
+                errors[q.id] = f"Leave “{q.label}” unanswered: it is only for people who {q.condition_text}."
+            continue
+        shown.add(q.id)
         try:
             answer = _clean_one(q, value)
         except ValueError as exc:
             errors[q.id] = str(exc)
             continue
         if answer in (None, "", []):
-            if q.required:
+            if q.required and not partial:
                 errors[q.id] = _missing(q)
             continue
         answers[q.id] = answer
     return answers, errors
+
+
+def _empty(value: Any) -> bool:
+    """Nothing was given: no text, no choice, an empty date or ranking."""
+    if isinstance(value, Mapping):
+        value = list(value.values())
+    if isinstance(value, list | tuple):
+        return not any(str(v).strip() for v in value)
+    return value is None or not str(value).strip()
 
 
 def _missing(q: Question) -> str:

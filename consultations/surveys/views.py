@@ -19,7 +19,7 @@ from ..permissions import can_view_page
 from ..services import ParticipationError
 from . import permissions, services
 from .models import SurveyPage
-from .questions import FieldState, Question, raw_from_post
+from .questions import FieldState, Question, raw_from_post, shown_questions
 
 STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429, "not_found": 404}
 
@@ -123,14 +123,20 @@ def check_answers(request, page_id: int):
     response = services.my_response(request.user, survey)
     if response is None or response.draft is None:
         return redirect(survey.url)
-    rows = [(q, q.display(response.draft.get(q.id))) for q in survey.question_list()]
+    sections: list[tuple[str, list[tuple[Question, str]]]] = []
+    for q in shown_questions(survey.question_list(), response.draft):
+        if not sections or sections[-1][0] != q.section:
+            sections.append((q.section, []))
+        sections[-1][1].append((q, q.display(response.draft.get(q.id))))
     return TemplateResponse(
         request,
         "consultations/surveys/check_answers.html",
         {
             "survey": survey,
             "page": survey,
-            "rows": rows,
+            "sections": sections,
+            "change_url": survey.url,
+            "paged": False,
             "changing": response.submitted_at is not None,
             "can_answer": permissions.can_answer(request.user, survey),
         },
