@@ -24,7 +24,22 @@ class SurveyPage(OrganisationPage, Page):
         help_text="Once people have answered, questions and options with answers cannot be removed.",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("questions")]
+    class Layout(models.TextChoices):
+        ALL = "all", "All questions on one page"
+        PAGED = "paged", "One question per page"
+
+    layout = models.CharField(
+        max_length=10,
+        choices=Layout.choices,
+        default=Layout.ALL,
+        help_text="One question per page suits long or conditional surveys, and people on phones.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("layout"),
+        FieldPanel("questions"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["consultations.ConsultationPage"]
     subpage_types: list[str] = []

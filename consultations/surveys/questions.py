@@ -5,7 +5,7 @@ id), so rewording a question or an option never detaches the answers already giv
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from civic.text import plain_text
@@ -242,6 +242,12 @@ def clean_answers(
             continue
         answers[q.id] = answer
     return answers, errors
+
+
+def clean_one(q: Question, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """One question's answer from a form, for a page that asks only it (whether it is asked at all
+    is the caller's check, against the answers so far)."""
+    return clean_answers([replace(q, condition=None)], raw_from_post([q], data))
 
 
 def _empty(value: Any) -> bool:

@@ -1,9 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import question_views, views
 
 urlpatterns = [
     path("consultations/surveys/<id:page_id>/answers/", views.save_answers, name="survey_answers"),
+    path(
+        "consultations/surveys/<id:page_id>/questions/<slug:question_id>/",
+        question_views.question_page,
+        name="survey_question",
+    ),
     path("consultations/surveys/<id:page_id>/check/", views.check_answers, name="survey_check"),
     path("consultations/surveys/<id:page_id>/submit/", views.submit, name="survey_submit"),
     path("consultations/surveys/<id:page_id>/results/", views.results, name="survey_results"),

@@ -17,11 +17,31 @@ from civic.exports import stream_csv
 
 from ..permissions import can_view_page
 from ..services import ParticipationError
-from . import permissions, services
+from . import permissions, progress, services
 from .models import SurveyPage
 from .questions import FieldState, Question, raw_from_post, shown_questions
 
 STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429, "not_found": 404}
+SAVED_FOR_LATER = (
+    "Your answers so far are saved. Sign in and come back to this page to finish them; "
+    "they are not sent until you check and send them."
+)
+
+
+def paged(survey: SurveyPage) -> bool:
+    return survey.layout == SurveyPage.Layout.PAGED
+
+
+def question_url(survey: SurveyPage, question: Question) -> str:
+    return reverse("consultations:survey_question", args=[survey.pk, question.id])
+
+
+def carry_on_url(survey: SurveyPage, answers: dict[str, Any]) -> str:
+    """Where someone answering one question per page carries on: the next question, or the check."""
+    question = progress.resume_at(survey.question_list(), answers)
+    if question is None:
+        return reverse("consultations:survey_check", args=[survey.pk])
+    return question_url(survey, question)
 
 
 def _raw_from_stored(questions: list[Question], answers: dict[str, Any]) -> dict[str, Any]:
@@ -68,10 +88,11 @@ def survey_page_context(request, survey: SurveyPage) -> dict:
     """The survey page: the questions with this person's answers so far, or why they cannot answer."""
     questions = survey.question_list()
     response = services.my_response(request.user, survey)
-    stored = {}
-    if response is not None:
-        stored = response.draft if response.draft is not None else response.answers
+    stored = progress.answers_so_far(response)
     return {
+        "paged": paged(survey),
+        "start_url": carry_on_url(survey, stored) if paged(survey) else "",
+        "has_draft": response is not None and response.draft is not None,
         "survey": survey,
         "consultation": survey.consultation,
         "can_answer": permissions.can_answer(request.user, survey),
@@ -101,8 +122,16 @@ def save_answers(request, page_id: int):
     survey = _survey(request, page_id)
     if not request.user.is_authenticated:
         return redirect_to_login(survey.url)
+    later = "later" in request.POST
     try:
-        services.save_answers(user=request.user, survey=survey, data=request.POST, session=request.session)
+        if later:
+            progress.save_for_later(
+                user=request.user, survey=survey, data=request.POST, session=request.session
+            )
+        else:
+            services.save_answers(
+                user=request.user, survey=survey, data=request.POST, session=request.session
+            )
     except services.SurveyAnswersInvalid as exc:
         questions = survey.question_list()
         fields = build_fields(questions, raw_from_post(questions, request.POST), exc.errors)
@@ -112,6 +141,9 @@ def save_answers(request, page_id: int):
             raise Http404(exc.message) from exc
         messages.error(request, exc.message)
         return _render_page(request, survey, STATUS_FOR_CODE.get(exc.code, 400))
+    if later:
+        messages.success(request, SAVED_FOR_LATER)
+        return redirect(f"{survey.url}#survey-draft")
     return redirect("consultations:survey_check", page_id=survey.pk)
 
 
@@ -123,11 +155,19 @@ def check_answers(request, page_id: int):
     response = services.my_response(request.user, survey)
     if response is None or response.draft is None:
         return redirect(survey.url)
-    sections: list[tuple[str, list[tuple[Question, str]]]] = []
-    for q in shown_questions(survey.question_list(), response.draft):
+    questions = survey.question_list()
+    missing = progress.first_unanswered(questions, response.draft)
+    if missing is not None:  # saved for later part way: carry on first
+        messages.info(request, f"Answer “{missing.label}” before you check your answers.")
+        return redirect(
+            question_url(survey, missing) if paged(survey) else f"{survey.url}#{missing.field_name}"
+        )
+    sections: list[tuple[str, list[tuple[Question, str, str]]]] = []
+    for q in shown_questions(questions, response.draft):
         if not sections or sections[-1][0] != q.section:
             sections.append((q.section, []))
-        sections[-1][1].append((q, q.display(response.draft.get(q.id))))
+        change = f"{question_url(survey, q)}?change=1" if paged(survey) else f"{survey.url}#{q.field_name}"
+        sections[-1][1].append((q, q.display(response.draft.get(q.id)), change))
     return TemplateResponse(
         request,
         "consultations/surveys/check_answers.html",
@@ -135,8 +175,6 @@ def check_answers(request, page_id: int):
             "survey": survey,
             "page": survey,
             "sections": sections,
-            "change_url": survey.url,
-            "paged": False,
             "changing": response.submitted_at is not None,
             "can_answer": permissions.can_answer(request.user, survey),
         },
@@ -153,6 +191,10 @@ def submit(request, page_id: int):
         response = services.submit_response(user=request.user, survey=survey, session=request.session)
     except services.SurveyAnswersInvalid as exc:
         questions = survey.question_list()
+        if paged(survey):
+            wrong = next(q for q in questions if q.id in exc.errors)
+            messages.error(request, exc.errors[wrong.id])
+            return redirect(question_url(survey, wrong))
         stored = services.my_response(request.user, survey)
         raw = _raw_from_stored(questions, (stored.draft if stored else None) or {})
         fields = build_fields(questions, raw, exc.errors)

@@ -30,7 +30,10 @@
     // Conditions look back only, so one pass in page order settles every question.
     dependants.forEach(function (field) {
       var target = document.getElementById("q-" + field.dataset.showIf);
-      var show = !!target && isShown(target) && chosen(field.dataset.showIf, field.dataset.showAnswer);
+      if (!target) {
+        return; // one question per page: the server already chose what to ask
+      }
+      var show = isShown(target) && chosen(field.dataset.showIf, field.dataset.showAnswer);
       field.hidden = !show;
       field.querySelectorAll("input, select, textarea").forEach(function (input) {
         input.disabled = !show;
