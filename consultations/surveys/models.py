@@ -59,6 +59,16 @@ class SurveyPage(OrganisationPage, Page):
             self._questions = questions_from_stream(self.questions)
         return self._questions
 
+    def save(self, *args, **kwargs):
+        """Publishing keeps each question's wording, so results can say which one people saw."""
+        saved = super().save(*args, **kwargs)
+        if self.live and self.pk:
+            from .wordings import record_wordings
+
+            self.__dict__.pop("_questions", None)
+            record_wordings(self)
+        return saved
+
     def get_context(self, request, *args, **kwargs):
         from .views import survey_page_context
 
@@ -88,6 +98,8 @@ class SurveyResponse(models.Model):
     )
     answers = models.JSONField(default=dict, blank=True)
     draft = models.JSONField(null=True, blank=True)
+    # question id -> the fingerprint of the wording shown when the answers were sent (QuestionWording)
+    wording = models.JSONField(default=dict, blank=True)
     channel = models.CharField(max_length=10, choices=Comment.Channel.choices, default=Comment.Channel.ONLINE)
     submitted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -103,3 +115,22 @@ class SurveyResponse(models.Model):
 
     def __str__(self):
         return f"Response {self.pk} to {self.survey_id}"
+
+
+class QuestionWording(models.Model):
+    """A wording a survey question was published with: the text behind a response's fingerprint."""
+
+    survey = models.ForeignKey(SurveyPage, on_delete=models.CASCADE, related_name="wordings")
+    question_id = models.CharField(max_length=64)
+    digest = models.CharField(max_length=16)
+    label = models.CharField(max_length=300)
+    options = models.JSONField(default=list, blank=True)
+    published_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "question_id", "digest"], name="one_wording_per_digest")
+        ]
+
+    def __str__(self):
+        return self.label

@@ -4,6 +4,8 @@ Answers are stored keyed by question id (the StreamField block id) and option id
 id), so rewording a question or an option never detaches the answers already given."""
 
 import datetime
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -40,6 +42,12 @@ class Question:
     condition_text: str = ""  # the condition as people read it: answered “Yes” to “Do you drive?”
     condition_problem: str = ""  # why the officer's condition names no earlier question or answer
     ask: str = ""  # ward questions: "ward" (from a list) or "postcode" (typed, checked, only its ward kept)
+
+    @property
+    def wording(self) -> str:
+        """A short fingerprint of the wording people read: the question and its options' labels."""
+        text = json.dumps([self.label, [label for _, label in self.options]], ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
 
     @property
     def field_name(self) -> str:

@@ -1,7 +1,7 @@
 """The one write path for survey responses, and the results arithmetic officers read."""
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
@@ -21,6 +21,7 @@ from .models import SurveyPage, SurveyResponse
 from .permissions import can_answer
 from .questions import Question, clean_answers, raw_from_post, recheck_stored
 from .rankings import average_position, positions
+from .wordings import WordingResult, seen, wordings_seen
 
 
 class SurveyAnswersInvalid(ParticipationError):
@@ -80,9 +81,12 @@ def submit_response(
         if errors:  # the survey changed since the answers were checked
             raise SurveyAnswersInvalid(errors)
         response.answers = answers
+        response.wording = seen(
+            survey.question_list(), answers
+        )  # the wording on the check page they sent from
         response.draft = None
         response.submitted_at = timezone.now()
-        response.save(update_fields=["answers", "draft", "submitted_at", "updated_at"])
+        response.save(update_fields=["answers", "wording", "draft", "submitted_at", "updated_at"])
     return response
 
 
@@ -103,6 +107,7 @@ class QuestionResult:
     answered: int
     options: list[OptionResult]
     chart: charts.Chart | None = None
+    wordings: list[WordingResult] = field(default_factory=list)  # when answered under several wordings
 
     @property
     def chart_rows(self) -> list[tuple[str, int | None]]:
@@ -203,6 +208,7 @@ def _results(survey: SurveyPage) -> SurveyResults:
     tally = _tally_in_postgresql if connection.vendor == "postgresql" else _tally_in_python
     total, answered, chosen = tally(survey, questions)
     ranked = positions(survey, questions)
+    worded = wordings_seen(survey, questions)
     found = []
     for q in questions:
         if q.kind == "ranking":
@@ -222,6 +228,8 @@ def _results(survey: SurveyPage) -> SurveyResults:
         if q.is_choice and n:
             item.chart = charts.bar_chart(f"survey-q{q.number}", q.label, item.chart_rows, "people")
         found.append(item)
+    for item in found:
+        item.wordings = worded.get(item.question.id, [])
     return SurveyResults(responses=total, questions=found)
 
 
