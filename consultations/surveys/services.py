@@ -1,17 +1,21 @@
 """The one write path for survey responses, and the results arithmetic officers read."""
 
+import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import connection, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
-from civic import ratelimit
-from civic.models import User
+from civic import clientip, ratelimit
 from civic.types import Account, signed_in
 
 from ..services import ParticipationError, check_reachable
@@ -20,6 +24,7 @@ from ..summaries.figures import SUPPRESS_BELOW, suppress
 from .models import SurveyPage, SurveyResponse
 from .permissions import can_answer
 from .questions import Question, clean_answers, raw_from_post, recheck_stored
+from .tasks import send_confirmation_email
 
 
 class SurveyAnswersInvalid(ParticipationError):
@@ -30,58 +35,161 @@ class SurveyAnswersInvalid(ParticipationError):
         super().__init__("There is a problem with your answers.", code="invalid")
 
 
-def _check_allowed(user: Account, survey: SurveyPage, session: SessionBase | None) -> User:
+def _session_token(survey: SurveyPage, session: SessionBase | None, *, create: bool) -> uuid.UUID | None:
+    """The random token a browser session answers a survey under when nobody is signed in."""
+    if session is None:
+        return None
+    key = f"survey-respondent:{survey.pk}"
+    try:
+        return uuid.UUID(str(session[key]))
+    except (KeyError, ValueError):
+        if not create:
+            return None
+    token = uuid.uuid4()
+    session[key] = str(token)
+    return token
+
+
+def _owner(
+    user: Account, survey: SurveyPage, session: SessionBase | None, *, create: bool = False
+) -> dict[str, Any]:
+    """How this person's response is found: their account, or (without one, where the survey
+    allows it) their browser session's token. Empty when they have none."""
+    account = signed_in(user)
+    if account is not None:
+        return {"user": account}
+    if not survey.allow_anonymous:
+        return {}
+    token = _session_token(survey, session, create=create)
+    return {} if token is None else {"user": None, "respondent_token": token}
+
+
+def _check_allowed(
+    user: Account, survey: SurveyPage, session: SessionBase | None, address: str
+) -> dict[str, Any]:
     check_reachable(user, survey, session=session)
     decision = can_answer(user, survey)
-    account = signed_in(user)
-    if not decision or account is None:
+    if not decision:
         raise ParticipationError(decision.reason, code="forbidden")
+    account = signed_in(user)
+    if account is None and session is None:  # no session, nothing to hold one response per person
+        raise ParticipationError("Turn on cookies to answer without an account.", code="forbidden")
     try:
-        ratelimit.hit("write", str(account.pk))
+        if account is not None:
+            ratelimit.hit("write", str(account.pk))
+        else:  # new sessions are free to make: the address pays for each write
+            key = clientip.limit_key(address or clientip.UNKNOWN)
+            ratelimit.hit("survey-anonymous", key, settings.ANONYMOUS_SURVEY_RATE_LIMIT)
     except ratelimit.RateLimited as exc:
         raise ParticipationError(str(exc), code="rate_limited") from exc
-    return account
+    return _owner(user, survey, session, create=True)
 
 
-def my_response(user: Account, survey: SurveyPage) -> SurveyResponse | None:
-    account = signed_in(user)
-    if account is None:
+def my_response(
+    user: Account, survey: SurveyPage, session: SessionBase | None = None
+) -> SurveyResponse | None:
+    owner = _owner(user, survey, session)
+    if not owner:
         return None
-    return SurveyResponse.objects.filter(survey=survey, user=account).first()
+    return SurveyResponse.objects.filter(survey=survey, **owner).first()
 
 
 def save_answers(
-    *, user: Account, survey: SurveyPage, data: Mapping[str, Any], session: SessionBase | None = None
+    *,
+    user: Account,
+    survey: SurveyPage,
+    data: Mapping[str, Any],
+    session: SessionBase | None = None,
+    address: str = "",
 ) -> SurveyResponse:
     """Check a form's answers against the survey's current questions and keep them for the
     check-your-answers page; nothing is kept if any answer is refused."""
-    account = _check_allowed(user, survey, session)
+    owner = _check_allowed(user, survey, session, address)
     answers, errors = clean_answers(survey.question_list(), raw_from_post(survey.question_list(), data))
     if errors:
         raise SurveyAnswersInvalid(errors)
     # update_or_create locks the row, and retries the lookup if the same person's form raced it
-    response, _ = SurveyResponse.objects.update_or_create(
-        survey=survey, user=account, defaults={"draft": answers}
-    )
+    response, _ = SurveyResponse.objects.update_or_create(survey=survey, **owner, defaults={"draft": answers})
     return response
 
 
+def needs_confirmation(user: Account, survey: SurveyPage, response: SurveyResponse | None) -> bool:
+    """Whether sending these answers waits for an emailed link: without an account, on a survey
+    that asks for it, until the person has confirmed once."""
+    if signed_in(user) is not None or not survey.confirm_by_email:
+        return False
+    return response is None or response.awaiting_confirmation or not response.email_digest
+
+
+class SurveyEmailInvalid(ParticipationError):
+    """The email address to confirm answers with is missing or malformed."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Enter an email address in the correct format, like name@example.com.",
+            code="invalid",
+            field="email",
+        )
+
+
+def email_digest(email: str) -> str:
+    """A keyed digest of an address: tells two confirmations from one address apart from others
+    without keeping the address itself."""
+    return salted_hmac("surveys.respondent-email", email.strip().lower(), algorithm="sha256").hexdigest()
+
+
+def _clean_email(email: str) -> str:
+    email = (email or "").strip()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise SurveyEmailInvalid() from None
+    if len(email) > 254:
+        raise SurveyEmailInvalid()
+    return email
+
+
 def submit_response(
-    *, user: Account, survey: SurveyPage, session: SessionBase | None = None
+    *,
+    user: Account,
+    survey: SurveyPage,
+    session: SessionBase | None = None,
+    address: str = "",
+    email: str = "",
 ) -> SurveyResponse:
-    """Confirm the checked answers: they become this person's response (replacing an earlier one)."""
-    account = _check_allowed(user, survey, session)
+    """Confirm the checked answers: they become this person's response (replacing an earlier one).
+
+    Without an account on a survey that asks for it, the response waits for the link emailed to
+    `email` (confirm_response) before it counts."""
+    owner = _check_allowed(user, survey, session, address)
     with transaction.atomic():
-        response = SurveyResponse.objects.select_for_update().filter(survey=survey, user=account).first()
+        response = SurveyResponse.objects.select_for_update().filter(survey=survey, **owner).first()
         if response is None or response.draft is None:
             raise ParticipationError("Answer the questions first.", code="no_draft")
         answers, errors = recheck_stored(survey.question_list(), response.draft)
         if errors:  # the survey changed since the answers were checked
             raise SurveyAnswersInvalid(errors)
+        fields = ["answers", "draft", "submitted_at", "updated_at"]
+        if needs_confirmation(user, survey, response):
+            address_to = _clean_email(email or response.contact_email)
+            try:
+                ratelimit.hit(
+                    "survey-confirm-email",
+                    email_digest(address_to),
+                    settings.SURVEY_CONFIRMATION_EMAIL_RATE_LIMIT,
+                )
+            except ratelimit.RateLimited as exc:
+                raise ParticipationError(str(exc), code="rate_limited") from exc
+            response.contact_email = address_to
+            response.email_digest = email_digest(address_to)
+            response.awaiting_confirmation = True
+            fields += ["contact_email", "email_digest", "awaiting_confirmation"]
+            response_id = response.pk
+            transaction.on_commit(lambda: send_confirmation_email.enqueue(response_id))
         response.answers = answers
         response.draft = None
         response.submitted_at = timezone.now()
-        response.save(update_fields=["answers", "draft", "submitted_at", "updated_at"])
+        response.save(update_fields=fields)
     return response
 
 

@@ -3,6 +3,7 @@
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -11,13 +12,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from civic import clientip
 from civic.exports import stream_csv
 
 from ..permissions import can_view_page
 from ..services import ParticipationError
-from . import permissions, services
+from . import confirmation, permissions, services
 from .models import SurveyPage
 from .questions import FieldState, Question, raw_from_post
 
@@ -60,7 +62,7 @@ def build_fields(questions: list[Question], raw: dict[str, Any], errors: dict[st
 def survey_page_context(request, survey: SurveyPage) -> dict:
     """The survey page: the questions with this person's answers so far, or why they cannot answer."""
     questions = survey.question_list()
-    response = services.my_response(request.user, survey)
+    response = services.my_response(request.user, survey, request.session)
     stored = {}
     if response is not None:
         stored = response.draft if response.draft is not None else response.answers
@@ -68,7 +70,9 @@ def survey_page_context(request, survey: SurveyPage) -> dict:
         "survey": survey,
         "consultation": survey.consultation,
         "can_answer": permissions.can_answer(request.user, survey),
+        "answers_anonymously": permissions.answers_anonymously(request.user, survey),
         "can_view_results": permissions.can_view_results(request.user, survey, session=request.session),
+        "can_enter_responses": permissions.can_enter_responses(request.user, survey),
         "my_response": response,
         "fields": build_fields(questions, _raw_from_stored(questions, stored), {}),
         "errors": [],
@@ -92,10 +96,16 @@ def _render_page(request, survey: SurveyPage, status: int, **overrides):
 def save_answers(request, page_id: int):
     """The survey form: answers checked, kept, and shown back on the check-your-answers page."""
     survey = _survey(request, page_id)
-    if not request.user.is_authenticated:
+    if _must_sign_in(request, survey):
         return redirect_to_login(survey.url)
     try:
-        services.save_answers(user=request.user, survey=survey, data=request.POST, session=request.session)
+        services.save_answers(
+            user=request.user,
+            survey=survey,
+            data=request.POST,
+            session=request.session,
+            address=clientip.for_request(request),
+        )
     except services.SurveyAnswersInvalid as exc:
         questions = survey.question_list()
         fields = build_fields(questions, raw_from_post(questions, request.POST), exc.errors)
@@ -108,14 +118,13 @@ def save_answers(request, page_id: int):
     return redirect("consultations:survey_check", page_id=survey.pk)
 
 
-def check_answers(request, page_id: int):
-    """Check your answers before sending them (each with a link back to change it)."""
-    survey = _survey(request, page_id)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    response = services.my_response(request.user, survey)
-    if response is None or response.draft is None:
-        return redirect(survey.url)
+def _must_sign_in(request, survey: SurveyPage) -> bool:
+    return not request.user.is_authenticated and not survey.allow_anonymous
+
+
+def _check_page(
+    request, survey: SurveyPage, response, *, email: str = "", error: str = "", status: int = 200
+):
     rows = [(q, q.display(response.draft.get(q.id))) for q in survey.question_list()]
     return TemplateResponse(
         request,
@@ -124,23 +133,50 @@ def check_answers(request, page_id: int):
             "survey": survey,
             "page": survey,
             "rows": rows,
-            "changing": response.submitted_at is not None,
+            "changing": response.submitted_at is not None and not response.awaiting_confirmation,
             "can_answer": permissions.can_answer(request.user, survey),
+            "ask_email": services.needs_confirmation(request.user, survey, response),
+            "email": email or response.contact_email,
+            "email_error": error,
         },
+        status=status,
     )
+
+
+def check_answers(request, page_id: int):
+    """Check your answers before sending them (each with a link back to change it)."""
+    survey = _survey(request, page_id)
+    if _must_sign_in(request, survey):
+        return redirect_to_login(request.get_full_path())
+    response = services.my_response(request.user, survey, request.session)
+    if response is None or response.draft is None:
+        return redirect(survey.url)
+    return _check_page(request, survey, response)
 
 
 @require_POST
 def submit(request, page_id: int):
     """Send the checked answers: they become (or replace) this person's response."""
     survey = _survey(request, page_id)
-    if not request.user.is_authenticated:
+    if _must_sign_in(request, survey):
         return redirect_to_login(survey.url)
+    email = request.POST.get("email", "")[:300]
     try:
-        response = services.submit_response(user=request.user, survey=survey, session=request.session)
+        response = services.submit_response(
+            user=request.user,
+            survey=survey,
+            session=request.session,
+            address=clientip.for_request(request),
+            email=email,
+        )
+    except services.SurveyEmailInvalid as exc:
+        stored = services.my_response(request.user, survey, request.session)
+        if stored is None or stored.draft is None:
+            return redirect(survey.url)
+        return _check_page(request, survey, stored, email=email, error=exc.message, status=400)
     except services.SurveyAnswersInvalid as exc:
         questions = survey.question_list()
-        stored = services.my_response(request.user, survey)
+        stored = services.my_response(request.user, survey, request.session)
         raw = _raw_from_stored(questions, (stored.draft if stored else None) or {})
         fields = build_fields(questions, raw, exc.errors)
         return _render_page(request, survey, 400, fields=fields, errors=[f for f in fields if f.error])
@@ -151,9 +187,53 @@ def submit(request, page_id: int):
         if exc.code == "no_draft":
             return redirect(survey.url)
         return _render_page(request, survey, STATUS_FOR_CODE.get(exc.code, 400))
+    if response.awaiting_confirmation:
+        return redirect("consultations:survey_check_email", page_id=survey.pk)
     closes = formats.date_format(survey.consultation.closes_at, "j F Y")
     messages.success(request, f"Thank you. Your answers have been sent. You can change them until {closes}.")
     return redirect(f"{survey.url}#survey-status-{response.pk}")
+
+
+@require_GET
+def check_email(request, page_id: int):
+    """After sending without an account: the answers wait for the emailed link."""
+    survey = _survey(request, page_id)
+    return TemplateResponse(
+        request,
+        "consultations/surveys/check_email.html",
+        {"survey": survey, "page": survey, "hours": settings.SURVEY_CONFIRMATION_HOURS},
+    )
+
+
+LINK_STATUS = {"invalid": 400, "not_found": 404, "used": 410, "expired": 410, "closed": 410}
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token: str):
+    """The emailed link: GET shows a button (mail scanners open links), POST counts the answers."""
+    try:
+        response = confirmation.response_for_token(token)
+        if request.method == "POST":
+            response = confirmation.confirm_response(token=token)
+            closes = formats.date_format(response.survey.consultation.closes_at, "j F Y")
+            messages.success(
+                request,
+                "Thank you. Your answers are confirmed and counted. "
+                f"You can change them from this browser until {closes}.",
+            )
+            return redirect(response.survey.url)
+    except confirmation.SurveyLinkError as exc:
+        return TemplateResponse(
+            request,
+            "consultations/surveys/link_problem.html",
+            {"problem": exc.code, "message": exc.message, "hours": settings.SURVEY_CONFIRMATION_HOURS},
+            status=LINK_STATUS.get(exc.code, 400),
+        )
+    if not can_view_page(request.user, response.survey, session=request.session):
+        raise Http404("No such survey")
+    return TemplateResponse(
+        request, "consultations/surveys/confirm_link.html", {"survey": response.survey, "token": token}
+    )
 
 
 def _results_survey(request, page_id: int) -> SurveyPage:
