@@ -16,10 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from civic import clientip
 from civic.exports import stream_csv
+from civic.twofactor import staff_second_factor_required
 
 from ..permissions import can_view_page
 from ..services import ParticipationError
-from . import confirmation, permissions, services
+from . import assisted, confirmation, permissions, services
 from .models import SurveyPage
 from .questions import FieldState, Question, raw_from_post
 
@@ -263,3 +264,62 @@ def responses_csv(request, page_id: int):
     survey = _results_survey(request, page_id)
     header, rows = services.export_rows(survey)
     return stream_csv(header, rows, f"survey-{survey.pk}-responses.csv")
+
+
+ASSISTED_FIELDS = ("channel", "respondent_name", "respondent_postcode", "consent")
+
+
+@staff_second_factor_required
+@require_http_methods(["GET", "POST"])
+def assisted_entry(request, page_id: int):
+    """An officer types in answers received on paper, by phone or at an event (assisted digital)."""
+    survey = _survey(request, page_id)
+    if not permissions.can_enter_responses(request.user, survey):
+        raise PermissionDenied("Only the staff running this consultation can enter responses.")
+    questions = survey.question_list()
+    post = request.POST if request.method == "POST" else {}
+    errors: dict[str, str] = {}
+    status = 200
+    if request.method == "POST":
+        try:
+            response = assisted.enter_response(
+                officer=request.user,
+                survey=survey,
+                data=request.POST,
+                channel=request.POST.get("channel", ""),
+                respondent_name=request.POST.get("respondent_name", "")[:500],
+                respondent_postcode=request.POST.get("respondent_postcode", "")[:50],
+                consent=request.POST.get("consent") == "yes",
+            )
+        except services.SurveyAnswersInvalid as exc:
+            errors, status = exc.errors, 400
+        except ParticipationError as exc:
+            if exc.code == "not_found":
+                raise Http404(exc.message) from exc
+            messages.error(request, exc.message)
+            status = STATUS_FOR_CODE.get(exc.code, 400)
+        else:
+            messages.success(
+                request, f"Response {response.pk} saved ({response.get_channel_display().lower()})."
+            )
+            return redirect("consultations:survey_assisted", page_id=survey.pk)
+    fields = build_fields(questions, raw_from_post(questions, post) if post else {}, errors)
+    anchors = {"channel": "channel-input", "consent": "consent-input"}
+    summary = [
+        (anchors.get(name, f"{name}-input"), errors[name]) for name in ASSISTED_FIELDS if name in errors
+    ]
+    summary += [(f"{f.question.field_name}-input", f.error) for f in fields if f.error]
+    return TemplateResponse(
+        request,
+        "consultations/surveys/assisted_entry.html",
+        {
+            "survey": survey,
+            "page": survey,
+            "fields": fields,
+            "errors": errors,
+            "error_summary": summary,
+            "channels": assisted.CHANNELS,
+            "values": {name: post.get(name, "") for name in ASSISTED_FIELDS},
+        },
+        status=status,
+    )
