@@ -244,8 +244,14 @@ def representation(consultation, proposals, wards: list[Area]) -> list[Represent
     return tables
 
 
-def build_summary(consultation, ward=None, *, include_representation=True) -> dict:
+def build_summary(consultation, ward=None, *, include_representation=True, survey_breakdown="ward") -> dict:
     """Everything the summary page, the printable report and the PDF show."""
+    from ..surveys.summary import (
+        clean_dimension,
+        dimension_choices,
+        survey_summaries,
+    )  # surveys import figures
+
     comments = summarised_comments(consultation)
     wards = list(Area.objects.filter(kind=Area.Kind.WARD).order_by("name"))
     if ward is not None:
@@ -271,6 +277,10 @@ def build_summary(consultation, ward=None, *, include_representation=True) -> di
         "responses": list(FeedbackResponse.objects.shown_with(consultation, [p.pk for p in proposals])),
         "suppress_below": SUPPRESS_BELOW,
     }
+    # Survey answers have their own people and their own suppression: shown whatever the comments.
+    context["surveys"] = survey_summaries(consultation, wards, ward, survey_breakdown)
+    context["survey_breakdown"] = clean_dimension(survey_breakdown)
+    context["survey_dimensions"] = dimension_choices()
     if ward_suppressed:
         context.update(charts=[], themes=[], unthemed=0, representation=[])
         return context

@@ -70,7 +70,7 @@ def _summary_context(request, consultation) -> dict:
         ward = None
     else:
         ward = next((w for w in wards if w.slug == slug), None)
-    context = build_summary(consultation, ward)
+    context = build_summary(consultation, ward, survey_breakdown=request.GET.get("by", "ward"))
     context.update(
         ward_form=WardFilterForm(
             initial={"ward": ward.slug if ward else "all"}, wards=wards, my_ward=my_ward

@@ -282,13 +282,9 @@ def _tally_in_postgresql(survey: SurveyPage, questions: list[Question]) -> Tally
 RESULTS_CACHE_SECONDS = 600
 
 
-def results(survey: SurveyPage) -> SurveyResults:
-    """Counts and percentages per option over submitted responses; counts of 1 to 4 are suppressed
-    as in the summaries. Percentages are of the people who answered each question.
-
-    One indexed query fingerprints the responses (how many, the last sent) and the published
-    questions; the tally is computed again only when that changes, so a big survey's results page
-    does not re-read every response on each view."""
+def results_version(survey: SurveyPage) -> str:
+    """What the results depend on, in one indexed query: the published questions, how many
+    responses count and the last sent. Caches of anything computed from responses key on it."""
     seen = (
         SurveyResponse.objects.filter(survey=survey)
         .submitted()
@@ -296,7 +292,17 @@ def results(survey: SurveyPage) -> SurveyResults:
     )
     published = survey.last_published_at.timestamp() if survey.last_published_at else 0
     last = seen["last"].timestamp() if seen["last"] else 0
-    key = f"survey-results:{survey.pk}:{published}:{seen['n']}:{last}"
+    return f"{survey.pk}:{published}:{seen['n']}:{last}"
+
+
+def results(survey: SurveyPage, version: str | None = None) -> SurveyResults:
+    """Counts and percentages per option over submitted responses; counts of 1 to 4 are suppressed
+    as in the summaries. Percentages are of the people who answered each question.
+
+    One indexed query fingerprints the responses (how many, the last sent) and the published
+    questions; the tally is computed again only when that changes, so a big survey's results page
+    does not re-read every response on each view."""
+    key = f"survey-results:{version or results_version(survey)}"
     found: SurveyResults | None = cache.get(key)
     if found is None:
         found = _results(survey)
@@ -322,7 +328,9 @@ def _results(survey: SurveyPage) -> SurveyResults:
         ]
         item = QuestionResult(question=q, answered=n, options=options)
         if q.is_choice and n:
-            item.chart = charts.bar_chart(f"survey-q{q.number}", q.label, item.chart_rows, "people")
+            item.chart = charts.bar_chart(
+                f"survey-{survey.pk}-q{q.number}", q.label, item.chart_rows, "people"
+            )
         found.append(item)
     return SurveyResults(responses=total, questions=found)
 
