@@ -644,4 +644,4 @@ from .summaries.models import (  # noqa: E402, F401  (summary models live with t
     ThemeMembership,
     ThemeRun,
 )
-from .surveys.models import SurveyPage, SurveyResponse  # noqa: E402, F401  (surveys live with their feature)
+from .surveys.models import SurveyAnswerTheme, SurveyPage, SurveyResponse  # noqa: E402, F401  (surveys live with their feature)

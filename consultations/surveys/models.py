@@ -124,3 +124,34 @@ class SurveyResponse(models.Model):
 
     def __str__(self):
         return f"Response {self.pk} to {self.survey_id}"
+
+
+class SurveyAnswerTheme(models.Model):
+    """Puts one free-text answer in one of the consultation's themes, beside the comments
+    (summaries.services.build_themes); quote_rank marks the answers quoted for the theme."""
+
+    wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
+
+    theme = models.ForeignKey("consultations.Theme", on_delete=models.CASCADE, related_name="survey_answers")
+    response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="themes")
+    question_id = models.CharField(max_length=64)
+    weight = models.FloatField(default=0)
+    quote_rank = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["theme", "quote_rank"])]
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question_id"], name="one_theme_per_survey_answer")
+        ]
+
+    def __str__(self):
+        return f"Answer {self.response_id}/{self.question_id} in {self.theme_id}"
+
+    @property
+    def text(self) -> str:
+        return str(self.response.answers.get(self.question_id) or "")
+
+    @property
+    def question(self) -> Question | None:
+        """The question as the survey asks it now (its wording may have changed since)."""
+        return next((q for q in self.response.survey.question_list() if q.id == self.question_id), None)

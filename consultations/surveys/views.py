@@ -21,7 +21,7 @@ from civic.twofactor import staff_second_factor_required
 from ..permissions import can_view_page
 from ..services import ParticipationError
 from . import assisted, confirmation, permissions, services
-from .models import SurveyPage
+from .models import SurveyPage, SurveyResponse
 from .questions import FieldState, Question, raw_from_post
 
 STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429, "not_found": 404}
@@ -322,4 +322,26 @@ def assisted_entry(request, page_id: int):
             "values": {name: post.get(name, "") for name in ASSISTED_FIELDS},
         },
         status=status,
+    )
+
+
+def answer_link(request, response_id: int, question_id: str):
+    """Provenance: a free-text answer quoted in a theme, with its question and survey, for the
+    people who may read the survey's results (nothing that names the person who wrote it)."""
+    response = get_object_or_404(SurveyResponse.objects.submitted().select_related("survey"), pk=response_id)
+    survey = response.survey
+    if not can_view_page(request.user, survey, session=request.session):
+        raise Http404("No such answer")
+    if not permissions.can_view_results(request.user, survey, session=request.session):
+        raise PermissionDenied("The survey's answers are published with the consultation's results.")
+    question = next(
+        (q for q in survey.question_list() if q.id == question_id and q.kind == "free_text"), None
+    )
+    text = response.answers.get(question_id) if question is not None else None
+    if not isinstance(text, str) or not text:
+        raise Http404("No such answer")
+    return TemplateResponse(
+        request,
+        "consultations/surveys/answer.html",
+        {"survey": survey, "page": survey, "response": response, "question": question, "text": text},
     )
