@@ -335,23 +335,44 @@ def _results(survey: SurveyPage) -> SurveyResults:
     return SurveyResults(responses=total, questions=found)
 
 
-def export_rows(survey: SurveyPage) -> tuple[list[str], Iterator[list[object]]]:
+PERSONAL_COLUMNS = [
+    "account_email",
+    "account_name",
+    "respondent_name",
+    "respondent_postcode",
+    "entered_by",
+    "consent_recorded",
+]
+
+
+def export_rows(survey: SurveyPage, *, personal: bool = False) -> tuple[list[str], Iterator[list[object]]]:
     """The CSV header and rows: one row per submitted response, answers as people read them.
 
-    No personal data: no account, name or email; the row number is the response's own id."""
+    No personal data unless `personal` (for roles that may see it: permissions.can_see_respondents):
+    then, after the answers, the account's email and name, the name and postcode staff typed in,
+    who typed them and whether consent was recorded. The row number is the response's own id."""
     questions = survey.question_list()
     header = ["response_id", "submitted_at", "channel"] + [f"Q{q.number}. {q.label}" for q in questions]
-    responses = (
-        SurveyResponse.objects.filter(survey=survey)
-        .submitted()
-        .order_by("id")
-        .values_list("id", "submitted_at", "channel", "answers")
-    )
+    fields = ["id", "submitted_at", "channel", "answers"]
+    if personal:
+        header += PERSONAL_COLUMNS
+        fields += [
+            "user__email",
+            "user__display_name",
+            "respondent_name",
+            "respondent_postcode",
+            "entered_by__email",
+            "consent_recorded",
+        ]
+    responses = SurveyResponse.objects.filter(survey=survey).submitted().order_by("id").values_list(*fields)
 
     def rows() -> Iterator[list[object]]:
-        for pk, submitted_at, channel, answers in responses.iterator(chunk_size=2000):
-            yield [pk, submitted_at.isoformat() if submitted_at else "", channel] + [
-                q.display(answers.get(q.id)) for q in questions
-            ]
+        for pk, submitted_at, channel, answers, *extra in responses.iterator(chunk_size=2000):
+            row: list[object] = [pk, submitted_at.isoformat() if submitted_at else "", channel]
+            row += [q.display(answers.get(q.id)) for q in questions]
+            if personal:
+                *named, consent = extra
+                row += [value or "" for value in named] + ["yes" if consent else "no"]
+            yield row
 
     return header, rows()

@@ -255,15 +255,21 @@ def results(request, page_id: int):
             "page": survey,
             "results": services.results(survey),
             "csv_url": reverse("consultations:survey_csv", args=[survey.pk]),
+            "can_see_respondents": permissions.can_see_respondents(request.user, survey),
         },
     )
 
 
 def responses_csv(request, page_id: int):
-    """Every submitted response, one row each, formula-safe, with nothing that names a person."""
+    """Every submitted response, one row each, formula-safe; who answered only on request, and
+    only for the roles that may see it (refused, not quietly left out, for anyone else)."""
     survey = _results_survey(request, page_id)
-    header, rows = services.export_rows(survey)
-    return stream_csv(header, rows, f"survey-{survey.pk}-responses.csv")
+    personal = request.GET.get("personal") == "1"
+    if personal and not permissions.can_see_respondents(request.user, survey):
+        raise PermissionDenied("Only officers running this consultation can export who answered.")
+    header, rows = services.export_rows(survey, personal=personal)
+    name = f"survey-{survey.pk}-responses{'-personal' if personal else ''}.csv"
+    return stream_csv(header, rows, name)
 
 
 ASSISTED_FIELDS = ("channel", "respondent_name", "respondent_postcode", "consent")
