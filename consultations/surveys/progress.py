@@ -24,17 +24,19 @@ def answers_so_far(response: SurveyResponse | None) -> dict[str, Any]:
     return dict(response.draft if response.draft is not None else response.answers or {})
 
 
-def _keep_draft(account, survey: SurveyPage, change) -> SurveyResponse:
-    """Apply `change` to this person's answers so far, under a row lock (two tabs cannot interleave)."""
+def _keep_draft(owner: dict[str, Any], survey: SurveyPage, change) -> SurveyResponse:
+    """Apply `change` to this person's answers so far, under a row lock (two tabs cannot interleave).
+
+    `owner` finds their response: their account, or their browser session's token (services._owner)."""
     with transaction.atomic():
-        response = SurveyResponse.objects.select_for_update().filter(survey=survey, user=account).first()
+        response = SurveyResponse.objects.select_for_update().filter(survey=survey, **owner).first()
         draft = answers_so_far(response)
         change(draft)
         shown = {q.id for q in shown_questions(survey.question_list(), draft)}
         draft = {qid: value for qid, value in draft.items() if qid in shown}  # answers no longer asked go
         if response is None:
             response, _ = SurveyResponse.objects.get_or_create(
-                survey=survey, user=account, defaults={"draft": draft}
+                survey=survey, **owner, defaults={"draft": draft}
             )
         response.draft = draft
         response.save(update_fields=["draft", "updated_at"])
@@ -48,14 +50,15 @@ def save_one(
     question_id: str,
     data: Mapping[str, Any],
     session: SessionBase | None = None,
+    address: str = "",
 ) -> SurveyResponse:
     """Check one question's answer (one question per page) and add it to the draft.
 
     A question this person is not asked, given their answers so far, is refused; changing an
     answer drops the answers to questions it no longer leads to."""
-    account = services._check_allowed(user, survey, session)
+    owner = services._check_allowed(user, survey, session, address, step=True)
     questions = survey.question_list()
-    so_far = answers_so_far(services.my_response(account, survey))
+    so_far = answers_so_far(services.my_response(user, survey, session))
     question = next((q for q in shown_questions(questions, so_far) if q.id == question_id), None)
     if question is None:
         raise ParticipationError("That question is not one you are asked.", code="not_asked")
@@ -67,15 +70,20 @@ def save_one(
         draft.pop(question.id, None)
         draft.update(answers)
 
-    return _keep_draft(account, survey, change)
+    return _keep_draft(owner, survey, change)
 
 
 def save_for_later(
-    *, user: Account, survey: SurveyPage, data: Mapping[str, Any], session: SessionBase | None = None
+    *,
+    user: Account,
+    survey: SurveyPage,
+    data: Mapping[str, Any],
+    session: SessionBase | None = None,
+    address: str = "",
 ) -> SurveyResponse:
     """Keep the answers given so far (all questions on one page) without asking for the rest;
     an answer that is wrong is still refused and nothing is kept."""
-    account = services._check_allowed(user, survey, session)
+    owner = services._check_allowed(user, survey, session, address, step=True)
     questions = survey.question_list()
     answers, errors = clean_answers(questions, raw_from_post(questions, data), partial=True)
     if errors:
@@ -85,7 +93,7 @@ def save_for_later(
         draft.clear()
         draft.update(answers)
 
-    return _keep_draft(account, survey, change)
+    return _keep_draft(owner, survey, change)
 
 
 def next_question(

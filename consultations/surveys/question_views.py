@@ -7,19 +7,30 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from civic import clientip
+
 from ..services import ParticipationError
 from . import permissions, progress, services
 from .questions import raw_from_post, shown_questions
-from .views import STATUS_FOR_CODE, _raw_from_stored, _survey, build_fields, carry_on_url, question_url
+from .views import (
+    STATUS_FOR_CODE,
+    _must_sign_in,
+    _raw_from_stored,
+    _survey,
+    browser_days,
+    build_fields,
+    carry_on_url,
+    question_url,
+)
 
 
 def question_page(request, page_id: int, question_id: str):
     """Show one question; its answer is checked and kept in the draft, then on to the next one."""
     survey = _survey(request, page_id)
-    if not request.user.is_authenticated:
+    if _must_sign_in(request, survey):
         return redirect_to_login(request.get_full_path())
     questions = survey.question_list()
-    so_far = progress.answers_so_far(services.my_response(request.user, survey))
+    so_far = progress.answers_so_far(services.my_response(request.user, survey, request.session))
     question = next((q for q in shown_questions(questions, so_far) if q.id == question_id), None)
     if question is None:  # not asked of this person (or no longer there): carry on where they are
         return redirect(carry_on_url(survey, so_far))
@@ -34,6 +45,7 @@ def question_page(request, page_id: int, question_id: str):
                 question_id=question.id,
                 data=request.POST,
                 session=request.session,
+                address=clientip.for_request(request),
             )
         except services.SurveyAnswersInvalid as exc:
             raw, errors, status = raw_from_post([question], request.POST), exc.errors, 400
@@ -65,6 +77,8 @@ def question_page(request, page_id: int, question_id: str):
             "position": [q.id for q in shown_questions(questions, so_far)].index(question.id) + 1,
             "can_answer": permissions.can_answer(request.user, survey),
             "as_heading": True,
+            "answers_anonymously": permissions.answers_anonymously(request.user, survey),
+            "browser_days": browser_days(),
         },
         status=status,
     )

@@ -14,7 +14,8 @@ POSITIONS_SQL = """
     CROSS JOIN LATERAL jsonb_array_elements_text(
         CASE WHEN jsonb_typeof(e.value) = 'array' THEN e.value ELSE '[]'::jsonb END
     ) WITH ORDINALITY o(option_id, position)
-    WHERE r.survey_id = %s AND r.submitted_at IS NOT NULL AND e.key = ANY(%s)
+    WHERE r.survey_id = %s AND r.submitted_at IS NOT NULL AND NOT r.awaiting_confirmation
+    AND e.key = ANY(%s)
     GROUP BY e.key, o.option_id, o.position
 """
 

@@ -40,7 +40,8 @@ def seen(questions: list[Question], answers: dict) -> dict[str, str]:
 
 WORDING_SQL = """
     SELECT e.key, e.value, count(*) FROM {table} r CROSS JOIN LATERAL jsonb_each_text(r.wording) e
-    WHERE r.survey_id = %s AND r.submitted_at IS NOT NULL GROUP BY e.key, e.value
+    WHERE r.survey_id = %s AND r.submitted_at IS NOT NULL
+    AND NOT r.awaiting_confirmation GROUP BY e.key, e.value
 """
 
 
