@@ -6,6 +6,7 @@ response only when they send it from the check-your-answers page (services.submi
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
 
@@ -53,7 +54,10 @@ def save_one(
 
     A question this person is not asked, given their answers so far, is refused; changing an
     answer drops the answers to questions it no longer leads to."""
-    account = services._check_allowed(user, survey, session)
+    # a page per question: its own budget, so a quick person never meets the general write limit
+    account = services._check_allowed(
+        user, survey, session, scope="survey-page", rate=settings.SURVEY_PAGE_RATE_LIMIT
+    )
     questions = survey.question_list()
     so_far = answers_so_far(services.my_response(account, survey))
     question = next((q for q in shown_questions(questions, so_far) if q.id == question_id), None)

@@ -32,14 +32,21 @@ class SurveyAnswersInvalid(ParticipationError):
         super().__init__("There is a problem with your answers.", code="invalid")
 
 
-def _check_allowed(user: Account, survey: SurveyPage, session: SessionBase | None) -> User:
+def _check_allowed(
+    user: Account,
+    survey: SurveyPage,
+    session: SessionBase | None,
+    *,
+    scope: str = "write",
+    rate: str | None = None,
+) -> User:
     check_reachable(user, survey, session=session)
     decision = can_answer(user, survey)
     account = signed_in(user)
     if not decision or account is None:
         raise ParticipationError(decision.reason, code="forbidden")
     try:
-        ratelimit.hit("write", str(account.pk))
+        ratelimit.hit(scope, str(account.pk), rate)
     except ratelimit.RateLimited as exc:
         raise ParticipationError(str(exc), code="rate_limited") from exc
     return account
