@@ -71,9 +71,10 @@ def _check_allowed(
 ) -> dict[str, Any]:
     """Refuse someone who may not answer now; count the write; return how their response is found.
 
-    `step`: keeping answers so far (one question per page, save for later). Without an account
-    those count against their own, looser, per-address limit: a long survey answered a page at a
-    time must not use up the limit on responses sent from that address."""
+    `step`: keeping answers so far (one question per page, save for later). Those count against
+    their own, looser limits (per person, or without an account per address): a long survey
+    answered a page at a time must not meet the general write limit, or use up the limit on
+    responses sent from one address."""
     check_reachable(user, survey, session=session)
     decision = can_answer(user, survey)
     if not decision:
@@ -82,7 +83,9 @@ def _check_allowed(
     if account is None and session is None:  # no session, nothing to hold one response per person
         raise ParticipationError("Turn on cookies to answer without an account.", code="forbidden")
     try:
-        if account is not None:
+        if account is not None and step:
+            ratelimit.hit("survey-page", str(account.pk), settings.SURVEY_PAGE_RATE_LIMIT)
+        elif account is not None:
             ratelimit.hit("write", str(account.pk))
         else:  # new sessions are free to make: the address pays for each write
             key = clientip.limit_key(address or clientip.UNKNOWN)

@@ -264,6 +264,7 @@ WRITE_RATE_LIMIT = env.get("WRITE_RATE_LIMIT", "20/m")
 PLACE_LOOKUP_RATE_LIMIT = env.get("PLACE_LOOKUP_RATE_LIMIT", "300/m")  # place suggestions, per address
 # Conversations (opinion groups): statement length, and when groups are shown (README, Conversations).
 CONVERSATION_STATEMENT_MAX_LENGTH = env.integer("CONVERSATION_STATEMENT_MAX_LENGTH", 140)
+SURVEY_PAGE_RATE_LIMIT = env.get("SURVEY_PAGE_RATE_LIMIT", "120/m")  # one-question-per-page answers
 OPINION_VOTE_RATE_LIMIT = env.get("OPINION_VOTE_RATE_LIMIT", "120/m")  # quick agree/disagree clicks
 OPINION_MIN_PARTICIPANTS = env.integer("OPINION_MIN_PARTICIPANTS", 7)
 OPINION_MIN_VOTES = env.integer("OPINION_MIN_VOTES", 3)

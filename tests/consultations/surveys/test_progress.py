@@ -173,3 +173,17 @@ def test_oversized_text_on_a_question_page_is_refused(client, resident, consulta
         and "must be 20 characters or fewer (it is 5,000)" in response.content.decode()
     )
     assert not SurveyResponse.objects.exists()
+
+
+def test_question_pages_have_their_own_budget_beyond_the_write_limit(
+    client, resident, survey, settings, pinned_clock
+):
+    settings.WRITE_RATE_LIMIT = "2/m"
+    settings.SURVEY_PAGE_RATE_LIMIT = "4/m"
+    sign_in(client, resident)
+    for qid, post in (("drive", {"q-drive": "o1"}), ("miles", {"q-miles": "3"}), ("why", {})):
+        assert client.post(q_url(survey, qid), post).status_code == 302  # 3 pages: past the write limit
+    assert client.post(q_url(survey, "why"), {"q-why": "More"}).status_code == 302  # the 4th
+    refused = client.post(q_url(survey, "why"), {"q-why": "Too many"})
+    assert refused.status_code == 429
+    assert SurveyResponse.objects.get().draft["why"] == "More"
