@@ -66,6 +66,8 @@ class Breakdown:
     responses: dict[str, dict[object, int]]  # dimension -> group -> responses
     answered: dict[str, dict[object, dict[str, int]]]  # dimension -> group -> question id -> people
     chosen: dict[str, dict[object, dict[str, dict[str, int]]]]  # ... -> question id -> option id -> n
+    # rankings: chosen counts who put each option first; this adds up the positions each was given
+    positions: dict[str, dict[object, dict[str, dict[str, int]]]] = field(default_factory=dict)
 
 
 def _groups(wards: list[Area]) -> dict[str, list[tuple[object, str]]]:
@@ -85,6 +87,7 @@ def _count(survey: SurveyPage, questions: list[Question], wards: list[Area]) -> 
     responses: dict[str, dict[object, int]] = {key: {} for key in groups}
     answered: dict[str, dict[object, dict[str, int]]] = {key: {} for key in groups}
     chosen: dict[str, dict[object, dict[str, dict[str, int]]]] = {key: {} for key in groups}
+    positions: dict[str, dict[object, dict[str, dict[str, int]]]] = {key: {} for key in groups}
     profile = "user__participant_profile__"
     rows = (
         SurveyResponse.objects.filter(survey=survey)
@@ -102,17 +105,25 @@ def _count(survey: SurveyPage, questions: list[Question], wards: list[Area]) -> 
                 if answer in (None, "", []):
                     continue
                 per_answered[q.id] = per_answered.get(q.id, 0) + 1
-                if q.is_choice:
+                if q.kind == "ranking" and isinstance(answer, list):
+                    options = per_chosen.setdefault(q.id, {})
+                    options[answer[0]] = options.get(answer[0], 0) + 1  # who put it first
+                    sums = positions[key].setdefault(group, {}).setdefault(q.id, {})
+                    for position, option_id in enumerate(answer, 1):
+                        sums[option_id] = sums.get(option_id, 0) + position
+                elif q.is_choice:
                     options = per_chosen.setdefault(q.id, {})
                     for option_id in answer if isinstance(answer, list) else [answer]:
                         options[option_id] = options.get(option_id, 0) + 1
-    return Breakdown(groups=groups, responses=responses, answered=answered, chosen=chosen)
+    return Breakdown(
+        groups=groups, responses=responses, answered=answered, chosen=chosen, positions=positions
+    )
 
 
 def breakdown(survey: SurveyPage, wards: list[Area], version: str | None = None) -> Breakdown:
     """The counts behind every cross-tabulation, computed again only when the responses change."""
     ward_key = ",".join(str(w.pk) for w in wards)
-    key = f"survey-breakdown:{version or results_version(survey)}:{ward_key}"
+    key = f"survey-breakdown-2:{version or results_version(survey)}:{ward_key}"
     found: Breakdown | None = cache.get(key)
     if found is None:
         found = _count(survey, survey.question_list(), wards)
@@ -126,12 +137,15 @@ def _shown(n: int) -> int | None:
 
 def crosstabs(survey: SurveyPage, counts: Breakdown, dimension: str) -> list[CrossTab]:
     """Each choice question by the groups of one dimension: a group of fewer than 5 people who
-    answered shows nothing, and within a group counts of 1 to 4 are suppressed as in summaries."""
+    answered shows nothing, and within a group counts of 1 to 4 are suppressed as in summaries.
+
+    A ranking is broken down by who put each option first. A ward question is not broken down by
+    ward: the table would only restate where people live."""
     title = dict((k, t) for k, t, _c in DIMENSIONS)[dimension]
     groups = counts.groups[dimension]
     tabs = []
     for q in survey.question_list():
-        if not q.is_choice:
+        if not (q.is_choice or q.kind == "ranking") or (q.kind == "ward" and dimension == "ward"):
             continue
         answered = [_shown(counts.answered[dimension].get(g, {}).get(q.id, 0)) for g, _label in groups]
         columns = []
@@ -171,18 +185,20 @@ def for_group(survey: SurveyPage, counts: Breakdown, dimension: str, group: obje
         n = counts.answered[dimension].get(group, {}).get(q.id, 0)
         raw = counts.chosen[dimension].get(group, {}).get(q.id, {})
         shown = suppress({o: raw.get(o, 0) for o, _l in q.options}) if n >= SUPPRESS_BELOW else {}
+        sums = counts.positions.get(dimension, {}).get(group, {}).get(q.id, {})
+        ranked = q.kind == "ranking" and n >= SUPPRESS_BELOW  # everyone who ranks numbers every option
         options = [
             OptionResult(
                 label=label,
                 count=shown.get(option_id),
                 percent=None if shown.get(option_id) is None or not n else round(100 * shown[option_id] / n),
+                average=round(sums.get(option_id, 0) / n, 1) if ranked else None,
             )
             for option_id, label in q.options
         ]
         item = QuestionResult(question=q, answered=n, options=options)
-        if q.is_choice and n >= SUPPRESS_BELOW:
-            item.chart = charts.bar_chart(
-                f"survey-{survey.pk}-q{q.number}", q.label, item.chart_rows, "people"
-            )
+        if (q.is_choice or q.kind == "ranking") and n >= SUPPRESS_BELOW:
+            title = f"{q.label}: ranked first" if q.kind == "ranking" else q.label
+            item.chart = charts.bar_chart(f"survey-{survey.pk}-q{q.number}", title, item.chart_rows, "people")
         found.append(item)
     return SurveyResults(responses=people, questions=found)

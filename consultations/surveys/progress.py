@@ -6,7 +6,6 @@ response only when they send it from the check-your-answers page (services.submi
 from collections.abc import Mapping
 from typing import Any
 
-from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
 
