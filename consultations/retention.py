@@ -45,6 +45,19 @@ def clear_assisted_survey_details(now: datetime, dry_run: bool) -> int:
         return due.update(respondent_name="", respondent_postcode="")
 
 
+def clear_unconfirmed_survey_emails(now: datetime, dry_run: bool) -> int:
+    """Email addresses survey answers without an account were sent to, once their link has expired
+    unused: never confirmed, so never needed again (sending the answers again asks afresh)."""
+    cutoff = now - timedelta(hours=settings.SURVEY_CONFIRMATION_HOURS)
+    due = SurveyResponse.objects.filter(awaiting_confirmation=True, updated_at__lt=cutoff).exclude(
+        contact_email=""
+    )
+    if dry_run:
+        return due.count()
+    with transaction.atomic():
+        return due.update(contact_email="")
+
+
 def prune_live_events(now: datetime, dry_run: bool) -> int:
     """Stored live events past LIVE_EVENT_RETENTION_DAYS (the same prune as prune_live_events)."""
     with transaction.atomic():
@@ -59,5 +72,10 @@ def register_steps() -> None:
         "assisted_survey_details",
         clear_assisted_survey_details,
         title="Names and postcodes of survey responses entered by staff",
+    )
+    retention.register(
+        "unconfirmed_survey_emails",
+        clear_unconfirmed_survey_emails,
+        title="Email addresses of survey answers never confirmed",
     )
     retention.register("live_events", prune_live_events, title="Stored live events")

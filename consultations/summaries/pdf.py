@@ -229,7 +229,8 @@ def _surveys(w: _Writer, surveys: list) -> None:
             9,
         )
         for result in item.results.questions:
-            if not result.question.is_choice:
+            ranking = result.question.kind == "ranking"
+            if not (result.question.is_choice or ranking):
                 continue
             rows = [
                 [
@@ -237,10 +238,15 @@ def _surveys(w: _Writer, surveys: list) -> None:
                     "fewer than 5" if o.count is None else str(o.count),
                     "not shown" if o.percent is None else f"{o.percent}%",
                 ]
+                + (["not shown" if o.average is None else str(o.average)] if ranking else [])
                 for o in result.options
             ]
             caption = f"Question {result.question.number}: {result.question.label}"
-            w.table(["Answer", "People", "Percentage"], rows, caption)
+            if ranking:
+                headers = ["Option", "Ranked first by", "Percentage", "Average position"]
+                w.table(headers, rows, caption)
+            else:
+                w.table(["Answer", "People", "Percentage"], rows, caption)
         for tab in item.crosstabs:
             header = ["Answer", *tab.groups]
             answered = ["People who answered"] + [

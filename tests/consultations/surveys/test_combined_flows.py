@@ -304,3 +304,28 @@ def test_assisted_rankings_and_postcodes_get_the_residents_checks(officer, mixed
         )
     assert list(refused.value.errors) == ["where" if "q-where" in bad else "rank"]
     assert not SurveyResponse.objects.exists()
+
+
+def test_addresses_of_answers_never_confirmed_go_once_their_link_has_expired(
+    paged_confirmed, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    settings.SURVEY_CONFIRMATION_HOURS = 72
+    for age in (73, 71):
+        browser = Client()
+        walk(browser, paged_confirmed)
+        with django_capture_on_commit_callbacks(execute=True):
+            browser.post(url("survey_submit", paged_confirmed), {"email": f"{age}@example.org"})
+        SurveyResponse.objects.filter(contact_email=f"{age}@example.org").update(
+            updated_at=timezone.now() - timedelta(hours=age)
+        )
+    out = StringIO()
+    call_command("apply_retention", stdout=out)
+    assert "Email addresses of survey answers never confirmed: 1 removed" in out.getvalue()
+    assert sorted(SurveyResponse.objects.values_list("contact_email", flat=True)) == ["", "71@example.org"]
+    assert services.results(paged_confirmed).responses == 0  # still not counted

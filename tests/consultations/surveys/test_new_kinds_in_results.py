@@ -128,3 +128,11 @@ def test_csv_with_who_answered_reads_rankings_and_wards_as_people_do(client, sur
     assert last[2:5] == ["phone", "1. Roads; 2. Bins; 3. Parks", "Abbey"]
     assert last[header.index("respondent_name")] == "Pat Caller"
     assert services.results(survey).responses == 12
+
+
+def test_printable_report_and_pdf_carry_rankings(client, survey, officer, consultation):
+    sign_in(client, officer)
+    report = client.get(f"/consultations/{consultation.pk}/summary/report/").content.decode()
+    assert "Average position" in report and "Ranked first by" in report
+    pdf = client.get(f"/consultations/{consultation.pk}/summary/report.pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
