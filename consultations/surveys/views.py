@@ -107,10 +107,13 @@ def survey_page_context(request, survey: SurveyPage) -> dict:
     questions = survey.question_list()
     response = services.my_response(request.user, survey, request.session)
     stored = progress.answers_so_far(response)
+    has_draft = response is not None and response.draft is not None
+    # a draft carries on where it was left; sent answers are changed from the first question
+    start_url = carry_on_url(survey, stored if has_draft else {}) if paged(survey) else ""
     return {
         "paged": paged(survey),
-        "start_url": carry_on_url(survey, stored) if paged(survey) else "",
-        "has_draft": response is not None and response.draft is not None,
+        "start_url": start_url,
+        "has_draft": has_draft,
         "browser_days": browser_days(),
         "survey": survey,
         "consultation": survey.consultation,

@@ -187,3 +187,13 @@ def test_question_pages_have_their_own_budget_beyond_the_write_limit(
     refused = client.post(q_url(survey, "why"), {"q-why": "Too many"})
     assert refused.status_code == 429
     assert SurveyResponse.objects.get().draft["why"] == "More"
+
+
+def test_after_sending_change_your_answers_starts_from_the_first_question(client, resident, survey):
+    sign_in(client, resident)
+    for qid, post in (("drive", {"q-drive": "o1"}), ("miles", {"q-miles": "3"}), ("why", {})):
+        client.post(q_url(survey, qid), post)
+    client.post(reverse("consultations:survey_submit", args=[survey.pk]))
+    html = client.get(survey.url).content.decode()
+    assert f'href="{q_url(survey, "drive")}" class="button"' in html and "Change your answers" in html
+    assert 'value="o1" id="q-drive-input" checked' in client.get(q_url(survey, "drive")).content.decode()
