@@ -86,7 +86,7 @@ def test_cross_tabulation_by_ward_suppresses_small_groups_and_small_counts(answe
 
 
 def test_cross_tabulation_by_age_uses_consented_age_bands(answered, wards):
-    counts = crosstabs.breakdown(answered, wards)
+    counts = crosstabs.breakdown(answered, wards, dimension="age_band")
     [tab] = crosstabs.crosstabs(answered, counts, "age_band")
     assert "25 to 34" in tab.groups and "75 and over" in tab.groups
     assert column(tab, "75 and over") == (6, {"Green": (0, 0), "Blue": (6, 100), "Grey": (0, 0)})
