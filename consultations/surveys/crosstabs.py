@@ -80,9 +80,10 @@ def _groups(wards: list[Area]) -> dict[str, list[tuple[object, str]]]:
     return {key: [*found, (NOT_SHARED, NOT_SHARED_LABEL)] for key, found in choices.items()}
 
 
-def _count(survey: SurveyPage, questions: list[Question], wards: list[Area]) -> Breakdown:
-    """Reads each counted response once with its author's consented profile (one query)."""
-    groups = _groups(wards)
+def _count(survey: SurveyPage, questions: list[Question], wards: list[Area], dimension: str) -> Breakdown:
+    """Reads each counted response once with its author's consented profile detail (one query)."""
+    groups = {dimension: _groups(wards)[dimension]}
+    measured = [d for d in DIMENSIONS if d[0] == dimension]
     known = {key: {g for g, _label in found} for key, found in groups.items()}
     responses: dict[str, dict[object, int]] = {key: {} for key in groups}
     answered: dict[str, dict[object, dict[str, int]]] = {key: {} for key in groups}
@@ -92,10 +93,10 @@ def _count(survey: SurveyPage, questions: list[Question], wards: list[Area]) -> 
     rows = (
         SurveyResponse.objects.filter(survey=survey)
         .submitted()
-        .values_list("answers", f"{profile}consented_at", *(f"{profile}{c}" for _k, _t, c in DIMENSIONS))
+        .values_list("answers", f"{profile}consented_at", *(f"{profile}{c}" for _k, _t, c in measured))
     )
     for answers, consented, *values in rows.iterator(chunk_size=2000):
-        for (key, _title, _column), value in zip(DIMENSIONS, values, strict=True):
+        for (key, _title, _column), value in zip(measured, values, strict=True):
             group = value if consented is not None and value in known[key] and value else NOT_SHARED
             responses[key][group] = responses[key].get(group, 0) + 1
             per_answered = answered[key].setdefault(group, {})
@@ -120,13 +121,16 @@ def _count(survey: SurveyPage, questions: list[Question], wards: list[Area]) -> 
     )
 
 
-def breakdown(survey: SurveyPage, wards: list[Area], version: str | None = None) -> Breakdown:
-    """The counts behind every cross-tabulation, computed again only when the responses change."""
+def breakdown(
+    survey: SurveyPage, wards: list[Area], version: str | None = None, dimension: str = "ward"
+) -> Breakdown:
+    """The counts behind one dimension's cross-tabulations, computed again only when the
+    responses change (each dimension on its own: a view reads every response once, not four times)."""
     ward_key = ",".join(str(w.pk) for w in wards)
-    key = f"survey-breakdown-2:{version or results_version(survey)}:{ward_key}"
+    key = f"survey-breakdown-2:{version or results_version(survey)}:{dimension}:{ward_key}"
     found: Breakdown | None = cache.get(key)
     if found is None:
-        found = _count(survey, survey.question_list(), wards)
+        found = _count(survey, survey.question_list(), wards, dimension)
         cache.set(key, found, CACHE_SECONDS)
     return found
 

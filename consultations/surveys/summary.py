@@ -17,6 +17,7 @@ class SurveySummary:
     results: SurveyResults
     crosstabs: list[CrossTab] = field(default_factory=list)
     ward_suppressed: bool = False  # fewer than 5 people from the chosen ward answered
+    version: str = ""  # results_version: the rendered section is cached on it
 
 
 def dimension_choices() -> list[tuple[str, str]]:
@@ -39,16 +40,12 @@ def survey_summaries(
         return found
     for survey in public_pages(children).order_by("path"):
         version = results_version(survey)
-        counts = breakdown(survey, wards, version)
+        counts = breakdown(survey, wards, version, "ward" if ward is not None else clean_dimension(dimension))
         if ward is None:
-            found.append(
-                SurveySummary(
-                    survey, results(survey, version), crosstabs(survey, counts, clean_dimension(dimension))
-                )
-            )
+            tabs = crosstabs(survey, counts, clean_dimension(dimension))
+            found.append(SurveySummary(survey, results(survey, version), tabs, version=version))
         else:
             ward_results = for_group(survey, counts, "ward", ward.pk)
-            found.append(
-                SurveySummary(survey, ward_results, ward_suppressed=ward_results.responses < SUPPRESS_BELOW)
-            )
+            suppressed = ward_results.responses < SUPPRESS_BELOW
+            found.append(SurveySummary(survey, ward_results, ward_suppressed=suppressed, version=version))
     return found

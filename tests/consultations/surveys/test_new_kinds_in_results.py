@@ -67,7 +67,7 @@ def test_a_ranking_is_cross_tabulated_by_who_put_each_option_first(survey, wards
 
 
 def test_a_ward_question_is_cross_tabulated_by_other_details(survey, wards):
-    counts = crosstabs.breakdown(survey, wards)
+    counts = crosstabs.breakdown(survey, wards, dimension="age_band")
     rank, where = crosstabs.crosstabs(survey, counts, "age_band")
     assert where.question.id == "where"
     assert column(where, "75 and over") == (5, {"Abbey": 0, "Brookside": 5})
