@@ -683,4 +683,9 @@ from .summaries.models import (  # noqa: E402, F401  (summary models live with t
     ThemeMembership,
     ThemeRun,
 )
-from .surveys.models import SurveyPage, SurveyResponse  # noqa: E402, F401  (surveys live with their feature)
+from .surveys.models import (  # noqa: E402, F401  (surveys live with their feature)
+    QuestionWording,
+    SurveyAnswerTheme,
+    SurveyPage,
+    SurveyResponse,
+)

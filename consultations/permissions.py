@@ -97,6 +97,11 @@ def can_contribute(user, consultation) -> Decision:
     decision = may_take_part(user)
     if not decision:
         return decision
+    return open_for_contributions(consultation)
+
+
+def open_for_contributions(consultation) -> Decision:
+    """Published and between its dates: the part of the rule that is about the consultation."""
     if not consultation.live:
         return Decision(False, "This consultation is not published.")
     state = consultation.state

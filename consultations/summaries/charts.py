@@ -32,6 +32,7 @@ class Chart:
     shapes: list[dict] = field(default_factory=list)
     width: int = WIDTH
     note: str = ""
+    legend: list[dict] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -163,4 +164,73 @@ def stacked_chart(chart_id: str, title: str, rows: list[tuple[str, int, int]]) -
         rows=[[label, f"{s:,}", f"{o:,}", f"{s + o:,}"] for label, s, o in rows],
         shapes=shapes,
         width=WIDTH + 60,
+    )
+
+
+# Options' colours in share charts, told apart by their order in the legend and table as well.
+PALETTE = ["#1d70b8", "#d4351c", "#00703c", "#912b88", "#f47738", "#003078", "#85994b", "#6f72af", "#b58840"]
+LEGEND_ROW = 20
+
+
+def share_chart(
+    chart_id: str,
+    title: str,
+    groups: Sequence[tuple[str, Sequence[int | None], int | None]],
+    options: list[str],
+) -> Chart:
+    """One bar per group split into each option's share of the group's answers; a group of too
+    few people (None) draws no bar, and a suppressed count draws no segment."""
+    span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    shapes = []
+    for i, (label, counts, answered) in enumerate(groups):
+        y = i * ROW + 5
+        segments, x = [], LABEL_WIDTH
+        # Several answers a person (multiple choice) split the bar between them.
+        whole = max(answered or 0, sum(n for n in counts if n))
+        for j, n in enumerate(counts):
+            if answered and n:
+                width = round(span * n / whole, 1)
+                segments.append({"x": x, "width": width, "fill": PALETTE[j % len(PALETTE)]})
+                x = round(x + width, 1)
+        shapes.append(
+            {
+                "label": _shorten(label),
+                "label_x": LABEL_WIDTH - 8,
+                "text_y": y + BAR - 5,
+                "y": y,
+                "height": BAR,
+                "segments": segments,
+                "value": "fewer than 5" if answered is None else f"{answered:,}",
+                "value_x": (x if segments else LABEL_WIDTH) + 6,
+            }
+        )
+    top = len(groups) * ROW + 15
+    legend = [
+        {
+            "y": top + j * LEGEND_ROW,
+            "text_y": top + j * LEGEND_ROW + 11,
+            "fill": PALETTE[j % len(PALETTE)],
+            "label": _shorten(o, 60),
+        }
+        for j, o in enumerate(options)
+    ]
+    parts = "; ".join(
+        f"{label}: "
+        + (
+            "fewer than 5 people"
+            if answered is None
+            else ", ".join(f"{o} {_display(n)}" for o, n in zip(options, counts, strict=True))
+        )
+        for label, counts, answered in groups
+    )
+    return Chart(
+        id=chart_id,
+        title=title,
+        description=f"Bars of each group's answers split by option. {parts}." if groups else "No data.",
+        kind="shares",
+        height=top + len(options) * LEGEND_ROW + 5,
+        headers=[],
+        rows=[[label] for label, _c, _a in groups],
+        shapes=shapes,
+        legend=legend,
     )

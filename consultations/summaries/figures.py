@@ -13,7 +13,7 @@ from civic.pages import public_pages
 
 from .. import paragraphs
 from ..conversations.display import conversation_summaries
-from ..models import Comment, ProposalPage, Stance, Vote
+from ..models import Comment, ProposalPage, Stance, SurveyAnswerTheme, Vote
 from . import charts
 from .models import Dimension, FeedbackResponse, PopulationBaseline, Theme, ThemeMembership, ThemeRun
 from .services import public_proposal_ids, summarised_comments
@@ -60,6 +60,12 @@ class ThemeView:
     size: int = 0
     stance: dict = field(default_factory=dict)
     quotes: list = field(default_factory=list)
+    answers: int = 0  # free-text survey answers in the theme (counted in size)
+    answer_quotes: list = field(default_factory=list)
+
+    @property
+    def comments(self) -> int:
+        return self.size - self.answers
 
     @property
     def stance_rows(self):
@@ -130,7 +136,7 @@ def votes_per_proposal(consultation, proposals, ward=None) -> list[tuple[str, in
     return [(p.title, counts[p.pk].get("support", 0), counts[p.pk].get("oppose", 0)) for p in proposals]
 
 
-def theme_views(consultation, ward=None) -> list[ThemeView]:
+def theme_views(consultation, ward=None, *, with_answers=True) -> list[ThemeView]:
     themes = list(Theme.objects.filter(consultation=consultation).select_related("signed_off_by"))
     views = {t.pk: ThemeView(t) for t in themes}
     # A comment hidden or removed after the themes were prepared no longer counts or is quoted.
@@ -152,9 +158,31 @@ def theme_views(consultation, ward=None) -> list[ThemeView]:
     )
     for membership in quotes:
         views[membership.theme_id].quotes.append(membership.comment)
+    if with_answers:
+        _answer_views(consultation, views, ward)
     # An empty "other" says nothing; in one ward, themes nobody there spoke about are left out.
     shown = [v for v in views.values() if v.size or (ward is None and not v.theme.is_other)]
     return sorted(shown, key=lambda v: (v.theme.is_other, v.theme.position, v.theme.pk))
+
+
+def _answer_views(consultation, views: dict[int, ThemeView], ward) -> None:
+    """Free-text survey answers in each theme: how many (still counted), and the quoted ones."""
+    answers = SurveyAnswerTheme.objects.filter(
+        theme__consultation=consultation,
+        response__submitted_at__isnull=False,
+        response__awaiting_confirmation=False,
+    )
+    if ward is not None:
+        answers = answers.filter(ward_filter(ward, "response__user"))
+    for theme_id, n in answers.values_list("theme_id").annotate(n=Count("id")).order_by():
+        views[theme_id].answers = n
+        views[theme_id].size += n
+    for answer in (
+        answers.filter(quote_rank__isnull=False)
+        .select_related("response__survey")
+        .order_by("theme_id", "quote_rank")
+    ):
+        views[answer.theme_id].answer_quotes.append(answer)
 
 
 DIMENSIONS = [
@@ -245,8 +273,14 @@ def representation(consultation, proposals, wards: list[Area]) -> list[Represent
     return tables
 
 
-def build_summary(consultation, ward=None, *, include_representation=True) -> dict:
+def build_summary(consultation, ward=None, *, include_representation=True, survey_breakdown="ward") -> dict:
     """Everything the summary page, the printable report and the PDF show."""
+    from ..surveys.summary import (
+        clean_dimension,
+        dimension_choices,
+        survey_summaries,
+    )  # surveys import figures
+
     comments = summarised_comments(consultation)
     wards = list(Area.objects.filter(kind=Area.Kind.WARD).order_by("name"))
     if ward is not None:
@@ -272,6 +306,10 @@ def build_summary(consultation, ward=None, *, include_representation=True) -> di
         "responses": list(FeedbackResponse.objects.shown_with(consultation, [p.pk for p in proposals])),
         "suppress_below": SUPPRESS_BELOW,
     }
+    # Survey answers have their own people and their own suppression: shown whatever the comments.
+    context["surveys"] = survey_summaries(consultation, wards, ward, survey_breakdown)
+    context["survey_breakdown"] = clean_dimension(survey_breakdown)
+    context["survey_dimensions"] = dimension_choices()
     if ward_suppressed:
         context.update(charts=[], themes=[], unthemed=0, representation=[], paragraph_summary=[])
         return context
@@ -301,7 +339,7 @@ def build_summary(consultation, ward=None, *, include_representation=True) -> di
     context["charts"][
         2
     ].note = "From residents who chose to share their ward. Wards with fewer than 5 people are not shown."
-    themes = theme_views(consultation, ward)
+    themes = theme_views(consultation, ward, with_answers=bool(context["surveys"]))
     context["themes"] = themes
     context["unthemed"] = comments.filter(theme_membership__isnull=True).count() if run else 0
     context["representation"] = (

@@ -142,6 +142,8 @@ def render_pdf(context: dict) -> bytes:
                 w.table(["Group", "Participants", "Share", "Population", "Representation"], rows)
     if not context["ward_suppressed"] and context.get("conversations"):
         _conversations(w, context["conversations"])
+    if context.get("surveys"):
+        _surveys(w, context["surveys"])
     w.heading("You said, we did")
     if not context["responses"]:
         w.para("The council has not published its response yet.")
@@ -212,3 +214,47 @@ def _conversations(w: _Writer, conversations: list[dict]) -> None:
             for row in opinions["rows"]
         ]
         w.table(headers, rows, caption="Agreement by group")
+
+
+def _surveys(w: _Writer, surveys: list) -> None:
+    """Each survey's answers per option, and its cross-tabulation, as tables (small numbers hidden)."""
+    w.heading("Surveys")
+    for item in surveys:
+        w.para(item.survey.title, 12, bold=True)
+        if item.ward_suppressed:
+            w.para("Fewer than 5 people from this ward answered, so their answers are not shown.", 9)
+            continue
+        w.para(
+            f"{item.results.responses} responses. Percentages are of the people who answered each question.",
+            9,
+        )
+        for result in item.results.questions:
+            ranking = result.question.kind == "ranking"
+            if not (result.question.is_choice or ranking):
+                continue
+            rows = [
+                [
+                    o.label,
+                    "fewer than 5" if o.count is None else str(o.count),
+                    "not shown" if o.percent is None else f"{o.percent}%",
+                ]
+                + (["not shown" if o.average is None else str(o.average)] if ranking else [])
+                for o in result.options
+            ]
+            caption = f"Question {result.question.number}: {result.question.label}"
+            if ranking:
+                headers = ["Option", "Ranked first by", "Percentage", "Average position"]
+                w.table(headers, rows, caption)
+            else:
+                w.table(["Answer", "People", "Percentage"], rows, caption)
+        for tab in item.crosstabs:
+            header = ["Answer", *tab.groups]
+            answered = ["People who answered"] + [
+                "fewer than 5" if n is None else str(n) for n in tab.answered
+            ]
+            rows = [answered] + [
+                [row.label]
+                + ["not shown" if c.count is None else f"{c.count} ({c.percent}%)" for c in row.cells]
+                for row in tab.rows
+            ]
+            w.table(header, rows, f"Question {tab.question.number} by {tab.title.lower()}")

@@ -62,10 +62,15 @@ def build_themes(consultation_id: int) -> ThemeRun:
     consultation = ConsultationPage.objects.get(pk=consultation_id)
     run, _ = ThemeRun.objects.get_or_create(consultation=consultation)
     ThemeRun.objects.filter(pk=run.pk).update(status=ThemeRun.Status.RUNNING)
+    from ..surveys.themes import free_text_answers  # surveys import summaries
+
     try:
         rows = list(summarised_comments(consultation).order_by("id").values_list("id", "body"))
-        result = compute_themes(rows)
-        save_themes(consultation, result)
+        # Free-text survey answers join the comments under negative ids (comments' ids are positive).
+        answers = free_text_answers(consultation)
+        answer_keys = {-(i + 1): key for i, (key, _text) in enumerate(answers)}
+        result = compute_themes(rows + [(-(i + 1), text) for i, (_key, text) in enumerate(answers)])
+        save_themes(consultation, result, answer_keys)
     except Exception as exc:
         ThemeRun.objects.filter(pk=run.pk).update(
             status=ThemeRun.Status.FAILED, finished_at=timezone.now(), error=str(exc)[:500]
@@ -83,6 +88,7 @@ def _memberships(theme: Theme, draft: ThemeDraft) -> list[ThemeMembership]:
     return [
         ThemeMembership(comment_id=cid, theme=theme, weight=weight, quote_rank=ranks.get(cid))
         for cid, weight in draft.members
+        if cid > 0  # negative ids are survey answers
     ]
 
 
@@ -108,7 +114,7 @@ def _officer_names(consultation: ConsultationPage, result: ThemeResult) -> dict[
         old[theme_id].add(comment_id)
     pairs = []
     for draft in result.themes:
-        new = set(draft.ids)
+        new = {cid for cid in draft.ids if cid > 0}
         for pk, members in old.items():
             overlap = len(new & members) / max(len(new | members), 1)
             if overlap >= RENAME_KEPT_OVERLAP:
@@ -123,9 +129,13 @@ def _officer_names(consultation: ConsultationPage, result: ThemeResult) -> dict[
 
 
 @transaction.atomic
-def save_themes(consultation: ConsultationPage, result: ThemeResult) -> list[Theme]:
+def save_themes(
+    consultation: ConsultationPage, result: ThemeResult, answer_keys: dict[int, tuple[int, str]] | None = None
+) -> list[Theme]:
     """Replace a consultation's themes with a fresh computation; an officer's name for a theme
-    stays on the new theme that holds mostly the same comments (sign-offs start over)."""
+    stays on the new theme that holds mostly the same comments (sign-offs start over).
+
+    answer_keys maps the negative ids of free-text survey answers to (response id, question id)."""
     names = _officer_names(consultation, result)
     Theme.objects.filter(consultation=consultation).delete()
     themes: list[Theme] = []
@@ -142,6 +152,16 @@ def save_themes(consultation: ConsultationPage, result: ThemeResult) -> list[The
         themes.append(theme)
         rows.extend(_memberships(theme, draft))
     ThemeMembership.objects.bulk_create(rows, batch_size=2000)
+    if answer_keys:
+        from ..surveys.themes import save_memberships  # surveys import summaries
+
+        answers = []
+        for theme, draft in zip(themes, [*result.themes, result.other], strict=True):
+            ranks = {cid: rank for rank, cid in enumerate(draft.quotes, start=1)}
+            answers += [
+                (theme.pk, answer_keys[i], w, ranks.get(i)) for i, w in draft.members if i in answer_keys
+            ]
+        save_memberships(answers)
     return themes
 
 
@@ -214,6 +234,7 @@ def merge_themes(target: Theme, source: Theme) -> Theme:
     if source.consultation_id != target.consultation_id:
         raise SummaryError("Both themes must belong to the same consultation.")
     source.memberships.update(theme=target, quote_rank=None)
+    source.survey_answers.update(theme=target, quote_rank=None)
     source.delete()
     target.signed_off_at = None
     target.signed_off_by = None

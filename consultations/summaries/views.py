@@ -25,6 +25,7 @@ from .models import Theme
 from .permissions import can_edit_summary, can_view_summary, is_councillor, readable_summaries
 
 SUMMARIES_PER_PAGE = 20
+SURVEY_ANSWERS_SHOWN = 100  # a theme's strongest free-text survey answers; each links to itself
 
 
 def _consultation(request, page_id: int, *, edit: bool = False) -> ConsultationPage:
@@ -70,7 +71,7 @@ def _summary_context(request, consultation) -> dict:
         ward = None
     else:
         ward = next((w for w in wards if w.slug == slug), None)
-    context = build_summary(consultation, ward)
+    context = build_summary(consultation, ward, survey_breakdown=request.GET.get("by", "ward"))
     context.update(
         ward_form=WardFilterForm(
             initial={"ward": ward.slug if ward else "all"}, wards=wards, my_ward=my_ward
@@ -288,6 +289,9 @@ def theme_detail(request, page_id: int, theme_id: int):
         .order_by("-theme_membership__weight", "id")
     )
     page = Paginator(members, 50).get_page(request.GET.get("page"))
+    answers = theme.survey_answers.filter(
+        response__submitted_at__isnull=False, response__awaiting_confirmation=False
+    ).select_related("response__survey")
     return TemplateResponse(
         request,
         "consultations/summaries/theme_detail.html",
@@ -299,6 +303,8 @@ def theme_detail(request, page_id: int, theme_id: int):
             "rename_form": rename_form,
             "merge_form": merge_form,
             "responses": theme.responses.all(),
+            "answers": answers.order_by("-weight", "id")[:SURVEY_ANSWERS_SHOWN],
+            "answer_count": answers.count(),
         },
         status=status,
     )

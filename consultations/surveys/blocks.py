@@ -3,6 +3,35 @@
 from wagtail import blocks
 
 
+class ConditionBlock(blocks.StructBlock):
+    """Ask this question only of people who gave one answer to an earlier choice question."""
+
+    question = blocks.CharBlock(
+        required=False,
+        max_length=300,
+        help_text="The wording of an earlier single choice, multiple choice, agreement or ward question. "
+        "Leave empty to ask everyone.",
+    )
+    answer = blocks.CharBlock(
+        required=False, max_length=200, help_text="The answer to it that shows this question, as worded."
+    )
+
+    class Meta:
+        label = "Show only if"
+        collapsed = True
+
+
+class SectionBlock(blocks.StructBlock):
+    """A heading that starts a group of questions; the questions after it belong to it."""
+
+    title = blocks.CharBlock(max_length=150)
+    intro = blocks.TextBlock(required=False, max_length=1000, help_text="Optional words under the heading.")
+
+    class Meta:
+        icon = "title"
+        label = "Section"
+
+
 class QuestionBlock(blocks.StructBlock):
     """What every question has: its wording, a hint, and whether an answer is needed."""
 
@@ -11,6 +40,7 @@ class QuestionBlock(blocks.StructBlock):
         required=False, max_length=500, help_text="Optional hint under the question."
     )
     required = blocks.BooleanBlock(required=False, default=True, help_text="Residents must answer this.")
+    show_only_if = ConditionBlock()
 
 
 def _options() -> blocks.ListBlock:
@@ -63,13 +93,37 @@ class DateBlock(QuestionBlock):
         label = "Date"
 
 
+class RankingBlock(QuestionBlock):
+    options = blocks.ListBlock(blocks.CharBlock(max_length=200, label="Option"), min_num=2, max_num=10)
+
+    class Meta:
+        icon = "list-ol"
+        label = "Ranking"
+        help_text = "Residents put every option in order, 1 for the most important."
+
+
+class WardBlock(QuestionBlock):
+    ask = blocks.ChoiceBlock(
+        choices=[("ward", "Choose their ward from a list"), ("postcode", "Type a postcode (or ward name)")],
+        default="ward",
+        help_text="A postcode is checked against the council's postcodes; only its ward is kept.",
+    )
+
+    class Meta:
+        icon = "site"
+        label = "Ward or postcode"
+
+
 class QuestionsBlock(blocks.StreamBlock):
+    section = SectionBlock()
     single_choice = SingleChoiceBlock()
     multiple_choice = MultipleChoiceBlock()
     agreement = AgreementBlock()
     free_text = FreeTextBlock()
     number = NumberBlock()
     date = DateBlock()
+    ranking = RankingBlock()
+    ward = WardBlock()
 
     class Meta:
         max_num = 60

@@ -57,14 +57,31 @@ def removal_problems(old_questions, new_questions, counts) -> list[str]:
     return problems
 
 
+def condition_problems(questions) -> list[str]:
+    """Each "show only if" that names no earlier choice question, or no answer to it."""
+    return [
+        f"Question {q.number} (“{q.label}”) is shown only if… {q.condition_problem} Use the exact wording, "
+        "or leave “Show only if” empty."
+        for q in questions
+        if q.condition_problem
+    ]
+
+
 class SurveyPageForm(WagtailAdminPageForm):
     """Removing a question or an option with answers is refused (saving and publishing alike),
-    so results never lose what residents said; rewording is allowed."""
+    so results never lose what residents said; rewording is allowed. A condition must name an
+    earlier choice question and one of its answers."""
 
     def clean(self):
         cleaned = super().clean()
         stream = cleaned.get("questions")
-        if not self.instance.pk or stream is None or "questions" in self.errors:
+        if stream is None or "questions" in self.errors:
+            return cleaned
+        conditions = condition_problems(questions_from_stream(stream))
+        if conditions:
+            self.add_error("questions", ValidationError(conditions))
+            return cleaned
+        if not self.instance.pk:
             return cleaned
         counts = answered_counts(self.instance)
         if not counts:

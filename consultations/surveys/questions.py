@@ -4,13 +4,15 @@ Answers are stored keyed by question id (the StreamField block id) and option id
 id), so rewording a question or an option never detaches the answers already given."""
 
 import datetime
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from civic.text import plain_text
 
-CHOICE_KINDS = ("single_choice", "multiple_choice", "agreement")
+CHOICE_KINDS = ("single_choice", "multiple_choice", "agreement", "ward")
 AGREEMENT = (
     ("strongly_agree", "Strongly agree"),
     ("agree", "Agree"),
@@ -33,6 +35,19 @@ class Question:
     min_value: int | None = None
     max_value: int | None = None
     number: int = 0  # its position, from 1, for "Question 3" in errors and exports
+    section: str = ""  # the title of the section it is in
+    section_intro: str = ""
+    # (question id, option id): asked only of people who chose that option of that earlier question
+    condition: tuple[str, str] | None = None
+    condition_text: str = ""  # the condition as people read it: answered “Yes” to “Do you drive?”
+    condition_problem: str = ""  # why the officer's condition names no earlier question or answer
+    ask: str = ""  # ward questions: "ward" (from a list) or "postcode" (typed, checked, only its ward kept)
+
+    @property
+    def wording(self) -> str:
+        """A short fingerprint of the wording people read: the question and its options' labels."""
+        text = json.dumps([self.label, [label for _, label in self.options]], ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
 
     @property
     def field_name(self) -> str:
@@ -53,7 +68,9 @@ class Question:
         labels = self.option_labels
         if self.kind == "multiple_choice":
             return "; ".join(labels[a] for a in answer if a in labels) if isinstance(answer, list) else ""
-        if self.kind in ("single_choice", "agreement"):
+        if self.kind == "ranking":
+            return "; ".join(f"{i}. {labels[a]}" for i, a in enumerate(answer, 1) if a in labels)
+        if self.kind in ("single_choice", "agreement", "ward"):
             return labels.get(answer, "") if isinstance(answer, str) else ""
         if self.kind == "date":
             try:
@@ -63,19 +80,37 @@ class Question:
         return str(answer)
 
 
+def ward_options() -> tuple[tuple[str, str], ...]:
+    """The council's wards as answer options: (the area's id, its name)."""
+    from civic.models import Area
+
+    wards = Area.objects.wards().order_by("name").values_list("pk", "name")
+    return tuple((str(pk), name) for pk, name in wards)
+
+
 def questions_from_stream(stream: Iterable[Any]) -> list[Question]:
-    """The survey's StreamField as Question records (blocks without an id yet are skipped)."""
+    """The survey's StreamField as Question records (blocks without an id yet are skipped).
+
+    Ward questions take the council's wards as their options (one query, only when there is one)."""
     found: list[Question] = []
+    wards: tuple[tuple[str, str], ...] | None = None
+    section = ("", "")
     for child in stream:
         if not child.id:
             continue
         value = child.value
         kind = child.block_type
+        if kind == "section":
+            section = (str(value["title"]), str(value.get("intro") or ""))
+            continue
         options: tuple[tuple[str, str], ...] = ()
-        if kind in ("single_choice", "multiple_choice"):
+        if kind in ("single_choice", "multiple_choice", "ranking"):
             options = tuple((item.id, str(item.value)) for item in value["options"].bound_blocks)
         elif kind == "agreement":
             options = AGREEMENT
+        elif kind == "ward":
+            wards = ward_options() if wards is None else wards
+            options = wards
         found.append(
             Question(
                 id=str(child.id),
@@ -88,8 +123,50 @@ def questions_from_stream(stream: Iterable[Any]) -> list[Question]:
                 min_value=value.get("min_value"),
                 max_value=value.get("max_value"),
                 number=len(found) + 1,
+                section=section[0],
+                section_intro=section[1],
+                ask=value.get("ask") or "",
+                **_condition(value.get("show_only_if"), found),
             )
         )
+    return found
+
+
+def _condition(value: Any, earlier: list[Question]) -> dict[str, Any]:
+    """The question and option an officer's "show only if" names, matched by wording."""
+    wording, answer = (_fold(str((value or {}).get(k) or "")) for k in ("question", "answer"))
+    if not wording and not answer:
+        return {}
+    target = next((q for q in earlier if q.is_choice and _fold(q.label) == wording), None)
+    if target is None:
+        return {"condition_problem": f"“{value.get('question')}” is not an earlier choice question."}
+    option = next((o for o, label in target.options if _fold(label) == answer), None)
+    if option is None:
+        return {"condition_problem": f"“{value.get('answer')}” is not an answer to “{target.label}”."}
+    return {
+        "condition": (target.id, option),
+        "condition_text": f"answered “{target.option_labels[option]}” to “{target.label}”",
+    }
+
+
+def is_shown(q: Question, answers: Mapping[str, Any], shown: set[str]) -> bool:
+    """Asked of this person: no condition, or its question was asked and given the answer named."""
+    if q.condition is None:
+        return True
+    target, option = q.condition
+    value = answers.get(target)
+    chosen = value if isinstance(value, list) else [value]
+    return target in shown and option in chosen
+
+
+def shown_questions(questions: list[Question], answers: Mapping[str, Any]) -> list[Question]:
+    """The questions this person is asked, given their answers so far (conditions look back only)."""
+    shown: set[str] = set()
+    found = []
+    for q in questions:
+        if is_shown(q, answers, shown):
+            shown.add(q.id)
+            found.append(q)
     return found
 
 
@@ -137,30 +214,57 @@ def raw_from_post(questions: list[Question], data: Mapping[str, Any]) -> dict[st
             raw[q.id] = get_list(name)
         elif q.kind == "date":
             raw[q.id] = tuple((get_list(f"{name}-{part}") or [""])[0] for part in ("day", "month", "year"))
+        elif q.kind == "ranking":  # one box per known option: a tampered option id is never read
+            raw[q.id] = {o: (get_list(f"{name}-{o}") or [""])[0] for o, _ in q.options}
         else:
             raw[q.id] = (get_list(name) or [""])[0]
     return raw
 
 
-def clean_answers(questions: list[Question], raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+def clean_answers(
+    questions: list[Question], raw: Mapping[str, Any], *, partial: bool = False
+) -> tuple[dict[str, Any], dict[str, str]]:
     """Checked answers keyed by question id, and errors keyed by question id (empty when all is well).
 
-    Unknown question or option ids are refused, never stored: a tampered form saves nothing."""
+    Unknown question or option ids are refused, never stored: a tampered form saves nothing. So is
+    an answer to a question whose condition is not met. `partial` (saving to come back later)
+    lets required questions wait."""
     answers: dict[str, Any] = {}
     errors: dict[str, str] = {}
+    shown: set[str] = set()
     for q in questions:
         value = raw.get(q.id)
+        if not is_shown(q, answers, shown):
+            if not _empty(value):  # never stored: it was not asked of this person
+                errors[q.id] = f"Leave “{q.label}” unanswered: it is only for people who {q.condition_text}."
+            continue
+        shown.add(q.id)
         try:
             answer = _clean_one(q, value)
         except ValueError as exc:
             errors[q.id] = str(exc)
             continue
         if answer in (None, "", []):
-            if q.required:
+            if q.required and not partial:
                 errors[q.id] = _missing(q)
             continue
         answers[q.id] = answer
     return answers, errors
+
+
+def clean_one(q: Question, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """One question's answer from a form, for a page that asks only it (whether it is asked at all
+    is the caller's check, against the answers so far)."""
+    return clean_answers([replace(q, condition=None)], raw_from_post([q], data))
+
+
+def _empty(value: Any) -> bool:
+    """Nothing was given: no text, no choice, an empty date or ranking."""
+    if isinstance(value, Mapping):
+        value = list(value.values())
+    if isinstance(value, list | tuple):
+        return not any(str(v).strip() for v in value)
+    return value is None or not str(value).strip()
 
 
 def _missing(q: Question) -> str:
@@ -181,6 +285,10 @@ def _clean_one(q: Question, value: Any) -> Any:
             raise ValueError(f"Choose answers to “{q.label}” from the list.")
         order = [option_id for option_id, _ in q.options]
         return sorted(chosen, key=order.index)
+    if q.kind == "ranking":
+        return _ranking(q, value)
+    if q.kind == "ward":
+        return _ward(q, value)
     if q.kind == "date":
         parts = tuple(value) if isinstance(value, list | tuple) and len(value) == 3 else ("", "", "")
         if not any(str(p).strip() for p in parts):
@@ -204,6 +312,52 @@ def _clean_one(q: Question, value: Any) -> Any:
     return text
 
 
+def _ranking(q: Question, value: Any) -> list[str] | None:
+    """Every option numbered, each number from 1 to the number of options once: the option ids in order."""
+    ranks = value if isinstance(value, Mapping) else {}
+    given = {option_id: str(ranks.get(option_id) or "").strip() for option_id, _ in q.options}
+    if not any(given.values()):
+        return None
+    n = len(q.options)
+    numbers = [int(v) if v.isascii() and v.isdigit() and len(v) <= 3 else 0 for v in given.values()]
+    if any(not 1 <= k <= n for k in numbers) or len(set(numbers)) != n or set(ranks) - set(given):
+        raise ValueError(f"Give each option in “{q.label}” a different number from 1 to {n}.")
+    return sorted(given, key=lambda option_id: int(given[option_id]))
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _ward(q: Question, value: Any) -> str | None:
+    """A ward's id, from the list, a ward's name typed, or a postcode in the council's area (not kept)."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not text:
+        return None
+    if text in q.option_labels:
+        return text
+    if q.ask != "postcode":
+        raise ValueError(f"Choose a ward for “{q.label}” from the list.")
+    if len(text) > 100:
+        raise ValueError(f"Enter a postcode, like NB1 2AB, or a ward's name for “{q.label}”.")
+    folded = _fold(text)
+    for option_id, name in q.options:
+        if folded in (_fold(name), _fold(f"{name} ward")):
+            return option_id
+    from civic import address_keys, addresses
+
+    if not address_keys.is_postcode(text):
+        raise ValueError(f"Enter a full postcode, like NB1 2AB, or a ward's name for “{q.label}”.")
+    place = addresses.find_postcode(text)
+    ward = str(place.ward_id) if place is not None and place.ward_id is not None else ""
+    if ward not in q.option_labels:
+        raise ValueError(
+            f"We could not find {text.upper()} in the council's area. Check the postcode for “{q.label}”, "
+            "or enter your ward's name."
+        )
+    return ward
+
+
 def recheck_stored(
     questions: list[Question], answers: Mapping[str, Any]
 ) -> tuple[dict[str, Any], dict[str, str]]:
@@ -219,6 +373,8 @@ def recheck_stored(
                 value = ("x", "x", "x")
         elif q.kind == "number" and isinstance(value, int):
             value = str(value)
+        elif q.kind == "ranking" and isinstance(value, list):
+            value = {option_id: str(i) for i, option_id in enumerate(value, 1)}
         raw[q.id] = value
     return clean_answers(questions, raw)
 
@@ -232,3 +388,8 @@ class FieldState:
     error: str = ""
     date_parts: tuple[str, str, str] = ("", "", "")
     chosen: list[str] = field(default_factory=list)
+    ranks: list[tuple[str, str, str]] = field(default_factory=list)  # ranking: (option id, label, number)
+
+    @property
+    def rank_choices(self) -> range:
+        return range(1, len(self.question.options) + 1)

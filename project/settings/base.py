@@ -289,6 +289,7 @@ WRITE_RATE_LIMIT = env.get("WRITE_RATE_LIMIT", "20/m")
 PLACE_LOOKUP_RATE_LIMIT = env.get("PLACE_LOOKUP_RATE_LIMIT", "300/m")  # place suggestions, per address
 # Conversations (opinion groups): statement length, and when groups are shown (README, Conversations).
 CONVERSATION_STATEMENT_MAX_LENGTH = env.integer("CONVERSATION_STATEMENT_MAX_LENGTH", 140)
+SURVEY_PAGE_RATE_LIMIT = env.get("SURVEY_PAGE_RATE_LIMIT", "120/m")  # one-question-per-page answers
 OPINION_VOTE_RATE_LIMIT = env.get("OPINION_VOTE_RATE_LIMIT", "120/m")  # quick agree/disagree clicks
 OPINION_MIN_PARTICIPANTS = env.integer("OPINION_MIN_PARTICIPANTS", 7)
 OPINION_MIN_VOTES = env.integer("OPINION_MIN_VOTES", 3)
@@ -311,6 +312,13 @@ REPORT_PHOTO_MAX_BYTES = env.integer("REPORT_PHOTO_MAX_BYTES", 5 * 1024 * 1024) 
 # reports one client address, and separately one email address, may send.
 REPORT_CONFIRMATION_HOURS = env.integer("REPORT_CONFIRMATION_HOURS", 72)
 ANONYMOUS_REPORT_RATE_LIMIT = env.get("ANONYMOUS_REPORT_RATE_LIMIT", "5/h")
+# Survey answers without an account (where the survey allows them): writes per client address
+# (answers checked and sent; separately, answers kept a page at a time or saved for later),
+# confirmation emails per email address, and how long the emailed link works.
+ANONYMOUS_SURVEY_RATE_LIMIT = env.get("ANONYMOUS_SURVEY_RATE_LIMIT", "30/h")
+ANONYMOUS_SURVEY_STEP_RATE_LIMIT = env.get("ANONYMOUS_SURVEY_STEP_RATE_LIMIT", "600/h")
+SURVEY_CONFIRMATION_EMAIL_RATE_LIMIT = env.get("SURVEY_CONFIRMATION_EMAIL_RATE_LIMIT", "5/h")
+SURVEY_CONFIRMATION_HOURS = env.integer("SURVEY_CONFIRMATION_HOURS", 72)
 # Whole request bodies (civic/uploads.py): a photo and its form everywhere, documents in the admin.
 REQUEST_BODY_MAX_BYTES = env.integer("REQUEST_BODY_MAX_BYTES", REPORT_PHOTO_MAX_BYTES + 1024 * 1024)
 ADMIN_REQUEST_BODY_MAX_BYTES = env.integer("ADMIN_REQUEST_BODY_MAX_BYTES", 32 * 1024 * 1024)

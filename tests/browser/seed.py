@@ -70,6 +70,9 @@ def main() -> None:
         "pending_comment_body": pending.body,
         "premoderated_url": premoderated.get_url(),
     }
+    from tests.browser.seed_surveys import seed_surveys
+
+    data.update(seed_surveys(open_consultation))
     sys.stdout.write(json.dumps(data) + "\n")
 
 

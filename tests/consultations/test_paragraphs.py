@@ -113,7 +113,7 @@ def test_paragraph_ids_survive_an_edit_and_a_new_revision(proposal, officer):
 
 
 def test_the_migration_cuts_old_text_into_paragraph_blocks():
-    migration = importlib.import_module("consultations.migrations.0010_proposal_paragraphs")
+    migration = importlib.import_module("consultations.migrations.0016_proposal_paragraphs")
     blocks = migration.as_blocks("<p>One.</p>\n<ul><li>a</li><li>b</li></ul>loose <b>words</b><h3>Title</h3>")
     assert [b["value"] for b in blocks] == [
         "<p>One.</p>",

@@ -140,7 +140,7 @@ def test_summary_page_queries_are_bounded(
     themed(consultation)
     sign_in(client, councillor)
     client.get(summary_url(consultation))
-    with django_assert_max_num_queries(32):  # 30, one for its conversations (none here), one for paragraphs
+    with django_assert_max_num_queries(33):  # 30, one each: conversations, paragraphs, surveys (none here)
         response = client.get(summary_url(consultation))
     assert response.status_code == 200
 

@@ -60,6 +60,7 @@ def _form_data(survey, questions_raw):
         "title": survey.title,
         "slug": survey.slug,
         "intro": rich_text(""),
+        "layout": "all",
         "questions-count": str(len(questions_raw)),
     }
     for i, q in enumerate(questions_raw):
@@ -79,6 +80,8 @@ def _form_data(survey, questions_raw):
             data[f"{prefix}-value-required"] = "on"
         if "max_length" in value:
             data[f"{prefix}-value-max_length"] = str(value["max_length"])
+        for key, text in (value.get("show_only_if") or {}).items():
+            data[f"{prefix}-value-show_only_if-{key}"] = text
         if "options" in value:
             data[f"{prefix}-value-options-count"] = str(len(value["options"]))
             for j, option in enumerate(value["options"]):
@@ -127,3 +130,19 @@ def test_officers_add_surveys_only_to_their_own_organisations_consultations(clie
     assert client.get(add).status_code == 200
     sign_in(client, UserFactory(roles=["Officers"], organisation=OrganisationFactory()))
     assert client.get(add).status_code in (302, 403)
+
+
+def test_the_wagtail_form_refuses_a_condition_naming_no_earlier_answer(survey, officer):
+    conditional = question(
+        "free_text",
+        "why",
+        "Why?",
+        required=False,
+        max_length=100,
+        show_only_if={"question": "Colour?", "answer": "Red"},
+    )
+    form = _form(survey, [QUESTIONS[0], conditional], officer)
+    assert not form.is_valid()
+    assert "“Red” is not an answer to “Colour?”." in str(form.errors["questions"])
+    conditional["value"]["show_only_if"]["answer"] = "blue"
+    assert _form(survey, [QUESTIONS[0], conditional], officer).is_valid()

@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('civic', '0017_address_tail'),
-        ('consultations', '0009_surveys'),
+        ('consultations', '0015_survey_answer_themes'),
         ('contenttypes', '0002_remove_content_type_name'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
