@@ -27,6 +27,7 @@ TARGET_SIGNED_IN_MEDIAN_MS = 25.0
 def build():
     """A consultation like the demo's busiest (reused on later runs)."""
     from allauth.account.models import EmailAddress
+    from wagtail.rich_text import RichText
 
     from bench.common import create_consultation
     from civic.models import Organisation, User
@@ -45,7 +46,7 @@ def build():
                 title=f"Proposal {i}",
                 slug=f"proposal-{i}",
                 problem="<p>The library closes before people finish work.</p>",
-                proposed_change="<p>Open until eight on weekdays.</p>",
+                proposed_change=[("paragraph", RichText("<p>Open until eight on weekdays.</p>"))],
             )
         )
         for i in range(PROPOSALS)
