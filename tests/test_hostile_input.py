@@ -178,6 +178,7 @@ GETS = [
     ("consultations:report_comment", "/consultations/comments/{comment}/report/", ["x"], "resident"),
     ("wagtail_serve", "{survey_url}", ["x"], "resident"),
     ("consultations:survey_check", "/consultations/surveys/{survey}/check/", ["x"], "resident"),
+    ("consultations:survey_question", "/consultations/surveys/{survey}/questions/colour/", ["change"], "resident"),
     ("consultations:survey_results", "/consultations/surveys/{survey}/results/", ["x"], "officer"),
     ("consultations:survey_csv", "/consultations/surveys/{survey}/responses.csv", ["x", "personal"], "officer"),
     ("consultations:survey_check_email", "/consultations/surveys/{survey}/check-email/", ["x"], None),
@@ -254,6 +255,8 @@ POSTS = [
      {"q-colour": "o1", "q-days": "d1", "q-agree": "agree", "q-why": "Tidy", "q-people": "2", "q-moved-day": "1",
       "q-moved-month": "2", "q-moved-year": "2020"}, "resident"),
     ("consultations:survey_submit", "/consultations/surveys/{survey}/submit/", ["x"], {}, "resident"),
+    ("consultations:survey_question", "/consultations/surveys/{survey}/questions/colour/", ["q-colour", "change"],
+     {"q-colour": "o1"}, "resident"),
     ("consultations:survey_confirm", "/consultations/surveys/confirm/not-a-token/", ["x"], {}, None),
     ("consultations:survey_assisted", "/consultations/surveys/{survey}/assisted/",
      ["channel", "respondent_name", "respondent_postcode", "consent", "q-colour", "q-why"],
@@ -401,6 +404,7 @@ def test_hostile_form_fields_never_give_a_server_error_and_save_nothing_invalid(
     # Every hostile value must reach the form: under the usual write limits only the first few
     # did, and which ones depended on when a rate-limit window turned over.
     settings.WRITE_RATE_LIMIT = settings.OPINION_VOTE_RATE_LIMIT = "100000/m"
+    settings.SURVEY_PAGE_RATE_LIMIT = "100000/m"
     settings.ANONYMOUS_REPORT_RATE_LIMIT = "100000/h"
     settings.OPEN311_JURISDICTION = "northbrook.example"  # so a wrong jurisdiction_id is refused
     _client_for(client, world, who)
