@@ -12,6 +12,8 @@ import sys
 import threading
 import time
 
+from bench.common import report
+
 PROPOSALS = 5  # the Northbrook demo's consultation page: 5 proposals, about 100 comments
 COMMENTS = 100
 VOTERS = 40
@@ -246,6 +248,7 @@ def main():
     print(f"machine: load average {os.getloadavg()[0]:.2f} (1 min) after the run", flush=True)
     cached, uncached = results["Redis cache"], results["page cache off"]
     print(f"  cached / uncached requests per second: {cached['rps'] / uncached['rps']:.1f}x")
+    report("anonymous page, page cache off", uncached["rps"], "req/s")
     for label in ("Redis cache", "in-memory cache (no Redis)", "gunicorn (WSGI), Redis cache"):
         if label not in results:
             continue
@@ -255,6 +258,12 @@ def main():
             f"anonymous page target >= {TARGET_RPS:.0f} req/s and p95 <= {TARGET_P95_MS:.0f} ms at {CLIENTS} "
             f"clients, {label} ({figures['rps']:.1f} req/s, p95 {figures['p95']:.1f} ms): {verdict}"
         )
+        floor = results.get(f"floor {label}") or results.get("floor Redis cache")
+        where = f"{label}, {CLIENTS} clients"
+        report(f"anonymous page, {where}", figures["rps"], "req/s", target=TARGET_RPS, at_least=True,
+               floor=floor and floor["rps"], floor_of="/healthz req/s")  # fmt: skip
+        report(f"anonymous page p95, {where}", figures["p95"], "ms", target=TARGET_P95_MS,
+               floor=floor and floor["p95"], floor_of="/healthz p95")  # fmt: skip
     for label in ("Redis cache", "gunicorn (WSGI), Redis cache"):
         if f"signed in {label}" not in results:
             continue
@@ -264,3 +273,6 @@ def main():
             f"signed-in page target median <= {TARGET_SIGNED_IN_MEDIAN_MS:.0f} ms, {label} "
             f"({median:.1f} ms): {verdict}"
         )
+        floor = results.get(f"floor {label}")
+        report(f"signed-in page median, {label}", median, "ms", target=TARGET_SIGNED_IN_MEDIAN_MS,
+               floor=floor and floor["median"], floor_of="/healthz median")  # fmt: skip
