@@ -9,11 +9,9 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from civic.models import Address
 from consultations.models import SurveyPage, SurveyResponse
 from consultations.surveys import assisted, services
 from consultations.surveys.services import SurveyAnswersInvalid
-from tests.civic.factories import AddressFactory, make_council
 from tests.consultations.surveys.factories import make_survey, options, question, valid_post
 from tests.consultations.surveys.test_conditions import QUESTIONS, section, shown_if
 from tests.support.auth import sign_in
@@ -215,14 +213,6 @@ def test_without_email_confirmation_a_visitors_answers_keep_their_wording(client
 
 
 # Assisted entry with every question type, sections and conditions -----------------------------
-
-
-@pytest.fixture
-def wards(db):
-    _council, west, east = make_council()
-    AddressFactory(ref="postcode:NB12AB", kind=Address.Kind.POSTCODE, name="NB1 2AB", ward=west)
-    AddressFactory(ref="postcode:NB99ZZ", kind=Address.Kind.POSTCODE, name="NB9 9ZZ", ward=None)
-    return west, east
 
 
 @pytest.fixture

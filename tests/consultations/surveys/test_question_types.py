@@ -2,21 +2,12 @@
 
 import pytest
 
-from civic.models import Address
 from consultations.models import SurveyResponse
 from consultations.surveys import services
 from consultations.surveys.questions import clean_answers, raw_from_post, recheck_stored
-from tests.civic.factories import AddressFactory, UserFactory, make_council
+from tests.civic.factories import UserFactory
 from tests.consultations.surveys.factories import make_survey, options, question
 from tests.support.auth import sign_in
-
-
-@pytest.fixture
-def wards(db):
-    _council, west, east = make_council()
-    AddressFactory(ref="postcode:NB12AB", kind=Address.Kind.POSTCODE, name="NB1 2AB", ward=west)
-    AddressFactory(ref="postcode:NB99ZZ", kind=Address.Kind.POSTCODE, name="NB9 9ZZ", ward=None)
-    return west, east
 
 
 @pytest.fixture
