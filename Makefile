@@ -11,7 +11,7 @@ BENCH ?=
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint typecheck format bench check-deploy clean
+.PHONY: help install run test lint typecheck format bench check-deploy clean messages
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -73,3 +73,8 @@ check-deploy: install ## Run Django's deployment checks with production settings
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) var staticfiles
+
+messages: install ## Collect marked strings into locale/*/LC_MESSAGES/*.po (then translate the new entries)
+	$(PY) manage.py makemessages --all --add-location file --no-obsolete --ignore ".venv/*" --ignore "node_modules/*" --ignore "staticfiles/*" --ignore "var/*"
+	$(PY) manage.py makemessages --all -d djangojs --add-location file --no-obsolete --ignore ".venv/*" --ignore "node_modules/*" --ignore "staticfiles/*" --ignore "var/*" --ignore "static/vendor/*"
+	$(PY) manage.py compile_translations

@@ -233,6 +233,11 @@ DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Civic <civic@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LANGUAGE_CODE = "en-gb"
+# Interface languages: English at the plain address, every other language under its prefix (/cy/...).
+# A council adds one here and a catalogue under locale/<code>/ (README: translations).
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+# Civic's own catalogue first, then translations of other projects' strings (allauth has no Welsh).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "civic" / "vendor_locale"]
 TIME_ZONE = env.get("TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True

@@ -1,0 +1,27 @@
+"""Compiled translation catalogues (.mo) built from the committed .po files, without GNU gettext."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import polib
+from django.conf import settings
+
+
+def catalogues() -> Iterator[Path]:
+    """Every .po file under the project's locale paths, so a new language needs no code."""
+    for root in settings.LOCALE_PATHS:
+        yield from sorted(Path(root).glob("*/LC_MESSAGES/*.po"))
+
+
+def compile_catalogues(*, force: bool = False) -> list[Path]:
+    """Write each .mo that is missing or older than its .po; return the ones written."""
+    written = []
+    for po_path in catalogues():
+        mo_path = po_path.with_suffix(".mo")
+        if not force and mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+        written.append(po_path)
+    return written
