@@ -59,7 +59,7 @@ class _Text(HTMLParser):
 
 
 def english_words(html: str, *, allow: frozenset[str] | set[str] = frozenset()) -> set[str]:
-    """English interface words in a Welsh page's text; elements with lang="en..." are content, not interface."""
+    """English interface words in a Welsh page; elements with lang="en..." are content, not interface."""
     parser = _Text()
     parser.feed(html)
     words = {w.lower() for chunk in parser.chunks for w in _WORD.findall(chunk)}
