@@ -22,6 +22,8 @@ def compile_catalogues(*, force: bool = False) -> list[Path]:
         mo_path = po_path.with_suffix(".mo")
         if not force and mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
-        polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+        partial = mo_path.with_suffix(".mo.partial")
+        polib.pofile(str(po_path)).save_as_mofile(str(partial))
+        partial.replace(mo_path)  # atomic: a server reading the catalogue never sees half a file
         written.append(po_path)
     return written

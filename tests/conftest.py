@@ -49,6 +49,9 @@ def pytest_configure(config):
 def pytest_sessionstart(session):
     if not artifacts.is_xdist_worker(session.config):
         artifacts.clear()
+        from civic.translations import compile_catalogues
+
+        compile_catalogues()  # once, before the workers start: pages render from the .mo files
 
 
 def pytest_terminal_summary(terminalreporter, config):
