@@ -28,6 +28,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 
 SITE = "site"  # every cached page depends on it: publishing, moving or deleting any page bumps it
 CACHE_ALIAS = "pages"
@@ -81,7 +82,8 @@ def fragment_key(*scopes: str, extra: object = "") -> str:
     if seconds() <= 0:
         return ""
     current = versions([SITE, *scopes])
-    return ":".join(f"{scope}={current[scope]}" for scope in sorted(current)) + f":{extra}"
+    tokens = ":".join(f"{scope}={current[scope]}" for scope in sorted(current))
+    return f"{tokens}:{get_language()}:{extra}"  # a Welsh page never shows an English shared part
 
 
 @dataclass

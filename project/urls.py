@@ -1,6 +1,7 @@
 """Root URLs: every app's pages, the admin, accounts and search, with Wagtail's pages last."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,9 +11,16 @@ from civic import views as civic_views
 from consultations import urls as consultation_urls
 from search import views as search_views
 
+# Addresses every reader uses carry the language: English at the plain address, Welsh under /cy/.
+# Machine interfaces (admin, API, health check) have one address.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("healthz", civic_views.healthz, name="healthz"),
+    path("api/v1/", include("api.urls")),
+]
+
+urlpatterns += i18n_patterns(
     path("accounts/profile/", civic_views.profile, name="profile"),
     path("accounts/profile/my-data/", civic_views.download_my_data, name="download_my_data"),
     path(
@@ -33,15 +41,14 @@ urlpatterns = [
     path("search/", search_views.site_search, name="site_search"),
     path("search/officer/", include("search.urls")),
     path("places/suggest/", civic_views.place_suggestions, name="place_suggestions"),
-    path("healthz", civic_views.healthz, name="healthz"),
-    path("api/v1/", include("api.urls")),
     path("", include("mapping.urls")),
     path("", include(consultation_urls)),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "civic.middleware.RefuseNulBytesMiddleware",
     "civic.pagecache.AnonymousPageCacheMiddleware",  # before the session: a hit reads no session
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",  # the language comes from the address (/cy/...)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
