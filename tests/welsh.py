@@ -42,9 +42,10 @@ class _Text(HTMLParser):
         lang = (values.get("lang") or "").lower()
         skip = self._skipping() or tag in _SKIPPED or (bool(lang) and not lang.startswith("cy"))
         if not skip:
-            typed = tag == "input" and (values.get("type") or "") in {"hidden", "text", "email", "search"}
+            # A value is shown only on input buttons (radio, checkbox and hidden values are never read out).
+            shown = tag == "input" and (values.get("type") or "") in {"submit", "button", "reset"}
             for name in _ATTRIBUTES:
-                if values.get(name) and not (name == "value" and (typed or tag not in {"input", "button"})):
+                if values.get(name) and (name != "value" or shown):
                     self.chunks.append(values[name] or "")
         if tag not in _VOID:
             self.stack.append(skip)
