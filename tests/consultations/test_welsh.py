@@ -134,6 +134,29 @@ def test_open_consultation_page_in_welsh(client, consultation, proposal, residen
     assert_welsh(html, allow=RADIO_VALUES)
 
 
+def test_pre_moderated_page_with_a_pending_comment_and_a_reply_in_welsh(client, index, council, resident):
+    from consultations.models import Follow
+
+    page = welsh_consultation(index, council, moderation_policy="pre")
+    top = CommentFactory(consultation=page, body="Syniad da iawn.", author=UserFactory(display_name="Dafydd"))
+    CommentFactory(consultation=page, body="Fy sylw i.", author=resident, status="pending")
+    Follow.objects.create(user=resident, page=page)
+    sign_in(client, resident)
+    html = main_of(client.get(welsh(page.url), {"reply_to": top.pk}))
+    assert "Yn aros am gymedroli" in html and "Yn ateb Dafydd." in html and "Dad-ddilyn" in html
+    assert "Mae cymedrolwr yn gwirio pob sylw" in html
+    assert_welsh(html, allow=RADIO_VALUES)
+
+
+def test_officer_view_with_thread_buttons_and_official_response_form_in_welsh(client, consultation, council):
+    officer = UserFactory(roles=["Officers"], organisation=council, display_name="Swyddog")
+    CommentFactory(consultation=consultation, body="Syniad da iawn.", pinned=True, locked=True)
+    sign_in(client, officer)
+    html = main_of(client.get(welsh(consultation.url)))
+    assert "Dadbinio" in html and "Ailagor atebion" in html and "Cyhoeddi ymateb swyddogol" in html
+    assert_welsh(html, allow=RADIO_VALUES)
+
+
 def test_closed_consultation_page_in_welsh(client, index, council, resident):
     closed = welsh_consultation(index, council, "closed", results_published=True)
     welsh_proposal(closed)
