@@ -316,3 +316,24 @@ def test_moderation_digest_body_in_welsh(db):
         )
     assert "Mae 3 cyfraniad yn aros am gymedroli" in body
     assert_welsh(body)
+
+
+def test_consultation_date_notifications_written_in_welsh(index, council):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from civic.models import Notification
+    from consultations import notifications
+    from consultations.models import Follow
+
+    page = welsh_consultation(index, council)
+    page.opens_at = timezone.now() - timedelta(hours=2)
+    page.save()
+    Follow.objects.create(user=UserFactory(), page=page)
+    with translation.override("cy"):
+        counts = notifications.consultation_dates(closing_soon_days=1, within=timedelta(days=1))
+    assert counts["opened"] == 1
+    note = Notification.objects.get()
+    assert note.title == f"Ar agor nawr: {page.title}" and note.body.startswith("Dywedwch eich dweud tan ")
+    assert_welsh(note.title + " " + note.body)
