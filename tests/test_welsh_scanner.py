@@ -18,5 +18,8 @@ def test_ignores_content_marked_english_scripts_and_allowed_words() -> None:
 
 
 def test_reads_the_value_of_input_buttons_but_not_of_choices() -> None:
-    html = '<input type="submit" value="Send"><input type="radio" name="a" value="other"><input type="hidden" value="the">'
+    html = (
+        '<input type="submit" value="Send"><input type="radio" name="a" value="other">'
+        '<input type="hidden" value="the">'
+    )
     assert english_words(html) == {"send"}
