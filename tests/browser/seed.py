@@ -70,10 +70,52 @@ def main() -> None:
         "pending_comment_body": pending.body,
         "premoderated_url": premoderated.get_url(),
     }
+    data.update(seed_welsh(index, council, now))
     from tests.browser.seed_surveys import seed_surveys
 
     data.update(seed_surveys(open_consultation))
     sys.stdout.write(json.dumps(data) + "\n")
+
+
+def seed_welsh(index, council, now) -> dict:
+    """A consultation and proposal written in Welsh, for journeys run at /cy/ addresses: the Welsh-page
+    scanner then finds only interface text, never the demo's English content."""
+    from wagtail.rich_text import RichText
+
+    from consultations.models import ConsultationPage, ProposalPage
+
+    page = ConsultationPage(
+        title="Llyfrgell Northbrook",
+        slug="llyfrgell-northbrook",
+        summary="Oriau newydd i'r llyfrgell.",
+        opens_at=now - timedelta(days=5),
+        closes_at=now + timedelta(days=30),
+        lead_organisation=council,
+        live=True,
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    proposal = ProposalPage(
+        title="Oriau hwyrach",
+        slug="oriau-hwyrach",
+        problem="<p>Mae'r llyfrgell yn cau yn gynnar.</p>",
+        proposed_change=[("paragraph", RichText("<p>Agor tan wyth bob nos.</p>"))],
+        location_name="Stryd Fawr",
+    )
+    page.add_child(instance=proposal)
+    proposal.save_revision().publish()
+    from civic.models import HomePage, InformationPage
+
+    # English content the demo shows on every page (home title in the header, information pages in the
+    # footer) until an officer translates it: journeys take it out of the text before scanning.
+    content = [*HomePage.objects.values_list("title", flat=True)]
+    content += InformationPage.objects.live().values_list("title", flat=True)
+    return {
+        "english_content_titles": sorted(set(content), key=len, reverse=True),
+        "welsh_consultation_id": page.pk,
+        "welsh_consultation_url": "/cy" + page.get_url(),
+        "welsh_proposal_url": "/cy" + proposal.get_url(),
+    }
 
 
 if __name__ == "__main__":
