@@ -25,7 +25,11 @@ def main() -> None:
     from civic.models import Organisation, User
     from consultations.models import Comment, ConsultationIndexPage, ConsultationPage, ProposalPage
 
-    index = ConsultationIndexPage.objects.get()
+    from wagtail.models import Locale
+
+    # The default language's pages: the demo may have Welsh translations of some (same slugs).
+    default = Locale.get_default()
+    index = ConsultationIndexPage.objects.get(locale=default)
     council = Organisation.objects.get(slug="northbrook-council")
     now = timezone.now()
     draft = ConsultationPage(
@@ -40,9 +44,9 @@ def main() -> None:
     index.add_child(instance=draft)
     draft.save_revision()
 
-    open_consultation = ConsultationPage.objects.get(slug="leaving-hospital")
+    open_consultation = ConsultationPage.objects.get(locale=default, slug="leaving-hospital")
     proposal = ProposalPage.objects.child_of(open_consultation).live().order_by("path").first()
-    premoderated = ConsultationPage.objects.get(slug="town-centre-plan")
+    premoderated = ConsultationPage.objects.get(locale=default, slug="town-centre-plan")
     pending = Comment.objects.create(
         consultation=premoderated,
         author=User.objects.get(email="resident@northbrook.example"),
@@ -50,10 +54,10 @@ def main() -> None:
         stance="support",
         status=Comment.Status.PENDING,
     )
-    closed = ConsultationPage.objects.get(slug="library-opening-hours")
+    closed = ConsultationPage.objects.get(locale=default, slug="library-opening-hours")
     from consultations.models import ConversationPage
 
-    conversation = ConversationPage.objects.get(slug="town-centre-conversation")
+    conversation = ConversationPage.objects.get(locale=default, slug="town-centre-conversation")
     data = {
         "conversation_id": conversation.pk,
         "conversation_url": conversation.get_url(),
@@ -108,7 +112,7 @@ def seed_welsh(index, council, now) -> dict:
 
     # English content the demo shows on every page (home title in the header, information pages in the
     # footer) until an officer translates it: journeys take it out of the text before scanning.
-    content = [*HomePage.objects.values_list("title", flat=True)]
+    content = [*HomePage.objects.values_list("title", flat=True), index.title]
     content += InformationPage.objects.live().values_list("title", flat=True)
     return {
         "english_content_titles": sorted(set(content), key=len, reverse=True),
