@@ -21,11 +21,10 @@ def main() -> None:
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
     from django.utils import timezone
+    from wagtail.models import Locale
 
     from civic.models import Organisation, User
     from consultations.models import Comment, ConsultationIndexPage, ConsultationPage, ProposalPage
-
-    from wagtail.models import Locale
 
     # The default language's pages: the demo may have Welsh translations of some (same slugs).
     default = Locale.get_default()
