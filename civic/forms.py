@@ -73,6 +73,9 @@ class AccessibleFormMixin(_FormBase):
         for name, field in self.fields.items():
             if getattr(field.widget, "input_type", None) == "radio":
                 continue  # radios are described on their fieldset
+            if field.widget.is_hidden:
+                field.widget.attrs.pop("aria-describedby", None)  # no aria-* on a hidden input (HTML)
+                continue
             bound_id = self[name].auto_id
             ids: list[str] = []
             if field.help_text:
