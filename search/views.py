@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from civic import roles, twofactor
@@ -178,6 +178,21 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
+CSV_HEADER = {  # the header in the officer's language (English: the column names)
+    "type": pgettext_lazy("search CSV column", "type"),
+    "title": pgettext_lazy("search CSV column", "title"),
+    "text": pgettext_lazy("search CSV column", "text"),
+    "consultation": pgettext_lazy("search CSV column", "consultation"),
+    "organisations": pgettext_lazy("search CSV column", "organisations"),
+    "ward": pgettext_lazy("search CSV column", "ward"),
+    "stance": pgettext_lazy("search CSV column", "stance"),
+    "moderation_state": pgettext_lazy("search CSV column", "moderation_state"),
+    "author": pgettext_lazy("search CSV column", "author"),
+    "created": pgettext_lazy("search CSV column", "created"),
+    "url": pgettext_lazy("search CSV column", "url"),
+}
+
+
 @staff_only
 def export_csv(request):
     """The result set as CSV (up to 10,000 rows; a capped relevance search: its ranked window), in
@@ -206,7 +221,11 @@ def export_csv(request):
                 base + hit.url if hit.url.startswith("/") else hit.url,
             ]
 
-    return stream_csv(CSV_COLUMNS, rows(), f"civic-search-{timezone.localtime().strftime('%Y%m%d-%H%M')}.csv")
+    return stream_csv(
+        [str(CSV_HEADER[name]) for name in CSV_COLUMNS],
+        rows(),
+        f"civic-search-{timezone.localtime().strftime('%Y%m%d-%H%M')}.csv",
+    )
 
 
 @staff_only

@@ -140,3 +140,13 @@ def test_proposals_maps_are_welsh(client, council, index, organisation):
 def test_english_stays_at_the_plain_address(client, adroddiad):
     html = main_of(client.get("/reports/"))
     assert "Reported problems" in html and "1 report" in html
+
+
+def test_officer_csv_header_is_welsh_and_geojson_keys_stay(client, adroddiad, cyngor):
+    from tests.civic.factories import UserFactory
+
+    sign_in(client, UserFactory(roles=["Officers"], organisation=cyngor))
+    body = b"".join(client.get("/cy/reports/manage/export.csv").streaming_content).decode()
+    assert body.splitlines()[0].startswith("id,teitl,disgrifiad,categori")
+    geo = client.get("/cy/reports/manage/export.geojson").json()
+    assert "service_code" in geo["features"][0]["properties"]
