@@ -150,3 +150,42 @@ def test_officer_csv_header_is_welsh_and_geojson_keys_stay(client, adroddiad, cy
     assert body.splitlines()[0].startswith("id,teitl,disgrifiad,categori")
     geo = client.get("/cy/reports/manage/export.geojson").json()
     assert "service_code" in geo["features"][0]["properties"]
+
+
+def test_check_email_and_link_problem_pages_are_welsh(client, council, tyllau):
+    answers = {
+        "latitude": "52.9",
+        "longitude": "-1.55",
+        "place": "",
+        "category": "tyllau",
+        "title": "Twll dwfn",
+        "description": "Twll dwfn ger y siop.",
+        "name": "Siân",
+        "email": "sian@example.org",
+    }
+    sent = client.post("/cy/reports/new/confirm/", answers, follow=True)
+    assert sent.status_code == 200
+    html = main_of(sent)
+    assert "Gwiriwch eich e-bost" in html
+    assert_welsh(html)
+    broken = client.get("/cy/reports/confirm/dim-dolen/")
+    assert broken.status_code == 404
+    assert "Nid yw'r ddolen hon yn gweithio" in main_of(broken)
+    assert_welsh(main_of(broken))
+
+
+def test_report_emails_render_in_welsh(adroddiad):
+    from django.template.loader import render_to_string
+
+    from mapping.models import StatusChange
+
+    change = StatusChange.objects.create(report=adroddiad, to_status="fixed", note="Reported.")
+    context = {"report": adroddiad, "change": change, "url": "/x/", "site_name": "Civic", "name": "Siân"}
+    with translation.override("cy"):
+        status = render_to_string("mapping/email/status_changed.txt", context)
+        confirm = render_to_string(
+            "mapping/email/confirm_report.txt", {"report": adroddiad, "url": "https://x/", "hours": 48}
+        )
+    assert "Helo Siân," in status and "Wedi'i drwsio" in status and "Adroddwyd." in status
+    assert "am 48 awr" in confirm
+    assert_welsh(status + confirm)
