@@ -72,7 +72,7 @@ def _run_search(request: SearchRequest) -> tuple[SearchResult, str]:
             log.warning("Elasticsearch unavailable, using database search: %s", exc)
             cache.set(DOWN_CACHE_KEY, True, DOWN_SECONDS)
     if elasticsearch_enabled():
-        return get_engine("database").search(request), FALLBACK_NOTICE
+        return get_engine("database").search(request), str(FALLBACK_NOTICE)
     return get_engine("database").search(request), ""
 
 
