@@ -40,6 +40,13 @@ OTHERS_LABELS = {"support", "oppose", "neutral", "question", "online", "paper", 
 OTHERS_LABELS |= {"and", "not", "other", "open"}
 
 
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """A request to a /cy/ address leaves Welsh active in the test's thread: later tests expect English."""
+    yield
+    translation.activate("en-gb")
+
+
 def main(html: str) -> str:
     return re.search(r"<main\b.*?</main>", html, re.S).group(0)
 
