@@ -135,7 +135,10 @@ def report_pdf(request, page_id: int):
 
 
 def comments_csv(request, page_id: int):
-    """Every summarised comment with its theme: the data behind the summary (no personal data)."""
+    """Every summarised comment with its theme: the data behind the summary (no personal data).
+
+    Column keys and codes (channel, stance, theme_status) are the same in every language: a stable
+    format for spreadsheets and scripts; labels and texts are the residents' and officers' own."""
     consultation = _consultation(request, page_id)
     comments = (
         services.summarised_comments(consultation)

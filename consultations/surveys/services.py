@@ -402,7 +402,11 @@ def export_rows(survey: SurveyPage, *, personal: bool = False) -> tuple[list[str
 
     No personal data unless `personal` (for roles that may see it: permissions.can_see_respondents):
     then, after the answers, the account's email and name, the name and postcode staff typed in,
-    who typed them and whether consent was recorded. The row number is the response's own id."""
+    who typed them and whether consent was recorded. The row number is the response's own id.
+
+    Languages: the machine keys (response_id, submitted_at, channel, the personal columns, yes/no)
+    are the same in every language, so spreadsheets and scripts built on them keep working; each
+    question's column is "Q<n>. " and its wording, and answers read in the reader's language."""
     questions = survey.question_list()
     header = ["response_id", "submitted_at", "channel"] + [f"Q{q.number}. {q.label}" for q in questions]
     fields = ["id", "submitted_at", "channel", "answers"]
