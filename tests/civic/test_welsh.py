@@ -19,7 +19,6 @@ from tests.support.auth import sign_in
 from tests.welsh import assert_welsh
 
 PASSWORD = "Cyfrinair-hir-iawn-42"  # noqa: S105 - test data
-ALLAUTH_PENDING = pytest.mark.xfail(reason="allauth's Welsh catalogue (civic/vendor_locale) is in progress")
 _MAIN = re.compile(r"<main\b.*?</main>", re.S)
 
 
@@ -168,7 +167,6 @@ def test_the_home_page_is_in_welsh(client, home):
     assert "Ffyrdd eraill o gymryd rhan" in main and 'href="/cy/consultations/"' in main
 
 
-@ALLAUTH_PENDING
 @pytest.mark.parametrize(
     "path",
     ["/cy/accounts/login/", "/cy/accounts/signup/", "/cy/accounts/password/reset/"],
@@ -177,13 +175,11 @@ def test_the_sign_in_pages_are_in_welsh(client, db, path):
     welsh(client.get(path))
 
 
-@ALLAUTH_PENDING
 def test_the_sign_out_page_is_in_welsh(cy_client):
     main = welsh(cy_client.get("/cy/accounts/logout/"))
     assert "Allgofnodi" in main
 
 
-@ALLAUTH_PENDING
 def test_sign_in_errors_are_in_welsh(client, gwen):
     response = client.post("/cy/accounts/login/", {"login": gwen.email, "password": "anghywir"})
     welsh(response)
