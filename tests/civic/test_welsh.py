@@ -225,3 +225,44 @@ def test_a_welsh_digest_has_a_welsh_subject(gwen, django_capture_on_commit_callb
     [message] = mail.outbox
     assert "Eich crynodeb dyddiol: 1 diweddariad" in message.subject
     assert_welsh(without_links(message.body))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/cy/accounts/email/",
+        "/cy/accounts/password/change/",
+        "/cy/accounts/2fa/",
+        "/cy/accounts/reauthenticate/",
+        "/cy/accounts/confirm-email/",
+        "/cy/accounts/password/reset/done/",
+    ],
+)
+def test_the_signed_in_account_pages_are_in_welsh(cy_client, gwen, path):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        user=gwen, email=gwen.email, defaults={"primary": True, "verified": True}
+    )
+    welsh(cy_client.get(path))
+
+
+def test_the_password_reset_email_is_in_welsh(client, gwen):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        user=gwen, email=gwen.email, defaults={"primary": True, "verified": True}
+    )
+    response = client.post("/cy/accounts/password/reset/", {"email": gwen.email})
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.body.startswith("Helo Gwenllian,")
+    assert_welsh(without_links(message.body))
+    assert_welsh(message.subject)
+
+
+def test_an_email_to_an_unknown_address_is_in_welsh(client, db):
+    client.post("/cy/accounts/password/reset/", {"email": "neb@enghraifft.cymru"})
+    [message] = mail.outbox
+    assert_welsh(without_links(message.body))
+    assert_welsh(message.subject)
