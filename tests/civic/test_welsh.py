@@ -266,3 +266,12 @@ def test_an_email_to_an_unknown_address_is_in_welsh(client, db):
     [message] = mail.outbox
     assert_welsh(without_links(message.body))
     assert_welsh(message.subject)
+
+
+def test_an_upload_too_large_is_refused_in_the_language_of_the_address(client, settings):
+    settings.REQUEST_BODY_MAX_BYTES = 10
+    welsh_page = client.post("/cy/reports/new/", {"description": "x" * 100}).content.decode()
+    assert '<html lang="cy">' in welsh_page and "Ffeil yn rhy fawr" in welsh_page
+    assert_welsh(welsh_page)
+    english_page = client.post("/reports/new/", {"description": "x" * 100}).content.decode()
+    assert '<html lang="en">' in english_page and "Upload too large" in english_page
