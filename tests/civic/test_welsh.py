@@ -47,6 +47,13 @@ def without_links(text: str) -> str:
     return re.sub(r"https?://\S+", "", text)
 
 
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A request to a /cy/ address leaves Welsh active in this thread: later tests expect English."""
+    yield
+    translation.activate("en-gb")
+
+
 @pytest.fixture
 def gwen(db):
     user = UserFactory(display_name="Gwenllian", email="gwen@enghraifft.cymru", roles=["Residents"])
