@@ -282,3 +282,22 @@ def test_an_upload_too_large_is_refused_in_the_language_of_the_address(client, s
     assert_welsh(welsh_page)
     english_page = client.post("/reports/new/", {"description": "x" * 100}).content.decode()
     assert '<html lang="en">' in english_page and "Upload too large" in english_page
+
+
+def test_the_reasons_for_refusing_a_resident_read_as_whole_welsh_sentences(db):
+    from django.contrib.auth.models import AnonymousUser
+
+    from civic.permissions import may_take_part
+
+    with translation.override("cy"):
+        reason = may_take_part(AnonymousUser()).reason
+        sentence = str(reason)
+    assert sentence == "Mewngofnodwch neu crëwch gyfrif er mwyn cymryd rhan."
+    assert may_take_part(AnonymousUser()).reason == "Sign in or create an account to take part."
+
+
+def test_a_rate_limit_says_how_long_to_wait_in_welsh(settings, pinned_clock):
+    with translation.override("cy"):
+        message = str(ratelimit.RateLimited(retry_after=3))
+    assert message == "Rydych yn gwneud hynny'n rhy aml. Rhowch gynnig arall arni ymhen 3 eiliad."
+    assert str(ratelimit.RateLimited(retry_after=1)) == "You are doing that too often. Try again in 1 second."
