@@ -85,7 +85,7 @@ def test_the_close_account_pages_are_in_welsh(cy_client, gwen):
     wrong = cy_client.post("/cy/accounts/delete/", {"password": ""})
     assert "Rhowch eich cyfrinair presennol." in welsh(wrong, status=400)
     sent = welsh(cy_client.post("/cy/accounts/delete/", {"password": PASSWORD}))
-    assert "Edrychwch ar eich e-bost" in sent
+    assert "<strong>gwen@enghraifft.cymru</strong>" in sent
     assert_welsh(without_links(mail.outbox[-1].body))
     assert "Cadarnhewch eich bod am ddileu eich cyfrif" in mail.outbox[-1].subject
     confirm = cy_url("confirm_close_account", services.erasure_token(gwen))
