@@ -124,7 +124,7 @@ def test_the_councillor_summary_is_in_welsh(client, summary, councillor):
 def test_a_survey_breakdown_by_age_is_in_welsh(client, summary, councillor):
     sign_in(client, councillor)
     html = client.get(cy(f"/consultations/{summary.pk}/summary/?by=age_band")).content.decode()
-    assert "Atebion fesul oedran" in html and "Heb ei rannu" in html
+    assert "Atebion fesul oed" in html and "Heb ei rannu" in html
     assert_welsh(main(html), allow=OTHERS_LABELS)
 
 
