@@ -29,6 +29,12 @@ register_snippet(OrganisationViewSet)
 bilingual.accept_translation_editor_forms()
 
 
+@hooks.register("before_serve_page")  # type: ignore[untyped-decorator]  # Wagtail has no types
+def serve_untranslated(page: Any, request: Any, args: Any, kwargs: Any) -> Any:
+    """A page without a translation in the reader's language is shown as it is, with a note."""
+    return bilingual.serve_untranslated(page, request, args, kwargs)
+
+
 @hooks.register("register_log_actions")  # type: ignore[untyped-decorator]  # Wagtail has no types
 def account_log_actions(actions: Any) -> None:
     """Closing accounts is audited: who asked (the owner, or an administrator) and what was done."""

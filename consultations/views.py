@@ -15,7 +15,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
-from civic import pagecache
+from civic import bilingual, pagecache
 from civic.converters import parse_id
 from civic.pages import is_public, public_pages
 from civic.responses import too_often
@@ -137,7 +137,7 @@ def _conversations_and_surveys(page: ConsultationPage) -> dict[str, list[Page]]:
     pages with a conversation's question joined on: the lists show only titles, links and that)."""
     names = {model._meta.model_name: key for model, key in CHILD_LISTS.items()}
     children = (
-        Page.objects.child_of(page)
+        Page.objects.child_of(page.canonical)
         .live()
         .filter(view_restrictions__isnull=True)  # serving checked this page and its ancestors
         .filter(content_type__app_label=ConsultationPage._meta.app_label, content_type__model__in=names)
@@ -146,7 +146,7 @@ def _conversations_and_surveys(page: ConsultationPage) -> dict[str, list[Page]]:
         .only("id", "title", "url_path", "path", "depth", "slug")
     )
     lists: dict[str, list[Page]] = {key: [] for key in CHILD_LISTS.values()}
-    for child in children:
+    for child in bilingual.localize(list(children), page.locale_id):
         lists[names[child.kind]].append(child)
     return lists
 
@@ -165,7 +165,7 @@ def cache_until_next_change(request, consultation: ConsultationPage | None = Non
 def _proposal_cards(page: ConsultationPage) -> list[ProposalPage]:
     """The consultation's public proposals with their tallies and comment counts (three queries)."""
     proposals = list(
-        ProposalPage.objects.child_of(page)
+        ProposalPage.objects.child_of(page.canonical)  # a translation lists its canonical page's
         .live()
         .filter(view_restrictions__isnull=True)  # serving checked this page and its ancestors
         .order_by("path")
@@ -192,7 +192,7 @@ def _proposal_cards(page: ConsultationPage) -> list[ProposalPage]:
     for proposal in proposals:
         proposal.tally = tallies[proposal.pk]
         proposal.comment_count = comment_counts.get(proposal.pk, 0)
-    return proposals
+    return bilingual.localize(proposals, page.locale_id)
 
 
 def _shared_parts(request, consultation: ConsultationPage, context: dict) -> str:
@@ -269,6 +269,7 @@ def proposal_page_context(request, page: ProposalPage) -> dict:
 def _target(page_id: int):
     """The consultation or proposal a form was posted to, with its consultation."""
     page = get_object_or_404(Page, pk=page_id).specific
+    page = getattr(page, "canonical", page)  # a translation's participation is its canonical page's
     if isinstance(page, ConsultationPage):
         return page, page, None
     if isinstance(page, ProposalPage):
@@ -278,6 +279,7 @@ def _target(page_id: int):
 
 def _render_with_errors(request, page, status: int, **overrides):
     """Re-render the page with the submitted form and its errors (no redirect, nothing lost)."""
+    page = bilingual.in_language(page)  # the reader's language: a translation renders canonical ids
     context = page.get_context(request)
     context.update(overrides)
     return TemplateResponse(request, page.get_template(request), context, status=status)
@@ -327,7 +329,7 @@ def post_comment(request, page_id: int):
         messages.info(request, "Thank you. Your comment will appear once a moderator has checked it.")
     else:
         messages.success(request, "Thank you. Your comment has been published.")
-    return redirect(f"{page.url}#{comment.anchor}")
+    return redirect(f"{bilingual.url_for_reader(page)}#{comment.anchor}")
 
 
 @require_POST
@@ -336,11 +338,11 @@ def follow(request, page_id: int):
     page, _consultation, _proposal = _target(page_id)
     _guard_page(request, page)
     if not request.user.is_authenticated:
-        return redirect_to_login(page.url)
+        return redirect_to_login(bilingual.url_for_reader(page))
     back = (  # the account page's list of followed pages, or the page's own button
         f"{reverse('profile')}#following-heading"
         if request.POST.get("next") == "profile"
-        else f"{page.url}#follow"
+        else f"{bilingual.url_for_reader(page)}#follow"
     )
     try:
         if request.POST.get("action") == "unfollow":
@@ -395,7 +397,7 @@ def cast_vote(request, page_id: int):
         messages.success(request, f"Thank you. Your vote ({choice}) has been recorded.")
     else:
         messages.info(request, f"Your vote was already {choice}.")
-    return redirect(f"{proposal.url}#vote")
+    return redirect(f"{bilingual.url_for_reader(proposal)}#vote")
 
 
 def events(request, page_id: int):
@@ -463,7 +465,7 @@ def report_comment(request, comment_id: int):
             else:
                 messages.success(request, "Thank you. A moderator will look at this comment.")
                 target = comment.proposal if comment.proposal_id else comment.consultation
-                return redirect(f"{target.url}#comments")
+                return redirect(f"{bilingual.url_for_reader(target)}#comments")
         else:
             status = 400
     return TemplateResponse(
@@ -498,7 +500,7 @@ def official_response(request, page_id: int):
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, "Your response has been published.")
-            return redirect(f"{page.url}#{response.anchor}")
+            return redirect(f"{bilingual.url_for_reader(page)}#{response.anchor}")
     return _render_with_errors(request, page, 400, response_form=form)
 
 
@@ -534,7 +536,7 @@ def thread_action(request, comment_id: int):
             }[action],
         )
     target = comment.proposal if comment.proposal_id else comment.consultation
-    return redirect(f"{target.url}#{comment.anchor}")
+    return redirect(f"{bilingual.url_for_reader(target)}#{comment.anchor}")
 
 
 def moderation_log(request, page_id: int):
