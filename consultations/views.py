@@ -143,7 +143,7 @@ def _conversations_and_surveys(page: ConsultationPage) -> dict[str, list[Page]]:
         .filter(content_type__app_label=ConsultationPage._meta.app_label, content_type__model__in=names)
         .annotate(kind=F("content_type__model"), question=F("conversationpage__question"))
         .order_by("path")
-        .only("id", "title", "url_path", "path", "depth", "slug")
+        .only("id", "title", "url_path", "path", "depth", "slug", "translation_key")
     )
     lists: dict[str, list[Page]] = {key: [] for key in CHILD_LISTS.values()}
     for child in bilingual.localize(list(children), page.locale_id):
@@ -178,6 +178,7 @@ def _proposal_cards(page: ConsultationPage) -> list[ProposalPage]:
             "slug",
             "proposed_change",
             "location_name",
+            "translation_key",  # to find each one's translation (civic.bilingual.localize)
         )
     )
     ids = [p.pk for p in proposals]
