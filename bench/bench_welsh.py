@@ -25,7 +25,13 @@ def build():
 
     cy = Locale.objects.get(language_code="cy")
     existing = ConsultationPage.objects.filter(slug=SLUG, locale=Locale.get_default()).first()
-    if existing and existing.get_translation_or_none(cy) and existing.comments.count() == COMMENTS:
+    parent = existing and existing.get_parent().get_translation_or_none(cy)
+    if (
+        parent
+        and parent.alias_of_id is None
+        and existing.get_translation_or_none(cy)
+        and existing.comments.count() == COMMENTS
+    ):
         return existing, existing.get_translation(cy)
     if existing:
         for translation in existing.get_translations():
@@ -71,6 +77,8 @@ def build():
         ),
         ignore_conflicts=True,
     )
+    for ancestor in page.get_ancestors().filter(depth__gt=1).specific():  # translated, not aliases
+        translate(ancestor, cy)
     welsh = translate(page, cy, title="Oriau agor y llyfrgell")
     for i, proposal in enumerate(proposals):
         translate(proposal, cy, title=f"Cynnig {i}")
@@ -81,6 +89,9 @@ def translate(page, locale, **fields):
     """A published translation, its parents translated first, as an officer's would be."""
     found = page.get_translation_or_none(locale)
     welsh = (found or page.copy_for_translation(locale, copy_parents=True)).specific
+    if welsh.alias_of_id:  # a parent made as an alias by an earlier run: now a translation of its own
+        welsh.alias_of_id = None
+        welsh.save(update_fields=["alias_of"])
     for name, value in fields.items():
         setattr(welsh, name, value)
     welsh.save_revision().publish()
