@@ -104,6 +104,12 @@ class ConsultationQuerySet(PageQuerySet):
         )
         return min((m for m in found.values() if m is not None), default=None)
 
+    def canonical(self):
+        """Each consultation once: its default-language page, not its translations."""
+        from civic.bilingual import default_locale_id
+
+        return self.filter(locale_id=default_locale_id())
+
     def upcoming(self, now=None):
         return self.filter(opens_at__gt=now or timezone.now())
 

@@ -140,3 +140,23 @@ def test_the_english_page_shows_no_note(client, consultation, welsh):
 
 def html_text(response) -> str:
     return html.unescape(response.content.decode())
+
+
+def test_the_home_page_lists_each_consultation_once_in_the_readers_language(client, consultation, welsh):
+    page, _ = welsh
+    english_home = client.get("/").content.decode()
+    assert english_home.count(consultation.title) >= 1 and page.title not in english_home
+    welsh_home = client.get("/cy/").content.decode()
+    assert page.title in welsh_home and f">{consultation.title}<" not in welsh_home
+
+
+def test_maps_and_the_api_list_each_proposal_once(consultation, proposal, welsh):
+    from api.views import public_consultations, public_proposals
+    from mapping.proposal_maps import located_proposals
+
+    type(proposal).objects.filter(translation_key=proposal.translation_key).update(
+        latitude=51.5, longitude=-3.2
+    )
+    assert [p.pk for p in located_proposals()] == [proposal.pk]
+    assert list(public_consultations().values_list("pk", flat=True)) == [consultation.pk]
+    assert list(public_proposals().values_list("pk", flat=True)) == [proposal.pk]
