@@ -157,7 +157,7 @@ class OrganisationPage(ServedToViewers):
         return OrganisationPagePermissionTester(user, self)
 
 
-class ConsultationIndexPage(Page):
+class ConsultationIndexPage(Translatable, Page):
     """Lists consultations with filters by topic, state and organisation."""
 
     intro = RichTextField(blank=True, features=RICH_FEATURES)

@@ -40,7 +40,8 @@ def consultation_list_context(request, index_page) -> dict:
     cache_until_next_change(request)
     form = ConsultationFilterForm(request.GET or None)
     consultations = (
-        public_pages(ConsultationPage.objects.child_of(index_page))
+        # every consultation, translated or not: a translated list shows each in its language
+        public_pages(ConsultationPage.objects.child_of(getattr(index_page, "canonical", index_page)))
         .select_related("lead_organisation")
         .prefetch_related("topics")
         .order_by("-opens_at")
@@ -54,6 +55,7 @@ def consultation_list_context(request, index_page) -> dict:
         if data["organisation"]:
             consultations = consultations.owned_by(data["organisation"])
     page = Paginator(consultations, 10).get_page(request.GET.get("page"))
+    page.object_list = bilingual.localize(list(page.object_list), index_page.locale_id)
     query = request.GET.copy()
     query.pop("page", None)
     return {"filter_form": form, "consultations": page, "filter_query": query.urlencode()}

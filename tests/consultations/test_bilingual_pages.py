@@ -160,3 +160,18 @@ def test_maps_and_the_api_list_each_proposal_once(consultation, proposal, welsh)
     assert [p.pk for p in located_proposals()] == [proposal.pk]
     assert list(public_consultations().values_list("pk", flat=True)) == [consultation.pk]
     assert list(public_proposals().values_list("pk", flat=True)) == [proposal.pk]
+
+
+def test_the_welsh_consultation_list_shows_every_consultation_once(client, consultation, welsh, index):
+    page, _ = welsh
+    other = make_consultation(
+        index, "open", title="Library opening hours", lead_organisation=partner_of(consultation)
+    )
+    html = client.get(f"/cy{index.url}").content.decode()
+    assert page.title in html and "Library opening hours" in html
+    assert f">{consultation.title}<" not in html
+    assert other.url in html or f"/cy{other.url}" in html
+
+
+def partner_of(consultation):
+    return consultation.lead_organisation
