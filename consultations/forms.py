@@ -5,6 +5,7 @@ import uuid
 from django import forms
 from django.conf import settings
 
+from civic import languages
 from civic.forms import AccessibleFormMixin
 from civic.models import Organisation
 
@@ -28,6 +29,7 @@ class CommentForm(AccessibleFormMixin, forms.Form):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
     paragraph = forms.CharField(required=False, widget=forms.HiddenInput, max_length=36)
     client_token = forms.UUIDField(widget=forms.HiddenInput)
+    language = languages.LanguageField()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("client_token", uuid.uuid4())

@@ -19,6 +19,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from civic import languages
+
 from .page_forms import ConsultationPageForm, ProposalPageForm
 
 RICH_FEATURES: list[str] = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
@@ -423,6 +425,7 @@ class Comment(models.Model):
     # comments, so summaries still count them as one person (it leads back to nobody).
     former_author = models.UUIDField(null=True, blank=True, editable=False)
     body = models.TextField()
+    language = languages.field()
     # A comment on one paragraph of a proposal: the paragraph's block id, and its text as it read
     # when the comment was written (shown with the comment even after the paragraph is edited).
     paragraph = models.CharField(max_length=36, blank=True, default="")

@@ -1,8 +1,9 @@
 """Forms for the report journey and officers; each works without JavaScript and links its errors."""
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
-from civic import places
+from civic import languages, places
 from civic.forms import AccessibleFormMixin
 from civic.models import Area, Organisation
 from civic.place_fields import PlaceLookupInput
@@ -100,6 +101,7 @@ class ReportDetailsForm(LocationForm):
         help_text="What is wrong and exactly where. Do not include personal details. Up to 2,000 characters.",
         error_messages={"required": "Describe the problem."},
     )
+    language = languages.LanguageField(label=gettext_lazy("Language of your report"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -123,7 +125,7 @@ class ReportConfirmForm(ReportDetailsForm):
         self.fields["photo"].help_text = self.fields["photo"].help_text.replace(
             "5 MB", f"{photos.max_bytes() // (1024 * 1024)} MB"
         )
-        for name in ("category", "title", "description"):
+        for name in ("category", "title", "description", "language"):
             self.fields[name].widget = forms.HiddenInput()
         self.describe_fields()
 

@@ -8,7 +8,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from civic import geo
+from civic import geo, languages
 from civic.models import Area
 from search import indexing
 
@@ -94,6 +94,7 @@ class IssueReport(models.Model):
     )
     title = models.CharField(max_length=120)
     description = models.TextField(max_length=2000)
+    language = languages.field()
     latitude = models.FloatField()
     longitude = models.FloatField()
     location_text = models.CharField(max_length=200, blank=True)

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
+from civic import languages
 from civic.text import CONTROL_CHARS
 
 from .documents import type_choices, vocabulary
@@ -13,7 +14,7 @@ from .engines.facets import MODERATION_LABELS
 from .query import MAX_QUERY_LENGTH, SORTS, QuerySyntaxError, SearchRequest, parse_query
 
 KNOWN_PARAMETERS = {
-    "q", "type", "consultation", "organisation", "ward", "stance", "moderation_state",
+    "q", "type", "consultation", "organisation", "ward", "stance", "moderation_state", "language",
     "created_from", "created_to", "sort", "page",
 }  # fmt: skip
 MAX_FILTER_VALUES = 50
@@ -66,6 +67,7 @@ class OfficerSearchForm(forms.Form):
     moderation_state = forms.MultipleChoiceField(
         label="Moderation state", required=False, choices=list(MODERATION_LABELS.items())
     )
+    language = forms.MultipleChoiceField(label="Language", required=False, choices=languages.choices)
     created_from = forms.DateField(
         label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -102,6 +104,7 @@ class OfficerSearchForm(forms.Form):
             wards=data["ward"],
             stances=tuple(data["stance"]),
             moderation_states=tuple(data["moderation_state"]),
+            languages=tuple(data["language"]),
             created_from=data["created_from"],
             created_to=data["created_to"],
             sort=data["sort"] or "relevance",

@@ -163,7 +163,7 @@ def _retry_missed_updates() -> None:
 
 CSV_COLUMNS = [
     "type", "title", "text", "consultation", "organisations", "ward", "stance", "moderation_state",
-    "author", "created", "url",
+    "language", "author", "created", "url",
 ]  # fmt: skip
 
 
@@ -190,6 +190,7 @@ def export_csv(request):
                 hit.ward,
                 hit.stance,
                 hit.moderation_state,
+                hit.language,
                 hit.author,
                 hit.created.isoformat() if hit.created else "",
                 base + hit.url if hit.url.startswith("/") else hit.url,

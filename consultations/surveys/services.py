@@ -15,7 +15,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from civic import clientip, ratelimit
+from civic import clientip, languages, ratelimit
 from civic.types import Account, signed_in
 
 from ..services import ParticipationError, check_reachable
@@ -122,7 +122,9 @@ def save_answers(
     if errors:
         raise SurveyAnswersInvalid(errors)
     # update_or_create locks the row, and retries the lookup if the same person's form raced it
-    response, _ = SurveyResponse.objects.update_or_create(survey=survey, **owner, defaults={"draft": answers})
+    response, _ = SurveyResponse.objects.update_or_create(
+        survey=survey, **owner, defaults={"draft": answers, "language": languages.active()}
+    )
     return response
 
 

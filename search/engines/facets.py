@@ -1,5 +1,6 @@
 """Facet names, the document field each counts, and the labels officers see."""
 
+from civic import languages
 from civic.models import Organisation
 
 from .. import documents
@@ -12,6 +13,7 @@ FACET_FIELDS = {
     "ward": "ward",
     "stance": "stance",
     "moderation_state": "moderation_state",
+    "language": "language",
 }
 FACET_TITLES = {
     "type": "Type",
@@ -20,6 +22,7 @@ FACET_TITLES = {
     "ward": "Ward",
     "stance": "Stance",
     "moderation_state": "Moderation state",
+    "language": "Language",
 }
 MODERATION_LABELS = {"published": "Published", "pending": "Awaiting moderation"}
 
@@ -32,6 +35,7 @@ def selected_values(request: SearchRequest) -> dict[str, set[str]]:
         "ward": set(request.wards),
         "stance": set(request.stances),
         "moderation_state": set(request.moderation_states),
+        "language": set(request.languages),
     }
 
 
@@ -48,6 +52,7 @@ def label_facets(
         "type": dict(documents.type_choices()),
         "stance": dict(documents.vocabulary("stance")),
         "moderation_state": MODERATION_LABELS,
+        "language": dict(languages.choices()),
     }
     walls = None if request.within_organisations is None else list(request.within_organisations)
     labels["consultation"] = documents.titles(
