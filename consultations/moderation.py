@@ -59,6 +59,7 @@ def sla() -> timedelta:
 QUEUE_FIELDS = (
     "id",
     "body",
+    "language",
     "stance",
     "status",
     "channel",

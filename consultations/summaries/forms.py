@@ -1,7 +1,9 @@
 """Forms officers use to edit themes and publish responses; the ward filter councillors use."""
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
+from civic import languages
 from civic.forms import AccessibleFormMixin, IdModelChoiceField
 
 from .models import Theme
@@ -17,6 +19,16 @@ class WardFilterForm(forms.Form):
             suffix = " (my ward)" if my_ward is not None and ward.pk == my_ward.pk else ""
             choices.append((ward.slug, f"{ward.name}{suffix}"))
         self.fields["ward"].choices = choices
+
+
+class LanguageFilterForm(forms.Form):
+    """Comments written in one language only (?language=cy); an unknown code shows every language."""
+
+    language = forms.ChoiceField(label=gettext_lazy("Language of the comments"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", gettext_lazy("All languages")), *languages.choices()]
 
 
 class RenameThemeForm(AccessibleFormMixin, forms.Form):
