@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Min, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -613,13 +614,13 @@ class LiveEvent(models.Model):
 
 
 class ModerationReason(models.TextChoices):
-    PERSONAL_DATA = "personal_data", "Contains personal information"
-    ABUSIVE = "abusive", "Abusive, discriminatory or threatening"
-    OFF_TOPIC = "off_topic", "Off topic"
-    SPAM = "spam", "Spam or advertising"
-    DUPLICATE = "duplicate", "Duplicate"
-    LEGAL = "legal", "May break the law (for example defamation)"
-    OTHER = "other", "Other reason"
+    PERSONAL_DATA = "personal_data", gettext_lazy("Contains personal information")
+    ABUSIVE = "abusive", gettext_lazy("Abusive, discriminatory or threatening")
+    OFF_TOPIC = "off_topic", gettext_lazy("Off topic")
+    SPAM = "spam", gettext_lazy("Spam or advertising")
+    DUPLICATE = "duplicate", gettext_lazy("Duplicate")
+    LEGAL = "legal", gettext_lazy("May break the law (for example defamation)")
+    OTHER = "other", gettext_lazy("Other reason")
 
 
 class Flag(models.Model):
@@ -649,9 +650,9 @@ class ModerationDecision(models.Model):
     wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
 
     class Decision(models.TextChoices):
-        APPROVE = "approve", "Approve"
-        HIDE = "hide", "Hide"
-        REMOVE = "remove", "Remove"
+        APPROVE = "approve", gettext_lazy("Approve")
+        HIDE = "hide", gettext_lazy("Hide")
+        REMOVE = "remove", gettext_lazy("Remove")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="decisions")
     consultation = models.ForeignKey(
