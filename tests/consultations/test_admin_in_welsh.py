@@ -80,3 +80,29 @@ def test_officer_who_prefers_english_keeps_the_queue_in_english(
     html = client.get("/admin/moderation/").content.decode()
     assert "Contributions waiting for a decision, oldest first." in html
     assert "2 waiting" in html
+
+
+def test_officer_who_prefers_welsh_sees_civics_dashboard_panels_and_menu_in_welsh(
+    client,
+    moderator,  # noqa: F811
+    resident,
+    pre_moderated,  # noqa: F811
+):
+    queue_with(pre_moderated, resident)
+    sign_in(client, prefers(moderator, "cy"))
+    html = client.get("/admin/").content.decode()
+    assert "Ymgynghoriadau eich sefydliad" in html
+    assert "2 cyfraniad yn aros" in html
+    assert "Ciw cymedroli" in html  # the menu item (in the sidebar's data)
+    assert "Your organisation&#x27;s consultations" not in html and "Moderation queue" not in html
+
+
+def test_officer_who_prefers_welsh_gets_the_assisted_entry_form_in_welsh(
+    client,
+    moderator,  # noqa: F811
+    pre_moderated,  # noqa: F811
+):
+    sign_in(client, prefers(moderator, "cy"))
+    html = client.get("/admin/moderation/enter-response/").content.decode()
+    assert "Beth ddywedodd y preswylydd" in html and "Iaith yr ymateb" in html
+    assert "What the resident said" not in html
