@@ -115,7 +115,16 @@ class CommentViewSet(ModelViewSet):
     menu_label = gettext_lazy("Comments")
     add_to_admin_menu = True
     menu_order = 250
-    list_display = ["__str__", "consultation", "proposal", "stance", "status", "channel", "created_at"]
+    list_display = [
+        "__str__",
+        "consultation",
+        "proposal",
+        "stance",
+        "status",
+        "channel",
+        "language",
+        "created_at",
+    ]
     list_filter = ["status", "stance", "channel", "is_official", "needs_review"]
     search_fields = ["body"]
     inspect_view_enabled = True

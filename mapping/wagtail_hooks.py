@@ -127,7 +127,7 @@ class IssueReportViewSet(OwnOrganisationViewSet):
     model = IssueReport
     icon = "warning"
     menu_label = gettext_lazy("Issue reports")
-    list_display = ["__str__", "category", "organisation", "status", "ward", "created_at"]
+    list_display = ["__str__", "category", "organisation", "status", "ward", "language", "created_at"]
     list_filter = ["status", "awaiting_confirmation", "category", "organisation", "ward"]
     search_fields = ["title", "description"]
     form_fields = ["title"]
