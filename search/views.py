@@ -163,7 +163,7 @@ def _retry_missed_updates() -> None:
 
 CSV_COLUMNS = [
     "type", "title", "text", "consultation", "organisations", "ward", "stance", "moderation_state",
-    "language", "author", "created", "url",
+    "author", "created", "url", "language",
 ]  # fmt: skip
 
 
@@ -190,10 +190,10 @@ def export_csv(request):
                 hit.ward,
                 hit.stance,
                 hit.moderation_state,
-                hit.language,
                 hit.author,
                 hit.created.isoformat() if hit.created else "",
                 base + hit.url if hit.url.startswith("/") else hit.url,
+                hit.language,
             ]
 
     return stream_csv(CSV_COLUMNS, rows(), f"civic-search-{timezone.localtime().strftime('%Y%m%d-%H%M')}.csv")
