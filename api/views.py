@@ -261,6 +261,7 @@ class CommentList(ApiView):
                 stance=data["stance"],
                 client_token=data.get("client_token"),
                 session=_session(request),
+                language=data.get("language"),
             )
         return Response(s.CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
@@ -370,6 +371,7 @@ class ReportList(ApiView):
                 latitude=data["latitude"],
                 longitude=data["longitude"],
                 location_text=data["location_text"],
+                language=data.get("language"),
             )
         report = IssueReport.objects.select_related("category", "organisation", "ward").get(pk=report.pk)
         return Response(

@@ -20,7 +20,7 @@ from .models import Organisation
 class OrganisationViewSet(SnippetViewSet):  # type: ignore[misc]  # Wagtail has no type information
     model = Organisation
     icon = "group"
-    menu_label = "Organisations"
+    menu_label = gettext_lazy("Organisations")
     add_to_admin_menu = True
     list_display = ["name", "kind"]
     search_fields = ["name"]
@@ -39,8 +39,10 @@ def serve_untranslated(page: Any, request: Any, args: Any, kwargs: Any) -> Any:
 @hooks.register("register_log_actions")  # type: ignore[untyped-decorator]  # Wagtail has no types
 def account_log_actions(actions: Any) -> None:
     """Closing accounts is audited: who asked (the owner, or an administrator) and what was done."""
-    actions.register_action("civic.erase", "Erase account", "Account erased")
-    actions.register_action("civic.deactivate", "Deactivate account", "Account deactivated")
+    actions.register_action("civic.erase", gettext_lazy("Erase account"), gettext_lazy("Account erased"))
+    actions.register_action(
+        "civic.deactivate", gettext_lazy("Deactivate account"), gettext_lazy("Account deactivated")
+    )
 
 
 @hooks.register("register_admin_urls")  # type: ignore[untyped-decorator]  # Wagtail has no types
@@ -54,7 +56,7 @@ def erasure_urls() -> list[Any]:
 @hooks.register("register_admin_menu_item")  # type: ignore[untyped-decorator]  # Wagtail has no types
 def erasure_menu_item() -> MenuItem:
     return PermittedMenuItem(
-        "Erasure requests",
+        gettext_lazy("Erasure requests"),
         reverse("civic_erasure_requests"),
         shown_to=permissions.can_carry_out_erasure_requests,
         icon_name="bin",

@@ -21,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from civic import languages
 from civic.bilingual import Translatable
 
 from .page_forms import ConsultationPageForm, ProposalPageForm
@@ -468,6 +469,7 @@ class Comment(models.Model):
     # comments, so summaries still count them as one person (it leads back to nobody).
     former_author = models.UUIDField(null=True, blank=True, editable=False)
     body = models.TextField()
+    language = languages.field()
     # A comment on one paragraph of a proposal: the paragraph's block id, and its text as it read
     # when the comment was written (shown with the comment even after the paragraph is edited).
     paragraph = models.CharField(max_length=36, blank=True, default="")

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Iterator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from civic import languages
 from civic.pages import public_pages
 from search import documents
 from search.documents import Context, DocumentType, location, page_text
@@ -49,6 +50,16 @@ def page_info(page_id: int, context: Context) -> dict:
         }
 
     return context.memo("page", page_id, load)
+
+
+def page_language(page, context: Context) -> str:
+    """The language of a page's locale (Wagtail's translations), one lookup per locale."""
+    code = context.memo(
+        "locale",
+        page.locale_id,
+        lambda: Locale.objects.filter(pk=page.locale_id).values_list("language_code", flat=True).first(),
+    )
+    return languages.clean(code) or languages.default()
 
 
 def consultation_titles(ids: list[int], within_organisations, found: set[int]) -> dict[str, str]:
@@ -95,6 +106,7 @@ class ConsultationDocument(DocumentType):
             "moderation_state": "published",
             "status": "live",
             "created": page.first_published_at or page.latest_revision_created_at or timezone.now(),
+            "language": page_language(page, context),
         }
 
     def related_keys(self, page):
@@ -131,6 +143,7 @@ class ProposalDocument(DocumentType):
             "status": "live",
             "created": page.first_published_at or page.latest_revision_created_at or timezone.now(),
             "location": location(page.latitude, page.longitude),
+            "language": page_language(page, context),
         }
 
     def related_keys(self, page):
@@ -160,6 +173,7 @@ class CommentDocument(DocumentType):
         "proposal_id",
         "paragraph",
         "paragraph_text",
+        "language",
     )
     ROW = (*FIELDS, "is_official", "organisation__name", "author_id", "author__display_name")
     chunk_size = 5000
@@ -210,6 +224,7 @@ class CommentDocument(DocumentType):
             "author": author,
             "created": row["created_at"],
             "location": page["location"],
+            "language": row["language"],
         }
 
     def current_pks(self, pks: Iterable[int]) -> set[int]:
@@ -253,7 +268,7 @@ class CommentDocument(DocumentType):
         )
         for values in rows:
             row = dict(zip(self.ROW, values, strict=True))
-            doc = {"key": f"comment:{row['pk']}", "type": self.name, "object_id": row["pk"], "language": "en"}
+            doc = {"key": f"comment:{row['pk']}", "type": self.name, "object_id": row["pk"]}
             doc.update(self.row_fields(row, self.row_author(row), context))
             yield doc
 

@@ -322,6 +322,7 @@ def post_comment(request, page_id: int):
             paragraph=form.cleaned_data["paragraph"],
             client_token=form.cleaned_data["client_token"],
             session=request.session,
+            language=form.cleaned_data["language"],
         )
     except services.ParticipationError as exc:
         _refuse_unseen(exc)

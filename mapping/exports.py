@@ -84,6 +84,7 @@ EXPORT_FIELDS = [
     "updated_at",
     "duplicate_of",
     "followers",
+    "language",
 ]
 
 
@@ -121,6 +122,7 @@ def _export_rows(reports):
             "id": r.pk,
             "title": r.title,
             "description": r.description,
+            "language": r.language,
             "category": r.category.name,
             "service_code": r.category.service_code,
             "organisation": r.organisation.name,

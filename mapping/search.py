@@ -34,6 +34,7 @@ class IssueReportDocument(DocumentType):
             "author": report.reporter_name,
             "created": report.created_at,
             "location": location(report.latitude, report.longitude),
+            "language": report.language,
         }
 
     def public_pks(self, pks) -> set[int]:

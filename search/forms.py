@@ -8,6 +8,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from civic import languages
 from civic.text import CONTROL_CHARS
 
 from .documents import type_choices, vocabulary
@@ -15,7 +16,7 @@ from .engines.facets import MODERATION_LABELS
 from .query import MAX_QUERY_LENGTH, SORTS, QuerySyntaxError, SearchRequest, parse_query
 
 KNOWN_PARAMETERS = {
-    "q", "type", "consultation", "organisation", "ward", "stance", "moderation_state",
+    "q", "type", "consultation", "organisation", "ward", "stance", "moderation_state", "language",
     "created_from", "created_to", "sort", "page",
 }  # fmt: skip
 MAX_FILTER_VALUES = 50
@@ -76,6 +77,7 @@ class OfficerSearchForm(forms.Form):
     moderation_state = forms.MultipleChoiceField(
         label=_("Moderation state"), required=False, choices=list(MODERATION_LABELS.items())
     )
+    language = forms.MultipleChoiceField(label="Language", required=False, choices=languages.choices)
     created_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -114,6 +116,7 @@ class OfficerSearchForm(forms.Form):
             wards=data["ward"],
             stances=tuple(data["stance"]),
             moderation_states=tuple(data["moderation_state"]),
+            languages=tuple(data["language"]),
             created_from=data["created_from"],
             created_to=data["created_to"],
             sort=data["sort"] or "relevance",

@@ -34,6 +34,7 @@ class PublicResult:
     snippet: str
     author: str = ""
     created: datetime | None = None
+    language: str = ""  # the language the snippet's text is in, when known (a contribution's)
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -66,6 +67,7 @@ def contributions(words: tuple[str, ...]) -> tuple[list[PublicResult], set[str]]
             snippet=snippet(plain(hit.text), words),
             author=hit.author,
             created=hit.created,
+            language=hit.language,
         )
         for hit in hits
         if hit.key in public

@@ -105,6 +105,7 @@ class SearchRequest:
     wards: tuple[str, ...] = ()
     stances: tuple[str, ...] = ()
     moderation_states: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
     created_from: date | None = None
     created_to: date | None = None
     sort: str = "relevance"
@@ -143,6 +144,7 @@ class Hit:
     title_html: str = ""
     snippet_html: str = ""
     score: float | None = None
+    language: str = ""  # the language the contribution is written in (a lang attribute on its text)
 
     @property
     def type_label(self) -> str:
@@ -188,7 +190,7 @@ class SearchResult:
         return min(self.total, self.rank_window) if self.rank_window else self.total
 
 
-FACETS = ("type", "consultation", "organisation", "ward", "stance", "moderation_state")
+FACETS = ("type", "consultation", "organisation", "ward", "stance", "moderation_state", "language")
 
 
 def marked_html(text: str) -> str:

@@ -174,7 +174,7 @@ def _retry_missed_updates() -> None:
 
 CSV_COLUMNS = [
     "type", "title", "text", "consultation", "organisations", "ward", "stance", "moderation_state",
-    "author", "created", "url",
+    "author", "created", "url", "language",
 ]  # fmt: skip
 
 
@@ -219,6 +219,7 @@ def export_csv(request):
                 hit.author,
                 hit.created.isoformat() if hit.created else "",
                 base + hit.url if hit.url.startswith("/") else hit.url,
+                hit.language,
             ]
 
     return stream_csv(

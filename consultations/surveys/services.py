@@ -17,7 +17,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from civic import clientip, ratelimit
+from civic import clientip, languages, ratelimit
 from civic.types import Account, signed_in
 
 from ..services import ParticipationError, check_reachable
@@ -125,7 +125,7 @@ def save_answers(
         raise SurveyAnswersInvalid(errors)
     # update_or_create locks the row, and retries the lookup if the same person's form raced it
     response, _created = SurveyResponse.objects.update_or_create(
-        survey=survey, **owner, defaults={"draft": answers}
+        survey=survey, **owner, defaults={"draft": answers, "language": languages.active()}
     )
     return response
 

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from civic import languages
 from civic.models import Organisation
 
 from .. import documents
@@ -14,6 +15,7 @@ FACET_FIELDS = {
     "ward": "ward",
     "stance": "stance",
     "moderation_state": "moderation_state",
+    "language": "language",
 }
 FACET_TITLES = {
     "type": _("Type"),
@@ -22,6 +24,7 @@ FACET_TITLES = {
     "ward": _("Ward"),
     "stance": _("Stance"),
     "moderation_state": _("Moderation state"),
+    "language": _("Language"),
 }
 MODERATION_LABELS = {"published": _("Published"), "pending": _("Awaiting moderation")}
 
@@ -34,6 +37,7 @@ def selected_values(request: SearchRequest) -> dict[str, set[str]]:
         "ward": set(request.wards),
         "stance": set(request.stances),
         "moderation_state": set(request.moderation_states),
+        "language": set(request.languages),
     }
 
 
@@ -50,6 +54,7 @@ def label_facets(
         "type": dict(documents.type_choices()),
         "stance": dict(documents.vocabulary("stance")),
         "moderation_state": MODERATION_LABELS,
+        "language": dict(languages.choices()),
     }
     walls = None if request.within_organisations is None else list(request.within_organisations)
     labels["consultation"] = documents.titles(
