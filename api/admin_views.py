@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin import messages
 
@@ -18,14 +20,24 @@ from .models import SCOPES, ApiToken
 
 
 class TokenForm(AccessibleFormMixin, forms.Form):
-    organisation = IdModelChoiceField(queryset=Organisation.objects.order_by("name"))
-    name = forms.CharField(max_length=100, help_text="What will use it, e.g. 'CRM integration'.")
-    user_email = forms.EmailField(
-        label="Acts as the account with this email (optional)",
-        required=False,
-        help_text="Writes are made as this account, with its permissions. Leave empty for a read-only token.",
+    organisation = IdModelChoiceField(
+        queryset=Organisation.objects.order_by("name"), label=gettext_lazy("Organisation")
     )
-    scopes = forms.MultipleChoiceField(choices=SCOPES, widget=forms.CheckboxSelectMultiple)
+    name = forms.CharField(
+        max_length=100,
+        label=gettext_lazy("Name"),
+        help_text=gettext_lazy("What will use it, e.g. 'CRM integration'."),
+    )
+    user_email = forms.EmailField(
+        label=gettext_lazy("Acts as the account with this email (optional)"),
+        required=False,
+        help_text=gettext_lazy(
+            "Writes are made as this account, with its permissions. Leave empty for a read-only token."
+        ),
+    )
+    scopes = forms.MultipleChoiceField(
+        choices=SCOPES, widget=forms.CheckboxSelectMultiple, label=gettext_lazy("Scopes")
+    )
 
     def clean_user_email(self) -> User | None:
         email = self.cleaned_data["user_email"]
@@ -33,7 +45,7 @@ class TokenForm(AccessibleFormMixin, forms.Form):
             return None
         user = User.objects.filter(email__iexact=email).first()
         if user is None:
-            raise forms.ValidationError("There is no account with that email address.")
+            raise forms.ValidationError(_("There is no account with that email address."))
         return user
 
 
@@ -43,7 +55,7 @@ def _admin_only(request: HttpRequest) -> None:
 
 
 def _render(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
-    base = {"page_title": "API tokens", "header_title": "API tokens", "header_icon": "key"}
+    base = {"page_title": _("API tokens"), "header_title": _("API tokens"), "header_icon": "key"}
     return TemplateResponse(request, template, {**base, **context}, status=status)
 
 
@@ -87,5 +99,5 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     _admin_only(request)
     token = get_object_or_404(ApiToken, pk=token_id)
     services.revoke_token(admin=request.user, token=token)
-    messages.success(request, f"Token '{token.name}' revoked: it no longer works.")
+    messages.success(request, _("Token '%(name)s' revoked: it no longer works.") % {"name": token.name})
     return redirect("api_tokens")

@@ -5,6 +5,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from civic import languages
 from civic.converters import parse_id
 from civic.models import Area, Organisation
 from consultations.models import (
@@ -141,6 +142,24 @@ class ProposalSerializer(serializers.ModelSerializer):
         return [{"id": p.id, "number": p.number, "text": p.text} for p in page.paragraphs()]
 
 
+def language_read_field() -> serializers.ChoiceField:
+    return serializers.ChoiceField(
+        choices=languages.choices(),
+        read_only=True,
+        help_text="The language the resident wrote in (one of the site's languages, e.g. en-gb, cy).",
+    )
+
+
+def language_write_field(thing: str) -> serializers.ChoiceField:
+    """An optional language for a new contribution; another code is refused (400)."""
+    return serializers.ChoiceField(
+        choices=languages.choices(),
+        required=False,
+        help_text=f"The language the {thing} is written in; without it, the request's language "
+        "(Accept-Language), else the site's main language.",
+    )
+
+
 class ParagraphRefSerializer(serializers.Serializer):
     """The proposal paragraph a comment is about, with its text as it read when the comment was written."""
 
@@ -164,12 +183,13 @@ class CommentSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text="Lists show published comments; a new one on a pre-moderated consultation is pending.",
     )
+    language = language_read_field()
 
     class Meta:
         model = Comment
         fields = [
-            "id", "consultation", "proposal", "parent", "paragraph", "author", "body", "stance", "status",
-            "is_official", "pinned", "locked", "created_at",
+            "id", "consultation", "proposal", "parent", "paragraph", "author", "body", "language", "stance",
+            "status", "is_official", "pinned", "locked", "created_at",
         ]  # fmt: skip
 
     @extend_schema_field(ParagraphRefSerializer(allow_null=True))
@@ -193,6 +213,7 @@ class CommentCreateSerializer(StrictSerializer):
     body = serializers.CharField(min_length=2, max_length=20000, trim_whitespace=False)
     stance = serializers.ChoiceField(choices=Stance.choices, default=Stance.NEUTRAL)
     client_token = serializers.UUIDField(required=False, allow_null=True, help_text="Repeat-safe retries.")
+    language = language_write_field("comment")
 
 
 class VoteCreateSerializer(StrictSerializer):
@@ -258,12 +279,13 @@ class ReportSerializer(serializers.ModelSerializer):
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     organisation = serializers.CharField(source="organisation.name", read_only=True)
     ward = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    language = language_read_field()
 
     class Meta:
         model = IssueReport
         fields = [
-            "id", "url", "title", "description", "status", "category", "organisation", "ward", "latitude",
-            "longitude", "location_text", "created_at", "updated_at",
+            "id", "url", "title", "description", "language", "status", "category", "organisation", "ward",
+            "latitude", "longitude", "location_text", "created_at", "updated_at",
         ]  # fmt: skip
 
     def get_url(self, report: IssueReport) -> str:
@@ -285,6 +307,7 @@ class ReportCreateSerializer(StrictSerializer):
     latitude = serializers.FloatField(min_value=-90, max_value=90)
     longitude = serializers.FloatField(min_value=-180, max_value=180)
     location_text = serializers.CharField(max_length=MAX_NOTE, required=False, allow_blank=True, default="")
+    language = language_write_field("report")
 
 
 class StatusChangeCreateSerializer(StrictSerializer):
@@ -298,6 +321,7 @@ class QueueItemSerializer(serializers.ModelSerializer):
     author = serializers.CharField(source="author_name", read_only=True)
     status = serializers.ChoiceField(choices=COMMENT_STATUSES, read_only=True)
     stance = serializers.ChoiceField(choices=Stance.choices, read_only=True)
+    language = language_read_field()
 
     class Meta:
         model = Comment
@@ -307,6 +331,7 @@ class QueueItemSerializer(serializers.ModelSerializer):
             "proposal",
             "author",
             "body",
+            "language",
             "stance",
             "status",
             "flag_count",

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from wagtail.models import Page
 
+from civic.bilingual import default_locale_id
 from civic.converters import parse_id
 from civic.models import Area
 from civic.pages import public_pages
@@ -56,11 +57,11 @@ def _id_parameter(name: str, description: str) -> OpenApiParameter:
 
 
 def public_consultations() -> Any:
-    return public_pages(ConsultationPage.objects.all())
+    return public_pages(ConsultationPage.objects.canonical())  # translations share the canonical id
 
 
 def public_proposals() -> Any:
-    return public_pages(ProposalPage.objects.all())
+    return public_pages(ProposalPage.objects.filter(locale_id=default_locale_id()))
 
 
 # Consultations and proposals --------------------------------------------------------------------
@@ -260,6 +261,7 @@ class CommentList(ApiView):
                 stance=data["stance"],
                 client_token=data.get("client_token"),
                 session=_session(request),
+                language=data.get("language"),
             )
         return Response(s.CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
@@ -369,6 +371,7 @@ class ReportList(ApiView):
                 latitude=data["latitude"],
                 longitude=data["longitude"],
                 location_text=data["location_text"],
+                language=data.get("language"),
             )
         report = IssueReport.objects.select_related("category", "organisation", "ward").get(pk=report.pk)
         return Response(

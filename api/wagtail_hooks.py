@@ -1,6 +1,7 @@
 """API tokens in the Wagtail admin, for administrators."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from civic.admin_menu import PermittedMenuItem
@@ -20,11 +21,17 @@ def token_urls():
 @hooks.register("register_admin_menu_item")
 def token_menu_item():
     return PermittedMenuItem(
-        "API tokens", reverse("api_tokens"), shown_to=services.can_manage_tokens, icon_name="key", order=900
+        gettext_lazy("API tokens"),
+        reverse("api_tokens"),
+        shown_to=services.can_manage_tokens,
+        icon_name="key",
+        order=900,
     )
 
 
 @hooks.register("register_log_actions")
 def token_log_actions(actions):
     """Issuing is logged as wagtail.create; revoking has its own entry in the history."""
-    actions.register_action("civic.api_token.revoke", "Revoke API token", "API token revoked")
+    actions.register_action(
+        "civic.api_token.revoke", gettext_lazy("Revoke API token"), gettext_lazy("API token revoked")
+    )

@@ -28,7 +28,9 @@ def seed():
     from tests.support.servers import signed_in_session
 
     tag = uuid.uuid4().hex[:8]
-    home = HomePage.objects.get()
+    from django.conf import settings as django_settings
+
+    home = HomePage.objects.get(locale__language_code=django_settings.LANGUAGE_CODE)  # not a translation
     index = home.add_child(instance=ConsultationIndexPage(title="Live bench", slug=f"live-{tag}"))
     org, _ = Organisation.objects.get_or_create(slug="bench-org", defaults={"name": "Bench Council"})
     now = timezone.now()

@@ -66,7 +66,9 @@ def build():
         index.delete()
     rng = random.Random(2026)  # noqa: S311 - reproducible test data
     now = timezone.now()
-    home = HomePage.objects.get()
+    from django.conf import settings as django_settings
+
+    home = HomePage.objects.get(locale__language_code=django_settings.LANGUAGE_CODE)  # not a translation
     index = home.add_child(instance=ConsultationIndexPage(title="Bench search", slug=SLUG))
     council, _ = Organisation.objects.get_or_create(
         slug="bench-search-council", defaults={"name": "Bench Search Council"}

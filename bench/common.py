@@ -178,12 +178,13 @@ def create_consultation(slug: str, title: str, organisation, opens_days: int, cl
     """A consultation page for a benchmark, under the site's consultation index (made if missing)."""
     from datetime import timedelta
 
+    from django.conf import settings as django_settings
     from django.utils import timezone
 
     from civic.models import HomePage
     from consultations.models import ConsultationIndexPage, ConsultationPage
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code=django_settings.LANGUAGE_CODE)  # not a translation
     index = ConsultationIndexPage.objects.child_of(home).first() or home.add_child(
         instance=ConsultationIndexPage(title="Consultations", slug="consultations")
     )

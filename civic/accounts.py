@@ -9,6 +9,7 @@ from allauth.core import context
 from django.core.mail import EmailMessage
 from django.http import HttpRequest
 from django.utils.encoding import force_str
+from django.utils.translation import gettext
 
 from . import brand, clientip, emails
 
@@ -58,4 +59,4 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth ha
 def user_display(user: Any) -> str:
     """allauth's name for an account ("Signed in as ..."): the public name, never the username."""
     public_name = getattr(user, "public_name", None)
-    return str(public_name) if public_name else "you"
+    return str(public_name) if public_name else gettext("you")

@@ -1,15 +1,155 @@
 """Bilingual content: Wagtail pages in each language as translations, made with wagtail-localize."""
 
+import copy
 from typing import Any
 
-from rest_framework.parsers import FormParser, MultiPartParser
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 
 def accept_translation_editor_forms() -> None:
     """wagtail-localize's editor saves each string as a form upload; Civic's API accepts only JSON,
     so its two editor endpoints get the form parsers back (they check the editor's session and CSRF)."""
+    from rest_framework.parsers import FormParser, MultiPartParser
     from wagtail_localize.views import edit_translation
 
     for view in (edit_translation.edit_string_translation, edit_translation.edit_override):
         view_class: Any = view.cls  # type: ignore[attr-defined]  # set by DRF's as_view()
         view_class.parser_classes = [FormParser, MultiPartParser]
+
+
+_locale_ids: dict[str, int | None] = {}
+
+
+def locale_id_for(language: str | None = None) -> int | None:
+    """The Wagtail locale of a language (the active one by default), or None: looked up once per
+    process and language, as locales are made by migrations and never change."""
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale
+
+    try:
+        code = get_supported_content_language_variant(language or get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        return None
+    if code not in _locale_ids:
+        _locale_ids[code] = Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()
+    return _locale_ids[code]
+
+
+def default_locale_id() -> int | None:
+    """The default language's Wagtail locale."""
+    return locale_id_for(settings.LANGUAGE_CODE)
+
+
+class Translatable:
+    """A page whose translations share one identity: the default language's page ("canonical")
+    owns everything residents add (comments, votes, follows, live stream, ids in addresses)."""
+
+    # Fields that are the same in every language: a reading copy takes them from the canonical page.
+    shared_fields: tuple[str, ...] = ()
+
+    @cached_property
+    def canonical(self) -> Any:
+        """The default language's translation of this page, or the page itself (it is that page,
+        or it has no translation in the default language)."""
+        page: Any = self
+        if page.locale_id == default_locale_id():
+            return self
+        found = type(page).objects.filter(translation_key=page.translation_key, locale_id=default_locale_id())
+        return found.first() or self
+
+    @property
+    def is_translation(self) -> bool:
+        """A page in another language than its canonical page (a reading copy is one too)."""
+        return getattr(self, "locale_id", None) != default_locale_id() and self.canonical is not self
+
+    def reading_copy(self) -> Any:
+        """This page's words with its canonical page's identity (id, dates, ownership): what a
+        translation renders, so its forms, counts and live stream are the canonical page's."""
+        canonical = self.canonical
+        if canonical is self:
+            return self
+        page: Any = copy.copy(self)
+        page.__dict__.pop("_prefetched_objects_cache", None)
+        page.pk = page.id = page.page_ptr_id = canonical.pk
+        for name in self.shared_fields:
+            setattr(page, name, getattr(canonical, name))
+        page.__dict__["canonical"] = canonical
+        return page
+
+
+LOCALIZED_FIELDS = ("title", "url_path", "slug", "proposed_change", "location_name", "summary")
+
+
+def localize(pages: list[Any], locale_id: int) -> list[Any]:
+    """Canonical pages as listed in a language: each one's title, address and words from its
+    translation in that locale where there is a live one (one query per page type); ids stay."""
+    if locale_id == default_locale_id() or not pages:
+        return pages
+    by_model: dict[Any, list[Any]] = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page)
+    for model, group in by_model.items():
+        own = {field.attname for field in model._meta.concrete_fields}
+        fields = [name for name in LOCALIZED_FIELDS if name in own]
+        translations = {
+            t.translation_key: t
+            for t in model.objects.filter(
+                translation_key__in=[p.translation_key for p in group], locale_id=locale_id
+            )
+            .live()
+            .only("translation_key", *fields)
+        }
+        for page in group:
+            found = translations.get(page.translation_key)
+            if found is None:
+                continue
+            for name in fields:
+                if name in found.__dict__:
+                    page.__dict__[name] = found.__dict__[name]
+    return pages
+
+
+def in_language(page: Any, language: str | None = None) -> Any:
+    """The page's live translation in the reader's language (the active one), or the page itself."""
+    locale_id = locale_id_for(language)
+    if locale_id is None or page.locale_id == locale_id:
+        return page
+    found = (
+        type(page).objects.filter(translation_key=page.translation_key, locale_id=locale_id).live().first()
+    )
+    return found if found is not None else page
+
+
+def url_for_reader(page: Any) -> str:
+    """Where to send a reader back to: the page in their language, or its address under their
+    language's prefix (the untranslated page with a note)."""
+    shown = in_language(page)
+    url = shown.url
+    return url if shown is not page else translate_url(url, get_language())
+
+
+def content_language(code: str) -> str:
+    """A locale's language code as an HTML lang value ("en-gb" -> "en-GB")."""
+    language, _, region = code.partition("-")
+    return f"{language}-{region.upper()}" if region else language
+
+
+def serve_untranslated(page: Any, request: Any, args: Any, kwargs: Any) -> Any:
+    """A page served in another language than its own (no translation yet): the page as it is,
+    its content marked as its language, under a note in the reader's language (not a 404)."""
+    active = locale_id_for()
+    if active is None or active == page.locale_id:
+        return None
+    response = page.serve(request, *args, **kwargs)
+    if getattr(response, "is_rendered", True) or not hasattr(response, "template_name"):
+        return response  # a redirect or a view's own response
+    response.context_data = {
+        **(response.context_data or {}),
+        "untranslated_template": response.template_name,
+        "untranslated_lang": content_language(page.locale.language_code),
+    }
+    response.template_name = "civic/untranslated_page.html"
+    return response

@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail import blocks
@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from . import geo, signals
+from .bilingual import Translatable
 from .colours import validate_brand_colour
 
 
@@ -130,7 +131,7 @@ class User(AbstractUser):
         return bool(self.suspended_until and self.suspended_until > timezone.now())
 
 
-class HomePage(Page):  # type: ignore[misc]  # Wagtail has no type information
+class HomePage(Translatable, Page):  # type: ignore[misc]  # Wagtail has no type information
     """The site's front page: open consultations first, then recent results (see civic.sections)."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -149,11 +150,22 @@ class HomePage(Page):  # type: ignore[misc]  # Wagtail has no type information
         context.update(sections.context_for(sections.HOME_PAGE, request))  # features fill it in
         return context
 
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        """A path the Welsh home cannot follow (a page not translated yet) is looked up from the
+        English home: the reader gets the English page with a note (civic.bilingual), not a 404."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            canonical = self.canonical
+            if canonical is self or not path_components:
+                raise
+            return canonical.route(request, path_components)
+
 
 INFORMATION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
-class InformationPage(Page):  # type: ignore[misc]  # Wagtail has no type information
+class InformationPage(Translatable, Page):  # type: ignore[misc]  # Wagtail has no type information
     """A page the council must publish and edits itself (privacy notice, accessibility statement,
     cookies, house rules, contact): each kind once, linked from every page's footer."""
 

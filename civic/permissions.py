@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from . import roles
 
@@ -44,7 +44,9 @@ def may_take_part(user: Any, *, to: "str | Promise" = TAKE_PART) -> Decision:
     """Signed in, active, unsuspended and with a confirmed email: the one rule before anyone comments,
     votes or reports a problem. `to` finishes the reasons ("... to report a problem")."""
     if not getattr(user, "is_authenticated", False):
-        return Decision(False, _("Sign in or create an account to %(action)s.") % {"action": to})
+        return Decision(
+            False, pgettext("refusal", "Sign in or create an account to %(action)s.") % {"action": to}
+        )
     if not user.is_active:
         return Decision(False, _("This account is not active."))
     if user.is_suspended:
@@ -52,7 +54,9 @@ def may_take_part(user: Any, *, to: "str | Promise" = TAKE_PART) -> Decision:
         return Decision(False, _("Your account is suspended until %(date)s.") % {"date": until})
     if not is_verified(user):
         return Decision(
-            False, _("Confirm your email address to %(action)s. Check your inbox.") % {"action": to}
+            False,
+            pgettext("refusal", "Confirm your email address to %(action)s. Check your inbox.")
+            % {"action": to},
         )
     return ALLOWED
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy
 
 from . import address_keys as keys
 from . import addresses, geo
@@ -14,7 +15,7 @@ from .addresses import Address, Place
 from .errors import CivicError
 from .models import Area, GazetteerEntry
 
-OUTSIDE_MESSAGE = (
+OUTSIDE_MESSAGE = gettext_lazy(
     "That location is outside the council's area. We can only take reports for places in the "
     "borough: choose a point inside the boundary shown on the map, or contact the council for that area."
 )
@@ -60,7 +61,7 @@ def locate(lat: Any, lon: Any, areas: list[Area] | None = None) -> Located:
     else:
         inside = ward is not None
     if not inside:
-        raise LocationError(OUTSIDE_MESSAGE)
+        raise LocationError(str(OUTSIDE_MESSAGE))
     return Located(lat, lon, ward)
 
 

@@ -12,9 +12,12 @@ import time
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-TOO_LARGE_TEXT = (
-    "This upload is too large. Photos must be {photo_mb} MB or smaller: "
+TOO_LARGE_TEXT = gettext_lazy(
+    "This upload is too large. Photos must be %(photo_mb)s MB or smaller: "
     "go back, choose a smaller photo, and send the form again."
 )
 
@@ -27,14 +30,19 @@ def limit_for(path: str) -> int:
 
 
 def too_large_message() -> str:
-    return TOO_LARGE_TEXT.format(photo_mb=settings.REPORT_PHOTO_MAX_BYTES // (1024 * 1024))
+    return TOO_LARGE_TEXT % {"photo_mb": settings.REPORT_PHOTO_MAX_BYTES // (1024 * 1024)}
 
 
-def too_large_page() -> bytes:
-    message = too_large_message()
+def too_large_page(path: str = "/") -> bytes:
+    """Before LocaleMiddleware has run: the language comes from the address (/cy/...) itself."""
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        message = too_large_message()
+        title = _("Upload too large")
+    lang = "cy" if language == "cy" else "en"
     return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Upload too large</title></head>'
-        f"<body><h1>Upload too large</h1><p>{message}</p></body></html>"
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body><h1>{title}</h1><p>{message}</p></body></html>"
     ).encode()
 
 
@@ -50,7 +58,9 @@ class BodyLimitMiddleware:
         except ValueError:
             return HttpResponse("Bad Content-Length.", status=400, content_type="text/plain; charset=utf-8")
         if length > limit_for(request.path):
-            return HttpResponse(too_large_page(), status=413, content_type="text/html; charset=utf-8")
+            return HttpResponse(
+                too_large_page(request.path), status=413, content_type="text/html; charset=utf-8"
+            )
         return self.get_response(request)
 
 

@@ -4,6 +4,7 @@ names people by their display name."""
 from typing import Any
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.telepath import Adapter, register
@@ -11,7 +12,7 @@ from wagtail.admin.ui import sidebar
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import bilingual, erasure_views, permissions
+from . import bilingual, erasure_views, permissions, translation_views
 from .admin_menu import PermittedMenuItem
 from .models import Organisation
 
@@ -19,7 +20,7 @@ from .models import Organisation
 class OrganisationViewSet(SnippetViewSet):  # type: ignore[misc]  # Wagtail has no type information
     model = Organisation
     icon = "group"
-    menu_label = "Organisations"
+    menu_label = gettext_lazy("Organisations")
     add_to_admin_menu = True
     list_display = ["name", "kind"]
     search_fields = ["name"]
@@ -29,11 +30,19 @@ register_snippet(OrganisationViewSet)
 bilingual.accept_translation_editor_forms()
 
 
+@hooks.register("before_serve_page")  # type: ignore[untyped-decorator]  # Wagtail has no types
+def serve_untranslated(page: Any, request: Any, args: Any, kwargs: Any) -> Any:
+    """A page without a translation in the reader's language is shown as it is, with a note."""
+    return bilingual.serve_untranslated(page, request, args, kwargs)
+
+
 @hooks.register("register_log_actions")  # type: ignore[untyped-decorator]  # Wagtail has no types
 def account_log_actions(actions: Any) -> None:
     """Closing accounts is audited: who asked (the owner, or an administrator) and what was done."""
-    actions.register_action("civic.erase", "Erase account", "Account erased")
-    actions.register_action("civic.deactivate", "Deactivate account", "Account deactivated")
+    actions.register_action("civic.erase", gettext_lazy("Erase account"), gettext_lazy("Account erased"))
+    actions.register_action(
+        "civic.deactivate", gettext_lazy("Deactivate account"), gettext_lazy("Account deactivated")
+    )
 
 
 @hooks.register("register_admin_urls")  # type: ignore[untyped-decorator]  # Wagtail has no types
@@ -47,11 +56,33 @@ def erasure_urls() -> list[Any]:
 @hooks.register("register_admin_menu_item")  # type: ignore[untyped-decorator]  # Wagtail has no types
 def erasure_menu_item() -> MenuItem:
     return PermittedMenuItem(
-        "Erasure requests",
+        gettext_lazy("Erasure requests"),
         reverse("civic_erasure_requests"),
         shown_to=permissions.can_carry_out_erasure_requests,
         icon_name="bin",
         order=900,
+    )
+
+
+@hooks.register("register_admin_urls")  # type: ignore[untyped-decorator]  # Wagtail has no types
+def translation_urls() -> list[Any]:
+    return [
+        path(
+            "translations/missing/",
+            translation_views.missing_translations_report,
+            name="civic_missing_translations",
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")  # type: ignore[untyped-decorator]  # Wagtail has no types
+def missing_translations_menu_item() -> MenuItem:
+    return PermittedMenuItem(
+        gettext_lazy("Pages without a translation"),
+        reverse("civic_missing_translations"),
+        shown_to=translation_views.can_see_missing_translations,
+        icon_name="globe",
+        order=850,
     )
 
 

@@ -273,6 +273,9 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         body, stance = message.get("body"), message.get("stance")
         if not isinstance(body, (str, type(None))) or not isinstance(stance, (str, type(None))):
             return {"error": "invalid", "message": "body and stance must be text."}
+        language = message.get("language")
+        if not isinstance(language, (str, type(None))):
+            return {"error": "invalid_language", "message": "language must be text.", "field": "language"}
         try:
             comment = services.post_comment(
                 author=user,
@@ -282,6 +285,7 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
                 body=body or "",
                 stance=stance or "neutral",
                 client_token=token,
+                language=language,
             )
         except services.ParticipationError as exc:
             return {"error": exc.code, "message": exc.message, "field": exc.field}

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from civic import languages
 from civic.forms import AccessibleFormMixin
 from civic.models import Organisation
 
@@ -32,6 +33,7 @@ class CommentForm(AccessibleFormMixin, forms.Form):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
     paragraph = forms.CharField(required=False, widget=forms.HiddenInput, max_length=36)
     client_token = forms.UUIDField(widget=forms.HiddenInput)
+    language = languages.LanguageField()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("client_token", uuid.uuid4())

@@ -21,6 +21,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from civic import languages
+from civic.bilingual import Translatable
+
 from .page_forms import ConsultationPageForm, ProposalPageForm
 
 RICH_FEATURES: list[str] = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
@@ -104,6 +107,12 @@ class ConsultationQuerySet(PageQuerySet):
         )
         return min((m for m in found.values() if m is not None), default=None)
 
+    def canonical(self):
+        """Each consultation once: its default-language page, not its translations."""
+        from civic.bilingual import default_locale_id
+
+        return self.filter(locale_id=default_locale_id())
+
     def upcoming(self, now=None):
         return self.filter(opens_at__gt=now or timezone.now())
 
@@ -151,7 +160,7 @@ class OrganisationPage(ServedToViewers):
         return OrganisationPagePermissionTester(user, self)
 
 
-class ConsultationIndexPage(Page):
+class ConsultationIndexPage(Translatable, Page):
     """Lists consultations with filters by topic, state and organisation."""
 
     intro = RichTextField(blank=True, features=RICH_FEATURES)
@@ -173,7 +182,7 @@ class ConsultationIndexPage(Page):
         return context
 
 
-class ConsultationPage(OpenBetweenDates, OrganisationPage, Page):
+class ConsultationPage(Translatable, OpenBetweenDates, OrganisationPage, Page):
     """A consultation: what is proposed, when residents can respond and who runs it."""
 
     class Moderation(models.TextChoices):
@@ -271,6 +280,18 @@ class ConsultationPage(OpenBetweenDates, OrganisationPage, Page):
         "consultations.SurveyPage",
     ]
 
+    # The same in every language: a Welsh page's state, dates and moderation are its English page's.
+    shared_fields = (
+        "opens_at",
+        "closes_at",
+        "results_published",
+        "lead_organisation_id",
+        "moderation_policy",
+        "flag_threshold",
+        "live",
+        "first_published_at",
+    )
+
     class Meta:
         indexes = [models.Index(fields=["opens_at", "closes_at"])]
 
@@ -292,12 +313,14 @@ class ConsultationPage(OpenBetweenDates, OrganisationPage, Page):
     def get_context(self, request, *args, **kwargs):
         from .views import consultation_page_context
 
+        page = self.reading_copy()  # a translation renders with its canonical page's participation
         context = super().get_context(request, *args, **kwargs)
-        context.update(consultation_page_context(request, self))
+        context.update(page=page, self=page)
+        context.update(consultation_page_context(request, page))
         return context
 
 
-class ProposalPage(OrganisationPage, Page):
+class ProposalPage(Translatable, OrganisationPage, Page):
     """A service-design proposal inside a consultation that residents vote and comment on."""
 
     problem = RichTextField(features=RICH_FEATURES, help_text=gettext_lazy("What is not working today."))
@@ -336,6 +359,7 @@ class ProposalPage(OrganisationPage, Page):
     parent_page_types = ["consultations.ConsultationPage"]
     subpage_types = []
     base_form_class = ProposalPageForm
+    shared_fields = ("latitude", "longitude", "live", "first_published_at")
 
     def clean(self):
         super().clean()
@@ -350,7 +374,9 @@ class ProposalPage(OrganisationPage, Page):
     def consultation(self) -> ConsultationPage:
         """The consultation this proposal belongs to (cached: it is used several times a page)."""
         if not hasattr(self, "_consultation"):
-            self._consultation = ConsultationPage.objects.parent_of(self).with_owners().get()
+            # a translation's consultation is the Welsh parent read as its canonical page
+            parent = ConsultationPage.objects.parent_of(self).with_owners().get()
+            self._consultation = parent.reading_copy()
         return self._consultation
 
     def paragraphs(self):
@@ -362,8 +388,10 @@ class ProposalPage(OrganisationPage, Page):
     def get_context(self, request, *args, **kwargs):
         from .views import proposal_page_context
 
+        page = self.reading_copy()
         context = super().get_context(request, *args, **kwargs)
-        context.update(proposal_page_context(request, self))
+        context.update(page=page, self=page)
+        context.update(proposal_page_context(request, page))
         return context
 
 
@@ -441,6 +469,7 @@ class Comment(models.Model):
     # comments, so summaries still count them as one person (it leads back to nobody).
     former_author = models.UUIDField(null=True, blank=True, editable=False)
     body = models.TextField()
+    language = languages.field()
     # A comment on one paragraph of a proposal: the paragraph's block id, and its text as it read
     # when the comment was written (shown with the comment even after the paragraph is edited).
     paragraph = models.CharField(max_length=36, blank=True, default="")

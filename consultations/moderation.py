@@ -34,6 +34,7 @@ from .permissions import (
 )
 from .services import (
     ParticipationError,
+    check_language,
     check_proposal_belongs,
     check_published,
     check_reachable,
@@ -58,6 +59,7 @@ def sla() -> timedelta:
 QUEUE_FIELDS = (
     "id",
     "body",
+    "language",
     "stance",
     "status",
     "channel",
@@ -265,6 +267,7 @@ def post_official_response(
     proposal: ProposalPage | None = None,
     parent: Comment | None = None,
     pinned: bool = False,
+    language: str | None = None,
 ) -> Comment:
     """An officer answers as their organisation; the response is marked and may be pinned."""
     if not can_respond_officially(officer, consultation):
@@ -275,6 +278,7 @@ def post_official_response(
     if not officer.organisation_id:
         raise ParticipationError("Your account has no organisation to respond for.", code="forbidden")
     text = clean_comment_body(body)
+    language = check_language(language)
     check_proposal_belongs(proposal, consultation)
     if parent is not None:
         if parent.consultation_id != consultation.pk:
@@ -292,6 +296,7 @@ def post_official_response(
             is_official=True,
             pinned=pinned and parent is None,
             body=text,
+            language=language,
             stance=Stance.NEUTRAL,
             status=Comment.Status.PUBLISHED,
         )
@@ -352,6 +357,7 @@ def enter_on_behalf(
     respondent_name: str = "",
     respondent_postcode: str = "",
     consent: bool = False,
+    language: str | None = None,
 ) -> Comment:
     """Type in a response received on paper, by phone or at an event (assisted digital)."""
     if not can_moderate(officer, consultation):
@@ -367,6 +373,7 @@ def enter_on_behalf(
     check_proposal_belongs(proposal, consultation)
     check_published(proposal or consultation)
     text = clean_comment_body(body)
+    language = check_language(language)
     try:
         respondent = names.clean_private_name(respondent_name, max_length=120)
     except ValidationError as exc:
@@ -380,6 +387,7 @@ def enter_on_behalf(
             entered_by=officer,
             channel=channel,
             body=text,
+            language=language,
             stance=stance,
             status=Comment.Status.PUBLISHED,
             respondent_name=respondent,

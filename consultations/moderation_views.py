@@ -11,10 +11,13 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
+from civic import languages, roles
 from civic import permissions as account_permissions
-from civic import roles
 from civic import services as account_services
 from civic.converters import parse_id
 from civic.errors import CivicError
@@ -35,14 +38,21 @@ def _staff_only(request):
 
 class QueueFilterForm(forms.Form):
     consultation = IdModelChoiceField(
-        queryset=ConsultationPage.objects.none(), required=False, empty_label="All my consultations"
+        queryset=ConsultationPage.objects.none(),
+        required=False,
+        label=gettext_lazy("Consultation"),
+        empty_label=gettext_lazy("All my consultations"),
     )
     kind = forms.ChoiceField(
         required=False,
-        label="Waiting because",
-        choices=[("", "Any reason"), ("pending", "Pre-moderation"), ("flagged", "Reported by residents")],
+        label=gettext_lazy("Waiting because"),
+        choices=[
+            ("", gettext_lazy("Any reason")),
+            ("pending", gettext_lazy("Pre-moderation")),
+            ("flagged", gettext_lazy("Reported by residents")),
+        ],
     )
-    overdue = forms.BooleanField(required=False, label="Only past the target time")
+    overdue = forms.BooleanField(required=False, label=gettext_lazy("Only past the target time"))
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,15 +64,15 @@ class QueueFilterForm(forms.Form):
 class DecisionFields(forms.Form):
     """The decision, reason and note a moderator gives, the same in the queue and the admin's edit."""
 
-    decision = forms.ChoiceField(choices=ModerationDecision.Decision.choices, label="Decision")
+    decision = forms.ChoiceField(choices=ModerationDecision.Decision.choices, label=gettext_lazy("Decision"))
     reason = forms.ChoiceField(
         required=False,
-        label="Reason (needed to hide or remove)",
-        choices=[("", "Choose a reason"), *ModerationReason.choices],
+        label=gettext_lazy("Reason (needed to hide or remove)"),
+        choices=[("", gettext_lazy("Choose a reason")), *ModerationReason.choices],
     )
     note = forms.CharField(
         required=False,
-        label="Note to the author (optional)",
+        label=gettext_lazy("Note to the author (optional)"),
         max_length=moderation.MAX_NOTE,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -73,7 +83,7 @@ class BulkDecisionForm(AccessibleFormMixin, DecisionFields):
         coerce=int,
         choices=[],
         widget=forms.MultipleHiddenInput,
-        error_messages={"required": "Select at least one contribution."},
+        error_messages={"required": gettext_lazy("Select at least one contribution.")},
     )
     field_order = ["comments", "decision", "reason", "note"]
 
@@ -101,8 +111,16 @@ def queue(request):
             except ParticipationError as exc:
                 messages.error(request, exc.message)
             else:
-                label = ModerationDecision.Decision(form.cleaned_data["decision"]).label.lower()
-                messages.success(request, f"{len(done)} contribution(s): {label}.")
+                label = str(ModerationDecision.Decision(form.cleaned_data["decision"]).label).lower()
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s contribution: %(decision)s.",
+                        "%(count)s contributions: %(decision)s.",
+                        len(done),
+                    )
+                    % {"count": len(done), "decision": label},
+                )
                 return redirect(request.get_full_path())
         else:
             for errors in form.errors.values():
@@ -132,8 +150,8 @@ def queue(request):
         request,
         "consultations/moderation/queue.html",
         {
-            "page_title": "Moderation queue",
-            "header_title": "Moderation queue",
+            "page_title": _("Moderation queue"),
+            "header_title": _("Moderation queue"),
             "header_icon": "warning",
             "items": page,
             "filters": filters,
@@ -148,28 +166,40 @@ def queue(request):
 
 
 class AssistedEntryForm(AccessibleFormMixin, forms.Form):
-    consultation = IdModelChoiceField(queryset=ConsultationPage.objects.none())
+    consultation = IdModelChoiceField(
+        queryset=ConsultationPage.objects.none(), label=gettext_lazy("Consultation")
+    )
     proposal = IdModelChoiceField(
-        queryset=ProposalPage.objects.none(), required=False, empty_label="The consultation as a whole"
+        queryset=ProposalPage.objects.none(),
+        required=False,
+        label=gettext_lazy("Proposal"),
+        empty_label=gettext_lazy("The consultation as a whole"),
     )
     channel = forms.ChoiceField(
-        label="Received",
+        label=gettext_lazy("Received"),
         choices=[
-            (Comment.Channel.PAPER, "On paper"),
-            (Comment.Channel.PHONE, "By phone"),
-            (Comment.Channel.EVENT, "At an event"),
+            (Comment.Channel.PAPER, gettext_lazy("On paper")),
+            (Comment.Channel.PHONE, gettext_lazy("By phone")),
+            (Comment.Channel.EVENT, gettext_lazy("At an event")),
         ],
         widget=forms.RadioSelect,
     )
-    body = forms.CharField(label="What the resident said", widget=forms.Textarea(attrs={"rows": 6}))
-    stance = forms.ChoiceField(choices=Stance.choices, initial=Stance.NEUTRAL, label="Their view")
-    respondent_name = forms.CharField(required=False, max_length=120, label="Name (optional, never shown)")
+    body = forms.CharField(
+        label=gettext_lazy("What the resident said"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+    language = languages.LanguageField(label=gettext_lazy("Language of the response"))
+    stance = forms.ChoiceField(
+        choices=Stance.choices, initial=Stance.NEUTRAL, label=gettext_lazy("Their view")
+    )
+    respondent_name = forms.CharField(
+        required=False, max_length=120, label=gettext_lazy("Name (optional, never shown)")
+    )
     respondent_postcode = forms.CharField(
-        required=False, max_length=10, label="Postcode (optional, never shown)"
+        required=False, max_length=10, label=gettext_lazy("Postcode (optional, never shown)")
     )
     consent = forms.BooleanField(
-        label="The resident agreed to their response being used in this consultation",
-        error_messages={"required": "Record the resident's consent."},
+        label=gettext_lazy("The resident agreed to their response being used in this consultation"),
+        error_messages={"required": gettext_lazy("Record the resident's consent.")},
     )
 
     def __init__(self, *args, user=None, **kwargs):
@@ -203,19 +233,24 @@ def assisted_entry(request):
                     respondent_name=data["respondent_name"],
                     respondent_postcode=data["respondent_postcode"],
                     consent=data["consent"],
+                    language=data["language"],
                 )
             except ParticipationError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
-                messages.success(request, f"Response {comment.pk} saved ({comment.get_channel_display()}).")
+                messages.success(
+                    request,
+                    _("Response %(number)s saved (%(channel)s).")
+                    % {"number": comment.pk, "channel": comment.get_channel_display()},
+                )
                 return redirect("civic_assisted_entry")
         status = 400
     return TemplateResponse(
         request,
         "consultations/moderation/assisted_entry.html",
         {
-            "page_title": "Enter a response",
-            "header_title": "Enter a response",
+            "page_title": _("Enter a response"),
+            "header_title": _("Enter a response"),
             "header_icon": "edit",
             "form": form,
         },
@@ -225,9 +260,11 @@ def assisted_entry(request):
 
 class SuspensionForm(AccessibleFormMixin, forms.Form):
     until = forms.DateField(
-        label="Suspended until (last day)", widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Suspended until (last day)"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    reason = forms.CharField(max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -237,14 +274,14 @@ def suspend(request, user_id: int):
         raise PermissionDenied
     account = get_object_or_404(User, pk=user_id)
     if not account_permissions.can_suspend_account(request.user, account):
-        raise PermissionDenied("You cannot suspend that account.")
+        raise PermissionDenied(_("You cannot suspend that account."))
     form = SuspensionForm(request.POST or None)
     status = 200
     if request.method == "POST":
         try:
             if "lift" in request.POST:
                 account_services.lift_suspension(moderator=request.user, user=account)
-                messages.success(request, f"{account.public_name} may take part again.")
+                messages.success(request, _("%(name)s may take part again.") % {"name": account.public_name})
                 return redirect("civic_suspend", user_id=account.pk)
             if form.is_valid():
                 end = timezone.make_aware(datetime.combine(form.cleaned_data["until"], time.max))
@@ -253,7 +290,8 @@ def suspend(request, user_id: int):
                 )
                 messages.success(
                     request,
-                    f"{account.public_name} is suspended until {form.cleaned_data['until']:%d %B %Y}.",
+                    _("%(name)s is suspended until %(date)s.")
+                    % {"name": account.public_name, "date": date_format(form.cleaned_data["until"], "d F Y")},
                 )
                 return redirect("civic_suspend", user_id=account.pk)
         except CivicError as exc:
@@ -263,8 +301,8 @@ def suspend(request, user_id: int):
         request,
         "consultations/moderation/suspend.html",
         {
-            "page_title": f"Suspend {account.public_name}",
-            "header_title": "Suspend an account",
+            "page_title": _("Suspend %(name)s") % {"name": account.public_name},
+            "header_title": _("Suspend an account"),
             "header_icon": "user",
             "account": account,
             "form": form,

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from civic import roles
@@ -32,7 +34,7 @@ class ConsultationPageForm(WagtailAdminPageForm):
         partners = self.fields.get("partner_organisations")
         if partners is not None and stored_lead is not None and stored_lead != user.organisation_id:
             partners.disabled = True
-            partners.help_text = "Only officers of the lead organisation can change the partners."
+            partners.help_text = _("Only officers of the lead organisation can change the partners.")
 
     def clean_lead_organisation(self):
         lead = self.cleaned_data.get("lead_organisation")
@@ -41,7 +43,7 @@ class ConsultationPageForm(WagtailAdminPageForm):
             return lead
         stored_lead = self.instance.lead_organisation_id if self.instance.pk else None
         if lead.pk not in {user.organisation_id, stored_lead}:
-            raise ValidationError("Choose your own organisation as the lead.")
+            raise ValidationError(_("Choose your own organisation as the lead."))
         return lead
 
 
@@ -53,10 +55,11 @@ def find_place(name: str) -> GazetteerEntry:
         return exact[0] if exact else matches[0]
     if not matches:
         raise ValidationError(
-            f"No street or landmark matches “{name}”. Try another name, or choose the point on the map."
+            _("No street or landmark matches “%(name)s”. Try another name, or choose the point on the map.")
+            % {"name": name}
         )
     names = ", ".join(entry.name for entry in matches[:5])
-    raise ValidationError(f"Several places match: {names}. Type the full name of one.")
+    raise ValidationError(_("Several places match: %(names)s. Type the full name of one.") % {"names": names})
 
 
 class ProposalPageForm(WagtailAdminPageForm):
@@ -66,8 +69,10 @@ class ProposalPageForm(WagtailAdminPageForm):
     place = forms.CharField(
         required=False,
         max_length=150,
-        label="Street or landmark",
-        help_text="Type a street or landmark in the borough to place the proposal there, or click the map.",
+        label=gettext_lazy("Street or landmark"),
+        help_text=gettext_lazy(
+            "Type a street or landmark in the borough to place the proposal there, or click the map."
+        ),
     )
 
     def clean(self):

@@ -5,8 +5,10 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
+from django.utils.translation import gettext_lazy
+from wagtail.models import Locale, Page
 
+from civic import languages
 from civic.pages import public_pages
 from search import documents
 from search.documents import Context, DocumentType, location, page_text
@@ -50,6 +52,16 @@ def page_info(page_id: int, context: Context) -> dict:
     return context.memo("page", page_id, load)
 
 
+def page_language(page, context: Context) -> str:
+    """The language of a page's locale (Wagtail's translations), one lookup per locale."""
+    code = context.memo(
+        "locale",
+        page.locale_id,
+        lambda: Locale.objects.filter(pk=page.locale_id).values_list("language_code", flat=True).first(),
+    )
+    return languages.clean(code) or languages.default()
+
+
 def consultation_titles(ids: list[int], within_organisations, found: set[int]) -> dict[str, str]:
     """Titles for the consultation facet; beyond the searcher's walls only those with hits."""
     consultations = ConsultationPage.objects.filter(pk__in=ids)
@@ -68,7 +80,7 @@ def public_page_pks(model, pks: Iterable[int]) -> set[int]:
 
 class ConsultationDocument(DocumentType):
     name = "consultation"
-    label = "Consultation"
+    label = gettext_lazy("Consultation")
     model = "consultations.ConsultationPage"
     public = True
 
@@ -94,6 +106,7 @@ class ConsultationDocument(DocumentType):
             "moderation_state": "published",
             "status": "live",
             "created": page.first_published_at or page.latest_revision_created_at or timezone.now(),
+            "language": page_language(page, context),
         }
 
     def related_keys(self, page):
@@ -106,7 +119,7 @@ class ConsultationDocument(DocumentType):
 
 class ProposalDocument(DocumentType):
     name = "proposal"
-    label = "Proposal"
+    label = gettext_lazy("Proposal")
     model = "consultations.ProposalPage"
     public = True
 
@@ -130,6 +143,7 @@ class ProposalDocument(DocumentType):
             "status": "live",
             "created": page.first_published_at or page.latest_revision_created_at or timezone.now(),
             "location": location(page.latitude, page.longitude),
+            "language": page_language(page, context),
         }
 
     def related_keys(self, page):
@@ -144,7 +158,7 @@ class CommentDocument(DocumentType):
     """
 
     name = "comment"
-    label = "Comment"
+    label = gettext_lazy("Comment")
     model = "consultations.Comment"
     public = True
     INDEXED_STATUSES = ("published", "pending")
@@ -159,6 +173,7 @@ class CommentDocument(DocumentType):
         "proposal_id",
         "paragraph",
         "paragraph_text",
+        "language",
     )
     ROW = (*FIELDS, "is_official", "organisation__name", "author_id", "author__display_name")
     chunk_size = 5000
@@ -209,6 +224,7 @@ class CommentDocument(DocumentType):
             "author": author,
             "created": row["created_at"],
             "location": page["location"],
+            "language": row["language"],
         }
 
     def current_pks(self, pks: Iterable[int]) -> set[int]:
@@ -252,7 +268,7 @@ class CommentDocument(DocumentType):
         )
         for values in rows:
             row = dict(zip(self.ROW, values, strict=True))
-            doc = {"key": f"comment:{row['pk']}", "type": self.name, "object_id": row["pk"], "language": "en"}
+            doc = {"key": f"comment:{row['pk']}", "type": self.name, "object_id": row["pk"]}
             doc.update(self.row_fields(row, self.row_author(row), context))
             yield doc
 

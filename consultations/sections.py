@@ -4,8 +4,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
+from civic import bilingual
 from civic.models import ParticipantProfile, User
 from civic.pages import public_pages
 
@@ -19,11 +21,16 @@ def home_page_context(request: HttpRequest) -> dict[str, Any]:
     from .views import cache_until_next_change
 
     cache_until_next_change(request)
-    live = public_pages(ConsultationPage.objects.all()).select_related("lead_organisation")
+    live = public_pages(ConsultationPage.objects.canonical()).select_related("lead_organisation")
+    locale_id = bilingual.locale_id_for()  # each consultation once, in the reader's language
+
+    def shown(pages):
+        return SimpleLazyObject(lambda: bilingual.localize(list(pages), locale_id))
+
     return {
-        "open_consultations": live.open().order_by("closes_at")[:12],
-        "recent_results": live.closed().filter(results_published=True).order_by("-closes_at")[:6],
-        "upcoming_consultations": live.upcoming().order_by("opens_at")[:6],
+        "open_consultations": shown(live.open().order_by("closes_at")[:12]),
+        "recent_results": shown(live.closed().filter(results_published=True).order_by("-closes_at")[:6]),
+        "upcoming_consultations": shown(live.upcoming().order_by("opens_at")[:6]),
     }
 
 

@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civic import ratelimit
+from civic import languages, ratelimit
 from civic.errors import CivicError
 from civic.models import User
 from civic.text import plain_text
@@ -60,6 +60,17 @@ def clean_comment_body(body: str) -> str:
             field="body",
         )
     return text
+
+
+def check_language(language: str | None) -> str:
+    """The language a contribution is in: the one given (it must be one the site offers), else the
+    language of the page it was written on."""
+    if language is None or language == "":
+        return languages.active()
+    code = languages.clean(language)
+    if code is None:
+        raise ParticipationError(str(languages.INVALID_MESSAGE), code="invalid_language", field="language")
+    return code
 
 
 def check_proposal_belongs(proposal: ProposalPage | None, consultation: ConsultationPage) -> None:
@@ -130,6 +141,7 @@ def post_comment(
     paragraph: str = "",
     client_token: uuid.UUID | None = None,
     session: SessionBase | None = None,
+    language: str | None = None,
 ) -> Comment:
     """Save a comment if the rules allow it; a repeated client_token returns the first one. A comment
     on one paragraph of a proposal names its block id and keeps the paragraph's text as it reads now."""
@@ -142,6 +154,7 @@ def post_comment(
     if stance not in Stance.values:
         raise ParticipationError(_("Choose a valid stance."), code="invalid_stance", field="stance")
     text = clean_comment_body(body)
+    language = check_language(language)
     quoted = check_paragraph(paragraph, proposal, parent)
     if parent is not None:
         parent = Comment.objects.get(pk=parent.pk)  # its status and lock as they are now
@@ -173,6 +186,7 @@ def post_comment(
                 parent=parent,
                 author=account,
                 body=text,
+                language=language,
                 paragraph=quoted.id if quoted else "",
                 paragraph_text=quoted.text if quoted else "",
                 stance=stance,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
-from civic import pagecache
+from civic import bilingual, pagecache
 from civic.converters import parse_id
 from civic.pages import is_public, public_pages
 from civic.responses import too_often
@@ -41,7 +41,8 @@ def consultation_list_context(request, index_page) -> dict:
     cache_until_next_change(request)
     form = ConsultationFilterForm(request.GET or None)
     consultations = (
-        public_pages(ConsultationPage.objects.child_of(index_page))
+        # every consultation, translated or not: a translated list shows each in its language
+        public_pages(ConsultationPage.objects.child_of(getattr(index_page, "canonical", index_page)))
         .select_related("lead_organisation")
         .prefetch_related("topics")
         .order_by("-opens_at")
@@ -55,6 +56,7 @@ def consultation_list_context(request, index_page) -> dict:
         if data["organisation"]:
             consultations = consultations.owned_by(data["organisation"])
     page = Paginator(consultations, 10).get_page(request.GET.get("page"))
+    page.object_list = bilingual.localize(list(page.object_list), index_page.locale_id)
     query = request.GET.copy()
     query.pop("page", None)
     return {"filter_form": form, "consultations": page, "filter_query": query.urlencode()}
@@ -138,16 +140,16 @@ def _conversations_and_surveys(page: ConsultationPage) -> dict[str, list[Page]]:
     pages with a conversation's question joined on: the lists show only titles, links and that)."""
     names = {model._meta.model_name: key for model, key in CHILD_LISTS.items()}
     children = (
-        Page.objects.child_of(page)
+        Page.objects.child_of(page.canonical)
         .live()
         .filter(view_restrictions__isnull=True)  # serving checked this page and its ancestors
         .filter(content_type__app_label=ConsultationPage._meta.app_label, content_type__model__in=names)
         .annotate(kind=F("content_type__model"), question=F("conversationpage__question"))
         .order_by("path")
-        .only("id", "title", "url_path", "path", "depth", "slug")
+        .only("id", "title", "url_path", "path", "depth", "slug", "translation_key")
     )
     lists: dict[str, list[Page]] = {key: [] for key in CHILD_LISTS.values()}
-    for child in children:
+    for child in bilingual.localize(list(children), page.locale_id):
         lists[names[child.kind]].append(child)
     return lists
 
@@ -166,7 +168,7 @@ def cache_until_next_change(request, consultation: ConsultationPage | None = Non
 def _proposal_cards(page: ConsultationPage) -> list[ProposalPage]:
     """The consultation's public proposals with their tallies and comment counts (three queries)."""
     proposals = list(
-        ProposalPage.objects.child_of(page)
+        ProposalPage.objects.child_of(page.canonical)  # a translation lists its canonical page's
         .live()
         .filter(view_restrictions__isnull=True)  # serving checked this page and its ancestors
         .order_by("path")
@@ -179,6 +181,7 @@ def _proposal_cards(page: ConsultationPage) -> list[ProposalPage]:
             "slug",
             "proposed_change",
             "location_name",
+            "translation_key",  # to find each one's translation (civic.bilingual.localize)
         )
     )
     ids = [p.pk for p in proposals]
@@ -193,7 +196,7 @@ def _proposal_cards(page: ConsultationPage) -> list[ProposalPage]:
     for proposal in proposals:
         proposal.tally = tallies[proposal.pk]
         proposal.comment_count = comment_counts.get(proposal.pk, 0)
-    return proposals
+    return bilingual.localize(proposals, page.locale_id)
 
 
 def _shared_parts(request, consultation: ConsultationPage, context: dict) -> str:
@@ -270,6 +273,7 @@ def proposal_page_context(request, page: ProposalPage) -> dict:
 def _target(page_id: int):
     """The consultation or proposal a form was posted to, with its consultation."""
     page = get_object_or_404(Page, pk=page_id).specific
+    page = getattr(page, "canonical", page)  # a translation's participation is its canonical page's
     if isinstance(page, ConsultationPage):
         return page, page, None
     if isinstance(page, ProposalPage):
@@ -279,6 +283,7 @@ def _target(page_id: int):
 
 def _render_with_errors(request, page, status: int, **overrides):
     """Re-render the page with the submitted form and its errors (no redirect, nothing lost)."""
+    page = bilingual.in_language(page)  # the reader's language: a translation renders canonical ids
     context = page.get_context(request)
     context.update(overrides)
     return TemplateResponse(request, page.get_template(request), context, status=status)
@@ -317,6 +322,7 @@ def post_comment(request, page_id: int):
             paragraph=form.cleaned_data["paragraph"],
             client_token=form.cleaned_data["client_token"],
             session=request.session,
+            language=form.cleaned_data["language"],
         )
     except services.ParticipationError as exc:
         _refuse_unseen(exc)
@@ -328,7 +334,7 @@ def post_comment(request, page_id: int):
         messages.info(request, _("Thank you. Your comment will appear once a moderator has checked it."))
     else:
         messages.success(request, _("Thank you. Your comment has been published."))
-    return redirect(f"{page.url}#{comment.anchor}")
+    return redirect(f"{bilingual.url_for_reader(page)}#{comment.anchor}")
 
 
 @require_POST
@@ -337,11 +343,11 @@ def follow(request, page_id: int):
     page, _consultation, _proposal = _target(page_id)
     _guard_page(request, page)
     if not request.user.is_authenticated:
-        return redirect_to_login(page.url)
+        return redirect_to_login(bilingual.url_for_reader(page))
     back = (  # the account page's list of followed pages, or the page's own button
         f"{reverse('profile')}#following-heading"
         if request.POST.get("next") == "profile"
-        else f"{page.url}#follow"
+        else f"{bilingual.url_for_reader(page)}#follow"
     )
     try:
         if request.POST.get("action") == "unfollow":
@@ -408,7 +414,7 @@ def cast_vote(request, page_id: int):
         messages.info(request, _("Your vote was already support."))
     else:
         messages.info(request, _("Your vote was already oppose."))
-    return redirect(f"{proposal.url}#vote")
+    return redirect(f"{bilingual.url_for_reader(proposal)}#vote")
 
 
 def events(request, page_id: int):
@@ -476,7 +482,7 @@ def report_comment(request, comment_id: int):
             else:
                 messages.success(request, _("Thank you. A moderator will look at this comment."))
                 target = comment.proposal if comment.proposal_id else comment.consultation
-                return redirect(f"{target.url}#comments")
+                return redirect(f"{bilingual.url_for_reader(target)}#comments")
         else:
             status = 400
     return TemplateResponse(
@@ -511,7 +517,7 @@ def official_response(request, page_id: int):
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, _("Your response has been published."))
-            return redirect(f"{page.url}#{response.anchor}")
+            return redirect(f"{bilingual.url_for_reader(page)}#{response.anchor}")
     return _render_with_errors(request, page, 400, response_form=form)
 
 
@@ -547,7 +553,7 @@ def thread_action(request, comment_id: int):
             }[action],
         )
     target = comment.proposal if comment.proposal_id else comment.consultation
-    return redirect(f"{target.url}#{comment.anchor}")
+    return redirect(f"{bilingual.url_for_reader(target)}#{comment.anchor}")
 
 
 def moderation_log(request, page_id: int):

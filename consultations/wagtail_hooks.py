@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.components import Component
@@ -111,10 +112,19 @@ class CommentViewSet(ModelViewSet):
 
     model = Comment
     icon = "comment"
-    menu_label = "Comments"
+    menu_label = gettext_lazy("Comments")
     add_to_admin_menu = True
     menu_order = 250
-    list_display = ["__str__", "consultation", "proposal", "stance", "status", "channel", "created_at"]
+    list_display = [
+        "__str__",
+        "consultation",
+        "proposal",
+        "stance",
+        "status",
+        "channel",
+        "language",
+        "created_at",
+    ]
     list_filter = ["status", "stance", "channel", "is_official", "needs_review"]
     search_fields = ["body"]
     inspect_view_enabled = True
@@ -173,7 +183,7 @@ def moderation_urls():
 @hooks.register("register_admin_menu_item")
 def moderation_menu_item():
     return PermittedMenuItem(
-        "Moderation queue",
+        gettext_lazy("Moderation queue"),
         reverse("civic_moderation_queue"),
         shown_to=roles.has_staff_powers,
         icon_name="warning",
@@ -184,7 +194,7 @@ def moderation_menu_item():
 @hooks.register("register_admin_menu_item")
 def assisted_entry_menu_item():
     return PermittedMenuItem(
-        "Enter a response",
+        gettext_lazy("Enter a response"),
         reverse("civic_assisted_entry"),
         shown_to=roles.has_staff_powers,
         icon_name="edit",
@@ -194,15 +204,35 @@ def assisted_entry_menu_item():
 
 @hooks.register("register_log_actions")
 def moderation_log_actions(actions):
-    actions.register_action("civic.moderate.approve", "Approve contribution", "Contribution approved")
-    actions.register_action("civic.moderate.hide", "Hide contribution", "Contribution hidden")
-    actions.register_action("civic.moderate.remove", "Remove contribution", "Contribution removed")
-    actions.register_action("civic.flag_threshold", "Hidden after reports", "Hidden after reports")
-    actions.register_action("civic.official_response", "Official response", "Official response posted")
-    actions.register_action("civic.thread", "Pin or lock thread", "Thread pinned or locked")
-    actions.register_action("civic.assisted_entry", "Enter response", "Response entered for a resident")
-    actions.register_action("civic.suspend", "Suspend account", "Account suspended")
-    actions.register_action("civic.unsuspend", "Lift suspension", "Suspension lifted")
+    actions.register_action(
+        "civic.moderate.approve", gettext_lazy("Approve contribution"), gettext_lazy("Contribution approved")
+    )
+    actions.register_action(
+        "civic.moderate.hide", gettext_lazy("Hide contribution"), gettext_lazy("Contribution hidden")
+    )
+    actions.register_action(
+        "civic.moderate.remove", gettext_lazy("Remove contribution"), gettext_lazy("Contribution removed")
+    )
+    actions.register_action(
+        "civic.flag_threshold", gettext_lazy("Hidden after reports"), gettext_lazy("Hidden after reports")
+    )
+    actions.register_action(
+        "civic.official_response", gettext_lazy("Official response"), gettext_lazy("Official response posted")
+    )
+    actions.register_action(
+        "civic.thread", gettext_lazy("Pin or lock thread"), gettext_lazy("Thread pinned or locked")
+    )
+    actions.register_action(
+        "civic.assisted_entry",
+        gettext_lazy("Enter response"),
+        gettext_lazy("Response entered for a resident"),
+    )
+    actions.register_action(
+        "civic.suspend", gettext_lazy("Suspend account"), gettext_lazy("Account suspended")
+    )
+    actions.register_action(
+        "civic.unsuspend", gettext_lazy("Lift suspension"), gettext_lazy("Suspension lifted")
+    )
 
 
 DASHBOARD_CONSULTATIONS = 10  # the panel lists the first few; the explorer has the rest

@@ -1,9 +1,10 @@
 """Forms for the report journey and officers; each works without JavaScript and links its errors."""
 
 from django import forms
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from civic import places
+from civic import languages, places
 from civic.forms import AccessibleFormMixin
 from civic.models import Area, Organisation
 from civic.place_fields import PlaceLookupInput
@@ -103,6 +104,7 @@ class ReportDetailsForm(LocationForm):
         ),
         error_messages={"required": _("Describe the problem.")},
     )
+    language = languages.LanguageField(label=gettext_lazy("Language of your report"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -128,7 +130,7 @@ class ReportConfirmForm(ReportDetailsForm):
         self.fields["photo"].help_text = str(ReportConfirmForm.base_fields["photo"].help_text) % {
             "size": photos.max_bytes() // (1024 * 1024)
         }
-        for name in ("category", "title", "description"):
+        for name in ("category", "title", "description", "language"):
             self.fields[name].widget = forms.HiddenInput()
         self.describe_fields()
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from civic import geo
+from civic import geo, languages
 from civic.models import Area
 from search import indexing
 
@@ -98,6 +98,7 @@ class IssueReport(models.Model):
     )
     title = models.CharField(max_length=120)
     description = models.TextField(max_length=2000)
+    language = languages.field()
     latitude = models.FloatField()
     longitude = models.FloatField()
     location_text = models.CharField(max_length=200, blank=True)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from civic import pagecache
+from civic.bilingual import default_locale_id
 from civic.converters import parse_id
 from civic.pages import is_public, public_pages
 from consultations.models import ConsultationPage, ProposalPage
@@ -19,7 +20,9 @@ from . import exports, maps
 def located_proposals(consultation=None):
     """Public proposals with coordinates: live, unrestricted, and under live pages only (a draft
     proposal, or one under a draft or private consultation, is on no map)."""
-    located = ProposalPage.objects.filter(latitude__isnull=False, longitude__isnull=False)
+    located = ProposalPage.objects.filter(
+        latitude__isnull=False, longitude__isnull=False, locale_id=default_locale_id()
+    )  # each proposal once: its translations share its place
     proposals = public_pages(located)
     if consultation is not None:
         proposals = proposals.child_of(consultation)

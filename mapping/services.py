@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civic import clientip, geo, places, ratelimit
+from civic import clientip, geo, languages, places, ratelimit
 from civic.errors import CivicError
 from civic.models import Organisation, User
 from civic.permissions import may_take_part
@@ -115,6 +115,16 @@ def nearby_open(
     return scored[:limit]
 
 
+def check_language(language: str | None) -> str:
+    """The language a report is written in: the one given (one the site offers), else the page's."""
+    if language is None or language == "":
+        return languages.active()
+    code = languages.clean(language)
+    if code is None:
+        raise ReportError(str(languages.INVALID_MESSAGE), code="invalid", field="language")
+    return code
+
+
 def create_report(
     *,
     reporter: User | None,
@@ -129,6 +139,7 @@ def create_report(
     partner: PartnerApiKey | None = None,
     contact_email: str = "",
     contact: Contact | None = None,
+    language: str | None = None,
 ) -> IssueReport:
     """Check everything first, then save the report, its first history row and its follower.
 
@@ -148,6 +159,7 @@ def create_report(
     title = _text(title, field="title", low=3, high=TITLE_MAX)
     description = _text(description, field="description", low=3, high=DESCRIPTION_MAX)
     location_text = plain_text(location_text or "")[:200]
+    language = check_language(language)
     clean = None
     if photo:
         try:
@@ -187,6 +199,7 @@ def create_report(
             organisation_id=category.organisation_id,
             title=title,
             description=description,
+            language=language,
             latitude=located.latitude,
             longitude=located.longitude,
             location_text=location_text,

@@ -311,6 +311,7 @@ def _carry(data) -> dict:
         "category": data["category"].slug,
         "title": data["title"],
         "description": data["description"],
+        "language": data["language"],
     }
 
 
@@ -367,6 +368,7 @@ def report_confirm(request):
             longitude=data["located"].longitude,
             location_text=data.get("place", ""),
             photo=data.get("photo"),
+            language=data["language"],
         )
     except services.ReportError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)

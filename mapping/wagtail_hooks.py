@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
@@ -80,7 +81,7 @@ class OwnOrganisationViewSet(ModelViewSet):
 class IssueCategoryViewSet(OwnOrganisationViewSet):
     model = IssueCategory
     icon = "tag"
-    menu_label = "Issue categories"
+    menu_label = gettext_lazy("Issue categories")
     list_display = ["name", "service_code", "organisation", "active"]
     list_filter = ["organisation", "active"]
     search_fields = ["name", "service_code"]
@@ -100,7 +101,7 @@ class IssueCategoryViewSet(OwnOrganisationViewSet):
 class GazetteerViewSet(ModelViewSet):
     model = GazetteerEntry
     icon = "site"
-    menu_label = "Gazetteer"
+    menu_label = gettext_lazy("Gazetteer")
     list_display = ["name", "kind", "ward"]
     list_filter = ["kind", "ward"]
     search_fields = ["name"]
@@ -125,8 +126,8 @@ class IssueReportViewSet(OwnOrganisationViewSet):
 
     model = IssueReport
     icon = "warning"
-    menu_label = "Issue reports"
-    list_display = ["__str__", "category", "organisation", "status", "ward", "created_at"]
+    menu_label = gettext_lazy("Issue reports")
+    list_display = ["__str__", "category", "organisation", "status", "ward", "language", "created_at"]
     list_filter = ["status", "awaiting_confirmation", "category", "organisation", "ward"]
     search_fields = ["title", "description"]
     form_fields = ["title"]
@@ -136,7 +137,7 @@ class IssueReportViewSet(OwnOrganisationViewSet):
 
 
 class MapsGroup(ViewSetGroup):
-    menu_label = "Local issues"
+    menu_label = gettext_lazy("Local issues")
     menu_icon = "warning"
     menu_order = 260
     items = (
@@ -158,18 +159,26 @@ def report_management_menu():
     csv, geojson = reverse("mapping:export_csv") + "?mine=1", reverse("mapping:export_geojson") + "?mine=1"
     items = [
         PermittedMenuItem(
-            "Manage reports",
+            gettext_lazy("Manage reports"),
             reverse("mapping:manage_reports"),
             shown_to=officers,
             icon_name="list-ul",
             order=1,
         ),
-        PermittedMenuItem("Export reports (CSV)", csv, shown_to=officers, icon_name="download", order=2),
         PermittedMenuItem(
-            "Export reports (GeoJSON)", geojson, shown_to=officers, icon_name="download", order=3
+            gettext_lazy("Export reports (CSV)"), csv, shown_to=officers, icon_name="download", order=2
+        ),
+        PermittedMenuItem(
+            gettext_lazy("Export reports (GeoJSON)"),
+            geojson,
+            shown_to=officers,
+            icon_name="download",
+            order=3,
         ),
     ]
-    return SubmenuMenuItem("Report management", Menu(items=items), icon_name="warning", order=255)
+    return SubmenuMenuItem(
+        gettext_lazy("Report management"), Menu(items=items), icon_name="warning", order=255
+    )
 
 
 class ReportsPanel(Component):

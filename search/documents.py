@@ -12,6 +12,7 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from civic import languages
 from civic.models import Area
 
 FIELDS = (
@@ -180,7 +181,7 @@ class DocumentType:
             "author": "",
             "created": timezone.now(),
             "location": None,
-            "language": "en",
+            "language": languages.default(),
         }
         doc.update(self.fields(obj, context))
         doc["title"] = (doc["title"] or "")[:300]

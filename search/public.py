@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from civic.pages import public_pages
@@ -33,6 +34,7 @@ class PublicResult:
     snippet: str
     author: str = ""
     created: datetime | None = None
+    language: str = ""  # the language the snippet's text is in, when known (a contribution's)
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -65,6 +67,7 @@ def contributions(words: tuple[str, ...]) -> tuple[list[PublicResult], set[str]]
             snippet=snippet(plain(hit.text), words),
             author=hit.author,
             created=hit.created,
+            language=hit.language,
         )
         for hit in hits
         if hit.key in public
@@ -84,7 +87,7 @@ def pages(words: tuple[str, ...], *, skip: set[str]) -> list[PublicResult]:
             PublicResult(
                 title=page.title,
                 url=page.url or "",
-                kind=doc_type.label if doc_type else "Page",
+                kind=doc_type.label if doc_type else gettext("Page"),
                 snippet=getattr(page, "summary", "") or page.search_description,
             )
         )

@@ -92,6 +92,16 @@ def _clear_cache():
     _forget_process_state()
 
 
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """A request to a /cy/ address leaves Welsh active on the thread: each test starts and ends in English."""
+    from django.utils import translation
+
+    translation.activate("en-gb")
+    yield
+    translation.activate("en-gb")
+
+
 @pytest.fixture
 def page_cache(settings):
     """Turn the page cache on (off in tests, see project.settings.test)."""

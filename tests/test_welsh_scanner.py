@@ -23,3 +23,7 @@ def test_reads_the_value_of_input_buttons_but_not_of_choices() -> None:
         '<input type="hidden" value="the">'
     )
     assert english_words(html) == {"send"}
+
+
+def test_names_with_digits_are_not_words() -> None:
+    assert english_words("<p>Open311 GeoReport v2</p>") == set()

@@ -23,7 +23,7 @@ ENGLISH_WORDS = frozenset(
 _ATTRIBUTES = ("aria-label", "alt", "title", "placeholder", "aria-description", "value")
 _SKIPPED = {"script", "style", "code", "pre", "template"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z0-9]+")  # "Open311" is one name, not the word "open"
 
 
 class _Text(HTMLParser):

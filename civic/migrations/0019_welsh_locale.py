@@ -20,10 +20,26 @@ def add_locales(apps, schema_editor):
         Locale.objects.get_or_create(language_code=code)
 
 
+def let_staff_translate(apps, schema_editor):
+    """Officers and moderators may start a translation (wagtail-localize's Translate button)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permission = Permission.objects.filter(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    ).first()
+    if permission is not None:
+        for group in Group.objects.filter(name__in=["Officers", "Moderators"]):
+            group.permissions.add(permission)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("civic", "0017_address_tail"),
         ("wagtailcore", "0094_alter_page_locale"),
+        ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
     ]
 
-    operations = [migrations.RunPython(add_locales, migrations.RunPython.noop)]
+    operations = [
+        migrations.RunPython(add_locales, migrations.RunPython.noop),
+        migrations.RunPython(let_staff_translate, migrations.RunPython.noop),
+    ]

@@ -140,7 +140,7 @@ def votes_per_proposal(consultation, proposals, ward=None) -> list[tuple[str, in
     return [(p.title, counts[p.pk].get("support", 0), counts[p.pk].get("oppose", 0)) for p in proposals]
 
 
-def theme_views(consultation, ward=None, *, with_answers=True) -> list[ThemeView]:
+def theme_views(consultation, ward=None, *, with_answers=True, language=None) -> list[ThemeView]:
     themes = list(Theme.objects.filter(consultation=consultation).select_related("signed_off_by"))
     views = {t.pk: ThemeView(t) for t in themes}
     # A comment hidden or removed after the themes were prepared no longer counts or is quoted.
@@ -150,6 +150,8 @@ def theme_views(consultation, ward=None, *, with_answers=True) -> list[ThemeView
     )
     if ward is not None:
         members = members.filter(ward_filter(ward, "comment__author"))
+    if language:
+        members = members.filter(comment__language=language)
     for theme_id, stance, n in (
         members.values_list("theme_id", "comment__stance").annotate(n=Count("id")).order_by()
     ):
@@ -163,13 +165,14 @@ def theme_views(consultation, ward=None, *, with_answers=True) -> list[ThemeView
     for membership in quotes:
         views[membership.theme_id].quotes.append(membership.comment)
     if with_answers:
-        _answer_views(consultation, views, ward)
-    # An empty "other" says nothing; in one ward, themes nobody there spoke about are left out.
-    shown = [v for v in views.values() if v.size or (ward is None and not v.theme.is_other)]
+        _answer_views(consultation, views, ward, language)
+    # An empty "other" says nothing; in one ward or language, themes nobody there spoke about are left out.
+    narrowed = ward is not None or bool(language)
+    shown = [v for v in views.values() if v.size or (not narrowed and not v.theme.is_other)]
     return sorted(shown, key=lambda v: (v.theme.is_other, v.theme.position, v.theme.pk))
 
 
-def _answer_views(consultation, views: dict[int, ThemeView], ward) -> None:
+def _answer_views(consultation, views: dict[int, ThemeView], ward, language=None) -> None:
     """Free-text survey answers in each theme: how many (still counted), and the quoted ones."""
     answers = SurveyAnswerTheme.objects.filter(
         theme__consultation=consultation,
@@ -178,6 +181,8 @@ def _answer_views(consultation, views: dict[int, ThemeView], ward) -> None:
     )
     if ward is not None:
         answers = answers.filter(ward_filter(ward, "response__user"))
+    if language:
+        answers = answers.filter(response__language=language)
     for theme_id, n in answers.values_list("theme_id").annotate(n=Count("id")).order_by():
         views[theme_id].answers = n
         views[theme_id].size += n
@@ -291,8 +296,11 @@ def representation(consultation, proposals, wards: list[Area]) -> list[Represent
     return tables
 
 
-def build_summary(consultation, ward=None, *, include_representation=True, survey_breakdown="ward") -> dict:
-    """Everything the summary page, the printable report and the PDF show."""
+def build_summary(
+    consultation, ward=None, *, include_representation=True, survey_breakdown="ward", language=None
+) -> dict:
+    """Everything the summary page, the printable report and the PDF show; with a language, the
+    comments (and themed survey answers) written in that language only."""
     from ..surveys.summary import (
         clean_dimension,
         dimension_choices,
@@ -303,6 +311,8 @@ def build_summary(consultation, ward=None, *, include_representation=True, surve
     wards = list(Area.objects.filter(kind=Area.Kind.WARD).order_by("name"))
     if ward is not None:
         comments = comments.filter(ward_filter(ward))
+    if language:
+        comments = comments.filter(language=language)
     # People: accounts, plus each erased account once (its comments share one former_author).
     people = Count("author_id", distinct=True) + Count("former_author", distinct=True)
     totals = comments.aggregate(comments=Count("id"), people=people)
@@ -316,6 +326,7 @@ def build_summary(consultation, ward=None, *, include_representation=True, surve
     context = {
         "consultation": consultation,
         "ward": ward,
+        "language": language or "",
         "wards": wards,
         "ward_suppressed": ward_suppressed,
         "totals": totals,
@@ -356,7 +367,7 @@ def build_summary(consultation, ward=None, *, include_representation=True, surve
     context["charts"][2].note = _(
         "From residents who chose to share their ward. Wards with fewer than 5 people are not shown."
     )
-    themes = theme_views(consultation, ward, with_answers=bool(context["surveys"]))
+    themes = theme_views(consultation, ward, with_answers=bool(context["surveys"]), language=language)
     context["themes"] = themes
     context["unthemed"] = comments.filter(theme_membership__isnull=True).count() if run else 0
     context["representation"] = (

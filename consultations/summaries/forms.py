@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from civic import languages
 from civic.forms import AccessibleFormMixin, IdModelChoiceField
 
 from .models import Theme
@@ -19,6 +20,16 @@ class WardFilterForm(forms.Form):
             mine = my_ward is not None and ward.pk == my_ward.pk
             choices.append((ward.slug, _("%(ward)s (my ward)") % {"ward": ward.name} if mine else ward.name))
         self.fields["ward"].choices = choices
+
+
+class LanguageFilterForm(forms.Form):
+    """Comments written in one language only (?language=cy); an unknown code shows every language."""
+
+    language = forms.ChoiceField(label=gettext_lazy("Language of the comments"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", gettext_lazy("All languages")), *languages.choices()]
 
 
 class RenameThemeForm(AccessibleFormMixin, forms.Form):

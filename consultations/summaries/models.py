@@ -36,6 +36,11 @@ class ThemeRun(models.Model):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
 
+# Labels the theme computation stores when it names a group itself (summaries.themes): stored in
+# English like any label, read in the reader's language until an officer renames the theme.
+MACHINE_LABELS = {"Other comments": _("Other comments"), "Unlabelled theme": _("Unlabelled theme")}
+
+
 class Theme(models.Model):
     """A group of comments about the same thing; machine-suggested until an officer signs it off."""
 
@@ -59,7 +64,12 @@ class Theme(models.Model):
         ordering = ["consultation", "is_other", "position", "id"]
 
     def __str__(self):
-        return self.label
+        return self.display_label
+
+    @property
+    def display_label(self) -> str:
+        """The label as the reader reads it: the computation's own names are translated."""
+        return str(MACHINE_LABELS.get(self.label, self.label))
 
     @property
     def is_signed_off(self) -> bool:

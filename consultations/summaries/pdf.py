@@ -136,7 +136,7 @@ def render_pdf(context: dict) -> bytes:
         for view in context["themes"]:
             theme = view.theme
             status = _("signed off") if theme.is_signed_off else _("machine-suggested")
-            w.para(f"{theme.label} ({status})", 11, bold=True)
+            w.para(f"{theme.display_label} ({status})", 11, bold=True)
             stance = "; ".join(f"{label}: {n}" for label, n in view.stance_rows)
             w.para(
                 ngettext("%(count)s comment.", "%(count)s comments.", view.size) % {"count": view.size}
@@ -198,7 +198,7 @@ def render_pdf(context: dict) -> bytes:
         w.para(_("The council has not published its response yet."))
     for response in context["responses"]:
         about = (
-            _("Theme: %(label)s") % {"label": response.theme.label}
+            _("Theme: %(label)s") % {"label": response.theme.display_label}
             if response.theme
             else _("Proposal: %(title)s") % {"title": response.proposal.title}
             if response.proposal

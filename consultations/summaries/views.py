@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civic import languages
 from civic.converters import parse_id
 from civic.exports import stream_csv
 from civic.links import absolute
@@ -22,7 +23,7 @@ from .. import permissions as consultation_permissions
 from ..models import Comment, ConsultationPage, ProposalPage
 from . import services
 from .figures import SUPPRESS_BELOW, build_summary, people_counts, ward_has_enough_people
-from .forms import MergeThemeForm, RenameThemeForm, ResponseForm, WardFilterForm
+from .forms import LanguageFilterForm, MergeThemeForm, RenameThemeForm, ResponseForm, WardFilterForm
 from .models import Theme
 from .permissions import can_edit_summary, can_view_summary, is_councillor, readable_summaries
 
@@ -73,7 +74,12 @@ def _summary_context(request, consultation) -> dict:
         ward = None
     else:
         ward = next((w for w in wards if w.slug == slug), None)
-    context = build_summary(consultation, ward, survey_breakdown=request.GET.get("by", "ward"))
+    language = languages.clean(request.GET.get("language") or "")  # unknown: every language
+    context = build_summary(
+        consultation, ward, survey_breakdown=request.GET.get("by", "ward"), language=language
+    )
+    query = [f"ward={ward.slug}" if ward else ("ward=all" if my_ward else "")]
+    query.append(f"language={language}" if language else "")
     context.update(
         ward_form=WardFilterForm(
             initial={"ward": ward.slug if ward else "all"}, wards=wards, my_ward=my_ward
@@ -81,7 +87,8 @@ def _summary_context(request, consultation) -> dict:
         my_ward=my_ward,
         ward_fallback=ward_fallback,
         can_edit=can_edit_summary(request.user, consultation),
-        ward_query=f"ward={ward.slug}" if ward else ("ward=all" if my_ward else ""),
+        language_form=LanguageFilterForm(initial={"language": language or ""}),
+        ward_query="&".join(part for part in query if part),
     )
     return context
 
@@ -135,7 +142,10 @@ def report_pdf(request, page_id: int):
 
 
 def comments_csv(request, page_id: int):
-    """Every summarised comment with its theme: the data behind the summary (no personal data)."""
+    """Every summarised comment with its theme: the data behind the summary (no personal data).
+
+    Column keys and codes (channel, stance, theme_status) are the same in every language: a stable
+    format for spreadsheets and scripts; labels and texts are the residents' and officers' own."""
     consultation = _consultation(request, page_id)
     comments = (
         services.summarised_comments(consultation)
@@ -152,6 +162,7 @@ def comments_csv(request, page_id: int):
         "theme",
         "theme_status",
         "text",
+        "language",
     ]
 
     def rows():
@@ -169,6 +180,7 @@ def comments_csv(request, page_id: int):
                 theme.label if theme else "",
                 status,
                 comment.body,
+                comment.language,
             ]
 
     return stream_csv(header, rows(), f"summary-{consultation.pk}-comments.csv")

@@ -3,11 +3,14 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from civic import languages
 
 from ..models import RICH_FEATURES, Comment, ConsultationPage, OrganisationPage
 from .blocks import QuestionsBlock
@@ -117,6 +120,7 @@ class SurveyResponse(models.Model):
     # question id -> the fingerprint of the wording shown when the answers were sent (QuestionWording)
     wording = models.JSONField(default=dict, blank=True)
     channel = models.CharField(max_length=10, choices=Comment.Channel.choices, default=Comment.Channel.ONLINE)
+    language = languages.field(help_text=gettext_lazy("The language of the pages the answers were given on."))
     submitted_at = models.DateTimeField(null=True, blank=True)
     # Without an account: the browser session's own random token (one response per session), and
     # until the emailed link is followed, the address it went to; afterwards only a keyed digest of

@@ -1,6 +1,8 @@
 """The survey editing form: once people have answered, nothing that holds answers may be removed."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .questions import questions_from_stream
@@ -24,7 +26,7 @@ def answered_counts(survey) -> dict[str, dict[str, int]]:
 
 
 def _people(n: int) -> str:
-    return "1 answer" if n == 1 else f"{n:,} answers"
+    return ngettext("%(count)s answer", "%(count)s answers", n) % {"count": f"{n:,}"}
 
 
 def removal_problems(old_questions, new_questions, counts) -> list[str]:
@@ -39,20 +41,31 @@ def removal_problems(old_questions, new_questions, counts) -> list[str]:
         current = new.get(old.id)
         if current is None:
             problems.append(
-                f"“{old.label}” has {_people(per[''])}, so it cannot be removed. Mark it optional or "
-                "reword it instead."
+                _(
+                    "“%(question)s” has %(answers)s, so it cannot be removed. "
+                    "Mark it optional or reword it instead."
+                )
+                % {"question": old.label, "answers": _people(per[""])}
             )
             continue
         if current.kind != old.kind:
-            problems.append(f"“{old.label}” has {_people(per[''])}, so its type cannot change.")
+            problems.append(
+                _("“%(question)s” has %(answers)s, so its type cannot change.")
+                % {"question": old.label, "answers": _people(per[""])}
+            )
             continue
         kept = current.option_labels
         for option_id, label in old.options:
             if per.get(option_id) and option_id not in kept:
-                times = "1 time" if per[option_id] == 1 else f"{per[option_id]:,} times"
                 problems.append(
-                    f"The option “{label}” of “{old.label}” was chosen {times}, so it cannot be removed. "
-                    "Reword it instead."
+                    ngettext(
+                        "The option “%(option)s” of “%(question)s” was chosen %(count)s time, "
+                        "so it cannot be removed. Reword it instead.",
+                        "The option “%(option)s” of “%(question)s” was chosen %(count)s times, "
+                        "so it cannot be removed. Reword it instead.",
+                        per[option_id],
+                    )
+                    % {"option": label, "question": old.label, "count": f"{per[option_id]:,}"}
                 )
     return problems
 
@@ -60,8 +73,11 @@ def removal_problems(old_questions, new_questions, counts) -> list[str]:
 def condition_problems(questions) -> list[str]:
     """Each "show only if" that names no earlier choice question, or no answer to it."""
     return [
-        f"Question {q.number} (“{q.label}”) is shown only if… {q.condition_problem} Use the exact wording, "
-        "or leave “Show only if” empty."
+        _(
+            "Question %(number)s (“%(question)s”) is shown only if… %(problem)s Use the exact wording, "
+            "or leave “Show only if” empty."
+        )
+        % {"number": q.number, "question": q.label, "problem": q.condition_problem}
         for q in questions
         if q.condition_problem
     ]

@@ -17,7 +17,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from civic import clientip, ratelimit
+from civic import clientip, languages, ratelimit
 from civic.types import Account, signed_in
 
 from ..services import ParticipationError, check_reachable
@@ -125,7 +125,7 @@ def save_answers(
         raise SurveyAnswersInvalid(errors)
     # update_or_create locks the row, and retries the lookup if the same person's form raced it
     response, _created = SurveyResponse.objects.update_or_create(
-        survey=survey, **owner, defaults={"draft": answers}
+        survey=survey, **owner, defaults={"draft": answers, "language": languages.active()}
     )
     return response
 
@@ -402,7 +402,11 @@ def export_rows(survey: SurveyPage, *, personal: bool = False) -> tuple[list[str
 
     No personal data unless `personal` (for roles that may see it: permissions.can_see_respondents):
     then, after the answers, the account's email and name, the name and postcode staff typed in,
-    who typed them and whether consent was recorded. The row number is the response's own id."""
+    who typed them and whether consent was recorded. The row number is the response's own id.
+
+    Languages: the machine keys (response_id, submitted_at, channel, the personal columns, yes/no)
+    are the same in every language, so spreadsheets and scripts built on them keep working; each
+    question's column is "Q<n>. " and its wording, and answers read in the reader's language."""
     questions = survey.question_list()
     header = ["response_id", "submitted_at", "channel"] + [f"Q{q.number}. {q.label}" for q in questions]
     fields = ["id", "submitted_at", "channel", "answers"]

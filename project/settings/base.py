@@ -239,6 +239,8 @@ LANGUAGE_CODE = "en-gb"
 # Interface languages: English at the plain address, every other language under its prefix (/cy/...).
 # A council adds one here and a catalogue under locale/<code>/ (README: translations).
 LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+# Officers choose the Wagtail admin's language in their account settings (Wagtail ships Welsh).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Civic's own catalogue first, then translations of other projects' strings (allauth has no Welsh).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "civic" / "vendor_locale"]
 TIME_ZONE = env.get("TIME_ZONE", "Europe/London")

@@ -6,6 +6,8 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.expressions import RawSQL
 
+from civic import languages
+
 from ..documents import as_datetime
 from ..models import SearchEntry
 from ..query import (
@@ -63,7 +65,7 @@ def entry_from(doc: dict) -> SearchEntry:
         created=as_datetime(doc["created"]),
         latitude=location.get("lat"),
         longitude=location.get("lon"),
-        language=doc.get("language") or "en",
+        language=doc.get("language") or languages.default(),
     )
 
 
@@ -221,6 +223,8 @@ class DatabaseEngine:
             qs = qs.filter(stance__in=request.stances)
         if request.moderation_states:
             qs = qs.filter(moderation_state__in=request.moderation_states)
+        if request.languages:
+            qs = qs.filter(language__in=request.languages)
         if request.created_from:
             qs = qs.filter(created__gte=as_date_bound(request.created_from))
         if request.created_to:
@@ -352,6 +356,7 @@ class DatabaseEngine:
             title_html=marked_html(title_hl or entry.title),
             snippet_html=marked_html(text_hl),
             score=getattr(entry, "rank", None),
+            language=entry.language,
         )
 
     def counts(self, qs, cap: int, *, with_facets: bool = True):
@@ -394,7 +399,9 @@ class DatabaseEngine:
         return RawSQL(RANK_SQL, [fts_query(request.query)])  # noqa: S611 - bound parameter
 
 
-GROUP_COLUMNS = ["type", "consultation_id", "ward", "stance", "moderation_state", "organisation_key"]
+GROUP_COLUMNS = [
+    "type", "consultation_id", "ward", "stance", "moderation_state", "language", "organisation_key",
+]  # fmt: skip
 
 
 def _prefetched(entry) -> bool:

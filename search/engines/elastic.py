@@ -195,6 +195,7 @@ def filters(request: SearchRequest) -> list:
         ("ward", request.wards),
         ("stance", request.stances),
         ("moderation_state", request.moderation_states),
+        ("language", request.languages),
     ):
         if len(values) == 1:
             clauses.append(Q("term", **{field: next(iter(values))}))
@@ -327,4 +328,5 @@ class ElasticEngine:
             title_html=marked_html(title_hl or source.get("title", "")),
             snippet_html=marked_html(text_hl),
             score=score,
+            language=source.get("language", ""),
         )

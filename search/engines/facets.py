@@ -1,5 +1,8 @@
 """Facet names, the document field each counts, and the labels officers see."""
 
+from django.utils.translation import gettext_lazy as _
+
+from civic import languages
 from civic.models import Organisation
 
 from .. import documents
@@ -12,16 +15,18 @@ FACET_FIELDS = {
     "ward": "ward",
     "stance": "stance",
     "moderation_state": "moderation_state",
+    "language": "language",
 }
 FACET_TITLES = {
-    "type": "Type",
-    "consultation": "Consultation",
-    "organisation": "Organisation",
-    "ward": "Ward",
-    "stance": "Stance",
-    "moderation_state": "Moderation state",
+    "type": _("Type"),
+    "consultation": _("Consultation"),
+    "organisation": _("Organisation"),
+    "ward": _("Ward"),
+    "stance": _("Stance"),
+    "moderation_state": _("Moderation state"),
+    "language": _("Language"),
 }
-MODERATION_LABELS = {"published": "Published", "pending": "Awaiting moderation"}
+MODERATION_LABELS = {"published": _("Published"), "pending": _("Awaiting moderation")}
 
 
 def selected_values(request: SearchRequest) -> dict[str, set[str]]:
@@ -32,6 +37,7 @@ def selected_values(request: SearchRequest) -> dict[str, set[str]]:
         "ward": set(request.wards),
         "stance": set(request.stances),
         "moderation_state": set(request.moderation_states),
+        "language": set(request.languages),
     }
 
 
@@ -48,6 +54,7 @@ def label_facets(
         "type": dict(documents.type_choices()),
         "stance": dict(documents.vocabulary("stance")),
         "moderation_state": MODERATION_LABELS,
+        "language": dict(languages.choices()),
     }
     walls = None if request.within_organisations is None else list(request.within_organisations)
     labels["consultation"] = documents.titles(
@@ -65,7 +72,7 @@ def label_facets(
     facets = {}
     for name in FACET_FIELDS:
         values = [
-            FacetValue(value, labels.get(name, {}).get(value, value), count, value in selected[name])
+            FacetValue(value, str(labels.get(name, {}).get(value, value)), count, value in selected[name])
             for value, count in raw.get(name, [])
         ]
         facets[name] = sorted(values, key=lambda f: (-f.count, f.label))

@@ -67,3 +67,17 @@ def test_an_administrator_translates_publishes_and_syncs_a_consultation(
     assert response.status_code == 302
     translation.source.refresh_from_db()
     assert "A new English summary." in str(translation.source.content_json)
+
+
+def test_an_officer_may_start_a_translation_of_their_organisations_consultation(
+    client, officer, consultation
+):
+    assert officer.has_perm("wagtail_localize.submit_translation")
+    sign_in(client, officer)
+    cy = Locale.objects.get(language_code="cy")
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[consultation.id]),
+        {"locales": [cy.id]},
+    )
+    assert response.status_code == 302
+    assert ConsultationPage.objects.filter(translation_key=consultation.translation_key, locale=cy).exists()

@@ -1,3 +1,4 @@
+import html as html_module
 import re
 from io import StringIO
 
@@ -16,6 +17,7 @@ def test_seed_demo_loads_once_and_prints_accounts(client, db):
     check_results_state_the_figures_the_platform_shows(client)
     check_themes_have_labels_people_can_read()
     check_proposals_have_paragraphs_and_some_comments_answer_one()
+    check_one_consultation_and_the_home_page_are_bilingual(client)
     counts = (
         ConsultationPage.objects.count(),
         ProposalPage.objects.count(),
@@ -42,6 +44,31 @@ def test_seed_demo_loads_once_and_prints_accounts(client, db):
         Vote.objects.count(),
         User.objects.count(),
     )
+
+
+def check_one_consultation_and_the_home_page_are_bilingual(client):
+    """The hospital consultation and all its proposals are in Welsh too, sharing their participation;
+    the other consultations are English only (shown under /cy/ with a note)."""
+    from wagtail.models import Locale
+
+    cy = Locale.objects.get(language_code="cy")
+    english = ConsultationPage.objects.get(slug="leaving-hospital", locale=Locale.get_default())
+    welsh = english.get_translation(cy)
+    proposals = ProposalPage.objects.child_of(english)
+    assert proposals.count() == 5
+    for proposal in proposals:
+        translation = proposal.get_translation(cy).specific
+        assert translation.live and translation.title != proposal.title
+        assert [b.id for b in translation.proposed_change] == [b.id for b in proposal.proposed_change]
+    home = client.get("/cy/")
+    assert home.status_code == 200 and "Dweud eich dweud" in home.content.decode()
+    html = client.get(welsh.url).content.decode()
+    assert "Gadael yr ysbyty" in html and "Un tîm rhyddhau ar gyfer yr ysbyty a’r cyngor" in html
+    total = english.comments.visible().on_consultation_itself().count()
+    assert total and f"{total} " in html
+    other = client.get("/cy/consultations/town-centre-plan/")  # English only: shown with a note
+    assert other.status_code == 200
+    assert "Nid yw'r dudalen hon ar gael yn Gymraeg eto" in html_module.unescape(other.content.decode())
 
 
 def check_proposals_have_paragraphs_and_some_comments_answer_one():

@@ -30,6 +30,7 @@ from consultations.summaries import demo as summaries_demo
 from mapping import demo as mapping_demo
 from project.demo import comments, content, participation
 from project.demo import information as information_content
+from project.demo import welsh as welsh_demo
 
 # Staff accounts must use two-factor sign-in; the demo gives them this fixed authenticator secret
 # so a newcomer can add it to any authenticator app (or run `manage.py totp_code EMAIL`).
@@ -79,6 +80,7 @@ class Command(BaseCommand):
         self.publish_responses()  # idempotent: "you said, we did" for closed consultations
         conversations_demo.load(self.progress, seed)  # idempotent: a conversation with opinion groups
         self.load_information_pages()  # idempotent: privacy, accessibility, cookies, rules, contact
+        welsh_demo.load(self.progress)  # idempotent: the home page and one consultation in Welsh
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded in {time.monotonic() - self.started:.1f} s."))
         self.print_accounts()
 

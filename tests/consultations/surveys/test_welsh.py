@@ -30,6 +30,13 @@ QUESTIONS = [
 POST = {"q-colour": "o2", "q-agree": "strongly_agree", "q-rank-r1": "2", "q-rank-r2": "1", "q-why": ""}
 
 
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """A request to a /cy/ address leaves Welsh active in the test's thread: later tests expect English."""
+    yield
+    translation.activate("en-gb")
+
+
 def main(html: str) -> str:
     """The page's <main>: its header, footer and menus belong to other parts of the site."""
     return re.search(r"<main\b.*?</main>", html, re.S).group(0)
