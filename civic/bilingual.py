@@ -6,7 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 
 def accept_translation_editor_forms() -> None:
@@ -128,7 +128,13 @@ def url_for_reader(page: Any) -> str:
     language's prefix (the untranslated page with a note)."""
     shown = in_language(page)
     url = shown.url
-    return url if shown is not page else translate_url(url, get_language())
+    if shown is not page:
+        return url
+    # translate_url resolves the address in the active language: the untranslated page's own
+    # (unprefixed) address only resolves in the page's language.
+    reader = get_language()
+    with override(page.locale.language_code):
+        return translate_url(url, reader)
 
 
 def content_language(code: str) -> str:

@@ -226,3 +226,12 @@ def test_moderation_queue_for_a_moderator_in_welsh(client, consultation, council
     html = response.content.decode()
     assert '<html lang="cy"' in html
     assert_welsh(re.search(r"<main\b.*?</main>", html, re.S).group(0))
+
+
+def test_a_reader_is_sent_back_to_an_untranslated_page_at_their_languages_address(consultation):
+    from civic import bilingual
+
+    with translation.override("cy"):
+        assert bilingual.url_for_reader(consultation) == welsh(consultation.url)
+    with translation.override("en-gb"):
+        assert bilingual.url_for_reader(consultation) == consultation.url
