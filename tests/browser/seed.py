@@ -74,6 +74,14 @@ def main() -> None:
         "premoderated_url": premoderated.get_url(),
     }
     data.update(seed_welsh(index, council, now))
+    welsh_locale = Locale.objects.filter(language_code="cy").first()
+    translated = proposal.get_translation_or_none(welsh_locale) if welsh_locale else None
+    if translated is not None and translated.live:  # the demo's Welsh translation (helper wagtail)
+        data["translated_proposal_url"] = (
+            "/cy" + translated.get_url()
+            if not translated.get_url().startswith("/cy/")
+            else translated.get_url()
+        )
     from tests.browser.seed_surveys import seed_surveys
 
     data.update(seed_surveys(open_consultation))

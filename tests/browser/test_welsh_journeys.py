@@ -121,3 +121,21 @@ def test_resident_reports_a_problem_in_welsh_by_keyboard_without_the_map(new_con
     expect(page.get_by_role("heading", level=1)).to_contain_text(title)
     assert "/cy/reports/" in page.url
     assert_welsh_page(page, server, allow=content)
+
+
+def test_resident_votes_on_the_welsh_translation_of_a_demo_proposal(new_context, server):
+    """A page an officer translated: the vote counts for the proposal, the page stays Welsh (the demo's
+    comments, English content, carry lang="en")."""
+    url = server.data.get("translated_proposal_url")
+    if url is None:
+        pytest.skip("the demo has no Welsh translation of the proposal")
+    page = new_context().new_page()
+    sign_in(page, "resident18@northbrook.example", next_path=url)
+    page.goto(url)
+    assert_welsh_page(page, server)
+    votes = page.locator("#vote")
+    votes.get_by_role("radio", name="Gwrthwynebu").check()
+    votes.get_by_role("button", name="Pleidleisio").click()
+    expect(page.get_by_text("Mae eich pleidlais (gwrthwynebu) wedi'i chofnodi")).to_be_visible()
+    assert page.url.startswith(server.url + "/cy/"), page.url
+    assert_welsh_page(page, server)
