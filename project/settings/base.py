@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "civic.uploads.BodyLimitMiddleware",
     "civic.middleware.RefuseNulBytesMiddleware",
+    "civic.middleware.LanguageMiddleware",  # before the page cache: no cached English page for a Welsh reader
     "civic.pagecache.AnonymousPageCacheMiddleware",  # before the session: a hit reads no session
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",  # the language comes from the address (/cy/...)
