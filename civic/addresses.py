@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, models
+from django.utils.translation import gettext_lazy
 
 from . import address_keys as keys
 
@@ -25,10 +26,10 @@ class Address(models.Model):
     """One findable place with a point; `ref` names it in its source file, so reloading updates it."""
 
     class Kind(models.TextChoices):
-        POSTCODE = "postcode", "Postcode"
-        STREET = "street", "Street"
-        LANDMARK = "landmark", "Place or landmark"
-        ADDRESS = "address", "Address"
+        POSTCODE = "postcode", gettext_lazy("Postcode")
+        STREET = "street", gettext_lazy("Street")
+        LANDMARK = "landmark", gettext_lazy("Place or landmark")
+        ADDRESS = "address", gettext_lazy("Address")
 
     ref = models.CharField(max_length=80, help_text="Source and id, e.g. postcode:NB12AB.")
     kind = models.CharField(max_length=10, choices=Kind.choices)

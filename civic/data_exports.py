@@ -23,6 +23,9 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import brand, emails, personal_data
 from .links import absolute
@@ -124,7 +127,7 @@ def _send_link(export: PersonalDataExport) -> None:
         "expires": formats.date_format(expires, "j F Y, H:i"),
     }
     body = render_to_string("civic/email/personal_data_ready.txt", context)
-    emails.build("Your data is ready to download", body, [user.email]).send()
+    emails.build(_("Your data is ready to download"), body, [user.email]).send()
 
 
 @dataclass
@@ -133,43 +136,51 @@ class LinkRefused(Exception):
 
     code: str  # invalid, other_account, gone, expired, used
     status: int
-    title: str
-    message: str
+    title: "str | Promise"
+    message: "str | Promise"
 
 
 INVALID = LinkRefused(
     "invalid",
     404,
-    "This link does not work",
-    "The link is not complete or has been changed. Copy the whole link from the email, or ask for "
-    "your data again from your account page.",
+    gettext_lazy("This link does not work"),
+    gettext_lazy(
+        "The link is not complete or has been changed. Copy the whole link from the email, or ask for "
+        "your data again from your account page."
+    ),
 )
 GONE = LinkRefused(
     "gone",
     410,
-    "This file has been deleted",
-    "Files are deleted once they have been downloaded or the link has expired. Ask for your data "
-    "again from your account page.",
+    gettext_lazy("This file has been deleted"),
+    gettext_lazy(
+        "Files are deleted once they have been downloaded or the link has expired. Ask for your data "
+        "again from your account page."
+    ),
 )
 EXPIRED = LinkRefused(
     "expired",
     410,
-    "This link has expired",
-    "For your security, download links work for a limited time. Ask for your data again from your "
-    "account page and we will email you a new link.",
+    gettext_lazy("This link has expired"),
+    gettext_lazy(
+        "For your security, download links work for a limited time. Ask for your data again from your "
+        "account page and we will email you a new link."
+    ),
 )
 USED = LinkRefused(
     "used",
     410,
-    "This link has already been used",
-    "Each download link works once, so that a forwarded or leaked email cannot be used to get your "
-    "data. Ask for your data again from your account page.",
+    gettext_lazy("This link has already been used"),
+    gettext_lazy(
+        "Each download link works once, so that a forwarded or leaked email cannot be used to get your "
+        "data. Ask for your data again from your account page."
+    ),
 )
 OTHER_ACCOUNT = LinkRefused(
     "other_account",
     403,
-    "This link is for a different account",
-    "Sign out, then sign in with the account that asked for the data and open the link again.",
+    gettext_lazy("This link is for a different account"),
+    gettext_lazy("Sign out, then sign in with the account that asked for the data and open the link again."),
 )
 
 

@@ -10,6 +10,8 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import permissions, services
@@ -23,16 +25,20 @@ SHOWN = 20  # accounts a search lists: enough to pick the right person, never a 
 
 class FindAccountForm(AccessibleFormMixin, forms.Form):
     q = forms.CharField(
-        label="Email address or display name",
+        label=gettext_lazy("Email address or display name"),
         max_length=254,
-        error_messages={"required": "Enter the email address or display name the request gives."},
+        error_messages={
+            "required": gettext_lazy("Enter the email address or display name the request gives.")
+        },
     )
 
 
 class ConfirmErasureForm(AccessibleFormMixin, forms.Form):
     confirm = forms.BooleanField(
-        label="I have checked that this person asked for their account to be deleted",
-        error_messages={"required": "Confirm that this person asked for their account to be deleted."},
+        label=gettext_lazy("I have checked that this person asked for their account to be deleted"),
+        error_messages={
+            "required": gettext_lazy("Confirm that this person asked for their account to be deleted.")
+        },
     )
 
 
@@ -68,15 +74,15 @@ def find_account(request: HttpRequest) -> HttpResponse:
             account._civic_roles = frozenset(group.name for group in account.groups.all())
     rows = [
         {"account": account, "kept": permissions.is_deactivated_not_erased(account),
-         "roles": sorted(account_role_names(account)) or ["Residents"]}
+         "roles": sorted(account_role_names(account)) or [_("Residents")]}
         for account in accounts
     ]  # fmt: skip
     return TemplateResponse(
         request,
         "civic/admin/erasure_find.html",
         {
-            "page_title": "Erasure requests",
-            "header_title": "Erasure requests",
+            "page_title": _("Erasure requests"),
+            "header_title": _("Erasure requests"),
             "header_icon": "bin",
             "form": form,
             "rows": rows,
@@ -93,7 +99,7 @@ def confirm_erasure(request: HttpRequest, user_id: int) -> HttpResponse:
     administrator = _administrators_only(request)
     account = get_object_or_404(User, pk=user_id)
     if account.pk == administrator.pk:
-        messages.error(request, "Close your own account from your account page, not here.")
+        messages.error(request, _("Close your own account from your account page, not here."))
         return redirect("civic_erasure_requests")
     form = ConfirmErasureForm(request.POST if request.method == "POST" else None)
     status = 200
@@ -106,7 +112,12 @@ def confirm_erasure(request: HttpRequest, user_id: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    f"Account {user_id} has been {outcome}. The audit log records that you did it.",
+                    (
+                        _("Account %(number)s has been deactivated. The audit log records that you did it.")
+                        if outcome == "deactivated"
+                        else _("Account %(number)s has been erased. The audit log records that you did it.")
+                    )
+                    % {"number": user_id},
                 )
                 return redirect("civic_erasure_requests")
         status = 400
@@ -114,8 +125,8 @@ def confirm_erasure(request: HttpRequest, user_id: int) -> HttpResponse:
         request,
         "civic/admin/erasure_confirm.html",
         {
-            "page_title": "Carry out an erasure request",
-            "header_title": "Carry out an erasure request",
+            "page_title": _("Carry out an erasure request"),
+            "header_title": _("Carry out an erasure request"),
             "header_icon": "bin",
             "account": account,
             "kept": permissions.is_deactivated_not_erased(account),

@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import Model, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import names
 from .converters import parse_id
@@ -40,7 +42,7 @@ class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField[Model]):
         return checked
 
 
-DISPLAY_NAME_HELP = (
+DISPLAY_NAME_HELP = gettext_lazy(
     "Shown next to your comments. Choose any name: it does not need to be your real name. "
     "Your email address is never shown to anyone."
 )
@@ -85,7 +87,9 @@ class AccessibleFormMixin(_FormBase):
 
 
 class ProfileForm(AccessibleFormMixin, forms.Form):
-    display_name = forms.CharField(max_length=50, label="Display name", help_text=DISPLAY_NAME_HELP)
+    display_name = forms.CharField(
+        max_length=50, label=gettext_lazy("Display name"), help_text=DISPLAY_NAME_HELP
+    )
 
     def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
         self.user = user
@@ -99,11 +103,11 @@ class CloseAccountForm(AccessibleFormMixin, forms.Form):
     """Re-entering the password is the confirmation step: a left-open session cannot close an account."""
 
     password = forms.CharField(
-        label="Your current password",
+        label=gettext_lazy("Your current password"),
         strip=False,
         max_length=4096,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Enter your current password."},
+        error_messages={"required": gettext_lazy("Enter your current password.")},
     )
 
 
@@ -120,18 +124,21 @@ class NotificationSettingsForm(AccessibleFormMixin, forms.Form):
                 label=kind.label,
                 choices=Frequency.choices,
                 widget=forms.RadioSelect,
-                error_messages={"required": f"Choose how often to hear about {kind.label.lower()}."},
+                error_messages={
+                    "required": _("Choose how often to hear about %(kind)s.")
+                    % {"kind": str(kind.label).lower()}
+                },
             )
         self.fields[AUTO_FOLLOW] = forms.ChoiceField(
-            label="Follow what you comment on or report",
-            help_text=(
+            label=_("Follow what you comment on or report"),
+            help_text=_(
                 "Following tells you when a consultation or proposal opens, closes and publishes "
                 "results, and when a problem you reported changes."
             ),
             choices=[
-                ("on", "Yes, follow them when I comment or report a problem"),
-                ("off", "No, I will follow them myself"),
+                ("on", _("Yes, follow them when I comment or report a problem")),
+                ("off", _("No, I will follow them myself")),
             ],
             widget=forms.RadioSelect,
-            error_messages={"required": "Choose whether commenting follows the page."},
+            error_messages={"required": _("Choose whether commenting follows the page.")},
         )

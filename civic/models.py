@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -203,32 +204,32 @@ class InformationPage(Page):  # type: ignore[misc]  # Wagtail has no type inform
 class AgeBand(models.TextChoices):
     """Census 2021 age bands (adults and young people who can take part)."""
 
-    UNDER_16 = "under-16", "Under 16"
-    A16_24 = "16-24", "16 to 24"
-    A25_34 = "25-34", "25 to 34"
-    A35_44 = "35-44", "35 to 44"
-    A45_54 = "45-54", "45 to 54"
-    A55_64 = "55-64", "55 to 64"
-    A65_74 = "65-74", "65 to 74"
-    A75_PLUS = "75-plus", "75 and over"
+    UNDER_16 = "under-16", gettext_lazy("Under 16")
+    A16_24 = "16-24", gettext_lazy("16 to 24")
+    A25_34 = "25-34", gettext_lazy("25 to 34")
+    A35_44 = "35-44", gettext_lazy("35 to 44")
+    A45_54 = "45-54", gettext_lazy("45 to 54")
+    A55_64 = "55-64", gettext_lazy("55 to 64")
+    A65_74 = "65-74", gettext_lazy("65 to 74")
+    A75_PLUS = "75-plus", gettext_lazy("75 and over")
 
 
 class Disability(models.TextChoices):
     """Census 2021 disability question (Equality Act definition)."""
 
-    LIMITED_A_LOT = "limited-a-lot", "Disabled: day-to-day activities limited a lot"
-    LIMITED_A_LITTLE = "limited-a-little", "Disabled: day-to-day activities limited a little"
-    NOT_DISABLED = "not-disabled", "Not disabled"
+    LIMITED_A_LOT = "limited-a-lot", gettext_lazy("Disabled: day-to-day activities limited a lot")
+    LIMITED_A_LITTLE = "limited-a-little", gettext_lazy("Disabled: day-to-day activities limited a little")
+    NOT_DISABLED = "not-disabled", gettext_lazy("Not disabled")
 
 
 class Ethnicity(models.TextChoices):
     """Census 2021 high-level ethnic groups (England and Wales)."""
 
-    ASIAN = "asian", "Asian, Asian British or Asian Welsh"
-    BLACK = "black", "Black, Black British, Black Welsh, Caribbean or African"
-    MIXED = "mixed", "Mixed or Multiple ethnic groups"
-    WHITE = "white", "White"
-    OTHER = "other", "Other ethnic group"
+    ASIAN = "asian", gettext_lazy("Asian, Asian British or Asian Welsh")
+    BLACK = "black", gettext_lazy("Black, Black British, Black Welsh, Caribbean or African")
+    MIXED = "mixed", gettext_lazy("Mixed or Multiple ethnic groups")
+    WHITE = "white", gettext_lazy("White")
+    OTHER = "other", gettext_lazy("Other ethnic group")
 
 
 class ParticipantProfile(models.Model):
@@ -337,21 +338,33 @@ class GazetteerEntry(models.Model):
 class NotificationKind(models.TextChoices):
     """What a notification is about; each kind has its own preference (civic.notifications.DEFAULTS)."""
 
-    REPLY = "reply", "Replies to your comments"
-    OFFICIAL_RESPONSE = "official_response", "Official responses in conversations you took part in"
-    RESULTS = "results", "Results and “you said, we did” for consultations and proposals you follow"
-    CONSULTATION_DATES = "consultation_dates", "Consultations you follow opening, closing soon and closing"
-    NEW_CONSULTATION = "new_consultation", "New consultations in your ward or on topics you choose"
-    REPORT_STATUS = "report_status", "Progress on problems you reported or follow"
+    REPLY = "reply", gettext_lazy("Replies to your comments")
+    OFFICIAL_RESPONSE = (
+        "official_response",
+        gettext_lazy("Official responses in conversations you took part in"),
+    )
+    RESULTS = (
+        "results",
+        gettext_lazy("Results and “you said, we did” for consultations and proposals you follow"),
+    )
+    CONSULTATION_DATES = (
+        "consultation_dates",
+        gettext_lazy("Consultations you follow opening, closing soon and closing"),
+    )
+    NEW_CONSULTATION = (
+        "new_consultation",
+        gettext_lazy("New consultations in your ward or on topics you choose"),
+    )
+    REPORT_STATUS = "report_status", gettext_lazy("Progress on problems you reported or follow")
 
 
 class Frequency(models.TextChoices):
     """How often a kind of notification is emailed (digests are sent by a later task)."""
 
-    IMMEDIATELY = "immediately", "Email me straight away"
-    DAILY = "daily", "Email me a daily summary"
-    WEEKLY = "weekly", "Email me a weekly summary"
-    NEVER = "never", "Never: no email, and nothing on my account page"
+    IMMEDIATELY = "immediately", gettext_lazy("Email me straight away")
+    DAILY = "daily", gettext_lazy("Email me a daily summary")
+    WEEKLY = "weekly", gettext_lazy("Email me a weekly summary")
+    NEVER = "never", gettext_lazy("Never: no email, and nothing on my account page")
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):

@@ -15,6 +15,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from . import brand, roles
 from .models import Organisation
@@ -118,16 +119,16 @@ def refuse_hidden_characters(value: str) -> None:
         category = unicodedata.category(ch)
         if ch in BIDI:
             raise ValidationError(
-                "Display names cannot contain characters that change the direction of text.",
+                _("Display names cannot contain characters that change the direction of text."),
                 code="bidi",
             )
         if ch in INVISIBLE or (category in HIDDEN_CATEGORIES and ch not in WHITESPACE):
             raise ValidationError(
-                "Display names cannot contain invisible or control characters.", code="invisible"
+                _("Display names cannot contain invisible or control characters."), code="invisible"
             )
         marks = marks + 1 if category in {"Mn", "Me"} else 0
         if marks > MAX_MARKS_PER_LETTER:
-            raise ValidationError("Display names cannot stack accents on one letter.", code="marks")
+            raise ValidationError(_("Display names cannot stack accents on one letter."), code="marks")
 
 
 def claimed_role(name: str) -> str | None:
@@ -189,27 +190,33 @@ def clean_display_name(value: str, user: "User | None" = None) -> str:
     refuse_hidden_characters(value or "")
     name = " ".join(plain_text(value or "").split())
     if len(name) < MIN_LENGTH:
-        raise ValidationError(f"Enter a display name of at least {MIN_LENGTH} characters.", code="short")
+        raise ValidationError(
+            _("Enter a display name of at least %(count)s characters.") % {"count": MIN_LENGTH}, code="short"
+        )
     if len(name) > MAX_LENGTH:
-        raise ValidationError(f"Display name must be {MAX_LENGTH} characters or fewer.", code="long")
+        raise ValidationError(
+            _("Display name must be %(count)s characters or fewer.") % {"count": MAX_LENGTH}, code="long"
+        )
     if "@" in name:
-        raise ValidationError("Display name must not contain an email address.", code="email")
+        raise ValidationError(_("Display name must not contain an email address."), code="email")
     if claimed_label(name):
         raise ValidationError(
-            "Choose a name that does not look like one of the site's own labels.", code="label"
+            _("Choose a name that does not look like one of the site's own labels."), code="label"
         )
     official = is_official_account(user)
     if not official and (role := claimed_role(name)):
         raise ValidationError(
-            "Display names cannot include official titles such as “%(role)s”: "
-            "official accounts are labelled by the site itself.",
+            _(
+                "Display names cannot include official titles such as “%(role)s”: "
+                "official accounts are labelled by the site itself."
+            ),
             code="role",
             params={"role": role.capitalize()},
         )
     own = (user.organisation_id,) if user is not None and official and user.organisation_id else ()
     if organisation := claimed_organisation(name, exclude_ids=own):
         raise ValidationError(
-            "Display names cannot be the name of an organisation (“%(organisation)s”).",
+            _("Display names cannot be the name of an organisation (“%(organisation)s”)."),
             code="organisation",
             params={"organisation": organisation},
         )

@@ -19,6 +19,8 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import brand, emails, ratelimit
 from .errors import CivicError
@@ -188,11 +190,11 @@ def unsubscribe(user: User, kinds: Iterable[str]) -> None:
 def set_preference(user: User, kind: str, frequency: str) -> NotificationPreference:
     """Record how this person wants one kind of notification (unsubscribing sets it to never)."""
     if kind not in DEFAULTS:
-        raise CivicError("Choose a kind of notification from the list.", code="invalid", field="kind")
+        raise CivicError(_("Choose a kind of notification from the list."), code="invalid", field="kind")
     if frequency not in Frequency.values:
-        raise CivicError("Choose how often to be emailed.", code="invalid", field=kind)
+        raise CivicError(_("Choose how often to be emailed."), code="invalid", field=kind)
     with transaction.atomic():
-        preference, _ = NotificationPreference.objects.update_or_create(
+        preference, _created = NotificationPreference.objects.update_or_create(
             user=user, kind=kind, defaults={"frequency": frequency}
         )
     return preference
@@ -395,7 +397,9 @@ def _digest_for(frequency: str, address: str, rows: list[Notification]) -> Email
     sections = [(NotificationKind(kind).label, [row for row in rows if row.kind == kind]) for kind in kinds]
     context: dict[str, Any] = {
         "name": person.public_name,
-        "period": "today" if frequency == Frequency.DAILY else "this week",
+        "period": _("Here is what happened today.")
+        if frequency == Frequency.DAILY
+        else _("Here is what happened this week."),
         "sections": [
             (label, [(row, absolute(row.url) if row.url else "") for row in group])
             for label, group in sections
@@ -404,10 +408,17 @@ def _digest_for(frequency: str, address: str, rows: list[Notification]) -> Email
         "unsubscribe_link": unsubscribe,
         "site_name": council.site_name,
     }
-    period = "daily" if frequency == Frequency.DAILY else "weekly"
     count = len(rows)
+    if frequency == Frequency.DAILY:
+        title = ngettext(
+            "Your daily summary: %(count)s update", "Your daily summary: %(count)s updates", count
+        ) % {"count": count}
+    else:
+        title = ngettext(
+            "Your weekly summary: %(count)s update", "Your weekly summary: %(count)s updates", count
+        ) % {"count": count}
     return emails.build(
-        f"Your {period} summary: {count} update{'s' if count != 1 else ''}",
+        title,
         render_to_string("civic/email/digest.txt", context),
         [address],
         headers={

@@ -5,6 +5,9 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.utils import formats
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import roles
 
@@ -34,18 +37,23 @@ def is_verified(user: Any) -> bool:
     return cached
 
 
-def may_take_part(user: Any, *, to: str = "take part") -> Decision:
+TAKE_PART = gettext_lazy("take part")
+
+
+def may_take_part(user: Any, *, to: "str | Promise" = TAKE_PART) -> Decision:
     """Signed in, active, unsuspended and with a confirmed email: the one rule before anyone comments,
     votes or reports a problem. `to` finishes the reasons ("... to report a problem")."""
     if not getattr(user, "is_authenticated", False):
-        return Decision(False, f"Sign in or create an account to {to}.")
+        return Decision(False, _("Sign in or create an account to %(action)s.") % {"action": to})
     if not user.is_active:
-        return Decision(False, "This account is not active.")
+        return Decision(False, _("This account is not active."))
     if user.is_suspended:
         until = formats.date_format(user.suspended_until, "j F Y")
-        return Decision(False, f"Your account is suspended until {until}.")
+        return Decision(False, _("Your account is suspended until %(date)s.") % {"date": until})
     if not is_verified(user):
-        return Decision(False, f"Confirm your email address to {to}. Check your inbox.")
+        return Decision(
+            False, _("Confirm your email address to %(action)s. Check your inbox.") % {"action": to}
+        )
     return ALLOWED
 
 

@@ -17,6 +17,7 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext
 
 from . import ratelimit
 from .errors import CivicError
@@ -146,7 +147,7 @@ def notifications(user: User) -> Data:
     rows = Notification.objects.filter(recipient=user).order_by("created_at", "pk")
     return {
         "email_choices": {
-            kind.label: preferences_for([user.pk], kind.value)[user.pk] for kind in NotificationKind
+            str(kind.label): preferences_for([user.pk], kind.value)[user.pk] for kind in NotificationKind
         },
         "notifications": [
             {
@@ -168,9 +169,14 @@ def notification_count(user: User) -> int:
 
 def register_core() -> None:
     """The core's own sections, first in every export (CivicConfig.ready runs before the features')."""
-    register("account", account, title="Your account")
-    register("about_you", about_you, title="About you (equality details)")
-    register("notifications", notifications, title="Notifications and email choices", size=notification_count)
+    register("account", account, title=gettext_lazy("Your account"))
+    register("about_you", about_you, title=gettext_lazy("About you (equality details)"))
+    register(
+        "notifications",
+        notifications,
+        title=gettext_lazy("Notifications and email choices"),
+        size=notification_count,
+    )
 
 
 def size(user: User) -> int:
@@ -202,8 +208,12 @@ def count_request(user: User) -> None:
     except ratelimit.RateLimited as exc:
         minutes = max(1, round(exc.retry_after / 60))
         raise CivicError(
-            f"You have asked for your data several times recently. Try again in {minutes} "
-            f"minute{'s' if minutes != 1 else ''}.",
+            ngettext(
+                "You have asked for your data several times recently. Try again in %(count)s minute.",
+                "You have asked for your data several times recently. Try again in %(count)s minutes.",
+                minutes,
+            )
+            % {"count": minutes},
             code="rate_limited",
         ) from exc
 
@@ -217,19 +227,35 @@ def request_export(user: User) -> dict[str, Any]:
 # The readable export: the same data as nested headings, tables and lists.
 
 
+# The readable export's headings for the core's keys, for the translation catalogue (label() looks them up).
+LABELS = (
+    gettext_noop("Display name"), gettext_noop("Public name"), gettext_noop("Username"),
+    gettext_noop("First name"), gettext_noop("Last name"), gettext_noop("Email addresses"),
+    gettext_noop("Email"), gettext_noop("Primary"), gettext_noop("Confirmed"), gettext_noop("Joined"),
+    gettext_noop("Last signed in"), gettext_noop("Active"), gettext_noop("Roles"),
+    gettext_noop("Administrator"), gettext_noop("Organisation"), gettext_noop("Suspended until"),
+    gettext_noop("Suspension reason"), gettext_noop("Commenting follows the page"),
+    gettext_noop("Two factor methods"), gettext_noop("Type"), gettext_noop("Added"), gettext_noop("Shared"),
+    gettext_noop("Consented"), gettext_noop("Age band"), gettext_noop("Ward"), gettext_noop("Disability"),
+    gettext_noop("Ethnic group"), gettext_noop("Updated"), gettext_noop("Email choices"),
+    gettext_noop("Notifications"), gettext_noop("Title"), gettext_noop("Text"), gettext_noop("Address"),
+    gettext_noop("Created"), gettext_noop("Read"), gettext_noop("Emailed"),
+)  # fmt: skip
+
+
 def label(key: str) -> str:
     """'last_signed_in' -> 'Last signed in'."""
     text = key.replace("_", " ").strip()
-    return text[:1].upper() + text[1:]
+    return gettext(text[:1].upper() + text[1:])  # the core's labels are in LABELS; others stay as they are
 
 
 def _text(value: Any) -> str:
     if value is None:
-        return "None"
+        return gettext("None")
     if value is True:
-        return "Yes"
+        return gettext("Yes")
     if value is False:
-        return "No"
+        return gettext("No")
     return str(value)
 
 
@@ -239,7 +265,7 @@ def readable(value: Any) -> dict[str, Any]:
         return {"kind": "fields", "items": [(label(str(k)), readable(v)) for k, v in value.items()]}
     if isinstance(value, list):
         if not value:
-            return {"kind": "text", "value": "None"}
+            return {"kind": "text", "value": gettext("None")}
         if all(isinstance(item, dict) for item in value):
             columns: list[str] = []
             for item in value:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from . import places
 from .addresses import Place
@@ -48,8 +49,10 @@ class PlaceLookupField(forms.CharField):
     """Text naming one place; cleans to a civic.addresses.Place, keeping the matches when it names several."""
 
     default_error_messages = {
-        "unknown": "We could not find that place. Check the spelling, or try a postcode or a street name.",
-        "ambiguous": "More than one place matches. Choose the one you mean from the list.",
+        "unknown": gettext_lazy(
+            "We could not find that place. Check the spelling, or try a postcode or a street name."
+        ),
+        "ambiguous": gettext_lazy("More than one place matches. Choose the one you mean from the list."),
     }
 
     def __init__(

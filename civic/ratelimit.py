@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.locmem import LocMemCache
+from django.utils.translation import ngettext
 
 log = logging.getLogger(__name__)
 # Scopes several apps count in: following anything (pages, reports) is one budget per person, and
@@ -28,7 +29,14 @@ class RateLimited(Exception):
 
     def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
-        super().__init__(f"You are doing that too often. Try again in {retry_after} seconds.")
+        super().__init__(
+            ngettext(
+                "You are doing that too often. Try again in %(seconds)s second.",
+                "You are doing that too often. Try again in %(seconds)s seconds.",
+                retry_after,
+            )
+            % {"seconds": retry_after}
+        )
 
 
 def parse(rate: str) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
@@ -43,14 +44,14 @@ def update_display_name(user: User, display_name: str) -> str:
 def suspend_user(*, moderator: Account, user: User, until: datetime | None, reason: str) -> User:
     """Stop an account contributing until a date; what it already wrote stays unless removed."""
     if not permissions.can_suspend(moderator):
-        raise CivicError("Only moderators can suspend accounts.", code="forbidden")
+        raise CivicError(_("Only moderators can suspend accounts."), code="forbidden")
     reason = " ".join((reason or "").split())
     if not reason:
-        raise CivicError("Give a reason for the suspension.", code="invalid", field="reason")
+        raise CivicError(_("Give a reason for the suspension."), code="invalid", field="reason")
     if until is None or until <= timezone.now():
-        raise CivicError("The suspension must end in the future.", code="invalid", field="until")
+        raise CivicError(_("The suspension must end in the future."), code="invalid", field="until")
     if not permissions.can_suspend_account(moderator, user):
-        raise CivicError("You cannot suspend that account.", code="forbidden")
+        raise CivicError(_("You cannot suspend that account."), code="forbidden")
     with transaction.atomic():
         user.suspended_until = until
         user.suspension_reason = reason[:500]
@@ -70,7 +71,7 @@ def suspend_user(*, moderator: Account, user: User, until: datetime | None, reas
 def lift_suspension(*, moderator: Account, user: User) -> User:
     """End a suspension early (the same people who may suspend the account)."""
     if not permissions.can_suspend_account(moderator, user):
-        raise CivicError("You cannot lift that account's suspension.", code="forbidden")
+        raise CivicError(_("You cannot lift that account's suspension."), code="forbidden")
     with transaction.atomic():
         user.suspended_until = None
         user.suspension_reason = ""
@@ -88,7 +89,7 @@ def erase_account(*, actor: Account, user: User, password: str = "", via: str = 
     deactivated instead, so the audit trail still names who acted. `via` says where an administrator
     acted ("admin", "command"; logged). Returns "erased" or "deactivated"."""
     if not permissions.can_erase_account(actor, user):
-        raise CivicError("You cannot close that account.", code="forbidden")
+        raise CivicError(_("You cannot close that account."), code="forbidden")
     by_owner = getattr(actor, "pk", None) == user.pk
     if by_owner:
         check_current_password(user, password)
@@ -102,7 +103,7 @@ def check_current_password(user: User, password: str) -> None:
     except ratelimit.RateLimited as exc:
         raise CivicError(str(exc), code="rate_limited", field="password") from exc
     if not user.check_password(password or ""):
-        raise CivicError("Enter your current password.", code="invalid", field="password")
+        raise CivicError(_("Enter your current password."), code="invalid", field="password")
 
 
 def _close(*, actor: Account, user: User, by_owner: bool, via: str = "") -> str:
@@ -147,7 +148,7 @@ def send_erasure_link(*, user: User, password: str) -> None:
     works once, for ACCOUNT_ERASURE_LINK_HOURS, and only for this account)."""
     check_current_password(user, password)
     if not user.email:
-        raise CivicError("Your account has no email address to send the link to.", code="invalid")
+        raise CivicError(_("Your account has no email address to send the link to."), code="invalid")
     url = absolute(reverse("confirm_close_account", args=[erasure_token(user)]))
     body = render_to_string(
         "civic/email/close_account.txt",
@@ -159,29 +160,31 @@ def send_erasure_link(*, user: User, password: str) -> None:
             "deactivated": permissions.is_deactivated_not_erased(user),
         },
     )
-    emails.build("Confirm that you want to delete your account", body, [user.email]).send()
+    emails.build(_("Confirm that you want to delete your account"), body, [user.email]).send()
 
 
 def account_for_erasure_token(token: str) -> User:
     """The account an emailed link would close; refuses a link that is forged, used or expired."""
     signer = signing.TimestampSigner(salt=ERASURE_LINK_SALT)
     try:
-        user_id, _, state = signer.unsign(token).partition(":")
+        user_id, _sep, state = signer.unsign(token).partition(":")
         account = User.objects.filter(pk=int(user_id)).first()
     except (signing.BadSignature, ValueError):
         raise CivicError(
-            "This link does not work: it is incomplete or has been changed.", code="invalid"
+            _("This link does not work: it is incomplete or has been changed."), code="invalid"
         ) from None
     if account is None or not account.is_active:
-        raise CivicError("This link has already been used: the account is closed.", code="used")
+        raise CivicError(_("This link has already been used: the account is closed."), code="used")
     if state != _account_state(account):
         raise CivicError(
-            "This link no longer works: the account's password has changed since it was sent.", code="used"
+            _("This link no longer works: the account's password has changed since it was sent."), code="used"
         )
     try:
         signer.unsign(token, max_age=timedelta(hours=settings.ACCOUNT_ERASURE_LINK_HOURS))
     except signing.SignatureExpired:
-        raise CivicError("This link has expired, so your account was not deleted.", code="expired") from None
+        raise CivicError(
+            _("This link has expired, so your account was not deleted."), code="expired"
+        ) from None
     return account
 
 
@@ -190,11 +193,11 @@ def erase_by_link(*, user: User, token: str) -> str:
     with transaction.atomic():
         account = account_for_erasure_token(token)
         if account.pk != user.pk:
-            raise CivicError("This link is for a different account.", code="other_account")
+            raise CivicError(_("This link is for a different account."), code="other_account")
         # Locked and checked again: two presses at once close the account once.
         locked = User.objects.select_for_update().filter(pk=account.pk, is_active=True).first()
         if locked is None:
-            raise CivicError("This link has already been used: the account is closed.", code="used")
+            raise CivicError(_("This link has already been used: the account is closed."), code="used")
         return _close(actor=user, user=locked, by_owner=True, via="emailed link")
 
 

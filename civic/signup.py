@@ -9,6 +9,8 @@ from typing import Any
 from django import forms
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import notifications, services
 from .forms import DISPLAY_NAME_HELP, IdModelChoiceField, clean_display_name
@@ -43,7 +45,7 @@ def alert_options() -> list[AlertOption]:
 ALERTS = "new_consultation_alerts"
 ALERT_WARD = "alert_ward"
 WARD_CONSENT = "ward_consent"
-WARD_CONSENT_HELP = (
+WARD_CONSENT_HELP = gettext_lazy(
     "We use your ward to tell you of new consultations there and, in groups of 5 or more people, "
     "to count who takes part. Nobody, including councillors, sees it next to your name or comments. "
     "You can change or delete it on your account page, under “About you”."
@@ -55,26 +57,28 @@ class SignupForm(forms.Form):
     """Extra fields allauth adds to its sign-up form: the public name, and new-consultation alerts
     (off unless ticked) by ward and by the topics features register (civic.signup)."""
 
-    display_name = forms.CharField(max_length=50, label="Display name", help_text=DISPLAY_NAME_HELP)
+    display_name = forms.CharField(
+        max_length=50, label=gettext_lazy("Display name"), help_text=DISPLAY_NAME_HELP
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields[ALERTS] = forms.BooleanField(
             required=False,
-            label="Email me about new consultations in my ward or on topics I choose (optional)",
-            help_text="A weekly summary. You can change this or stop it at any time on your account page.",
+            label=_("Email me about new consultations in my ward or on topics I choose (optional)"),
+            help_text=_("A weekly summary. You can change this or stop it at any time on your account page."),
         )
         wards = Area.objects.filter(kind=Area.Kind.WARD).order_by("name")
         if wards.exists():
             self.fields[ALERT_WARD] = IdModelChoiceField(
-                label="Your ward",
+                label=_("Your ward"),
                 queryset=wards,
                 required=False,
-                empty_label="Prefer not to say",
-                error_messages={"invalid_choice": "Choose your ward from the list."},
+                empty_label=_("Prefer not to say"),
+                error_messages={"invalid_choice": _("Choose your ward from the list.")},
             )
             self.fields[WARD_CONSENT] = forms.BooleanField(
-                required=False, label="I agree to share my ward", help_text=WARD_CONSENT_HELP
+                required=False, label=_("I agree to share my ward"), help_text=WARD_CONSENT_HELP
             )
         for option in alert_options():
             field = option.field()
@@ -89,17 +93,18 @@ class SignupForm(forms.Form):
         ward = data.get(ALERT_WARD)
         if ward and not data.get(WARD_CONSENT):
             self.add_error(
-                WARD_CONSENT, "Tick the box to agree to share your ward, or choose “Prefer not to say”."
+                WARD_CONSENT, _("Tick the box to agree to share your ward, or choose “Prefer not to say”.")
             )
         chosen = bool(ward) or any(data.get(option.name) for option in alert_options())
         if chosen and not data.get(ALERTS):
             self.add_error(
-                ALERTS, "Tick the box to hear about new consultations, or leave your ward and topics empty."
+                ALERTS,
+                _("Tick the box to hear about new consultations, or leave your ward and topics empty."),
             )
         elif data.get(ALERTS) and not chosen and ALERTS not in self.errors:
             if any(name in self.errors for name in (ALERT_WARD, *[o.name for o in alert_options()])):
                 return data  # the choice itself was refused: that error says what to do
-            self.add_error(ALERTS, "Choose your ward or at least one topic, or untick the box.")
+            self.add_error(ALERTS, _("Choose your ward or at least one topic, or untick the box."))
         return data
 
     def signup(self, request: HttpRequest, user: User) -> None:

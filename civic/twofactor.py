@@ -18,6 +18,7 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from . import roles
 from .models import User
@@ -86,9 +87,11 @@ def send_to_second_factor(request: HttpRequest) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)  # staff only: callers checked the account is signed in
     if has_authenticator(user):
-        text = "Enter a code from your authenticator app to use staff tools."
+        text = _("Enter a code from your authenticator app to use staff tools.")
     else:
-        text = "Staff accounts must use two-factor authentication. Set up an authenticator app to continue."
+        text = _(
+            "Staff accounts must use two-factor authentication. Set up an authenticator app to continue."
+        )
     messages.warning(request, text)
     return redirect(setup_url(user, request.get_full_path()))
 

@@ -14,6 +14,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -36,9 +38,15 @@ from .forms import AUTO_FOLLOW, CloseAccountForm, NotificationSettingsForm, Prof
 from .models import Notification, NotificationKind, User
 from .participant_profile import ParticipantProfileForm, initial_for, save_participant_profile
 from .responses import too_often
-from .roles import is_staff_member, role_names
+from .roles import COUNCILLOR, MODERATOR, OFFICER, RESIDENT, is_staff_member, role_names
 
-BACK_TO_ACCOUNT = "Back to your account"
+ROLE_LABELS = {  # group names are stored in English; people see them in their language
+    RESIDENT: gettext_lazy("Residents"),
+    OFFICER: gettext_lazy("Officers"),
+    MODERATOR: gettext_lazy("Moderators"),
+    COUNCILLOR: gettext_lazy("Councillors"),
+}
+BACK_TO_ACCOUNT = gettext_lazy("Back to your account")
 
 
 def _settings_anchor() -> str:
@@ -66,9 +74,9 @@ def profile(request: HttpRequest) -> HttpResponse:
                 )
             except CivicError as exc:
                 return too_often(
-                    request, exc.message, back_url=_settings_anchor(), back_label=BACK_TO_ACCOUNT
+                    request, exc.message, back_url=_settings_anchor(), back_label=str(BACK_TO_ACCOUNT)
                 )
-            messages.success(request, "Your email choices have been saved.")
+            messages.success(request, _("Your email choices have been saved."))
             return redirect(_settings_anchor())
         form = ProfileForm(initial={"display_name": user.display_name})
         status = 400
@@ -78,7 +86,9 @@ def profile(request: HttpRequest) -> HttpResponse:
             saved = save_participant_profile(user, about_you.cleaned_data)
             messages.success(
                 request,
-                "Thank you. Your details have been saved." if saved else "Your details have been deleted.",
+                _("Thank you. Your details have been saved.")
+                if saved
+                else _("Your details have been deleted."),
             )
             return redirect(f"{reverse('profile')}#about-you-heading")
         form = ProfileForm(initial={"display_name": user.display_name})
@@ -87,7 +97,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         form = ProfileForm(request.POST, user=user)
         if form.is_valid():
             services.update_display_name(user, form.cleaned_data["display_name"])
-            messages.success(request, "Your display name has been updated.")
+            messages.success(request, _("Your display name has been updated."))
             return redirect("profile")
         status = 400
     else:
@@ -102,7 +112,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "emails": emails,
-            "roles": sorted(role_names(user)),
+            "roles": sorted(str(ROLE_LABELS.get(name, name)) for name in role_names(user)),
             "about_you": about_you,
             "settings_form": settings_form,
             "notifications": _latest_notifications(user),
@@ -156,8 +166,8 @@ def mark_notifications_read(request: HttpRequest) -> HttpResponse:
         try:
             notifications.mark_all_read(user)
         except CivicError as exc:
-            return too_often(request, exc.message, back_url=back, back_label="Back to your notifications")
-        messages.success(request, "All your notifications are marked as read.")
+            return too_often(request, exc.message, back_url=back, back_label=_("Back to your notifications"))
+        messages.success(request, _("All your notifications are marked as read."))
     return redirect(back)
 
 
@@ -176,7 +186,9 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         try:
             notifications.unsubscribe(user, kinds)
         except CivicError as exc:  # the one-click link works without signing in: back to the link
-            return too_often(request, exc.message, back_url=request.path, back_label="Back to unsubscribing")
+            return too_often(
+                request, exc.message, back_url=request.path, back_label=_("Back to unsubscribing")
+            )
         return render(request, "civic/unsubscribe_done.html", context)
     return render(request, "civic/unsubscribe_confirm.html", {**context, "token": token})
 
@@ -222,7 +234,7 @@ def download_my_data(request: HttpRequest) -> HttpResponse:
             request,
             exc.message,
             back_url=f"{reverse('profile')}#your-data-heading",
-            back_label=BACK_TO_ACCOUNT,
+            back_label=str(BACK_TO_ACCOUNT),
         )
     if data_exports.is_large(user):
         queued = data_exports.queue_export(user)
@@ -318,10 +330,10 @@ def close_account(request: HttpRequest) -> HttpResponse:
 
 
 LINK_REFUSALS = {  # CivicError code -> (status, heading)
-    "invalid": (404, "This link does not work"),
-    "used": (410, "This link has already been used"),
-    "expired": (410, "This link has expired"),
-    "other_account": (403, "This link is for a different account"),
+    "invalid": (404, gettext_lazy("This link does not work")),
+    "used": (410, gettext_lazy("This link has already been used")),
+    "expired": (410, gettext_lazy("This link has expired")),
+    "other_account": (403, gettext_lazy("This link is for a different account")),
 }
 
 
@@ -338,7 +350,8 @@ def confirm_close_account(request: HttpRequest, token: str) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     if account.pk != user.pk:
         return _close_link_refused(
-            request, CivicError("Sign out, then sign in with the account that asked.", code="other_account")
+            request,
+            CivicError(_("Sign out, then sign in with the account that asked."), code="other_account"),
         )
     keeps_account = permissions.is_deactivated_not_erased(user)
     if request.method == "POST":
@@ -349,9 +362,9 @@ def confirm_close_account(request: HttpRequest, token: str) -> HttpResponse:
         logout(request)
         messages.success(
             request,
-            "Your account has been deactivated."
+            _("Your account has been deactivated.")
             if outcome == "deactivated"
-            else "Your account and your personal details have been deleted.",
+            else _("Your account and your personal details have been deleted."),
         )
         return redirect("/")
     return render(
@@ -362,7 +375,7 @@ def confirm_close_account(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _close_link_refused(request: HttpRequest, exc: CivicError) -> HttpResponse:
-    status, title = LINK_REFUSALS.get(exc.code, (400, "This link does not work"))
+    status, title = LINK_REFUSALS.get(exc.code, (400, _("This link does not work")))
     return render(
         request, "civic/close_account_link.html", {"title": title, "message": exc.message}, status=status
     )

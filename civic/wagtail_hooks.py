@@ -11,7 +11,7 @@ from wagtail.admin.ui import sidebar
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import erasure_views, permissions
+from . import bilingual, erasure_views, permissions
 from .admin_menu import PermittedMenuItem
 from .models import Organisation
 
@@ -26,6 +26,7 @@ class OrganisationViewSet(SnippetViewSet):  # type: ignore[misc]  # Wagtail has 
 
 
 register_snippet(OrganisationViewSet)
+bilingual.accept_translation_editor_forms()
 
 
 @hooks.register("register_log_actions")  # type: ignore[untyped-decorator]  # Wagtail has no types

@@ -4,6 +4,8 @@ import uuid
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civic.forms import AccessibleFormMixin
 from civic.models import Organisation
@@ -13,17 +15,19 @@ from .models import ModerationReason, Stance, State, Topic, Vote
 
 class CommentForm(AccessibleFormMixin, forms.Form):
     body = forms.CharField(
-        label="Your comment",
+        label=gettext_lazy("Your comment"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Plain text. Do not include personal details such as your address or phone number.",
-        error_messages={"required": "Enter your comment."},
+        help_text=gettext_lazy(
+            "Plain text. Do not include personal details such as your address or phone number."
+        ),
+        error_messages={"required": gettext_lazy("Enter your comment.")},
     )
     stance = forms.ChoiceField(
-        label="Your view",
+        label=gettext_lazy("Your view"),
         choices=Stance.choices,
         initial=Stance.NEUTRAL,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose support, oppose, neutral or question."},
+        error_messages={"invalid_choice": gettext_lazy("Choose support, oppose, neutral or question.")},
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
     paragraph = forms.CharField(required=False, widget=forms.HiddenInput, max_length=36)
@@ -34,19 +38,21 @@ class CommentForm(AccessibleFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         limit = settings.COMMENT_MAX_LENGTH
         self.fields["body"].max_length = None  # the service measures the cleaned text
-        self.fields["body"].help_text += f" Up to {limit:,} characters."
+        self.fields["body"].help_text = " ".join(
+            [str(self.fields["body"].help_text), _("Up to %(limit)s characters.") % {"limit": f"{limit:,}"}]
+        )
         self.fields["body"].widget.attrs["maxlength"] = limit
         self.describe_fields()
 
 
 class VoteForm(AccessibleFormMixin, forms.Form):
     choice = forms.ChoiceField(
-        label="Your vote",
+        label=gettext_lazy("Your vote"),
         choices=Vote.Choice.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose support or oppose.",
-            "invalid_choice": "Choose support or oppose.",
+            "required": gettext_lazy("Choose support or oppose."),
+            "invalid_choice": gettext_lazy("Choose support or oppose."),
         },
     )
 
@@ -54,32 +60,34 @@ class VoteForm(AccessibleFormMixin, forms.Form):
 class ConsultationFilterForm(AccessibleFormMixin, forms.Form):
     """Filters on the consultation list; unknown values are reported, not fatal."""
 
-    state = forms.ChoiceField(label="State", required=False, choices=[("", "Any"), *State.choices])
+    state = forms.ChoiceField(
+        label=gettext_lazy("State"), required=False, choices=[("", gettext_lazy("Any")), *State.choices]
+    )
     topic = forms.ModelChoiceField(
-        label="Topic",
+        label=gettext_lazy("Topic"),
         required=False,
         queryset=Topic.objects.all(),
         to_field_name="slug",
-        empty_label="Any topic",
+        empty_label=gettext_lazy("Any topic"),
     )
     organisation = forms.ModelChoiceField(
-        label="Organisation",
+        label=gettext_lazy("Organisation"),
         required=False,
         queryset=Organisation.objects.all(),
         to_field_name="slug",
-        empty_label="Any organisation",
+        empty_label=gettext_lazy("Any organisation"),
     )
 
 
 class FlagForm(AccessibleFormMixin, forms.Form):
     reason = forms.ChoiceField(
-        label="Why should a moderator look at this comment?",
+        label=gettext_lazy("Why should a moderator look at this comment?"),
         choices=ModerationReason.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose a reason."},
+        error_messages={"required": gettext_lazy("Choose a reason.")},
     )
     note = forms.CharField(
-        label="Anything else the moderator should know (optional)",
+        label=gettext_lazy("Anything else the moderator should know (optional)"),
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -88,9 +96,11 @@ class FlagForm(AccessibleFormMixin, forms.Form):
 
 class OfficialResponseForm(AccessibleFormMixin, forms.Form):
     body = forms.CharField(
-        label="Response",
+        label=gettext_lazy("Response"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter the response."},
+        error_messages={"required": gettext_lazy("Enter the response.")},
     )
-    pinned = forms.BooleanField(label="Pin this response to the top of the comments", required=False)
+    pinned = forms.BooleanField(
+        label=gettext_lazy("Pin this response to the top of the comments"), required=False
+    )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)

@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Min, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -44,9 +46,9 @@ class Topic(models.Model):
 
 
 class State(models.TextChoices):
-    UPCOMING = "upcoming", "Upcoming"
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Closed"
+    UPCOMING = "upcoming", pgettext_lazy("consultation state", "Upcoming")
+    OPEN = "open", pgettext_lazy("consultation state", "Open")
+    CLOSED = "closed", pgettext_lazy("consultation state", "Closed")
 
 
 class OpenBetweenDates:
@@ -79,7 +81,7 @@ class OpenBetweenDates:
 
     @property
     def state_label(self) -> str:
-        return State(self.state).label
+        return str(State(self.state).label)
 
     @property
     def is_open(self) -> bool:
@@ -175,8 +177,8 @@ class ConsultationPage(OpenBetweenDates, OrganisationPage, Page):
     """A consultation: what is proposed, when residents can respond and who runs it."""
 
     class Moderation(models.TextChoices):
-        PRE = "pre", "Pre-moderation: contributions wait for a moderator"
-        POST = "post", "Post-moderation: contributions appear at once"
+        PRE = "pre", gettext_lazy("Pre-moderation: contributions wait for a moderator")
+        POST = "post", gettext_lazy("Post-moderation: contributions appear at once")
 
     summary = models.TextField(
         max_length=600, help_text="One or two sentences shown in lists and search results."
@@ -354,14 +356,18 @@ class ProposalPage(OrganisationPage, Page):
 
 
 class Stance(models.TextChoices):
-    SUPPORT = "support", "Support"
-    OPPOSE = "oppose", "Oppose"
-    NEUTRAL = "neutral", "Neutral"
-    QUESTION = "question", "Question"
+    SUPPORT = "support", gettext_lazy("Support")
+    OPPOSE = "oppose", gettext_lazy("Oppose")
+    NEUTRAL = "neutral", gettext_lazy("Neutral")
+    QUESTION = "question", gettext_lazy("Question")
 
 
 # Contributions an officer entered for someone are attributed to how they came in, not to the officer.
-CHANNEL_ATTRIBUTION = {"paper": "Paper response", "phone": "Phone response", "event": "Response at an event"}
+CHANNEL_ATTRIBUTION = {
+    "paper": gettext_lazy("Paper response"),
+    "phone": gettext_lazy("Phone response"),
+    "event": gettext_lazy("Response at an event"),
+}
 THREAD_ORDER = ("-pinned", "-created_at", "-id")  # the one order of threads on a page; see ahead_of
 
 
@@ -398,16 +404,16 @@ class Comment(models.Model):
     wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
 
     class Status(models.TextChoices):
-        PUBLISHED = "published", "Published"
-        PENDING = "pending", "Awaiting moderation"
-        HIDDEN = "hidden", "Hidden"
-        REMOVED = "removed", "Removed"
+        PUBLISHED = "published", gettext_lazy("Published")
+        PENDING = "pending", gettext_lazy("Awaiting moderation")
+        HIDDEN = "hidden", gettext_lazy("Hidden")
+        REMOVED = "removed", gettext_lazy("Removed")
 
     class Channel(models.TextChoices):
-        ONLINE = "online", "Online"
-        PAPER = "paper", "Paper"
-        PHONE = "phone", "Phone"
-        EVENT = "event", "Event"
+        ONLINE = "online", gettext_lazy("Online")
+        PAPER = "paper", gettext_lazy("Paper")
+        PHONE = "phone", gettext_lazy("Phone")
+        EVENT = "event", gettext_lazy("Event")
 
     consultation = models.ForeignKey(ConsultationPage, on_delete=models.CASCADE, related_name="comments")
     proposal = models.ForeignKey(
@@ -499,9 +505,9 @@ class Comment(models.Model):
         if is_official and organisation_name:
             return organisation_name
         if channel != cls.Channel.ONLINE:
-            return CHANNEL_ATTRIBUTION[channel]
+            return str(CHANNEL_ATTRIBUTION[channel])
         if author_id is None:
-            return "Former participant"
+            return _("Former participant")
         return get_user_model().public_name_for(author_id, author_display_name)
 
     @property
@@ -519,8 +525,8 @@ class Vote(models.Model):
     wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
 
     class Choice(models.TextChoices):
-        SUPPORT = "support", "Support"
-        OPPOSE = "oppose", "Oppose"
+        SUPPORT = "support", gettext_lazy("Support")
+        OPPOSE = "oppose", gettext_lazy("Oppose")
 
     proposal = models.ForeignKey(ProposalPage, on_delete=models.CASCADE, related_name="votes")
     # Empty once the voter erased their account: the vote still counts, linked to nobody.
@@ -610,13 +616,13 @@ class LiveEvent(models.Model):
 
 
 class ModerationReason(models.TextChoices):
-    PERSONAL_DATA = "personal_data", "Contains personal information"
-    ABUSIVE = "abusive", "Abusive, discriminatory or threatening"
-    OFF_TOPIC = "off_topic", "Off topic"
-    SPAM = "spam", "Spam or advertising"
-    DUPLICATE = "duplicate", "Duplicate"
-    LEGAL = "legal", "May break the law (for example defamation)"
-    OTHER = "other", "Other reason"
+    PERSONAL_DATA = "personal_data", gettext_lazy("Contains personal information")
+    ABUSIVE = "abusive", gettext_lazy("Abusive, discriminatory or threatening")
+    OFF_TOPIC = "off_topic", gettext_lazy("Off topic")
+    SPAM = "spam", gettext_lazy("Spam or advertising")
+    DUPLICATE = "duplicate", gettext_lazy("Duplicate")
+    LEGAL = "legal", gettext_lazy("May break the law (for example defamation)")
+    OTHER = "other", gettext_lazy("Other reason")
 
 
 class Flag(models.Model):
@@ -646,9 +652,9 @@ class ModerationDecision(models.Model):
     wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
 
     class Decision(models.TextChoices):
-        APPROVE = "approve", "Approve"
-        HIDE = "hide", "Hide"
-        REMOVE = "remove", "Remove"
+        APPROVE = "approve", gettext_lazy("Approve")
+        HIDE = "hide", gettext_lazy("Hide")
+        REMOVE = "remove", gettext_lazy("Remove")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="decisions")
     consultation = models.ForeignKey(

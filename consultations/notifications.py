@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from civic import notifications
 from civic.models import Area, NotificationKind, ParticipantProfile
@@ -40,7 +41,7 @@ def reply_published(reply: Comment) -> int:
     return notifications.notify(
         [parent_author],
         NotificationKind.REPLY,
-        title=f"New reply to your comment on {reply.consultation.title}",
+        title=_("New reply to your comment on %(title)s") % {"title": reply.consultation.title},
         url=_link(reply),
         dedupe_key=f"reply:{reply.pk}",
         actor=reply.author_id,
@@ -61,11 +62,12 @@ def official_response_posted(response: Comment) -> int:
     if response.parent_id is None:
         return 0
     top = Comment(pk=response.parent_id)
-    organisation = response.organisation.name if response.organisation else "The organisers"
+    organisation = response.organisation.name if response.organisation else _("The organisers")
     return notifications.notify(
         thread_participants(top),
         NotificationKind.OFFICIAL_RESPONSE,
-        title=f"{organisation} responded in a conversation on {response.consultation.title}",
+        title=_("%(organisation)s responded in a conversation on %(title)s")
+        % {"organisation": organisation, "title": response.consultation.title},
         url=_link(response),
         dedupe_key=f"official_response:{response.pk}",
         actor=response.author_id,
@@ -98,8 +100,11 @@ def response_published(response, *, already_emailed: set[int]) -> int:
     return notifications.notify(
         followers_of(pages),
         NotificationKind.RESULTS,
-        title=f"You said, we did: {consultation.title}",
-        body=_excerpt(f"You said: {response.you_said}\n\nWe did: {response.we_did}"),
+        title=_("You said, we did: %(title)s") % {"title": consultation.title},
+        body=_excerpt(
+            _("You said: %(you_said)s\n\nWe did: %(we_did)s")
+            % {"you_said": response.you_said, "we_did": response.we_did}
+        ),
         url=responses_url(consultation),
         dedupe_key=f"you_said_we_did:{response.pk}",
         actor=response.created_by_id,
@@ -114,8 +119,8 @@ def results_published(consultation) -> int:
     return notifications.notify(
         followers_of([consultation.pk]),
         NotificationKind.RESULTS,
-        title=f"Results published: {consultation.title}",
-        body="The organisers have published the results of this consultation and what they will do.",
+        title=_("Results published: %(title)s") % {"title": consultation.title},
+        body=_("The organisers have published the results of this consultation and what they will do."),
         url=consultation.url or "/",
         dedupe_key=f"results:{consultation.pk}",
     )
@@ -162,8 +167,8 @@ def consultation_dates(*, closing_soon_days: int, within: timedelta, now: dateti
     for page in public.filter(opens_at__gt=since, opens_at__lte=now, closes_at__gt=now):
         counts["opened"] += _tell_followers(
             page,
-            title=f"Now open: {page.title}",
-            body=f"Have your say until {_when(page.closes_at)}.",
+            title=_("Now open: %(title)s") % {"title": page.title},
+            body=_("Have your say until %(date)s.") % {"date": _when(page.closes_at)},
             dedupe_key=f"opened:{page.pk}:{_stamp(page.opens_at)}",
         )
     # A consultation shorter than the reminder period was announced with its closing date already.
@@ -172,15 +177,16 @@ def consultation_dates(*, closing_soon_days: int, within: timedelta, now: dateti
             continue
         counts["closing_soon"] += _tell_followers(
             page,
-            title=f"Closing soon: {page.title}",
-            body=f"Responses close on {_when(page.closes_at)}. Have your say before then.",
+            title=_("Closing soon: %(title)s") % {"title": page.title},
+            body=_("Responses close on %(date)s. Have your say before then.")
+            % {"date": _when(page.closes_at)},
             dedupe_key=f"closing_soon:{page.pk}:{_stamp(page.closes_at)}",
         )
     for page in public.filter(closes_at__gt=since, closes_at__lte=now):
         counts["closed"] += _tell_followers(
             page,
-            title=f"Closed: {page.title}",
-            body="Thank you to everyone who took part. We will tell you when the results are published.",
+            title=_("Closed: %(title)s") % {"title": page.title},
+            body=_("Thank you to everyone who took part. We will tell you when the results are published."),
             dedupe_key=f"closed:{page.pk}:{_stamp(page.closes_at)}",
         )
     return counts
@@ -222,13 +228,20 @@ def consultation_published(consultation) -> int:
     if topics:
         by_topic = AlertTopic.objects.filter(topic_id__in=topics, user_id__in=wanted)
         people.update(by_topic.values_list("user_id", flat=True))
-    opens = "Open now" if consultation.state_at() == State.OPEN else f"Opens {_when(consultation.opens_at)}"
+    opens = (
+        _("Open now")
+        if consultation.state_at() == State.OPEN
+        else _("Opens %(date)s") % {"date": _when(consultation.opens_at)}
+    )
     with transaction.atomic():
         return notifications.notify(
             people,
             NotificationKind.NEW_CONSULTATION,
-            title=f"New consultation: {consultation.title}",
-            body=_excerpt(f"{opens}, closes {_when(consultation.closes_at)}. {consultation.summary}"),
+            title=_("New consultation: %(title)s") % {"title": consultation.title},
+            body=_excerpt(
+                _("%(opens)s, closes %(date)s. %(summary)s")
+                % {"opens": opens, "date": _when(consultation.closes_at), "summary": consultation.summary}
+            ),
             url=consultation.url or "/",
             dedupe_key=f"new_consultation:{consultation.pk}",
         )

@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 from django.utils import formats
+from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission, Page, PagePermissionTester, PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -103,14 +104,17 @@ def can_contribute(user, consultation) -> Decision:
 def open_for_contributions(consultation) -> Decision:
     """Published and between its dates: the part of the rule that is about the consultation."""
     if not consultation.live:
-        return Decision(False, "This consultation is not published.")
+        return Decision(False, _("This consultation is not published."))
     state = consultation.state
     if state == State.UPCOMING:
         opens = formats.date_format(consultation.opens_at, "j F Y")
-        return Decision(False, f"This consultation opens on {opens}.")
+        return Decision(False, _("This consultation opens on %(date)s.") % {"date": opens})
     if state == State.CLOSED:
         closed = formats.date_format(consultation.closes_at, "j F Y")
-        return Decision(False, f"This consultation closed on {closed}. Responses are no longer accepted.")
+        return Decision(
+            False,
+            _("This consultation closed on %(date)s. Responses are no longer accepted.") % {"date": closed},
+        )
     return ALLOWED
 
 
@@ -126,11 +130,11 @@ def can_follow(user, page, *, session=None) -> Decision:
     """Signed-in, active accounts follow pages they can reach; drafts and restricted pages they
     cannot see do not exist for them (staff previewing a draft do not follow it either)."""
     if not getattr(user, "is_authenticated", False):
-        return Decision(False, "Sign in or create an account to follow this page.")
+        return Decision(False, _("Sign in or create an account to follow this page."))
     if not user.is_active:
-        return Decision(False, "This account is not active.")
+        return Decision(False, _("This account is not active."))
     if not is_reachable(user, page, session=session):
-        return Decision(False, "This page does not exist.")
+        return Decision(False, _("This page does not exist."))
     return Decision(True)
 
 

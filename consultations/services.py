@@ -9,6 +9,7 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from civic import ratelimit
 from civic.errors import CivicError
@@ -50,10 +51,11 @@ def clean_comment_body(body: str) -> str:
     text = plain_text(body or "")
     limit = settings.COMMENT_MAX_LENGTH
     if len(text) < MIN_COMMENT_LENGTH:
-        raise ParticipationError("Enter your comment.", code="empty", field="body")
+        raise ParticipationError(_("Enter your comment."), code="empty", field="body")
     if len(text) > limit:
         raise ParticipationError(
-            f"Your comment must be {limit:,} characters or fewer (it is {len(text):,}).",
+            _("Your comment must be %(limit)s characters or fewer (it is %(length)s).")
+            % {"limit": f"{limit:,}", "length": f"{len(text):,}"},
             code="too_long",
             field="body",
         )
@@ -63,7 +65,7 @@ def clean_comment_body(body: str) -> str:
 def check_proposal_belongs(proposal: ProposalPage | None, consultation: ConsultationPage) -> None:
     """A contribution on a proposal must name that proposal's own consultation."""
     if proposal is not None and proposal.consultation.pk != consultation.pk:
-        raise ParticipationError("That proposal is not part of this consultation.", code="mismatch")
+        raise ParticipationError(_("That proposal is not part of this consultation."), code="mismatch")
 
 
 def check_reachable(
@@ -71,13 +73,13 @@ def check_reachable(
 ) -> None:
     """Contributions go only to pages this person can reach: never drafts or restricted pages."""
     if not permissions.is_reachable(user, page, session=session):
-        raise ParticipationError("This page does not exist.", code="not_found")
+        raise ParticipationError(_("This page does not exist."), code="not_found")
 
 
 def check_published(page: ConsultationPage | ProposalPage) -> None:
     """Staff post publicly (official and assisted responses) only on published pages."""
     if not permissions.is_published(page):
-        raise ParticipationError("This page is not published.", code="not_found")
+        raise ParticipationError(_("This page is not published."), code="not_found")
 
 
 def check_paragraph(
@@ -89,19 +91,21 @@ def check_paragraph(
         return None
     if proposal is None:
         raise ParticipationError(
-            "Only a proposal's paragraphs can be commented on.", code="mismatch", field="paragraph"
+            _("Only a proposal's paragraphs can be commented on."), code="mismatch", field="paragraph"
         )
     if parent is not None:
         raise ParticipationError(
-            "A reply answers its comment: it cannot be about a paragraph too.",
+            _("A reply answers its comment: it cannot be about a paragraph too."),
             code="mismatch",
             field="paragraph",
         )
     found = paragraphs.find(proposal, paragraph_id)
     if found is None:
         raise ParticipationError(
-            "That paragraph is not part of this proposal (it may have been removed). "
-            "Choose “Comment on this paragraph” beside a paragraph on the page.",
+            _(
+                "That paragraph is not part of this proposal (it may have been removed). "
+                "Choose “Comment on this paragraph” beside a paragraph on the page."
+            ),
             code="mismatch",
             field="paragraph",
         )
@@ -136,7 +140,7 @@ def post_comment(
     if not decision or account is None:
         raise ParticipationError(decision.reason, code="forbidden")
     if stance not in Stance.values:
-        raise ParticipationError("Choose a valid stance.", code="invalid_stance", field="stance")
+        raise ParticipationError(_("Choose a valid stance."), code="invalid_stance", field="stance")
     text = clean_comment_body(body)
     quoted = check_paragraph(paragraph, proposal, parent)
     if parent is not None:
@@ -144,13 +148,13 @@ def post_comment(
         if parent.consultation_id != consultation.pk or parent.proposal_id != (
             proposal.pk if proposal else None
         ):
-            raise ParticipationError("You can only reply to a comment on this page.", code="mismatch")
+            raise ParticipationError(_("You can only reply to a comment on this page."), code="mismatch")
         if parent.parent is not None:
             parent = parent.parent  # one level of replies: answer the thread, not the reply
         if parent.status != Comment.Status.PUBLISHED:
-            raise ParticipationError("That comment can no longer be replied to.", code="mismatch")
+            raise ParticipationError(_("That comment can no longer be replied to."), code="mismatch")
         if parent.locked:
-            raise ParticipationError("This conversation has been closed to new replies.", code="locked")
+            raise ParticipationError(_("This conversation has been closed to new replies."), code="locked")
     try:
         _check_rate(author)
     except ParticipationError:
@@ -207,7 +211,7 @@ def cast_vote(
     """Record or change a vote; returns (vote, changed). One vote per person per proposal."""
     check_reachable(voter, proposal, session=session)
     if choice not in Vote.Choice.values:
-        raise ParticipationError("Choose support or oppose.", code="invalid_choice", field="choice")
+        raise ParticipationError(_("Choose support or oppose."), code="invalid_choice", field="choice")
     decision = permissions.can_vote(voter, proposal)
     account = signed_in(voter)
     if not decision or account is None:
@@ -255,12 +259,12 @@ def edit_comment(
     """Let an author correct their own comment while the consultation is open."""
     check_reachable(editor, comment.proposal or comment.consultation, session=session)
     if not getattr(editor, "is_authenticated", False) or comment.author_id != editor.pk:
-        raise ParticipationError("You can only edit your own comments.", code="forbidden")
+        raise ParticipationError(_("You can only edit your own comments."), code="forbidden")
     decision = permissions.can_comment(editor, comment.consultation)
     if not decision:
         raise ParticipationError(decision.reason, code="forbidden")
     if comment.status in (Comment.Status.HIDDEN, Comment.Status.REMOVED):
-        raise ParticipationError("This comment has been moderated and cannot be edited.", code="forbidden")
+        raise ParticipationError(_("This comment has been moderated and cannot be edited."), code="forbidden")
     text = clean_comment_body(body)
     _check_rate(editor)
     with transaction.atomic():
@@ -297,10 +301,10 @@ def unfollow_page(*, user: Account, page: ConsultationPage | ProposalPage) -> bo
     """Stop following (allowed even if the page has since gone); returns False if not following."""
     account = signed_in(user)
     if account is None:
-        raise ParticipationError("Sign in to change what you follow.", code="forbidden")
+        raise ParticipationError(_("Sign in to change what you follow."), code="forbidden")
     _check_rate(account, ratelimit.FOLLOW)
     with transaction.atomic():
-        deleted, _ = Follow.objects.filter(user=account, page_id=page.pk).delete()
+        deleted, _rows = Follow.objects.filter(user=account, page_id=page.pk).delete()
     return bool(deleted)
 
 
@@ -308,7 +312,7 @@ def set_alert_topics(*, user: Account, topic_ids: Iterable[int]) -> list[int]:
     """Choose the topics a resident hears of new consultations on (with the alerts switched on)."""
     account = signed_in(user)
     if account is None:
-        raise ParticipationError("Sign in to choose your topics.", code="forbidden")
+        raise ParticipationError(_("Sign in to choose your topics."), code="forbidden")
     _check_rate(account, ratelimit.NOTIFICATION_SETTINGS)
     wanted = set(Topic.objects.filter(pk__in=list(topic_ids)).values_list("pk", flat=True))
     with transaction.atomic():

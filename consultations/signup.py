@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from civic.forms import IdModelMultipleChoiceField
 from civic.models import User
@@ -23,10 +24,10 @@ def topics_field() -> forms.Field | None:
         queryset=topics,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Topics you want to hear about",
+        label=gettext_lazy("Topics you want to hear about"),
         error_messages={
-            "invalid_choice": "Choose topics from the list.",
-            "invalid_pk_value": "Choose topics from the list.",
+            "invalid_choice": gettext_lazy("Choose topics from the list."),
+            "invalid_pk_value": gettext_lazy("Choose topics from the list."),
         },
     )
 

@@ -4,15 +4,17 @@ from django.conf import settings
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civic import brand, emails, roles
 from civic.links import absolute
 from civic.models import User
 
 OUTCOMES = {  # what a moderator's decision means for the author, in plain words
-    "approve": "It is published: everyone can read it on the consultation page.",
-    "hide": "It is hidden: it no longer shows on the consultation page, but it still counts.",
-    "remove": "It has been removed from the consultation.",
+    "approve": gettext_lazy("It is published: everyone can read it on the consultation page."),
+    "hide": gettext_lazy("It is hidden: it no longer shows on the consultation page, but it still counts."),
+    "remove": gettext_lazy("It has been removed from the consultation."),
 }
 
 
@@ -38,7 +40,11 @@ def notify_authors_of_decision(comment_ids: list[int], decision: str, reason: st
             "consultation_url": absolute(comment.consultation.url or "/"),
         }
         body = render_to_string("consultations/email/decision.txt", context)
-        emails.build(f"Your comment on {comment.consultation.title}", body, [comment.author.email]).send()
+        emails.build(
+            _("Your comment on %(title)s") % {"title": comment.consultation.title},
+            body,
+            [comment.author.email],
+        ).send()
         sent += 1
     return sent
 
@@ -73,9 +79,12 @@ def send_moderation_digest() -> int:
                 "site_name": council.site_name,
             },
         )
-        subject = f"{waiting} contribution(s) waiting for moderation"
+        subject = _("%(count)s contribution(s) waiting for moderation") % {"count": waiting}
         if late:
-            subject += f", {late} past the {settings.MODERATION_SLA_HOURS}-hour target"
+            subject += _(", %(late)s past the %(hours)s-hour target") % {
+                "late": late,
+                "hours": settings.MODERATION_SLA_HOURS,
+            }
         emails.build(subject, body, [moderator.email]).send()
         sent += 1
     return sent

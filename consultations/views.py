@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
@@ -303,7 +304,7 @@ def post_comment(request, page_id: int):
     if form.cleaned_data.get("parent"):
         parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
         if parent is None:
-            form.add_error(None, "The comment you replied to no longer exists.")
+            form.add_error(None, _("The comment you replied to no longer exists."))
             return _render_with_errors(request, page, 400, comment_form=form, comment_paragraph=quoted)
     try:
         comment = services.post_comment(
@@ -324,9 +325,9 @@ def post_comment(request, page_id: int):
         status = STATUS_FOR_CODE.get(exc.code, 400)
         return _render_with_errors(request, page, status, comment_form=form, comment_paragraph=quoted)
     if comment.status == Comment.Status.PENDING:
-        messages.info(request, "Thank you. Your comment will appear once a moderator has checked it.")
+        messages.info(request, _("Thank you. Your comment will appear once a moderator has checked it."))
     else:
-        messages.success(request, "Thank you. Your comment has been published.")
+        messages.success(request, _("Thank you. Your comment has been published."))
     return redirect(f"{page.url}#{comment.anchor}")
 
 
@@ -345,14 +346,19 @@ def follow(request, page_id: int):
     try:
         if request.POST.get("action") == "unfollow":
             services.unfollow_page(user=request.user, page=page)
-            messages.success(request, f"You no longer follow {page.title}.")
+            messages.success(request, _("You no longer follow %(title)s.") % {"title": page.title})
         else:
             services.follow_page(user=request.user, page=page, session=request.session)
-            messages.success(request, f"You are following {page.title}. We will tell you about its results.")
+            messages.success(
+                request,
+                _("You are following %(title)s. We will tell you about its results.") % {"title": page.title},
+            )
     except services.ParticipationError as exc:
         _refuse_unseen(exc)
         if exc.code == "rate_limited":
-            return too_often(request, exc.message, back_url=back, back_label=f"Back to {page.title}")
+            return too_often(
+                request, exc.message, back_url=back, back_label=_("Back to %(title)s") % {"title": page.title}
+            )
         messages.error(request, exc.message)
     return redirect(back)
 
@@ -366,10 +372,12 @@ def alert_topics(request):
     try:
         chosen = services.set_alert_topics(user=request.user, topic_ids=topic_ids)
     except services.ParticipationError as exc:
-        return too_often(request, exc.message, back_url=back, back_label="Back to your account")
+        return too_often(request, exc.message, back_url=back, back_label=_("Back to your account"))
     messages.success(
         request,
-        "Your topics have been saved." if chosen else "You will not hear of new consultations by topic.",
+        _("Your topics have been saved.")
+        if chosen
+        else _("You will not hear of new consultations by topic."),
     )
     return redirect(back)
 
@@ -392,9 +400,14 @@ def cast_vote(request, page_id: int):
         return _render_with_errors(request, proposal, STATUS_FOR_CODE.get(exc.code, 400), vote_form=form)
     choice = form.cleaned_data["choice"]
     if changed:
-        messages.success(request, f"Thank you. Your vote ({choice}) has been recorded.")
+        if choice == Vote.Choice.SUPPORT:
+            messages.success(request, _("Thank you. Your vote (support) has been recorded."))
+        else:
+            messages.success(request, _("Thank you. Your vote (oppose) has been recorded."))
+    elif choice == Vote.Choice.SUPPORT:
+        messages.info(request, _("Your vote was already support."))
     else:
-        messages.info(request, f"Your vote was already {choice}.")
+        messages.info(request, _("Your vote was already oppose."))
     return redirect(f"{proposal.url}#vote")
 
 
@@ -461,7 +474,7 @@ def report_comment(request, comment_id: int):
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
                 status = STATUS_FOR_CODE.get(exc.code, 400)
             else:
-                messages.success(request, "Thank you. A moderator will look at this comment.")
+                messages.success(request, _("Thank you. A moderator will look at this comment."))
                 target = comment.proposal if comment.proposal_id else comment.consultation
                 return redirect(f"{target.url}#comments")
         else:
@@ -497,7 +510,7 @@ def official_response(request, page_id: int):
             _refuse_unseen(exc)
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, "Your response has been published.")
+            messages.success(request, _("Your response has been published."))
             return redirect(f"{page.url}#{response.anchor}")
     return _render_with_errors(request, page, 400, response_form=form)
 
@@ -527,10 +540,10 @@ def thread_action(request, comment_id: int):
         messages.success(
             request,
             {
-                "pin": "Pinned.",
-                "unpin": "Unpinned.",
-                "lock": "Replies closed.",
-                "unlock": "Replies reopened.",
+                "pin": _("Pinned."),
+                "unpin": _("Unpinned."),
+                "lock": _("Replies closed."),
+                "unlock": _("Replies reopened."),
             }[action],
         )
     target = comment.proposal if comment.proposal_id else comment.consultation

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from jinja2 import Template
 
 from civic.models import Area
@@ -136,7 +137,7 @@ def base_map(areas=None) -> folium.Map:
                     {"type": "Feature", "geometry": w.geometry, "properties": {"name": w.name}} for w in wards
                 ],
             },
-            name="Wards",
+            name=gettext("Wards"),
             style_function=lambda _feature: {"color": "#1d4f91", "weight": 2, "fillOpacity": 0.03},
             tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
         ).add_to(fmap)
@@ -158,21 +159,36 @@ def report_link_template() -> str:
     return reverse("mapping:report_detail", args=[0]).replace("/0/", "/{id}/")
 
 
+def messages() -> dict:
+    """What civic-maps.js announces, in the reader's language ({name} slots are filled in there)."""
+    return {
+        "pinsFailed": gettext("The map could not load its pins. Use the list instead."),
+        "pinsShown": gettext("{count} shown on the map."),
+        "pinPlaced": gettext("Pin placed at latitude {lat}, longitude {lon}."),
+        "pinTitle": gettext("Location of the problem"),
+    }
+
+
 def issues_map(pins_url: str, categories: dict, statuses: dict) -> RenderedMap:
     fmap = base_map()
     link = report_link_template()
-    PinLayer(pins_url, cluster=True, categories=categories, statuses=statuses, link=link).add_to(fmap)
+    statuses = {value: str(label) for value, label in statuses.items()}  # lazy labels, in JSON
+    PinLayer(
+        pins_url, cluster=True, categories=categories, statuses=statuses, link=link, messages=messages()
+    ).add_to(fmap)
     return render(fmap)
 
 
 def picker_map(lat_input: str, lon_input: str) -> RenderedMap:
     fmap = base_map()
-    LocationPicker(latInput=lat_input, lonInput=lon_input, statusId="map-pin-status").add_to(fmap)
+    LocationPicker(
+        latInput=lat_input, lonInput=lon_input, statusId="map-pin-status", messages=messages()
+    ).add_to(fmap)
     return render(fmap)
 
 
 def proposals_map(pins_url: str, areas=None) -> RenderedMap:
     fmap = base_map(areas)
     # Zoom to the proposals so their pins stand apart (WCAG 2.5.8 target spacing).
-    PinLayer(pins_url, cluster=False, kind="proposal", fit=True).add_to(fmap)
+    PinLayer(pins_url, cluster=False, kind="proposal", fit=True, messages=messages()).add_to(fmap)
     return render(fmap)

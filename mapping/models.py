@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from civic import geo
 from civic.models import Area
@@ -20,7 +22,7 @@ class IssueCategory(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     service_code = models.CharField(max_length=40, unique=True)
     description = models.CharField(max_length=300, blank=True)
-    group = models.CharField(max_length=60, blank=True, help_text="Open311 group, e.g. Streets.")
+    group = models.CharField(max_length=60, blank=True, help_text=_("Open311 group, e.g. Streets."))
     keywords = models.CharField(max_length=200, blank=True)
     organisation = models.ForeignKey(
         "civic.Organisation", on_delete=models.PROTECT, related_name="issue_categories"
@@ -29,7 +31,7 @@ class IssueCategory(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "issue categories"
+        verbose_name_plural = _("issue categories")
 
     def __str__(self):
         return self.name
@@ -44,13 +46,15 @@ class IssueCategory(models.Model):
 
 
 class Status(models.TextChoices):
-    OPEN = "open", "Open"
-    ACKNOWLEDGED = "acknowledged", "Acknowledged"
-    IN_PROGRESS = "in_progress", "In progress"
-    FIXED = "fixed", "Fixed"
-    CLOSED = "closed", "Closed"
-    DUPLICATE = "duplicate", "Duplicate"
+    OPEN = "open", pgettext_lazy("report status", "Open")
+    ACKNOWLEDGED = "acknowledged", pgettext_lazy("report status", "Acknowledged")
+    IN_PROGRESS = "in_progress", pgettext_lazy("report status", "In progress")
+    FIXED = "fixed", pgettext_lazy("report status", "Fixed")
+    CLOSED = "closed", pgettext_lazy("report status", "Closed")
+    DUPLICATE = "duplicate", pgettext_lazy("report status", "Duplicate")
 
+
+REPORTED_NOTE = "Reported."  # stored in English on every new report; shown translated
 
 OPEN_STATUSES = (Status.OPEN, Status.ACKNOWLEDGED, Status.IN_PROGRESS)
 
@@ -85,8 +89,8 @@ class IssueReport(models.Model):
     wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
 
     class Source(models.TextChoices):
-        WEB = "web", "Website"
-        OPEN311 = "open311", "Open311 partner"
+        WEB = "web", _("Website")
+        OPEN311 = "open311", _("Open311 partner")
 
     category = models.ForeignKey(IssueCategory, on_delete=models.PROTECT, related_name="reports")
     organisation = models.ForeignKey(
@@ -102,12 +106,14 @@ class IssueReport(models.Model):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
     )
-    contact_email = models.EmailField(blank=True, help_text="Reporters without an account (web or Open311).")
+    contact_email = models.EmailField(
+        blank=True, help_text=_("Reporters without an account (web or Open311).")
+    )
     contact_name = models.CharField(
-        max_length=100, blank=True, help_text="A web reporter without an account; never shown publicly."
+        max_length=100, blank=True, help_text=_("A web reporter without an account; never shown publicly.")
     )
     awaiting_confirmation = models.BooleanField(
-        default=False, help_text="Sent without an account and not yet confirmed by email: not public."
+        default=False, help_text=_("Sent without an account and not yet confirmed by email: not public.")
     )
     followers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="followed_reports")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
@@ -121,7 +127,9 @@ class IssueReport(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(default=timezone.now)
     hidden_at = models.DateTimeField(
-        null=True, blank=True, help_text="Set when an officer hides the report: it leaves every public list."
+        null=True,
+        blank=True,
+        help_text=_("Set when an officer hides the report: it leaves every public list."),
     )
 
     objects = IssueReportQuerySet.as_manager()
@@ -182,6 +190,11 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.report_id}: {self.from_status} -> {self.to_status}"
+
+    @property
+    def public_note(self) -> str:
+        """The note as readers see it: the note every new report gets is shown in their language."""
+        return gettext("Reported.") if self.note == REPORTED_NOTE else self.note
 
 
 class PartnerApiKey(models.Model):

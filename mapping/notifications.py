@@ -4,6 +4,8 @@ Notifications name the report by number and category, never by its title or desc
 report hidden later for abuse or personal details leaves nothing of its words in anyone's
 notifications (the link checks who may see it)."""
 
+from django.utils.translation import gettext as _
+
 from civic import notifications
 from civic.models import NotificationKind
 
@@ -18,12 +20,15 @@ def status_changed(change: StatusChange) -> int:
         return 0  # nobody but its officers may see it: nothing to tell
     status = change.get_to_status_display()
     if change.from_status == change.to_status:
-        title = f"Report #{report.pk}: an update from the council"
+        title = _("Report #%(number)s: an update from the council") % {"number": report.pk}
     else:
-        title = f"Report #{report.pk} is now {status.lower()}"
-    lines = [f"Category: {report.category.name}", f"Status: {status}"]
+        title = _("Report #%(number)s is now %(status)s") % {"number": report.pk, "status": status.lower()}
+    lines = [
+        _("Category: %(category)s") % {"category": report.category.name},
+        _("Status: %(status)s") % {"status": status},
+    ]
     if change.note:
-        lines += ["", "Note from the council:", change.note]
+        lines += ["", _("Note from the council:"), change.public_note]
     return notifications.notify(
         report.followers.values_list("pk", flat=True),
         NotificationKind.REPORT_STATUS,

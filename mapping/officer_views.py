@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from civic import roles
@@ -22,7 +23,7 @@ def _report_for_officer(request, report_id):
         IssueReport.objects.select_related("category", "organisation", "ward", "duplicate_of"), pk=report_id
     )
     if not permissions.can_manage_report(request.user, report):
-        raise PermissionDenied("Only officers of the responsible organisation can change this report.")
+        raise PermissionDenied(_("Only officers of the responsible organisation can change this report."))
     return report
 
 
@@ -54,7 +55,7 @@ def update_status(request, report_id: int):
     failed = _handle(request, report, "status_form", form, act)
     if failed:
         return failed
-    messages.success(request, "Status updated. The reporter and followers will get an email.")
+    messages.success(request, _("Status updated. The reporter and followers will get an email."))
     return redirect(report.get_absolute_url())
 
 
@@ -67,13 +68,19 @@ def merge_report(request, report_id: int):
     def act(data):
         into = IssueReport.objects.filter(pk=data["into"]).select_related("organisation").first()
         if into is None:
-            raise services.ReportError(f"There is no report #{data['into']}.", field="into")
+            raise services.ReportError(
+                _("There is no report #%(number)s.") % {"number": data["into"]}, field="into"
+            )
         services.merge_duplicate(officer=request.user, report=report, into=into, note=data["note"])
 
     failed = _handle(request, report, "merge_form", form, act)
     if failed:
         return failed
-    messages.success(request, f"Report #{report.pk} merged into #{form.cleaned_data['into']}.")
+    messages.success(
+        request,
+        _("Report #%(number)s merged into #%(into)s.")
+        % {"number": report.pk, "into": form.cleaned_data["into"]},
+    )
     return redirect(report.get_absolute_url())
 
 
@@ -95,7 +102,7 @@ def reassign_report(request, report_id: int):
     failed = _handle(request, report, "reassign_form", form, act)
     if failed:
         return failed
-    messages.success(request, "Report reassigned.")
+    messages.success(request, _("Report reassigned."))
     return redirect(report.get_absolute_url())
 
 
@@ -106,7 +113,7 @@ def hide_report(request, report_id: int):
     report = _report_for_officer(request, report_id)
     hidden = request.POST.get("hidden") == "1"
     services.set_hidden(officer=request.user, report=report, hidden=hidden)
-    done = "Report hidden from the public." if hidden else "Report shown to the public again."
+    done = _("Report hidden from the public.") if hidden else _("Report shown to the public again.")
     messages.success(request, done)
     return redirect(report.get_absolute_url())
 
@@ -115,7 +122,7 @@ def _officer_reports(request):
     if not request.user.is_authenticated:
         return None, None, None
     if not permissions.can_export_reports(request.user):
-        raise PermissionDenied("Only officers and councillors can see the report work list.")
+        raise PermissionDenied(_("Only officers and councillors can see the report work list."))
     form = ReportFilterForm(request.GET or None)
     reports = form.filter(IssueReport.objects.visible())  # hidden and merged text leaves exports too
     if request.GET.get("mine") == "1" and not roles.is_admin(request.user):

@@ -1,5 +1,7 @@
 """Who may do what with issue reports: views, the Open311 API and templates all ask here."""
 
+from django.utils.translation import gettext as _
+
 from civic import roles
 from civic.permissions import ALLOWED, Decision, may_take_part
 
@@ -28,14 +30,14 @@ def can_add_voice(user, report) -> Decision:
     if not decision:
         return decision
     if not report.is_open:
-        return Decision(False, "This report is no longer open.")
+        return Decision(False, _("This report is no longer open."))
     return ALLOWED
 
 
 def can_unfollow_report(user) -> Decision:
     """Any signed-in account may stop following, even one that may no longer take part."""
     if not getattr(user, "is_authenticated", False):
-        return Decision(False, "Sign in to change what you follow.")
+        return Decision(False, _("Sign in to change what you follow."))
     return ALLOWED
 
 
@@ -69,17 +71,24 @@ def can_merge(user, report, into) -> Decision:
     """A report may be merged into another of the officer's organisations' reports (open or closed),
     never itself, a duplicate or a hidden report: both sides change, so both must be theirs."""
     if not can_manage_report(user, report):
-        return Decision(False, "Only officers of the responsible organisation can merge this report.")
+        return Decision(False, _("Only officers of the responsible organisation can merge this report."))
     if not can_manage_report(user, into):
         return Decision(
-            False, f"Only officers of the organisation responsible for report #{into.pk} can merge into it."
+            False,
+            _("Only officers of the organisation responsible for report #%(number)s can merge into it.")
+            % {"number": into.pk},
         )
     if into.hidden_at is not None:
-        return Decision(False, f"Report #{into.pk} is hidden; choose a report the public can see.")
+        return Decision(
+            False,
+            _("Report #%(number)s is hidden; choose a report the public can see.") % {"number": into.pk},
+        )
     if into.pk == report.pk:
-        return Decision(False, "A report cannot be a duplicate of itself.")
+        return Decision(False, _("A report cannot be a duplicate of itself."))
     if into.duplicate_of_id:
         return Decision(
-            False, f"Report #{into.pk} is itself a duplicate; merge into #{into.duplicate_of_id}."
+            False,
+            _("Report #%(number)s is itself a duplicate; merge into #%(original)s.")
+            % {"number": into.pk, "original": into.duplicate_of_id},
         )
     return ALLOWED

@@ -13,6 +13,8 @@ import warnings
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -20,7 +22,7 @@ MAX_PIXELS = 40_000_000  # as declared in the header; JPEGs decode at 1/2 to 1/8
 MAX_DECODED_PIXELS = 8_000_000  # pixels actually decoded (PNG and WebP in full): 32 MB at 4 bytes each
 MAX_SIDE = 2048  # longest side kept: plenty to see a pothole, a fraction of the bytes
 MAX_ASPECT = 50  # a 1 x 40,000,000 "photo" is an attack, not a picture
-NOT_AN_IMAGE = "The photo must be a JPEG, PNG or WebP image."
+NOT_AN_IMAGE = gettext_lazy("The photo must be a JPEG, PNG or WebP image.")
 
 # Pillow inflates a PNG's text chunks while it reads the header, up to 64 MB of them: a 64 KB file
 # held 62 MB. Photos carry no such text (and we drop it); 2 MB covers any honest XMP or ICC comment.
@@ -36,13 +38,17 @@ def max_bytes() -> int:
 
 
 def too_large_message() -> str:
-    return f"The photo must be {max_bytes() // (1024 * 1024)} MB or smaller."
+    return _("The photo must be %(size)s MB or smaller.") % {"size": max_bytes() // (1024 * 1024)}
 
 
 def _too_many_pixels() -> PhotoError:
     jpeg, other = MAX_PIXELS // 1_000_000, MAX_DECODED_PIXELS // 1_000_000
     return PhotoError(
-        f"The photo has too many pixels. Use a JPEG under {jpeg} megapixels, or a PNG or WebP under {other}."
+        _(
+            "The photo has too many pixels. "
+            "Use a JPEG under %(jpeg)s megapixels, or a PNG or WebP under %(other)s."
+        )
+        % {"jpeg": jpeg, "other": other}
     )
 
 
@@ -57,15 +63,15 @@ def check_upload(upload) -> None:
             with Image.open(upload) as probe:  # lazy: reads the header only
                 kind, (width, height) = probe.format, probe.size
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombWarning):
-        raise PhotoError(NOT_AN_IMAGE) from None
+        raise PhotoError(str(NOT_AN_IMAGE)) from None
     except Image.DecompressionBombError:
         raise _too_many_pixels() from None
     finally:
         upload.seek(0)
     if kind not in ALLOWED_FORMATS:
-        raise PhotoError(NOT_AN_IMAGE)
+        raise PhotoError(str(NOT_AN_IMAGE))
     if width < 1 or height < 1 or max(width, height) > MAX_ASPECT * min(width, height):
-        raise PhotoError(NOT_AN_IMAGE)
+        raise PhotoError(str(NOT_AN_IMAGE))
     if width * height > MAX_PIXELS:
         raise _too_many_pixels()
 
@@ -92,7 +98,7 @@ def clean_photo(upload) -> ContentFile:
     except PhotoError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombWarning):
-        raise PhotoError(NOT_AN_IMAGE) from None
+        raise PhotoError(str(NOT_AN_IMAGE)) from None
     except Image.DecompressionBombError:
         raise _too_many_pixels() from None
     finally:

@@ -10,6 +10,8 @@ from django.core.files.base import File
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civic import clientip, geo, places, ratelimit
 from civic.errors import CivicError
@@ -20,7 +22,7 @@ from civic.types import Account, signed_in
 from search import indexing as search_indexing
 
 from . import exports, notifications, permissions, photos
-from .models import IssueCategory, IssueReport, PartnerApiKey, Status, StatusChange
+from .models import REPORTED_NOTE, IssueCategory, IssueReport, PartnerApiKey, Status, StatusChange
 from .tasks import send_confirmation_email, send_status_emails
 
 NEARBY_METRES = 150
@@ -45,16 +47,29 @@ class ReportError(CivicError):
     """A report or an officer action was refused; the message is safe to show."""
 
 
-def _text(value: str, *, field: str, label: str, low: int, high: int) -> str:
+TEXT_ERRORS = {  # field: (when empty, when too long)
+    "title": (
+        gettext_lazy("Enter a short title."),
+        gettext_lazy("A short title must be %(max)s characters or fewer."),
+    ),
+    "description": (
+        gettext_lazy("Enter a description."),
+        gettext_lazy("A description must be %(max)s characters or fewer."),
+    ),
+    "name": (
+        gettext_lazy("Enter your name."),
+        gettext_lazy("Your name must be %(max)s characters or fewer."),
+    ),
+}
+
+
+def _text(value: str, *, field: str, low: int, high: int) -> str:
     text = plain_text(value or "")
+    empty, too_long = TEXT_ERRORS[field]
     if len(text) < low:
-        raise ReportError(f"Enter {label}.", code="empty", field=field)
+        raise ReportError(str(empty), code="empty", field=field)
     if len(text) > high:
-        raise ReportError(
-            f"{label[0].upper()}{label[1:]} must be {high:,} characters or fewer.",
-            code="too_long",
-            field=field,
-        )
+        raise ReportError(str(too_long) % {"max": f"{high:,}"}, code="too_long", field=field)
     return text
 
 
@@ -75,7 +90,7 @@ def category_for(value: IssueCategory | str | None) -> IssueCategory:
             or IssueCategory.objects.filter(active=True, service_code=str(value or "")).first()
         )
     if category is None:
-        raise ReportError("Choose a category from the list.", code="unknown_category", field="category")
+        raise ReportError(_("Choose a category from the list."), code="unknown_category", field="category")
     return category
 
 
@@ -130,8 +145,8 @@ def create_report(
             raise ReportError(decision.reason, code="forbidden")
     category = category_for(category)
     located = clean_location(latitude, longitude)
-    title = _text(title, field="title", label="a short title", low=3, high=TITLE_MAX)
-    description = _text(description, field="description", label="a description", low=3, high=DESCRIPTION_MAX)
+    title = _text(title, field="title", low=3, high=TITLE_MAX)
+    description = _text(description, field="description", low=3, high=DESCRIPTION_MAX)
     location_text = plain_text(location_text or "")[:200]
     clean = None
     if photo:
@@ -155,7 +170,7 @@ def create_report(
     elif partner is not None:
         limits = [("report", f"partner:{partner.pk}", None)]
     else:
-        raise ReportError("Sign in to report a problem.", code="forbidden")
+        raise ReportError(_("Sign in to report a problem."), code="forbidden")
     try:  # before any pixel is decoded: a flood of photos costs one counter each
         for scope, key, rate in limits:
             ratelimit.hit(scope, key, rate)
@@ -186,7 +201,7 @@ def create_report(
         if clean is not None:
             report.photo.save(clean.name or "photo", clean, save=False)
         report.save()
-        StatusChange.objects.create(report=report, to_status=Status.OPEN, note="Reported.")
+        StatusChange.objects.create(report=report, to_status=Status.OPEN, note=REPORTED_NOTE)
         if reporter is not None and reporter.auto_follow:  # reporting follows unless switched off
             report.followers.add(reporter)
         if anonymous:
@@ -199,7 +214,7 @@ def create_report(
 
 
 def _clean_contact(contact: Contact) -> tuple[str, str]:
-    name = _text(contact.name, field="name", label="your name", low=1, high=CONTACT_NAME_MAX)
+    name = _text(contact.name, field="name", low=1, high=CONTACT_NAME_MAX)
     email = plain_text(contact.email or "").strip()
     try:
         validate_email(email)
@@ -207,7 +222,7 @@ def _clean_contact(contact: Contact) -> tuple[str, str]:
         email = ""
     if not email or len(email) > 254:
         raise ReportError(
-            "Enter an email address in the correct format, like name@example.com.",
+            _("Enter an email address in the correct format, like name@example.com."),
             code="invalid",
             field="email",
         )
@@ -225,16 +240,18 @@ def report_for_token(token: str) -> IssueReport:
     try:
         report_id = int(signer.unsign(token))
     except (signing.BadSignature, ValueError):
-        raise ReportError("This link is not a valid confirmation link.", code="invalid") from None
+        raise ReportError(_("This link is not a valid confirmation link."), code="invalid") from None
     report = IssueReport.objects.select_related("category", "organisation").filter(pk=report_id).first()
     if report is None:
-        raise ReportError("This report no longer exists.", code="not_found")
+        raise ReportError(_("This report no longer exists."), code="not_found")
     if not report.awaiting_confirmation:
-        raise ReportError("This link has already been used: the report was confirmed.", code="used")
+        raise ReportError(_("This link has already been used: the report was confirmed."), code="used")
     try:
         signer.unsign(token, max_age=settings.REPORT_CONFIRMATION_HOURS * 3600)
     except signing.SignatureExpired:
-        raise ReportError("This link has expired, so the report was not published.", code="expired") from None
+        raise ReportError(
+            _("This link has expired, so the report was not published."), code="expired"
+        ) from None
     return report
 
 
@@ -255,7 +272,7 @@ def confirm_report(*, token: str) -> IssueReport:
         # Locked and checked again: two clicks at once publish it once.
         locked = IssueReport.objects.select_for_update().filter(pk=report.pk, awaiting_confirmation=True)
         if not locked.exists():
-            raise ReportError("This link has already been used: the report was confirmed.", code="used")
+            raise ReportError(_("This link has already been used: the report was confirmed."), code="used")
         _publish(report)
     return report
 
@@ -353,17 +370,21 @@ def change_status(*, officer: Account, report: IssueReport, status: str, note: s
     """Move a report to a new status with a public note; followers get an email."""
     if not permissions.can_manage_report(officer, report):
         raise ReportError(
-            "Only officers of the responsible organisation can update this report.", code="forbidden"
+            _("Only officers of the responsible organisation can update this report."), code="forbidden"
         )
     if status not in Status.values or status == Status.DUPLICATE:
-        raise ReportError("Choose a status from the list.", code="invalid_status", field="status")
+        raise ReportError(_("Choose a status from the list."), code="invalid_status", field="status")
     note = plain_text(note or "")
     if len(note) > NOTE_MAX:
         raise ReportError(
-            f"The note must be {NOTE_MAX:,} characters or fewer.", code="too_long", field="note"
+            _("The note must be %(max)s characters or fewer.") % {"max": f"{NOTE_MAX:,}"},
+            code="too_long",
+            field="note",
         )
     if status == report.status and not note:
-        raise ReportError("The report already has that status. Add a note or choose another.", field="status")
+        raise ReportError(
+            _("The report already has that status. Add a note or choose another."), field="status"
+        )
     with transaction.atomic():
         report = IssueReport.objects.select_for_update().get(pk=report.pk)
         if status != Status.DUPLICATE:
@@ -375,13 +396,18 @@ def merge_duplicate(
     *, officer: Account, report: IssueReport, into: IssueReport, note: str = ""
 ) -> StatusChange:
     """Mark a report as a duplicate of another and move its followers across."""
-    note = plain_text(note or "") or f"This is the same problem as report #{into.pk}."
+    note = plain_text(note or "") or _("This is the same problem as report #%(number)s.") % {
+        "number": into.pk
+    }
     with transaction.atomic():
         locked = IssueReport.objects.select_for_update().in_bulk([report.pk, into.pk])
         report, into = locked[report.pk], locked.get(into.pk, into)  # decide on the rows as they are now
         decision = permissions.can_merge(officer, report, into)
         if not decision:
-            raise ReportError(decision.reason, code="forbidden" if "Only" in decision.reason else "invalid")
+            theirs = permissions.can_manage_report(officer, report) and permissions.can_manage_report(
+                officer, into
+            )
+            raise ReportError(decision.reason, code="invalid" if theirs else "forbidden")
         followers = list(report.followers.values_list("pk", flat=True))
         if report.reporter_id:
             followers.append(report.reporter_id)
@@ -395,7 +421,7 @@ def set_hidden(*, officer: Account, report: IssueReport, hidden: bool) -> IssueR
     it again. Followers get no email: nothing about the problem changed."""
     if not permissions.can_manage_report(officer, report):
         raise ReportError(
-            "Only officers of the responsible organisation can hide this report.", code="forbidden"
+            _("Only officers of the responsible organisation can hide this report."), code="forbidden"
         )
     with transaction.atomic():
         report = IssueReport.objects.select_for_update().get(pk=report.pk)
@@ -419,23 +445,23 @@ def reassign(
     """Give a report another category or responsible organisation, with a public note."""
     if not permissions.can_manage_report(officer, report):
         raise ReportError(
-            "Only officers of the responsible organisation can reassign this report.", code="forbidden"
+            _("Only officers of the responsible organisation can reassign this report."), code="forbidden"
         )
     if category is None and organisation is None:
-        raise ReportError("Choose a new category or organisation.", field="category")
+        raise ReportError(_("Choose a new category or organisation."), field="category")
     with transaction.atomic():
         report = IssueReport.objects.select_for_update().get(pk=report.pk)
         changes = []
         if category is not None and category.pk != report.category_id:
             report.category = category_for(category)
             report.organisation_id = category.organisation_id
-            changes.append(f"category {category.name}")
+            changes.append(_("category %(name)s") % {"name": category.name})
         if organisation is not None and organisation.pk != report.organisation_id:
             report.organisation = organisation
-            changes.append(f"passed to {organisation.name}")
+            changes.append(_("passed to %(name)s") % {"name": organisation.name})
         if not changes:
-            raise ReportError("The report already has that category and organisation.", field="category")
-        text = plain_text(note or "") or f"Reassigned: {', '.join(changes)}."
+            raise ReportError(_("The report already has that category and organisation."), field="category")
+        text = plain_text(note or "") or _("Reassigned: %(changes)s.") % {"changes": ", ".join(changes)}
         return _record(report, officer=officer, to_status=report.status, note=text[:NOTE_MAX])
 
 

@@ -5,6 +5,7 @@ from django.core.mail import mailers
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from civic import brand, emails
 from civic.links import absolute
@@ -30,7 +31,10 @@ def send_status_emails(change_id: int) -> int:
         "site_name": brand.for_default_site().site_name,
         "name": report.contact_name,  # no account: the name they gave
     }
-    title = f"Report #{report.pk} is now {change.get_to_status_display().lower()}"
+    title = _("Report #%(number)s is now %(status)s") % {
+        "number": report.pk,
+        "status": change.get_to_status_display().lower(),
+    }
     body = render_to_string("mapping/email/status_changed.txt", context)
     return mailers.default.send_messages([emails.build(title, body, [report.contact_email])]) or 0
 
@@ -47,5 +51,5 @@ def send_confirmation_email(report_id: int) -> int:
     url = absolute(reverse("mapping:confirm_report", args=[confirmation_token(report)]))
     context = {"report": report, "url": url, "hours": settings.REPORT_CONFIRMATION_HOURS}
     body = render_to_string("mapping/email/confirm_report.txt", context)
-    message = emails.build("Confirm your report to publish it", body, [report.contact_email])
+    message = emails.build(_("Confirm your report to publish it"), body, [report.contact_email])
     return mailers.default.send_messages([message]) or 0

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from civic import clientip, pagecache, places
@@ -194,15 +195,20 @@ def _follow(request, report_id: int, *, follow: bool):
             changed = services.unfollow_report(user=request.user, report=report)
     except services.ReportError as exc:
         if exc.code == "rate_limited":
-            return too_often(request, exc.message, back_url=back, back_label=f"Back to report #{report.pk}")
+            return too_often(
+                request,
+                exc.message,
+                back_url=back,
+                back_label=_("Back to report #%(number)s") % {"number": report.pk},
+            )
         messages.error(request, exc.message)
         return redirect(back)
     if follow and changed:
-        messages.success(request, "Thank you. Your voice is added: we will tell you when it changes.")
+        messages.success(request, _("Thank you. Your voice is added: we will tell you when it changes."))
     elif follow:
-        messages.info(request, "You already follow this report.")
+        messages.info(request, _("You already follow this report."))
     else:
-        messages.success(request, f"You no longer follow report #{report.pk}.")
+        messages.success(request, _("You no longer follow report #%(number)s.") % {"number": report.pk})
     return redirect(back)
 
 
@@ -368,7 +374,9 @@ def report_confirm(request):
     if report.awaiting_confirmation:
         return redirect("mapping:report_check_email")
     messages.success(
-        request, f"Thank you. Your report #{report.pk} has been sent to {report.organisation.name}."
+        request,
+        _("Thank you. Your report #%(number)s has been sent to %(organisation)s.")
+        % {"number": report.pk, "organisation": report.organisation.name},
     )
     return redirect(report.get_absolute_url())
 
@@ -392,7 +400,8 @@ def confirm_report(request, token: str):
             report = services.confirm_report(token=token)
             messages.success(
                 request,
-                f"Thank you. Your report #{report.pk} is published and sent to {report.organisation.name}.",
+                _("Thank you. Your report #%(number)s is published and sent to %(organisation)s.")
+                % {"number": report.pk, "organisation": report.organisation.name},
             )
             return redirect(report.get_absolute_url())
     except services.ReportError as exc:

@@ -3,12 +3,15 @@
 import string
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext_lazy
+
 WIDTH, HEIGHT, PAD = 480, 320, 24
 MARKERS = ("circle", "square", "triangle", "diamond", "cross")  # shape as well as colour tells groups apart
 
 
 def group_name(index: int) -> str:
-    return f"Group {string.ascii_uppercase[index]}"
+    return _("Group %(letter)s") % {"letter": string.ascii_uppercase[index]}
 
 
 def percent(part: int, whole: int) -> int:
@@ -46,11 +49,24 @@ def _scale(result: dict):
     return to_svg
 
 
+PLACES = {  # where a group sits on the opinion map, in words
+    "top left": pgettext_lazy("place on the opinion map", "top left"),
+    "top middle": pgettext_lazy("place on the opinion map", "top middle"),
+    "top right": pgettext_lazy("place on the opinion map", "top right"),
+    "left": pgettext_lazy("place on the opinion map", "left"),
+    "centre": pgettext_lazy("place on the opinion map", "centre"),
+    "right": pgettext_lazy("place on the opinion map", "right"),
+    "bottom left": pgettext_lazy("place on the opinion map", "bottom left"),
+    "bottom middle": pgettext_lazy("place on the opinion map", "bottom middle"),
+    "bottom right": pgettext_lazy("place on the opinion map", "bottom right"),
+}
+
+
 def _place(x: float, y: float) -> str:
     """Where on the map a group sits, in words (for the text description)."""
     horizontal = "left" if x < WIDTH / 3 else "right" if x > 2 * WIDTH / 3 else "middle"
     vertical = "top" if y < HEIGHT / 3 else "bottom" if y > 2 * HEIGHT / 3 else ""
-    return f"{vertical} {horizontal}".strip() if vertical or horizontal != "middle" else "centre"
+    return str(PLACES[f"{vertical} {horizontal}".strip() if vertical or horizontal != "middle" else "centre"])
 
 
 def opinion_view(result: dict, statements: dict) -> dict | None:
@@ -127,18 +143,37 @@ def opinion_view(result: dict, statements: dict) -> dict | None:
 
 def describe(result: dict, groups: list[GroupView], unfitted: int) -> str:
     """The map in one paragraph, for screen readers and for anyone who prefers words."""
+    participants = result["participants"]
+    in_groups = ngettext("in %(count)s group.", "in %(count)s groups.", len(groups)) % {"count": len(groups)}
     parts = [
-        f"Opinion map of {result['participants']} participant{'s' if result['participants'] != 1 else ''} "
-        f"in {len(groups)} group{'s' if len(groups) != 1 else ''}. "
-        "Each point is a person; people who vote alike are close together."
+        ngettext(
+            "Opinion map of %(count)s participant %(groups)s",
+            "Opinion map of %(count)s participants %(groups)s",
+            participants,
+        )
+        % {"count": participants, "groups": in_groups},
+        _("Each point is a person; people who vote alike are close together."),
     ]
     for g in groups:
-        parts.append(f"{g.name}, {g.size} {'person' if g.size == 1 else 'people'}, is at the {g.place}.")
-    if unfitted:
         parts.append(
-            f"{unfitted} participant{'s' if unfitted != 1 else ''} with fewer than "
-            f"{result.get('min_votes', 'the minimum')} votes {'are' if unfitted != 1 else 'is'} "
-            "shown as hollow points and not counted in a group."
+            ngettext(
+                "%(name)s, %(count)s person, is at the %(place)s.",
+                "%(name)s, %(count)s people, is at the %(place)s.",
+                g.size,
+            )
+            % {"name": g.name, "count": g.size, "place": g.place}
+        )
+    if unfitted:
+        minimum = result.get("min_votes", _("the minimum"))
+        parts.append(
+            ngettext(
+                "%(count)s participant with fewer than %(minimum)s votes is shown as a hollow point "
+                "and not counted in a group.",
+                "%(count)s participants with fewer than %(minimum)s votes are shown as hollow points "
+                "and not counted in a group.",
+                unfitted,
+            )
+            % {"count": unfitted, "minimum": minimum}
         )
     return " ".join(parts)
 

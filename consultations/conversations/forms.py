@@ -2,16 +2,19 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from civic.forms import AccessibleFormMixin
 
 
 class StatementForm(AccessibleFormMixin, forms.Form):
     text = forms.CharField(
-        label="Your statement",
+        label=gettext_lazy("Your statement"),
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="One idea, in a sentence others can agree or disagree with. No personal details.",
-        error_messages={"required": "Enter your statement."},
+        help_text=gettext_lazy(
+            "One idea, in a sentence others can agree or disagree with. No personal details."
+        ),
+        error_messages={"required": gettext_lazy("Enter your statement.")},
     )
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 

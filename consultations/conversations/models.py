@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -15,8 +16,8 @@ class ConversationPage(OpenBetweenDates, OrganisationPage, Page):
     """A question residents answer by agreeing, disagreeing or passing on each other's statements."""
 
     class Moderation(models.TextChoices):
-        PRE = "pre", "Pre-moderation: residents' statements wait for a moderator"
-        POST = "post", "Post-moderation: residents' statements appear at once"
+        PRE = "pre", gettext_lazy("Pre-moderation: residents' statements wait for a moderator")
+        POST = "post", gettext_lazy("Post-moderation: residents' statements appear at once")
 
     question = models.CharField(max_length=200, help_text="The question residents respond to.")
     intro = RichTextField(blank=True, features=RICH_FEATURES)
@@ -74,9 +75,9 @@ class Statement(models.Model):
     wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
 
     class Status(models.TextChoices):
-        PUBLISHED = "published", "Published"
-        PENDING = "pending", "Awaiting moderation"
-        HIDDEN = "hidden", "Hidden"
+        PUBLISHED = "published", gettext_lazy("Published")
+        PENDING = "pending", gettext_lazy("Awaiting moderation")
+        HIDDEN = "hidden", gettext_lazy("Hidden")
 
     conversation = models.ForeignKey(ConversationPage, on_delete=models.CASCADE, related_name="statements")
     text = models.CharField(max_length=500)
@@ -108,9 +109,9 @@ class OpinionVote(models.Model):
     wagtail_reference_index_ignore = True  # resident data: no Wagtail usage links, no task per save
 
     class Choice(models.IntegerChoices):
-        AGREE = 1, "Agree"
-        DISAGREE = -1, "Disagree"
-        PASS = 0, "Pass / unsure"
+        AGREE = 1, gettext_lazy("Agree")
+        DISAGREE = -1, gettext_lazy("Disagree")
+        PASS = 0, gettext_lazy("Pass / unsure")
 
     conversation = models.ForeignKey(ConversationPage, on_delete=models.CASCADE, related_name="opinion_votes")
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="votes")

@@ -1,6 +1,7 @@
 """Who may vote, write and moderate statements in a conversation (the consultation's rules and its dates)."""
 
 from django.utils import formats
+from django.utils.translation import gettext as _
 
 from civic.permissions import ALLOWED, Decision
 
@@ -14,15 +15,16 @@ def can_take_part(user, conversation) -> Decision:
     if not decision:
         return decision
     if not conversation.live:
-        return Decision(False, "This conversation is not published.")
+        return Decision(False, _("This conversation is not published."))
     state = conversation.state
     if state == State.UPCOMING:
-        return Decision(
-            False, f"This conversation opens on {formats.date_format(conversation.opens_at, 'j F Y')}."
-        )
+        opens = formats.date_format(conversation.opens_at, "j F Y")
+        return Decision(False, _("This conversation opens on %(date)s.") % {"date": opens})
     if state == State.CLOSED:
         closed = formats.date_format(conversation.closes_at, "j F Y")
-        return Decision(False, f"This conversation closed on {closed}. Votes are no longer accepted.")
+        return Decision(
+            False, _("This conversation closed on %(date)s. Votes are no longer accepted.") % {"date": closed}
+        )
     return ALLOWED
 
 

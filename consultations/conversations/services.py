@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from civic import ratelimit
 from civic.text import plain_text
@@ -83,7 +84,7 @@ def _check_rate(user: Account, scope: str = "write", rate: str | None = None) ->
 def parse_choice(raw: object) -> int:
     """agree / disagree / pass, or a ParticipationError (a tampered form saves nothing)."""
     if not isinstance(raw, str) or raw not in CHOICES:
-        raise ParticipationError("Choose agree, disagree or pass.", code="invalid_choice", field="choice")
+        raise ParticipationError(_("Choose agree, disagree or pass."), code="invalid_choice", field="choice")
     return int(CHOICES[raw])
 
 
@@ -101,10 +102,12 @@ def cast_opinion(
     statement = Statement.objects.filter(pk=statement_id).first() if statement_id else None
     if statement is None or statement.conversation_id != conversation.pk:
         raise ParticipationError(
-            "That statement is not part of this conversation.", code="mismatch", field="statement"
+            _("That statement is not part of this conversation."), code="mismatch", field="statement"
         )
     if statement.status != Statement.Status.PUBLISHED:
-        raise ParticipationError("That statement is not open for votes.", code="mismatch", field="statement")
+        raise ParticipationError(
+            _("That statement is not open for votes."), code="mismatch", field="statement"
+        )
     decision = permissions.can_take_part(voter, conversation)
     account = signed_in(voter)
     if not decision or account is None:
@@ -184,10 +187,11 @@ def clean_statement(text: str) -> str:
     cleaned = re.sub(r"\s+", " ", plain_text(text or "")).strip()
     limit = settings.CONVERSATION_STATEMENT_MAX_LENGTH
     if len(cleaned) < MIN_STATEMENT_LENGTH:
-        raise ParticipationError("Enter your statement.", code="empty", field="text")
+        raise ParticipationError(_("Enter your statement."), code="empty", field="text")
     if len(cleaned) > limit:
         raise ParticipationError(
-            f"Your statement must be {limit} characters or fewer (it is {len(cleaned)}).",
+            _("Your statement must be %(limit)s characters or fewer (it is %(length)s).")
+            % {"limit": limit, "length": len(cleaned)},
             code="too_long",
             field="text",
         )
@@ -227,7 +231,7 @@ def submit_statement(
     existing = conversation.statements.exclude(status=Statement.Status.HIDDEN).values_list("text", flat=True)
     if any(_normal(t) == normal for t in existing):
         raise ParticipationError(
-            "That statement is already in this conversation.", code="duplicate", field="text"
+            _("That statement is already in this conversation."), code="duplicate", field="text"
         )
     _check_rate(author)
     status = Statement.Status.PENDING if conversation.is_pre_moderated else Statement.Status.PUBLISHED
@@ -238,10 +242,10 @@ def moderate_statement(*, moderator: Account, statement: Statement, action: str)
     """Approve (publish) or hide a statement; hidden statements leave the groups at the next recompute."""
     conversation = statement.conversation
     if not permissions.can_moderate(moderator, conversation):
-        raise ParticipationError("You cannot moderate this conversation.", code="forbidden")
+        raise ParticipationError(_("You cannot moderate this conversation."), code="forbidden")
     target = {"approve": Statement.Status.PUBLISHED, "hide": Statement.Status.HIDDEN}.get(action)
     if target is None:
-        raise ParticipationError("Choose approve or hide.", code="invalid_choice", field="action")
+        raise ParticipationError(_("Choose approve or hide."), code="invalid_choice", field="action")
     if statement.status == target:
         return statement
     statement.status = target

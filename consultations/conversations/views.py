@@ -7,6 +7,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from civic.converters import parse_id
@@ -109,7 +110,7 @@ def vote(request, page_id: int):
         return _render(request, page, STATUS_FOR_CODE.get(exc.code, 400), vote_error=exc.message)
     if request.POST.get("view") == "all":
         return redirect(f"{page.url}?view=all#statement-{statement_id}")
-    messages.success(request, "Your vote has been recorded.")
+    messages.success(request, _("Your vote has been recorded."))
     return redirect(f"{page.url}#vote")
 
 
@@ -137,9 +138,9 @@ def submit_statement(request, page_id: int):
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return _render(request, page, STATUS_FOR_CODE.get(exc.code, 400), statement_form=form)
     if statement.status == Statement.Status.PENDING:
-        messages.info(request, "Thank you. Your statement will appear once a moderator has checked it.")
+        messages.info(request, _("Thank you. Your statement will appear once a moderator has checked it."))
     else:
-        messages.success(request, "Thank you. Your statement has been published.")
+        messages.success(request, _("Thank you. Your statement has been published."))
     return redirect(f"{page.url}#write")
 
 
@@ -171,6 +172,8 @@ def moderate(request, statement_id: int):
     else:
         messages.success(
             request,
-            "Statement published." if statement.status == Statement.Status.PUBLISHED else "Statement hidden.",
+            _("Statement published.")
+            if statement.status == Statement.Status.PUBLISHED
+            else _("Statement hidden."),
         )
     return redirect(f"{page.url}#moderation")

@@ -3,6 +3,9 @@
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 WIDTH = 640
 LABEL_WIDTH = 210
 VALUE_WIDTH = 70
@@ -15,7 +18,7 @@ COLOURS = {
     "neutral": "#505a5f",
     "question": "#912b88",
 }
-SUPPRESSED = "fewer than 5"
+SUPPRESSED = gettext_lazy("fewer than 5")
 
 
 @dataclass
@@ -44,13 +47,19 @@ def _shorten(text: str, limit: int = 30) -> str:
 
 
 def _display(value) -> str:
-    return SUPPRESSED if value is None else f"{value:,}"
+    return str(SUPPRESSED) if value is None else f"{value:,}"
+
+
+def _for_against(support: int, oppose: int) -> str:
+    return _("%(support)s for, %(oppose)s against") % {"support": f"{support:,}", "oppose": f"{oppose:,}"}
 
 
 def bar_chart(
     chart_id: str, title: str, rows: Sequence[tuple[str, int | None]], unit: str, colours=None
 ) -> Chart:
-    """Horizontal bars; a value of None is a suppressed small number and draws no bar."""
+    """Horizontal bars; a value of None is a suppressed small number and draws no bar.
+
+    `unit` names what is counted, in the reader's language (a plural noun: "comments")."""
     colours = colours or {}
     top = max([v for _, v in rows if v] or [1])
     span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
@@ -76,10 +85,12 @@ def bar_chart(
     return Chart(
         id=chart_id,
         title=title,
-        description=f"Bar chart of {unit}. {parts}." if rows else "No data.",
+        description=_("Bar chart of %(unit)s. %(parts)s.") % {"unit": unit, "parts": parts}
+        if rows
+        else _("No data."),
         kind="bar",
         height=max(ROW, len(rows) * ROW + 10),
-        headers=["", unit.capitalize()],
+        headers=["", str(unit).capitalize()],
         rows=[[label, _display(value)] for label, value in rows],
         shapes=shapes,
     )
@@ -108,10 +119,20 @@ def column_chart(chart_id: str, title: str, points: list[tuple[str, str, int]], 
     total = sum(v for _, _, v in points)
     busiest = max(points, key=lambda p: p[2]) if points else None
     description = (
-        f"Column chart of {unit} from {points[0][1]} to {points[-1][1]}: {total:,} in all, "
-        f"most on {busiest[1]} ({busiest[2]:,})."
+        _(
+            "Column chart of %(unit)s from %(first)s to %(last)s: %(total)s in all, "
+            "most on %(busiest)s (%(most)s)."
+        )
+        % {
+            "unit": unit,
+            "first": points[0][1],
+            "last": points[-1][1],
+            "total": f"{total:,}",
+            "busiest": busiest[1],
+            "most": f"{busiest[2]:,}",
+        }
         if points
-        else "No data."
+        else _("No data.")
     )
     chart = Chart(
         id=chart_id,
@@ -119,7 +140,7 @@ def column_chart(chart_id: str, title: str, points: list[tuple[str, str, int]], 
         description=description,
         kind="columns",
         height=height,
-        headers=["Period", unit.capitalize()],
+        headers=[_("Period"), str(unit).capitalize()],
         rows=[[long, f"{v:,}"] for _, long, v in points],
         shapes=shapes,
     )
@@ -147,20 +168,21 @@ def stacked_chart(chart_id: str, title: str, rows: list[tuple[str, int, int]]) -
                 "support_width": ws,
                 "oppose_x": LABEL_WIDTH + ws,
                 "oppose_width": wo,
-                "value": f"{support:,} for, {oppose:,} against",
+                "value": _for_against(support, oppose),
                 "value_x": LABEL_WIDTH + ws + wo + 6,
             }
         )
-    parts = "; ".join(f"{label}: {s:,} for, {o:,} against" for label, s, o in rows)
+    parts = "; ".join(f"{label}: {_for_against(s, o)}" for label, s, o in rows)
     return Chart(
         id=chart_id,
         title=title,
-        description=f"Bar chart of votes per proposal (green: support, red: oppose). {parts}."
+        description=_("Bar chart of votes per proposal (green: support, red: oppose). %(parts)s.")
+        % {"parts": parts}
         if rows
-        else "No votes.",
+        else _("No votes."),
         kind="stacked",
         height=max(ROW, len(rows) * ROW + 10),
-        headers=["Proposal", "Support", "Oppose", "Total"],
+        headers=[_("Proposal"), _("Support"), _("Oppose"), _("Total")],
         rows=[[label, f"{s:,}", f"{o:,}", f"{s + o:,}"] for label, s, o in rows],
         shapes=shapes,
         width=WIDTH + 60,
@@ -200,7 +222,7 @@ def share_chart(
                 "y": y,
                 "height": BAR,
                 "segments": segments,
-                "value": "fewer than 5" if answered is None else f"{answered:,}",
+                "value": str(SUPPRESSED) if answered is None else f"{answered:,}",
                 "value_x": (x if segments else LABEL_WIDTH) + 6,
             }
         )
@@ -217,7 +239,7 @@ def share_chart(
     parts = "; ".join(
         f"{label}: "
         + (
-            "fewer than 5 people"
+            _("fewer than 5 people")
             if answered is None
             else ", ".join(f"{o} {_display(n)}" for o, n in zip(options, counts, strict=True))
         )
@@ -226,7 +248,9 @@ def share_chart(
     return Chart(
         id=chart_id,
         title=title,
-        description=f"Bars of each group's answers split by option. {parts}." if groups else "No data.",
+        description=_("Bars of each group's answers split by option. %(parts)s.") % {"parts": parts}
+        if groups
+        else _("No data."),
         kind="shares",
         height=top + len(options) * LEGEND_ROW + 5,
         headers=[],

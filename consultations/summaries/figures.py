@@ -7,6 +7,9 @@ from datetime import timedelta
 from django.db.models import Case, Count, Expression, F, Q, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civic.models import AgeBand, Area, Disability, Ethnicity, ParticipantProfile
 from civic.pages import public_pages
@@ -90,12 +93,13 @@ def participation_over_time(comments) -> list[tuple[str, str, int]]:
         start = first - timedelta(days=first.weekday())
         points, day = [], start
         while day <= last:
-            points.append((day.strftime("%d %b"), f"week of {day.strftime('%-d %B %Y')}", weekly.get(day, 0)))
+            long = _("week of %(date)s") % {"date": date_format(day, "j F Y")}
+            points.append((date_format(day, "d M"), long, weekly.get(day, 0)))
             day += timedelta(days=7)
         return points
     points, day = [], first
     while day <= last:
-        points.append((day.strftime("%d %b"), day.strftime("%-d %B %Y"), daily.get(day, 0)))
+        points.append((date_format(day, "d M"), date_format(day, "j F Y"), daily.get(day, 0)))
         day += timedelta(days=1)
     return points
 
@@ -118,11 +122,11 @@ def by_ward(comments, wards: list[Area]) -> list[tuple[str, int | None]]:
     visible = suppress({k: v for k, v in people.items() if k is not None})
     names = {w.pk: w.name for w in wards}
     out = [
-        (names.get(ward_id, "Unknown ward"), None if visible[ward_id] is None else counts[ward_id])
+        (names.get(ward_id, _("Unknown ward")), None if visible[ward_id] is None else counts[ward_id])
         for ward_id in sorted((k for k in counts if k is not None), key=lambda k: names.get(k, ""))
     ]
     if None in counts:
-        out.append(("Ward not shared", counts[None]))
+        out.append((_("Ward not shared"), counts[None]))
     return out
 
 
@@ -186,11 +190,20 @@ def _answer_views(consultation, views: dict[int, ThemeView], ward) -> None:
 
 
 DIMENSIONS = [
-    (Dimension.AGE_BAND, "Age", AgeBand.choices),
-    (Dimension.WARD, "Ward", None),
-    (Dimension.DISABILITY, "Disability", Disability.choices),
-    (Dimension.ETHNICITY, "Ethnic group", Ethnicity.choices),
+    (Dimension.AGE_BAND, gettext_lazy("Age"), AgeBand.choices),
+    (Dimension.WARD, gettext_lazy("Ward"), None),
+    (Dimension.DISABILITY, gettext_lazy("Disability"), Disability.choices),
+    (Dimension.ETHNICITY, gettext_lazy("Ethnic group"), Ethnicity.choices),
 ]
+
+
+REPRESENTATION_STATUS = {
+    "hidden": gettext_lazy("Not shown: fewer than 5 people"),
+    "no_baseline": gettext_lazy("No baseline"),
+    "under": gettext_lazy("Under-represented"),
+    "over": gettext_lazy("Over-represented"),
+    "in_line": gettext_lazy("In line with population"),
+}
 
 
 @dataclass
@@ -201,21 +214,26 @@ class RepresentationRow:
     population_share: float | None
 
     @property
-    def status(self) -> str:
+    def standing(self) -> str:
+        """hidden, no_baseline, under, over or in_line: what the status says, in no language."""
         if self.participants is None:
-            return "Not shown: fewer than 5 people"
+            return "hidden"
         if not self.population_share:
-            return "No baseline"
+            return "no_baseline"
         ratio = (self.participant_share or 0) / self.population_share
         if ratio < UNDER_RATIO:
-            return "Under-represented"
+            return "under"
         if ratio > OVER_RATIO:
-            return "Over-represented"
-        return "In line with population"
+            return "over"
+        return "in_line"
+
+    @property
+    def status(self) -> str:
+        return str(REPRESENTATION_STATUS[self.standing])
 
     @property
     def under(self) -> bool:
-        return self.status == "Under-represented"
+        return self.standing == "under"
 
 
 @dataclass
@@ -314,31 +332,30 @@ def build_summary(consultation, ward=None, *, include_representation=True, surve
         context.update(charts=[], themes=[], unthemed=0, representation=[], paragraph_summary=[])
         return context
     stance_colours = {label: charts.COLOURS[value] for value, label in Stance.choices}
+    unit = _("comments")
     context["charts"] = [
-        charts.column_chart(
-            "chart-time", "Comments over time", participation_over_time(comments), "comments"
-        ),
+        charts.column_chart("chart-time", _("Comments over time"), participation_over_time(comments), unit),
         charts.bar_chart(
             "chart-channel",
-            "Comments by channel",
+            _("Comments by channel"),
             _counts_by(comments, "channel", Comment.Channel.choices),
-            "comments",
+            unit,
         ),
-        charts.bar_chart("chart-ward", "Comments by ward", by_ward(comments, wards), "comments"),
+        charts.bar_chart("chart-ward", _("Comments by ward"), by_ward(comments, wards), unit),
         charts.bar_chart(
             "chart-stance",
-            "Comments by stance",
+            _("Comments by stance"),
             _counts_by(comments, "stance", Stance.choices),
-            "comments",
+            unit,
             stance_colours,
         ),
         charts.stacked_chart(
-            "chart-votes", "Votes per proposal", votes_per_proposal(consultation, proposals, ward)
+            "chart-votes", _("Votes per proposal"), votes_per_proposal(consultation, proposals, ward)
         ),
     ]
-    context["charts"][
-        2
-    ].note = "From residents who chose to share their ward. Wards with fewer than 5 people are not shown."
+    context["charts"][2].note = _(
+        "From residents who chose to share their ward. Wards with fewer than 5 people are not shown."
+    )
     themes = theme_views(consultation, ward, with_answers=bool(context["surveys"]))
     context["themes"] = themes
     context["unthemed"] = comments.filter(theme_membership__isnull=True).count() if run else 0

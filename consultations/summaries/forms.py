@@ -1,6 +1,8 @@
 """Forms officers use to edit themes and publish responses; the ward filter councillors use."""
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civic.forms import AccessibleFormMixin, IdModelChoiceField
 
@@ -8,29 +10,33 @@ from .models import Theme
 
 
 class WardFilterForm(forms.Form):
-    ward = forms.ChoiceField(label="Show contributions from", required=False)
+    ward = forms.ChoiceField(label=gettext_lazy("Show contributions from"), required=False)
 
     def __init__(self, *args, wards=(), my_ward=None, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("all", "All wards")]
+        choices = [("all", _("All wards"))]
         for ward in wards:
-            suffix = " (my ward)" if my_ward is not None and ward.pk == my_ward.pk else ""
-            choices.append((ward.slug, f"{ward.name}{suffix}"))
+            mine = my_ward is not None and ward.pk == my_ward.pk
+            choices.append((ward.slug, _("%(ward)s (my ward)") % {"ward": ward.name} if mine else ward.name))
         self.fields["ward"].choices = choices
 
 
 class RenameThemeForm(AccessibleFormMixin, forms.Form):
     label = forms.CharField(
-        max_length=200, label="Theme name", help_text="A short name residents would recognise."
+        max_length=200,
+        label=gettext_lazy("Theme name"),
+        help_text=gettext_lazy("A short name residents would recognise."),
     )
 
 
 class MergeThemeForm(AccessibleFormMixin, forms.Form):
     target = IdModelChoiceField(
         queryset=Theme.objects.none(),
-        label="Merge this theme into",
-        help_text="Every comment in this theme moves to the theme you choose; this theme is removed.",
-        empty_label="Choose a theme",
+        label=gettext_lazy("Merge this theme into"),
+        help_text=gettext_lazy(
+            "Every comment in this theme moves to the theme you choose; this theme is removed."
+        ),
+        empty_label=gettext_lazy("Choose a theme"),
     )
 
     def __init__(self, *args, theme, **kwargs):
@@ -40,14 +46,14 @@ class MergeThemeForm(AccessibleFormMixin, forms.Form):
 
 class ResponseForm(AccessibleFormMixin, forms.Form):
     you_said = forms.CharField(
-        label="You said",
+        label=gettext_lazy("You said"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
-        help_text="What residents told us, in plain words.",
+        help_text=gettext_lazy("What residents told us, in plain words."),
     )
     we_did = forms.CharField(
-        label="We did",
+        label=gettext_lazy("We did"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=4000,
-        help_text="What the council has decided or changed because of it.",
+        help_text=gettext_lazy("What the council has decided or changed because of it."),
     )

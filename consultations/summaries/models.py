@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
@@ -13,10 +14,10 @@ class ThemeRun(models.Model):
     """Where a consultation's theme computation is: the page shows this instead of waiting."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Being prepared"
-        RUNNING = "running", "Being prepared"
-        READY = "ready", "Ready"
-        FAILED = "failed", "Could not be prepared"
+        QUEUED = "queued", _("Being prepared")
+        RUNNING = "running", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Could not be prepared")
 
     consultation = models.OneToOneField(
         "consultations.ConsultationPage", on_delete=models.CASCADE, related_name="theme_run"
@@ -141,10 +142,10 @@ class FeedbackResponse(models.Model):
 
 
 class Dimension(models.TextChoices):
-    AGE_BAND = "age_band", "Age"
-    WARD = "ward", "Ward"
-    DISABILITY = "disability", "Disability"
-    ETHNICITY = "ethnicity", "Ethnic group"
+    AGE_BAND = "age_band", _("Age")
+    WARD = "ward", _("Ward")
+    DISABILITY = "disability", _("Disability")
+    ETHNICITY = "ethnicity", _("Ethnic group")
 
 
 DIMENSION_CHOICES = {
@@ -161,7 +162,7 @@ class PopulationBaseline(models.Model):
     dimension = models.CharField(max_length=20, choices=Dimension.choices)
     category = models.CharField(
         max_length=120,
-        help_text="The group's code: an age band such as 25-34, a ward's slug, a census category code.",
+        help_text=_("The group's code: an age band such as 25-34, a ward's slug, a census category code."),
     )
     population = models.PositiveIntegerField()
 

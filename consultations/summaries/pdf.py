@@ -7,15 +7,25 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy, ngettext, to_locale
+from django.utils.translation import gettext as _
 
 from civic.links import absolute
 
 logging.getLogger("fpdf.svg").setLevel(logging.ERROR)  # it notes every <title>/<desc> it skips
-FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
+# DejaVu Sans ships with Civic (fonts/, Bitstream Vera licence): the PDF core fonts are Latin-1,
+# which has no ŵ or ŷ, so a Welsh report needs a Unicode font on every machine. The system's
+# copies are a fallback.
+FONT_DIRS = [
+    Path(__file__).resolve().parent / "fonts",
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+]
 
 
 def _unicode_font(pdf) -> str | None:
-    """DejaVu Sans when the system has it (any script); otherwise the PDF core font (Latin-1)."""
+    """DejaVu Sans (any script, Welsh included); the PDF core font (Latin-1) only if it is missing."""
     for folder in FONT_DIRS:
         regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
         if regular.exists() and bold.exists():
@@ -23,6 +33,10 @@ def _unicode_font(pdf) -> str | None:
             pdf.add_font("DejaVu", "B", str(bold))
             return "DejaVu"
     return None
+
+
+FEWER_THAN_5 = gettext_lazy("fewer than 5")
+NOT_SHOWN = gettext_lazy("not shown")
 
 
 class _Writer:
@@ -64,170 +78,225 @@ class _Writer:
         try:
             self.pdf.image(io.BytesIO(markup.encode()), w=self.pdf.epw, alt_text=alt)
         except Exception:  # noqa: BLE001 - the table below carries the same numbers
-            self.para("(Chart not available in this PDF: see the table.)", 8)
+            self.para(_("(Chart not available in this PDF: see the table.)"), 8)
 
 
 def render_pdf(context: dict) -> bytes:
     """Title, figures, themes with their quotes, charts with tables, representation, responses."""
     consultation = context["consultation"]
     w = _Writer()
-    w.pdf.set_title(f"Feedback report: {consultation.title}")
-    w.pdf.set_lang("en-GB")
-    w.heading(f"Feedback report: {consultation.title}", 18)
+    title = _("Feedback report: %(title)s") % {"title": consultation.title}
+    w.pdf.set_title(title)
+    w.pdf.set_lang(to_locale(get_language() or "en-gb").replace("_", "-"))
+    w.heading(title, 18)
     w.para(consultation.summary)
     w.para(
-        f"Run by {consultation.lead_organisation.name}. Open {consultation.opens_at:%d %B %Y} to "
-        f"{consultation.closes_at:%d %B %Y}. Produced {timezone.localtime():%d %B %Y %H:%M}."
+        _("Run by %(organisation)s. Open %(opens)s to %(closes)s. Produced %(now)s.")
+        % {
+            "organisation": consultation.lead_organisation.name,
+            "opens": date_format(timezone.localtime(consultation.opens_at), "j F Y"),
+            "closes": date_format(timezone.localtime(consultation.closes_at), "j F Y"),
+            "now": date_format(timezone.localtime(), "j F Y H:i"),
+        }
     )
     ward = context.get("ward")
     totals = context["totals"]
-    people = "fewer than 5" if context["ward_suppressed"] else totals["people"]
-    w.heading("At a glance")
-    comments = "Not shown:" if context["ward_suppressed"] else totals["comments"]
-    w.para(f"{comments} comments from {people} people on {len(context['proposals'])} proposals.")
-    if ward:
-        w.para(f"Ward: {ward.name} (residents who shared their ward).")
+    w.heading(_("At a glance"))
     if context["ward_suppressed"]:
-        w.para("Fewer than 5 people from this ward took part, so their figures are not shown.")
+        w.para(
+            ngettext(
+                "Comments not shown: fewer than 5 people, on %(proposals)s proposal.",
+                "Comments not shown: fewer than 5 people, on %(proposals)s proposals.",
+                len(context["proposals"]),
+            )
+            % {"proposals": len(context["proposals"])}
+        )
     else:
-        w.heading("Themes")
+        w.para(
+            ngettext("%(count)s comment", "%(count)s comments", totals["comments"])
+            % {"count": totals["comments"]}
+            + " "
+            + ngettext("from %(count)s person", "from %(count)s people", totals["people"])
+            % {"count": totals["people"]}
+            + " "
+            + ngettext("on %(count)s proposal.", "on %(count)s proposals.", len(context["proposals"]))
+            % {"count": len(context["proposals"])}
+        )
+    if ward:
+        w.para(_("Ward: %(ward)s (residents who shared their ward).") % {"ward": ward.name})
+    if context["ward_suppressed"]:
+        w.para(_("Fewer than 5 people from this ward took part, so their figures are not shown."))
+    else:
+        w.heading(_("Themes"))
         run = context["run"]
         if not run:
-            w.para("Themes have not been prepared yet.")
+            w.para(_("Themes have not been prepared yet."))
         elif run.is_pending:
-            w.para("Themes are being prepared.")
+            w.para(_("Themes are being prepared."))
         for view in context["themes"]:
             theme = view.theme
-            status = "signed off" if theme.is_signed_off else "machine-suggested"
+            status = _("signed off") if theme.is_signed_off else _("machine-suggested")
             w.para(f"{theme.label} ({status})", 11, bold=True)
             stance = "; ".join(f"{label}: {n}" for label, n in view.stance_rows)
-            w.para(f"{view.size} comments. {stance}.", 9)
+            w.para(
+                ngettext("%(count)s comment.", "%(count)s comments.", view.size) % {"count": view.size}
+                + f" {stance}.",
+                9,
+            )
             for comment in view.quotes:
                 link = absolute(reverse("consultations:summaries:comment_link", args=[comment.pk]))
-                w.para(f"“{comment.body[:400]}” ({comment.author_name}, comment {comment.pk})", 9, link=link)
+                source = _("%(author)s, comment %(number)s") % {
+                    "author": comment.author_name,
+                    "number": comment.pk,
+                }
+                w.para(f"“{comment.body[:400]}” ({source})", 9, link=link)
             w.pdf.ln(2)
-        w.heading("Participation")
+        w.heading(_("Participation"))
         for chart in context["charts"]:
             w.para(chart.title, 11, bold=True)
             if chart.empty:
-                w.para("No contributions to show yet.", 9)
+                w.para(_("No contributions to show yet."), 9)
                 continue
             w.svg(
                 render_to_string("consultations/summaries/includes/_chart_svg.html", {"chart": chart}),
                 chart.description,
             )
-            w.table([h or "Group" for h in chart.headers], chart.rows)
+            w.table([h or _("Group") for h in chart.headers], chart.rows)
         if context["representation"]:
-            w.heading("Who took part")
+            w.heading(_("Who took part"))
             w.para(
-                "Participants who chose to share these details, compared with the census population. "
-                "Groups of fewer than 5 people are not shown.",
+                _(
+                    "Participants who chose to share these details, compared with the census population. "
+                    "Groups of fewer than 5 people are not shown."
+                ),
                 9,
             )
             for table in context["representation"]:
                 w.para(table.title, 11, bold=True)
                 if table.suppressed:
-                    w.para("Fewer than 5 participants shared this detail, so it is not shown.", 9)
+                    w.para(_("Fewer than 5 participants shared this detail, so it is not shown."), 9)
                     continue
                 rows = [
                     [
                         row.label,
-                        "fewer than 5" if row.participants is None else str(row.participants),
+                        FEWER_THAN_5 if row.participants is None else str(row.participants),
                         "-" if row.participant_share is None else f"{row.participant_share}%",
                         "-" if row.population_share is None else f"{row.population_share}%",
                         row.status,
                     ]
                     for row in table.rows
                 ]
-                w.table(["Group", "Participants", "Share", "Population", "Representation"], rows)
+                w.table(
+                    [_("Group"), _("Participants"), _("Share"), _("Population"), _("Representation")], rows
+                )
     if not context["ward_suppressed"] and context.get("conversations"):
         _conversations(w, context["conversations"])
     if context.get("surveys"):
         _surveys(w, context["surveys"])
-    w.heading("You said, we did")
+    w.heading(_("You said, we did"))
     if not context["responses"]:
-        w.para("The council has not published its response yet.")
+        w.para(_("The council has not published its response yet."))
     for response in context["responses"]:
         about = (
-            f"Theme: {response.theme.label}"
+            _("Theme: %(label)s") % {"label": response.theme.label}
             if response.theme
-            else f"Proposal: {response.proposal.title}"
+            else _("Proposal: %(title)s") % {"title": response.proposal.title}
             if response.proposal
-            else "The consultation as a whole"
+            else _("The consultation as a whole")
         )
         w.para(about, 11, bold=True)
-        w.para(f"You said: {response.you_said}", 9)
-        w.para(f"We did: {response.we_did}", 9)
+        w.para(_("You said: %(text)s") % {"text": response.you_said}, 9)
+        w.para(_("We did: %(text)s") % {"text": response.we_did}, 9)
     return bytes(w.pdf.output())
 
 
 def _conversations(w: _Writer, conversations: list[dict]) -> None:
     """Each conversation's groups in words, its common ground and differences, and the table by group."""
-    w.heading("Conversations and opinion groups")
+    w.heading(_("Conversations and opinion groups"))
     for item in conversations:
         conversation, opinions = item["conversation"], item["opinions"]
         link = absolute(conversation.url or "/")
         w.para(conversation.title, 12, bold=True, link=link)
-        w.para(
-            f"{conversation.question} {item['participants']} people voted on "
-            f"{len(item['statements'])} statements.",
-            9,
-        )
+        voted = ngettext("%(count)s person voted", "%(count)s people voted", item["participants"]) % {
+            "count": item["participants"]
+        }
+        statements = ngettext(
+            "on %(count)s statement.", "on %(count)s statements.", len(item["statements"])
+        ) % {"count": len(item["statements"])}
+        w.para(f"{conversation.question} {voted} {statements}", 9)
         if opinions is None:
-            w.para("Not enough votes yet to show opinion groups.", 9)
+            w.para(_("Not enough votes yet to show opinion groups."), 9)
             continue
         w.para(opinions["description"], 9)
         for group in opinions["groups"]:
-            w.para(f"{group.name}: {group.size} people", 10, bold=True)
+            size = ngettext("%(count)s person", "%(count)s people", group.size) % {"count": group.size}
+            w.para(f"{group.name}: {size}", 10, bold=True)
             for rep in group.representative:
-                verb = "Agreed" if rep["direction"] == "agree" else "Disagreed"
+                said = (
+                    _("Agreed with “%(statement)s” (%(in_group)s%% of the group, %(others)s%% of others)")
+                    if rep["direction"] == "agree"
+                    else _(
+                        "Disagreed with “%(statement)s” (%(in_group)s%% of the group, %(others)s%% of others)"
+                    )
+                )
                 w.para(
-                    f"{verb} with “{rep['statement'].text}” "
-                    f"({rep['in_group']}% of the group, {rep['others']}% of others)",
+                    said
+                    % {
+                        "statement": rep["statement"].text,
+                        "in_group": rep["in_group"],
+                        "others": rep["others"],
+                    },
                     9,
                     link=f"{link}?view=all#statement-{rep['statement'].pk}",
                 )
-        w.para("Common ground (every group agrees)", 10, bold=True)
+        w.para(_("Common ground (every group agrees)"), 10, bold=True)
         for c in opinions["consensus"] or [None]:
             if c is None:
-                w.para("No statement is agreed by every group yet.", 9)
+                w.para(_("No statement is agreed by every group yet."), 9)
             else:
                 w.para(
-                    f"“{c['statement'].text}” (at least {c['lowest']}% in every group)",
+                    _("“%(statement)s” (at least %(lowest)s%% in every group)")
+                    % {"statement": c["statement"].text, "lowest": c["lowest"]},
                     9,
                     link=f"{link}?view=all#statement-{c['statement'].pk}",
                 )
-        w.para("Where groups differ", 10, bold=True)
+        w.para(_("Where groups differ"), 10, bold=True)
         for d in opinions["divisive"] or [None]:
             if d is None:
-                w.para("No statement divides the groups.", 9)
+                w.para(_("No statement divides the groups."), 9)
             else:
-                shares = ", ".join(f"{name} {p}% agree" for name, p in d["by_group"])
+                shares = ", ".join(
+                    _("%(group)s %(percent)s%% agree") % {"group": name, "percent": p}
+                    for name, p in d["by_group"]
+                )
                 w.para(
                     f"“{d['statement'].text}”: {shares}",
                     9,
                     link=f"{link}?view=all#statement-{d['statement'].pk}",
                 )
-        headers = ["Statement"] + [f"{g.name} ({g.size})" for g in opinions["groups"]]
+        headers = [_("Statement")] + [f"{g.name} ({g.size})" for g in opinions["groups"]]
         rows = [
-            [row["statement"].text] + [f"{a}% agree, {d}% disagree" for a, d, _seen in row["cells"]]
+            [row["statement"].text]
+            + [
+                _("%(agree)s%% agree, %(disagree)s%% disagree") % {"agree": a, "disagree": d}
+                for a, d, _seen in row["cells"]
+            ]
             for row in opinions["rows"]
         ]
-        w.table(headers, rows, caption="Agreement by group")
+        w.table(headers, rows, caption=_("Agreement by group"))
 
 
 def _surveys(w: _Writer, surveys: list) -> None:
     """Each survey's answers per option, and its cross-tabulation, as tables (small numbers hidden)."""
-    w.heading("Surveys")
+    w.heading(_("Surveys"))
     for item in surveys:
         w.para(item.survey.title, 12, bold=True)
         if item.ward_suppressed:
-            w.para("Fewer than 5 people from this ward answered, so their answers are not shown.", 9)
+            w.para(_("Fewer than 5 people from this ward answered, so their answers are not shown."), 9)
             continue
-        w.para(
-            f"{item.results.responses} responses. Percentages are of the people who answered each question.",
-            9,
-        )
+        n = item.results.responses
+        responses = ngettext("%(count)s response.", "%(count)s responses.", n) % {"count": n}
+        w.para(f"{responses} {_('Percentages are of the people who answered each question.')}", 9)
         for result in item.results.questions:
             ranking = result.question.kind == "ranking"
             if not (result.question.is_choice or ranking):
@@ -235,26 +304,33 @@ def _surveys(w: _Writer, surveys: list) -> None:
             rows = [
                 [
                     o.label,
-                    "fewer than 5" if o.count is None else str(o.count),
-                    "not shown" if o.percent is None else f"{o.percent}%",
+                    FEWER_THAN_5 if o.count is None else str(o.count),
+                    NOT_SHOWN if o.percent is None else f"{o.percent}%",
                 ]
-                + (["not shown" if o.average is None else str(o.average)] if ranking else [])
+                + ([NOT_SHOWN if o.average is None else str(o.average)] if ranking else [])
                 for o in result.options
             ]
-            caption = f"Question {result.question.number}: {result.question.label}"
+            caption = _("Question %(number)s: %(label)s") % {
+                "number": result.question.number,
+                "label": result.question.label,
+            }
             if ranking:
-                headers = ["Option", "Ranked first by", "Percentage", "Average position"]
+                headers = [_("Option"), _("Ranked first by"), _("Percentage"), _("Average position")]
                 w.table(headers, rows, caption)
             else:
-                w.table(["Answer", "People", "Percentage"], rows, caption)
+                w.table([_("Answer"), _("People"), _("Percentage")], rows, caption)
         for tab in item.crosstabs:
-            header = ["Answer", *tab.groups]
-            answered = ["People who answered"] + [
-                "fewer than 5" if n is None else str(n) for n in tab.answered
+            header = [_("Answer"), *tab.groups]
+            answered = [_("People who answered")] + [
+                FEWER_THAN_5 if n is None else str(n) for n in tab.answered
             ]
             rows = [answered] + [
                 [row.label]
-                + ["not shown" if c.count is None else f"{c.count} ({c.percent}%)" for c in row.cells]
+                + [NOT_SHOWN if c.count is None else f"{c.count} ({c.percent}%)" for c in row.cells]
                 for row in tab.rows
             ]
-            w.table(header, rows, f"Question {tab.question.number} by {tab.title.lower()}")
+            caption = _("Question %(number)s by %(dimension)s") % {
+                "number": tab.question.number,
+                "dimension": tab.title.lower(),
+            }
+            w.table(header, rows, caption)

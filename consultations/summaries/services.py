@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from civic import pagecache
 from civic.errors import CivicError
@@ -49,7 +50,7 @@ def request_themes(consultation: ConsultationPage) -> ThemeRun:
     from .tasks import compute_themes_task
 
     with transaction.atomic():
-        run, _ = ThemeRun.objects.update_or_create(
+        run, _created = ThemeRun.objects.update_or_create(
             consultation=consultation,
             defaults={"status": ThemeRun.Status.QUEUED, "requested_at": timezone.now(), "error": ""},
         )
@@ -60,7 +61,7 @@ def request_themes(consultation: ConsultationPage) -> ThemeRun:
 def build_themes(consultation_id: int) -> ThemeRun:
     """Compute themes and replace the stored ones (what the background task runs)."""
     consultation = ConsultationPage.objects.get(pk=consultation_id)
-    run, _ = ThemeRun.objects.get_or_create(consultation=consultation)
+    run, _created = ThemeRun.objects.get_or_create(consultation=consultation)
     ThemeRun.objects.filter(pk=run.pk).update(status=ThemeRun.Status.RUNNING)
     from ..surveys.themes import free_text_answers  # surveys import summaries
 
@@ -220,7 +221,7 @@ def rename_theme(theme: Theme, label: str) -> Theme:
     """An officer's own words for a theme; it stays machine-suggested until signed off."""
     label = " ".join((label or "").split())
     if not label:
-        raise SummaryError("Enter a name for the theme.")
+        raise SummaryError(_("Enter a name for the theme."))
     theme.label = label[:200]
     theme.save(update_fields=["label"])
     return theme
@@ -230,9 +231,9 @@ def rename_theme(theme: Theme, label: str) -> Theme:
 def merge_themes(target: Theme, source: Theme) -> Theme:
     """Move every comment of source into target; the merged theme needs signing off again."""
     if source.pk == target.pk:
-        raise SummaryError("A theme cannot be merged into itself. Choose a different theme.")
+        raise SummaryError(_("A theme cannot be merged into itself. Choose a different theme."))
     if source.consultation_id != target.consultation_id:
-        raise SummaryError("Both themes must belong to the same consultation.")
+        raise SummaryError(_("Both themes must belong to the same consultation."))
     source.memberships.update(theme=target, quote_rank=None)
     source.survey_answers.update(theme=target, quote_rank=None)
     source.delete()
@@ -248,11 +249,11 @@ def split_theme(theme: Theme) -> tuple[Theme, Theme]:
     """Split a theme in two by clustering its own comments again; both halves need signing off."""
     rows = _comment_texts(theme)
     if len(rows) < 4:
-        raise SummaryError("A theme needs at least 4 comments to be split.")
+        raise SummaryError(_("A theme needs at least 4 comments to be split."))
     result = compute_themes([(cid, body) for cid, body, _w in rows], k=2, fold_small=False)
     groups = [draft for draft in result.themes if draft.members]
     if len(groups) < 2:
-        raise SummaryError("These comments are too alike to split automatically.")
+        raise SummaryError(_("These comments are too alike to split automatically."))
     keep, move = groups[0], groups[1]
     last = Theme.objects.filter(consultation_id=theme.consultation_id).aggregate(m=Max("position"))["m"]
     new = Theme.objects.create(
@@ -309,11 +310,11 @@ def publish_response(
 
     you_said, we_did = (you_said or "").strip(), (we_did or "").strip()
     if not you_said or not we_did:
-        raise SummaryError("Say what residents said and what the council will do.")
+        raise SummaryError(_("Say what residents said and what the council will do."))
     if theme is not None and theme.consultation_id != consultation.pk:
-        raise SummaryError("That theme is not part of this consultation.")
+        raise SummaryError(_("That theme is not part of this consultation."))
     if proposal is not None and proposal.consultation.pk != consultation.pk:
-        raise SummaryError("That proposal is not part of this consultation.")
+        raise SummaryError(_("That proposal is not part of this consultation."))
     with transaction.atomic():
         response = FeedbackResponse.objects.create(
             consultation=consultation,

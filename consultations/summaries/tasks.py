@@ -4,6 +4,7 @@ from django.core.mail import mailers
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from civic import emails
 from civic.links import absolute
@@ -43,7 +44,7 @@ def notify_response_task(response_id: int) -> int:
     # The consultation page shows the response to everyone who may see it (the summary may be
     # closed to residents until results are published).
     link = absolute(responses_url(response.consultation))
-    subject = f"You said, we did: {response.consultation.title}"
+    subject = _("You said, we did: %(title)s") % {"title": response.consultation.title}
     messages = []
     for address in response_recipients(response).iterator(chunk_size=500):
         body = render_to_string(

@@ -8,6 +8,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civic.converters import parse_id
@@ -220,11 +222,11 @@ def prepare_themes(request, page_id: int):
     run = services.request_themes(consultation)
     run.refresh_from_db()
     if run.status == run.Status.READY:
-        messages.success(request, "Themes are ready.")
+        messages.success(request, _("Themes are ready."))
     elif run.status == run.Status.FAILED:
-        messages.error(request, "Themes could not be prepared. Try again later.")
+        messages.error(request, _("Themes could not be prepared. Try again later."))
     else:
-        messages.info(request, "Themes are being prepared. This page will show them when they are ready.")
+        messages.info(request, _("Themes are being prepared. This page will show them when they are ready."))
     return redirect(summary_url(consultation.pk) + "#themes")
 
 
@@ -255,30 +257,35 @@ def theme_detail(request, page_id: int, theme_id: int):
                 rename_form = RenameThemeForm(request.POST, prefix="rename")
                 if rename_form.is_valid():
                     services.rename_theme(theme, rename_form.cleaned_data["label"])
-                    messages.success(request, "The theme has been renamed.")
+                    messages.success(request, _("The theme has been renamed."))
                     return redirect(request.path)
             elif action == "merge":
                 merge_form = MergeThemeForm(request.POST, theme=theme, prefix="merge")
                 if merge_form.is_valid():
                     target = services.merge_themes(merge_form.cleaned_data["target"], theme)
-                    messages.success(request, f"The theme has been merged into “{target.label}”.")
+                    messages.success(
+                        request, _("The theme has been merged into “%(theme)s”.") % {"theme": target.label}
+                    )
                     return redirect(
                         reverse("consultations:summaries:theme", args=[consultation.pk, target.pk])
                     )
             elif action == "split":
                 _kept, new = services.split_theme(theme)
-                messages.success(request, f"The theme has been split. The new theme is “{new.label}”.")
+                messages.success(
+                    request,
+                    _("The theme has been split. The new theme is “%(theme)s”.") % {"theme": new.label},
+                )
                 return redirect(request.path)
             elif action == "sign_off":
                 services.sign_off_theme(theme, request.user)
-                messages.success(request, "The theme is signed off.")
+                messages.success(request, _("The theme is signed off."))
                 return redirect(request.path)
             elif action == "withdraw":
                 services.withdraw_sign_off(theme)
-                messages.info(request, "The theme is machine-suggested again until someone signs it off.")
+                messages.info(request, _("The theme is machine-suggested again until someone signs it off."))
                 return redirect(request.path)
             else:
-                messages.error(request, "Choose what to do with the theme.")
+                messages.error(request, _("Choose what to do with the theme."))
         except services.SummaryError as exc:
             merge_form.add_error(None, str(exc)) if action == "merge" else messages.error(request, str(exc))
         status = 400
@@ -337,11 +344,15 @@ def new_response(request, page_id: int):
                 form.add_error(None, str(exc))
             else:
                 response.refresh_from_db()
-                messages.success(
-                    request,
-                    "The response is published."
-                    + (f" {response.notified_count} residents were emailed." if response.notified_at else ""),
-                )
+                published = _("The response is published.")
+                if response.notified_at:
+                    emailed = ngettext(
+                        "%(count)s resident was emailed.",
+                        "%(count)s residents were emailed.",
+                        response.notified_count,
+                    ) % {"count": response.notified_count}
+                    published = f"{published} {emailed}"
+                messages.success(request, published)
                 return redirect(summary_url(consultation.pk) + "#responses")
         status = 400
     else:

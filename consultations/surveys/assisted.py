@@ -7,6 +7,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from civic import names, ratelimit
@@ -21,9 +23,9 @@ from .services import SurveyAnswersInvalid
 from .wordings import seen
 
 CHANNELS = [
-    (Comment.Channel.PAPER, "On paper"),
-    (Comment.Channel.PHONE, "By phone"),
-    (Comment.Channel.EVENT, "At an event"),
+    (Comment.Channel.PAPER, gettext_lazy("On paper")),
+    (Comment.Channel.PHONE, gettext_lazy("By phone")),
+    (Comment.Channel.EVENT, gettext_lazy("At an event")),
 ]
 
 
@@ -40,11 +42,11 @@ def enter_response(
     """One resident's answers, checked as theirs would be; every problem is reported at once and
     nothing is saved unless all is well. The name and postcode are never shown publicly."""
     if not can_enter_responses(officer, survey):
-        raise ParticipationError("You cannot enter responses for this survey.", code="forbidden")
+        raise ParticipationError(_("You cannot enter responses for this survey."), code="forbidden")
     check_published(survey)
     errors: dict[str, str] = {}
     if channel not in dict(CHANNELS):
-        errors["channel"] = "Choose how the response was received: on paper, by phone or at an event."
+        errors["channel"] = _("Choose how the response was received: on paper, by phone or at an event.")
     questions = survey.question_list()
     answers, question_errors = clean_answers(questions, raw_from_post(questions, data))
     errors.update(question_errors)
@@ -54,9 +56,9 @@ def enter_response(
         errors["respondent_name"] = exc.messages[0]
     postcode = " ".join((respondent_postcode or "").upper().split())
     if len(postcode) > 8 or not all(c.isalnum() or c == " " for c in postcode):
-        errors["respondent_postcode"] = "Enter a postcode like NB1 2AB, or leave it empty."
+        errors["respondent_postcode"] = _("Enter a postcode like NB1 2AB, or leave it empty.")
     if not consent:
-        errors["consent"] = "Record that the resident agreed to their response being used."
+        errors["consent"] = _("Record that the resident agreed to their response being used.")
     if errors:
         raise SurveyAnswersInvalid(errors)
     try:

@@ -1,5 +1,6 @@
 """Question blocks officers build a survey from in Wagtail; each block's id is the question's stable id."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 
@@ -9,15 +10,17 @@ class ConditionBlock(blocks.StructBlock):
     question = blocks.CharBlock(
         required=False,
         max_length=300,
-        help_text="The wording of an earlier single choice, multiple choice, agreement or ward question. "
-        "Leave empty to ask everyone.",
+        help_text=_(
+            "The wording of an earlier single choice, multiple choice, agreement or ward question. "
+            "Leave empty to ask everyone."
+        ),
     )
     answer = blocks.CharBlock(
-        required=False, max_length=200, help_text="The answer to it that shows this question, as worded."
+        required=False, max_length=200, help_text=_("The answer to it that shows this question, as worded.")
     )
 
     class Meta:
-        label = "Show only if"
+        label = _("Show only if")
         collapsed = True
 
 
@@ -25,21 +28,23 @@ class SectionBlock(blocks.StructBlock):
     """A heading that starts a group of questions; the questions after it belong to it."""
 
     title = blocks.CharBlock(max_length=150)
-    intro = blocks.TextBlock(required=False, max_length=1000, help_text="Optional words under the heading.")
+    intro = blocks.TextBlock(
+        required=False, max_length=1000, help_text=_("Optional words under the heading.")
+    )
 
     class Meta:
         icon = "title"
-        label = "Section"
+        label = _("Section")
 
 
 class QuestionBlock(blocks.StructBlock):
     """What every question has: its wording, a hint, and whether an answer is needed."""
 
-    question = blocks.CharBlock(max_length=300, help_text="The question as residents read it.")
+    question = blocks.CharBlock(max_length=300, help_text=_("The question as residents read it."))
     help_text = blocks.CharBlock(
-        required=False, max_length=500, help_text="Optional hint under the question."
+        required=False, max_length=500, help_text=_("Optional hint under the question.")
     )
-    required = blocks.BooleanBlock(required=False, default=True, help_text="Residents must answer this.")
+    required = blocks.BooleanBlock(required=False, default=True, help_text=_("Residents must answer this."))
     show_only_if = ConditionBlock()
 
 
@@ -52,7 +57,7 @@ class SingleChoiceBlock(QuestionBlock):
 
     class Meta:
         icon = "radio-full"
-        label = "Single choice"
+        label = _("Single choice")
 
 
 class MultipleChoiceBlock(QuestionBlock):
@@ -60,37 +65,39 @@ class MultipleChoiceBlock(QuestionBlock):
 
     class Meta:
         icon = "tick-inverse"
-        label = "Multiple choice"
+        label = _("Multiple choice")
 
 
 class AgreementBlock(QuestionBlock):
     class Meta:
         icon = "list-ul"
-        label = "Agreement scale"
-        help_text = "Residents choose from strongly agree to strongly disagree."
+        label = _("Agreement scale")
+        help_text = _("Residents choose from strongly agree to strongly disagree.")
 
 
 class FreeTextBlock(QuestionBlock):
-    max_length = blocks.IntegerBlock(default=1000, min_value=10, max_value=5000, help_text="Most characters.")
+    max_length = blocks.IntegerBlock(
+        default=1000, min_value=10, max_value=5000, help_text=_("Most characters.")
+    )
 
     class Meta:
         icon = "pilcrow"
-        label = "Free text"
+        label = _("Free text")
 
 
 class NumberBlock(QuestionBlock):
-    min_value = blocks.IntegerBlock(required=False, help_text="Smallest whole number allowed (optional).")
-    max_value = blocks.IntegerBlock(required=False, help_text="Largest whole number allowed (optional).")
+    min_value = blocks.IntegerBlock(required=False, help_text=_("Smallest whole number allowed (optional)."))
+    max_value = blocks.IntegerBlock(required=False, help_text=_("Largest whole number allowed (optional)."))
 
     class Meta:
         icon = "order"
-        label = "Number"
+        label = _("Number")
 
 
 class DateBlock(QuestionBlock):
     class Meta:
         icon = "date"
-        label = "Date"
+        label = _("Date")
 
 
 class RankingBlock(QuestionBlock):
@@ -98,20 +105,23 @@ class RankingBlock(QuestionBlock):
 
     class Meta:
         icon = "list-ol"
-        label = "Ranking"
-        help_text = "Residents put every option in order, 1 for the most important."
+        label = _("Ranking")
+        help_text = _("Residents put every option in order, 1 for the most important.")
 
 
 class WardBlock(QuestionBlock):
     ask = blocks.ChoiceBlock(
-        choices=[("ward", "Choose their ward from a list"), ("postcode", "Type a postcode (or ward name)")],
+        choices=[
+            ("ward", _("Choose their ward from a list")),
+            ("postcode", _("Type a postcode (or ward name)")),
+        ],
         default="ward",
-        help_text="A postcode is checked against the council's postcodes; only its ward is kept.",
+        help_text=_("A postcode is checked against the council's postcodes; only its ward is kept."),
     )
 
     class Meta:
         icon = "site"
-        label = "Ward or postcode"
+        label = _("Ward or postcode")
 
 
 class QuestionsBlock(blocks.StreamBlock):

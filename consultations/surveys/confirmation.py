@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..permissions import open_for_contributions
 from ..services import ParticipationError
@@ -28,18 +29,20 @@ def response_for_token(token: str) -> SurveyResponse:
     try:
         response_id = int(signer.unsign(token))
     except (signing.BadSignature, ValueError):
-        raise SurveyLinkError("This link is not a valid confirmation link.", code="invalid") from None
+        raise SurveyLinkError(_("This link is not a valid confirmation link."), code="invalid") from None
     response = SurveyResponse.objects.select_related("survey").filter(pk=response_id).first()
     if response is None:
-        raise SurveyLinkError("These answers no longer exist.", code="not_found")
+        raise SurveyLinkError(_("These answers no longer exist."), code="not_found")
     if not response.awaiting_confirmation:
-        raise SurveyLinkError("This link has already been used: your answers were counted.", code="used")
+        raise SurveyLinkError(_("This link has already been used: your answers were counted."), code="used")
     try:
         signer.unsign(token, max_age=settings.SURVEY_CONFIRMATION_HOURS * 3600)
     except signing.SignatureExpired:
         raise SurveyLinkError(
-            "This link has expired, so your answers were not counted. "
-            "Answer the survey again to get a new link.",
+            _(
+                "This link has expired, so your answers were not counted. "
+                "Answer the survey again to get a new link."
+            ),
             code="expired",
         ) from None
     return response
@@ -54,7 +57,9 @@ def confirm_response(*, token: str) -> SurveyResponse:
             SurveyResponse.objects.select_for_update().filter(pk=found.pk, awaiting_confirmation=True).first()
         )
         if response is None:  # two clicks at once: the first one counted
-            raise SurveyLinkError("This link has already been used: your answers were counted.", code="used")
+            raise SurveyLinkError(
+                _("This link has already been used: your answers were counted."), code="used"
+            )
         decision = open_for_contributions(found.survey.consultation)
         if not decision:
             raise SurveyLinkError(decision.reason, code="closed")

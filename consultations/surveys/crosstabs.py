@@ -7,6 +7,8 @@ typed in by staff or from people who did not share a detail are counted under "N
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from civic.models import AgeBand, Area, Disability, Ethnicity
 
@@ -17,13 +19,13 @@ from .questions import Question
 from .services import OptionResult, QuestionResult, SurveyResults, results_version
 
 NOT_SHARED = ""
-NOT_SHARED_LABEL = "Not shared"
+NOT_SHARED_LABEL = gettext_lazy("Not shared")
 # (key, the heading people read, the profile column it comes from)
 DIMENSIONS = [
-    ("ward", "Ward", "ward_id"),
-    ("age_band", "Age", "age_band"),
-    ("disability", "Disability", "disability"),
-    ("ethnicity", "Ethnic group", "ethnicity"),
+    ("ward", gettext_lazy("Ward"), "ward_id"),
+    ("age_band", gettext_lazy("Age"), "age_band"),
+    ("disability", gettext_lazy("Disability"), "disability"),
+    ("ethnicity", gettext_lazy("Ethnic group"), "ethnicity"),
 ]
 DIMENSION_KEYS = [key for key, _t, _c in DIMENSIONS]
 CACHE_SECONDS = 600
@@ -127,7 +129,7 @@ def breakdown(
     """The counts behind one dimension's cross-tabulations, computed again only when the
     responses change (each dimension on its own: a view reads every response once, not four times)."""
     ward_key = ",".join(str(w.pk) for w in wards)
-    key = f"survey-breakdown-2:{version or results_version(survey)}:{dimension}:{ward_key}"
+    key = f"survey-breakdown-2:{get_language()}:{version or results_version(survey)}:{dimension}:{ward_key}"
     found: Breakdown | None = cache.get(key)
     if found is None:
         found = _count(survey, survey.question_list(), wards, dimension)
@@ -169,7 +171,7 @@ def crosstabs(survey: SurveyPage, counts: Breakdown, dimension: str) -> list[Cro
         tab = CrossTab(q, dimension, title, [label for _g, label in groups], answered, rows)
         tab.chart = charts.share_chart(
             f"survey-{survey.pk}-{dimension}-q{q.number}",
-            f"Question {q.number} by {title.lower()}",
+            _("Question %(number)s by %(dimension)s") % {"number": q.number, "dimension": title.lower()},
             [
                 (label, [row.cells[i].count for row in rows], answered[i])
                 for i, (_g, label) in enumerate(groups)
@@ -202,7 +204,11 @@ def for_group(survey: SurveyPage, counts: Breakdown, dimension: str, group: obje
         ]
         item = QuestionResult(question=q, answered=n, options=options)
         if (q.is_choice or q.kind == "ranking") and n >= SUPPRESS_BELOW:
-            title = f"{q.label}: ranked first" if q.kind == "ranking" else q.label
-            item.chart = charts.bar_chart(f"survey-{survey.pk}-q{q.number}", title, item.chart_rows, "people")
+            title = (
+                _("%(question)s: ranked first") % {"question": q.label} if q.kind == "ranking" else q.label
+            )
+            item.chart = charts.bar_chart(
+                f"survey-{survey.pk}-q{q.number}", title, item.chart_rows, _("people")
+            )
         found.append(item)
     return SurveyResults(responses=people, questions=found)

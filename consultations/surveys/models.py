@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -17,33 +18,33 @@ from .questions import Question, questions_from_stream
 class SurveyPage(OrganisationPage, Page):
     """Structured questions for residents, open while its consultation is open."""
 
-    intro = RichTextField(blank=True, features=RICH_FEATURES, help_text="What the survey is for.")
+    intro = RichTextField(blank=True, features=RICH_FEATURES, help_text=_("What the survey is for."))
     questions = StreamField(
         QuestionsBlock(),
         blank=True,
-        help_text="Once people have answered, questions and options with answers cannot be removed.",
+        help_text=_("Once people have answered, questions and options with answers cannot be removed."),
     )
 
     class Layout(models.TextChoices):
-        ALL = "all", "All questions on one page"
-        PAGED = "paged", "One question per page"
+        ALL = "all", _("All questions on one page")
+        PAGED = "paged", _("One question per page")
 
     layout = models.CharField(
         max_length=10,
         choices=Layout.choices,
         default=Layout.ALL,
-        help_text="One question per page suits long or conditional surveys, and people on phones.",
+        help_text=_("One question per page suits long or conditional surveys, and people on phones."),
     )
 
     allow_anonymous = models.BooleanField(
         default=False,
-        verbose_name="Let people answer without an account",
-        help_text="One response per browser session while the survey is open, and limited per address.",
+        verbose_name=_("Let people answer without an account"),
+        help_text=_("One response per browser session while the survey is open, and limited per address."),
     )
     confirm_by_email = models.BooleanField(
         default=False,
-        verbose_name="Ask people without an account to confirm by email",
-        help_text="Their answers count only once they follow the link emailed to them.",
+        verbose_name=_("Ask people without an account to confirm by email"),
+        help_text=_("Their answers count only once they follow the link emailed to them."),
     )
 
     content_panels = Page.content_panels + [
@@ -52,7 +53,7 @@ class SurveyPage(OrganisationPage, Page):
         FieldPanel("questions"),
     ]
     settings_panels = Page.settings_panels + [
-        MultiFieldPanel([FieldPanel("allow_anonymous"), FieldPanel("confirm_by_email")], "Who can answer")
+        MultiFieldPanel([FieldPanel("allow_anonymous"), FieldPanel("confirm_by_email")], _("Who can answer"))
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["consultations.ConsultationPage"]

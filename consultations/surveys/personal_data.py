@@ -1,5 +1,7 @@
 """What surveys hold about a person: their answers for 'download my data'; erasure unlinks them."""
 
+from django.utils.translation import gettext_lazy
+
 from civic.models import User
 from civic.personal_data import register, register_eraser, when
 
@@ -42,5 +44,5 @@ def erase(user: User) -> None:
 
 
 def register_collectors() -> None:
-    register("survey_responses", survey_responses, title="Your survey answers")
+    register("survey_responses", survey_responses, title=gettext_lazy("Your survey answers"))
     register_eraser("surveys", erase)

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from civic.types import Account
 
@@ -61,7 +62,7 @@ def save_one(
     so_far = answers_so_far(services.my_response(user, survey, session))
     question = next((q for q in shown_questions(questions, so_far) if q.id == question_id), None)
     if question is None:
-        raise ParticipationError("That question is not one you are asked.", code="not_asked")
+        raise ParticipationError(_("That question is not one you are asked."), code="not_asked")
     answers, errors = clean_one(question, data)
     if errors:
         raise services.SurveyAnswersInvalid(errors)

@@ -10,15 +10,28 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+
 from civic.text import plain_text
 
 CHOICE_KINDS = ("single_choice", "multiple_choice", "agreement", "ward")
+# The scale's labels in English name its options in wording fingerprints and officers' "show only
+# if" conditions; residents read them in their language (AGREEMENT).
+AGREEMENT_SOURCE = {
+    "strongly_agree": "Strongly agree",
+    "agree": "Agree",
+    "neither": "Neither agree nor disagree",
+    "disagree": "Disagree",
+    "strongly_disagree": "Strongly disagree",
+}
 AGREEMENT = (
-    ("strongly_agree", "Strongly agree"),
-    ("agree", "Agree"),
-    ("neither", "Neither agree nor disagree"),
-    ("disagree", "Disagree"),
-    ("strongly_disagree", "Strongly disagree"),
+    ("strongly_agree", gettext_lazy("Strongly agree")),
+    ("agree", pgettext_lazy("agreement scale", "Agree")),
+    ("neither", gettext_lazy("Neither agree nor disagree")),
+    ("disagree", pgettext_lazy("agreement scale", "Disagree")),
+    ("strongly_disagree", gettext_lazy("Strongly disagree")),
 )
 NUMBER_LIMIT = 10**12  # beyond any count a resident is asked for; keeps JSON and CSV sane
 
@@ -44,9 +57,16 @@ class Question:
     ask: str = ""  # ward questions: "ward" (from a list) or "postcode" (typed, checked, only its ward kept)
 
     @property
+    def source_labels(self) -> list[str]:
+        """The options' labels as the survey defines them (the agreement scale's in English)."""
+        if self.kind == "agreement":
+            return [AGREEMENT_SOURCE.get(option_id, str(label)) for option_id, label in self.options]
+        return [str(label) for _, label in self.options]
+
+    @property
     def wording(self) -> str:
         """A short fingerprint of the wording people read: the question and its options' labels."""
-        text = json.dumps([self.label, [label for _, label in self.options]], ensure_ascii=False)
+        text = json.dumps([self.label, self.source_labels], ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()[:12]
 
     @property
@@ -65,7 +85,7 @@ class Question:
         """An answer as a person reads it (check-your-answers, CSV)."""
         if answer is None or answer == "" or answer == []:
             return ""
-        labels = self.option_labels
+        labels = {option_id: str(label) for option_id, label in self.options}
         if self.kind == "multiple_choice":
             return "; ".join(labels[a] for a in answer if a in labels) if isinstance(answer, list) else ""
         if self.kind == "ranking":
@@ -74,7 +94,7 @@ class Question:
             return labels.get(answer, "") if isinstance(answer, str) else ""
         if self.kind == "date":
             try:
-                return datetime.date.fromisoformat(answer).strftime("%-d %B %Y")
+                return date_format(datetime.date.fromisoformat(answer), "j F Y")
             except (TypeError, ValueError):
                 return ""
         return str(answer)
@@ -139,13 +159,21 @@ def _condition(value: Any, earlier: list[Question]) -> dict[str, Any]:
         return {}
     target = next((q for q in earlier if q.is_choice and _fold(q.label) == wording), None)
     if target is None:
-        return {"condition_problem": f"“{value.get('question')}” is not an earlier choice question."}
-    option = next((o for o, label in target.options if _fold(label) == answer), None)
+        return {
+            "condition_problem": _("“%(question)s” is not an earlier choice question.")
+            % {"question": value.get("question")}
+        }
+    named = zip(target.options, target.source_labels, strict=True)
+    option = next((o for (o, label), source in named if answer in (_fold(str(label)), _fold(source))), None)
     if option is None:
-        return {"condition_problem": f"“{value.get('answer')}” is not an answer to “{target.label}”."}
+        return {
+            "condition_problem": _("“%(answer)s” is not an answer to “%(question)s”.")
+            % {"answer": value.get("answer"), "question": target.label}
+        }
     return {
         "condition": (target.id, option),
-        "condition_text": f"answered “{target.option_labels[option]}” to “{target.label}”",
+        "condition_text": _("answered “%(answer)s” to “%(question)s”")
+        % {"answer": target.option_labels[option], "question": target.label},
     }
 
 
@@ -177,23 +205,32 @@ def _text(raw: object) -> str:
 def _number(question: Question, raw: str) -> int:
     cleaned = raw.strip().replace(",", "")
     if not (cleaned.isascii() and cleaned.lstrip("-").isdigit()) or len(cleaned) > 14:
-        raise ValueError(f"Enter a whole number for “{question.label}”, like 12.")
+        raise ValueError(
+            _("Enter a whole number for “%(question)s”, like 12.") % {"question": question.label}
+        )
     value = int(cleaned)
     low = question.min_value if question.min_value is not None else -NUMBER_LIMIT
     high = question.max_value if question.max_value is not None else NUMBER_LIMIT
     if not low <= value <= high:
-        raise ValueError(f"“{question.label}” must be between {low:,} and {high:,}.")
+        raise ValueError(
+            _("“%(question)s” must be between %(low)s and %(high)s.")
+            % {"question": question.label, "low": f"{low:,}", "high": f"{high:,}"}
+        )
     return value
 
 
 def _date(question: Question, parts: tuple[str, str, str]) -> str:
     day, month, year = (p.strip() for p in parts)
     if not all(p.isascii() and p.isdigit() and len(p) <= 4 for p in (day, month, year)) or len(year) != 4:
-        raise ValueError(f"“{question.label}” must be a real date, like 27 3 2024.")
+        raise ValueError(
+            _("“%(question)s” must be a real date, like 27 3 2024.") % {"question": question.label}
+        )
     try:
         return datetime.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
-        raise ValueError(f"“{question.label}” must be a real date, like 27 3 2024.") from None
+        raise ValueError(
+            _("“%(question)s” must be a real date, like 27 3 2024.") % {"question": question.label}
+        ) from None
 
 
 def raw_from_post(questions: list[Question], data: Mapping[str, Any]) -> dict[str, Any]:
@@ -236,7 +273,12 @@ def clean_answers(
         value = raw.get(q.id)
         if not is_shown(q, answers, shown):
             if not _empty(value):  # never stored: it was not asked of this person
-                errors[q.id] = f"Leave “{q.label}” unanswered: it is only for people who {q.condition_text}."
+                errors[q.id] = _(
+                    "Leave “%(question)s” unanswered: it is only for people who %(condition)s."
+                ) % {
+                    "question": q.label,
+                    "condition": q.condition_text,
+                }
             continue
         shown.add(q.id)
         try:
@@ -269,20 +311,20 @@ def _empty(value: Any) -> bool:
 
 def _missing(q: Question) -> str:
     if q.kind == "multiple_choice":
-        return f"Select at least one answer for “{q.label}”."
+        return _("Select at least one answer for “%(question)s”.") % {"question": q.label}
     if q.is_choice:
-        return f"Select an answer for “{q.label}”."
-    return f"Answer “{q.label}”."
+        return _("Select an answer for “%(question)s”.") % {"question": q.label}
+    return _("Answer “%(question)s”.") % {"question": q.label}
 
 
 def _clean_one(q: Question, value: Any) -> Any:
     if q.kind == "multiple_choice":
         chosen = [v for v in (value or []) if v]
         if not isinstance(value, list | tuple) or len(set(chosen)) != len(chosen):
-            raise ValueError(f"Select each answer to “{q.label}” once.")
+            raise ValueError(_("Select each answer to “%(question)s” once.") % {"question": q.label})
         known = q.option_labels
         if any(v not in known for v in chosen):
-            raise ValueError(f"Choose answers to “{q.label}” from the list.")
+            raise ValueError(_("Choose answers to “%(question)s” from the list.") % {"question": q.label})
         order = [option_id for option_id, _ in q.options]
         return sorted(chosen, key=order.index)
     if q.kind == "ranking":
@@ -300,14 +342,15 @@ def _clean_one(q: Question, value: Any) -> Any:
         if value == "":
             return None
         if value not in q.option_labels:
-            raise ValueError(f"Choose an answer to “{q.label}” from the list.")
+            raise ValueError(_("Choose an answer to “%(question)s” from the list.") % {"question": q.label})
         return value
     if q.kind == "number":
         return _number(q, value) if value.strip() else None
     text = _text(value)
     if len(text) > q.max_length:
         raise ValueError(
-            f"Your answer to “{q.label}” must be {q.max_length:,} characters or fewer (it is {len(text):,})."
+            _("Your answer to “%(question)s” must be %(most)s characters or fewer (it is %(length)s).")
+            % {"question": q.label, "most": f"{q.max_length:,}", "length": f"{len(text):,}"}
         )
     return text
 
@@ -321,7 +364,10 @@ def _ranking(q: Question, value: Any) -> list[str] | None:
     n = len(q.options)
     numbers = [int(v) if v.isascii() and v.isdigit() and len(v) <= 3 else 0 for v in given.values()]
     if any(not 1 <= k <= n for k in numbers) or len(set(numbers)) != n or set(ranks) - set(given):
-        raise ValueError(f"Give each option in “{q.label}” a different number from 1 to {n}.")
+        raise ValueError(
+            _("Give each option in “%(question)s” a different number from 1 to %(n)s.")
+            % {"question": q.label, "n": n}
+        )
     return sorted(given, key=lambda option_id: int(given[option_id]))
 
 
@@ -337,9 +383,11 @@ def _ward(q: Question, value: Any) -> str | None:
     if text in q.option_labels:
         return text
     if q.ask != "postcode":
-        raise ValueError(f"Choose a ward for “{q.label}” from the list.")
+        raise ValueError(_("Choose a ward for “%(question)s” from the list.") % {"question": q.label})
     if len(text) > 100:
-        raise ValueError(f"Enter a postcode, like NB1 2AB, or a ward's name for “{q.label}”.")
+        raise ValueError(
+            _("Enter a postcode, like NB1 2AB, or a ward's name for “%(question)s”.") % {"question": q.label}
+        )
     folded = _fold(text)
     for option_id, name in q.options:
         if folded in (_fold(name), _fold(f"{name} ward")):
@@ -347,13 +395,19 @@ def _ward(q: Question, value: Any) -> str | None:
     from civic import address_keys, addresses
 
     if not address_keys.is_postcode(text):
-        raise ValueError(f"Enter a full postcode, like NB1 2AB, or a ward's name for “{q.label}”.")
+        raise ValueError(
+            _("Enter a full postcode, like NB1 2AB, or a ward's name for “%(question)s”.")
+            % {"question": q.label}
+        )
     place = addresses.find_postcode(text)
     ward = str(place.ward_id) if place is not None and place.ward_id is not None else ""
     if ward not in q.option_labels:
         raise ValueError(
-            f"We could not find {text.upper()} in the council's area. Check the postcode for “{q.label}”, "
-            "or enter your ward's name."
+            _(
+                "We could not find %(postcode)s in the council's area. Check the postcode for "
+                "“%(question)s”, or enter your ward's name."
+            )
+            % {"postcode": text.upper(), "question": q.label}
         )
     return ward
 

@@ -14,6 +14,8 @@ from django.db import connection, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from civic import clientip, ratelimit
 from civic.types import Account, signed_in
@@ -34,7 +36,7 @@ class SurveyAnswersInvalid(ParticipationError):
 
     def __init__(self, errors: dict[str, str]) -> None:
         self.errors = errors
-        super().__init__("There is a problem with your answers.", code="invalid")
+        super().__init__(_("There is a problem with your answers."), code="invalid")
 
 
 def _session_token(survey: SurveyPage, session: SessionBase | None, *, create: bool) -> uuid.UUID | None:
@@ -81,7 +83,7 @@ def _check_allowed(
         raise ParticipationError(decision.reason, code="forbidden")
     account = signed_in(user)
     if account is None and session is None:  # no session, nothing to hold one response per person
-        raise ParticipationError("Turn on cookies to answer without an account.", code="forbidden")
+        raise ParticipationError(_("Turn on cookies to answer without an account."), code="forbidden")
     try:
         if account is not None and step:
             ratelimit.hit("survey-page", str(account.pk), settings.SURVEY_PAGE_RATE_LIMIT)
@@ -122,7 +124,9 @@ def save_answers(
     if errors:
         raise SurveyAnswersInvalid(errors)
     # update_or_create locks the row, and retries the lookup if the same person's form raced it
-    response, _ = SurveyResponse.objects.update_or_create(survey=survey, **owner, defaults={"draft": answers})
+    response, _created = SurveyResponse.objects.update_or_create(
+        survey=survey, **owner, defaults={"draft": answers}
+    )
     return response
 
 
@@ -139,7 +143,7 @@ class SurveyEmailInvalid(ParticipationError):
 
     def __init__(self) -> None:
         super().__init__(
-            "Enter an email address in the correct format, like name@example.com.",
+            _("Enter an email address in the correct format, like name@example.com."),
             code="invalid",
             field="email",
         )
@@ -178,7 +182,7 @@ def submit_response(
     with transaction.atomic():
         response = SurveyResponse.objects.select_for_update().filter(survey=survey, **owner).first()
         if response is None or response.draft is None:
-            raise ParticipationError("Answer the questions first.", code="no_draft")
+            raise ParticipationError(_("Answer the questions first."), code="no_draft")
         answers, errors = recheck_stored(survey.question_list(), response.draft)
         if errors:  # the survey changed since the answers were checked
             raise SurveyAnswersInvalid(errors)
@@ -322,7 +326,7 @@ def results(survey: SurveyPage, version: str | None = None) -> SurveyResults:
     One indexed query fingerprints the responses (how many, the last sent) and the published
     questions; the tally is computed again only when that changes, so a big survey's results page
     does not re-read every response on each view."""
-    key = f"survey-results:{version or results_version(survey)}"
+    key = f"survey-results:{get_language()}:{version or results_version(survey)}"
     found: SurveyResults | None = cache.get(key)
     if found is None:
         found = _results(survey)
@@ -354,7 +358,7 @@ def _results(survey: SurveyPage) -> SurveyResults:
         item = QuestionResult(question=q, answered=n, options=options)
         if q.is_choice and n:
             item.chart = charts.bar_chart(
-                f"survey-{survey.pk}-q{q.number}", q.label, item.chart_rows, "people"
+                f"survey-{survey.pk}-q{q.number}", q.label, item.chart_rows, _("people")
             )
         found.append(item)
     for item in found:
@@ -378,8 +382,8 @@ def _ranking_result(
     ]
     item = QuestionResult(question=q, answered=n, options=options)
     if n:
-        title = f"{q.label}: ranked first"
-        item.chart = charts.bar_chart(f"survey-{survey.pk}-q{q.number}", title, item.chart_rows, "people")
+        title = _("%(question)s: ranked first") % {"question": q.label}
+        item.chart = charts.bar_chart(f"survey-{survey.pk}-q{q.number}", title, item.chart_rows, _("people"))
     return item
 
 

@@ -5,6 +5,7 @@ from django.core.mail import mailers
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from civic import emails
 from civic.links import absolute
@@ -22,5 +23,5 @@ def send_confirmation_email(response_id: int) -> int:
     url = absolute(reverse("consultations:survey_confirm", args=[confirmation_token(response)]))
     context = {"survey": response.survey, "url": url, "hours": settings.SURVEY_CONFIRMATION_HOURS}
     body = render_to_string("consultations/surveys/email/confirm_response.txt", context)
-    message = emails.build("Confirm your survey answers", body, [response.contact_email])
+    message = emails.build(_("Confirm your survey answers"), body, [response.contact_email])
     return mailers.default.send_messages([message]) or 0

@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from civic import clientip
@@ -25,7 +27,7 @@ from .models import SurveyPage, SurveyResponse
 from .questions import FieldState, Question, raw_from_post, shown_questions
 
 STATUS_FOR_CODE = {"forbidden": 403, "rate_limited": 429, "not_found": 404}
-SAVED_FOR_LATER = (
+SAVED_FOR_LATER = gettext_lazy(
     "Your answers so far are saved. Sign in and come back to this page to finish them; "
     "they are not sent until you check and send them."
 )
@@ -38,12 +40,18 @@ def browser_days() -> int:
 
 def saved_in_browser_only() -> str:
     """Without an account a draft is found by the browser session alone: say so, and for how long."""
-    return (
-        f"Your answers so far are saved in this browser only, for up to {browser_days()} days. "
+    days = browser_days()
+    return ngettext(
+        "Your answers so far are saved in this browser only, for up to %(days)s day. "
         "To finish them, come back to this page on the same device and browser; clearing its "
         "cookies loses them, and signing in does not bring them with you. They are not sent until "
-        "you check and send them."
-    )
+        "you check and send them.",
+        "Your answers so far are saved in this browser only, for up to %(days)s days. "
+        "To finish them, come back to this page on the same device and browser; clearing its "
+        "cookies loses them, and signing in does not bring them with you. They are not sent until "
+        "you check and send them.",
+        days,
+    ) % {"days": days}
 
 
 def paged(survey: SurveyPage) -> bool:
@@ -194,7 +202,9 @@ def check_answers(request, page_id: int):
         return redirect(survey.url)
     missing = progress.first_unanswered(survey.question_list(), response.draft)
     if missing is not None:  # saved for later part way: carry on first
-        messages.info(request, f"Answer “{missing.label}” before you check your answers.")
+        messages.info(
+            request, _("Answer “%(question)s” before you check your answers.") % {"question": missing.label}
+        )
         return redirect(
             question_url(survey, missing) if paged(survey) else f"{survey.url}#{missing.field_name}"
         )
@@ -267,10 +277,13 @@ def submit(request, page_id: int):
     if response.awaiting_confirmation:
         return redirect("consultations:survey_check_email", page_id=survey.pk)
     closes = formats.date_format(survey.consultation.closes_at, "j F Y")
-    where = " from this browser" if permissions.answers_anonymously(request.user, survey) else ""
-    messages.success(
-        request, f"Thank you. Your answers have been sent. You can change them{where} until {closes}."
-    )
+    if permissions.answers_anonymously(request.user, survey):
+        sent = _(
+            "Thank you. Your answers have been sent. You can change them from this browser until %(date)s."
+        )
+    else:
+        sent = _("Thank you. Your answers have been sent. You can change them until %(date)s.")
+    messages.success(request, sent % {"date": closes})
     return redirect(f"{survey.url}#survey-status-{response.pk}")
 
 
@@ -298,8 +311,11 @@ def confirm(request, token: str):
             closes = formats.date_format(response.survey.consultation.closes_at, "j F Y")
             messages.success(
                 request,
-                "Thank you. Your answers are confirmed and counted. "
-                f"You can change them from this browser until {closes}.",
+                _(
+                    "Thank you. Your answers are confirmed and counted. "
+                    "You can change them from this browser until %(date)s."
+                )
+                % {"date": closes},
             )
             return redirect(response.survey.url)
     except confirmation.SurveyLinkError as exc:
@@ -385,7 +401,9 @@ def assisted_entry(request, page_id: int):
             status = STATUS_FOR_CODE.get(exc.code, 400)
         else:
             messages.success(
-                request, f"Response {response.pk} saved ({response.get_channel_display().lower()})."
+                request,
+                _("Response %(number)s saved (%(channel)s).")
+                % {"number": response.pk, "channel": response.get_channel_display().lower()},
             )
             return redirect("consultations:survey_assisted", page_id=survey.pk)
     fields = build_fields(questions, raw_from_post(questions, post) if post else {}, errors)

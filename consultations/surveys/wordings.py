@@ -25,7 +25,7 @@ def record_wordings(survey: SurveyPage) -> None:
                 question_id=q.id,
                 digest=q.wording,
                 label=q.label,
-                options=[label for _, label in q.options],
+                options=q.source_labels,
             )
             for q in survey.question_list()
         ],

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # instead of wagtail.locales: the same admin, plus translation sync
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -277,7 +279,11 @@ WAGTAILEMBEDS_FINDERS: list[dict[str, Any]] = []
 # page; Civic's officers publish their own organisation's pages, so page workflows stay off.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to an outside server from the admin
 WAGTAIL_WORKFLOW_ENABLED = False
-WAGTAIL_I18N_ENABLED = False
+# Pages exist in each language as translations of one another (same translation_key, one per
+# locale); wagtail-localize gives officers Translate / Sync in the admin. Participation belongs to
+# the default locale's page (Page.canonical).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 MAP_TILE_URL = env.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

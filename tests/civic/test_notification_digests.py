@@ -45,8 +45,9 @@ def test_a_daily_digest_groups_each_persons_notifications_by_kind():
     assert set(by_person) == {alice.email, bob.email}
     body = by_person[alice.email].body
     assert "Your daily summary: 3 updates" in by_person[alice.email].subject
-    assert body.index(NotificationKind(RESPONSE).label) < body.index("An official answer")
-    assert body.index(NotificationKind(REPLY).label) < body.index("First reply") < body.index("Second reply")
+    assert body.index(str(NotificationKind(RESPONSE).label)) < body.index("An official answer")
+    reply_label = str(NotificationKind(REPLY).label)
+    assert body.index(reply_label) < body.index("First reply") < body.index("Second reply")
     assert "An official answer" not in by_person[bob.email].body
     assert notifications.send_digest.call("daily") == 0  # run again: nothing twice
     assert len(mail.outbox) == 2

@@ -17,6 +17,20 @@
     return icons[status];
   }
 
+  /* Sentences come from the page (marked for translation in mapping/maps.py); English when absent. */
+  var ENGLISH = {
+    pinsFailed: "The map could not load its pins. Use the list instead.",
+    pinsShown: "{count} shown on the map.",
+    pinPlaced: "Pin placed at latitude {lat}, longitude {lon}.",
+    pinTitle: "Location of the problem"
+  };
+
+  function say(options, key, values) {
+    var text = (options.messages && options.messages[key]) || ENGLISH[key];
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+    return text;
+  }
+
   function announce(id, text) {
     var el = id && document.getElementById(id);
     if (el) { el.textContent = text; }
@@ -71,11 +85,11 @@
         }
         if (window.performance && performance.mark) { performance.mark("civic:pins-added"); }
         container.setAttribute("data-pins", String(markers.length));
-        announce(options.statusId, markers.length + " shown on the map.");
+        announce(options.statusId, say(options, "pinsShown", { count: markers.length }));
       })
       .catch(function () {
         container.setAttribute("data-pins", "error");
-        announce(options.statusId || "map-status", "The map could not load its pins. Use the list instead.");
+        announce(options.statusId || "map-status", say(options, "pinsFailed"));
       });
     return group;
   }
@@ -91,12 +105,13 @@
     function write(latlng) {
       lat.value = latlng.lat.toFixed(6);
       lon.value = latlng.lng.toFixed(6);
-      announce(options.statusId, "Pin placed at latitude " + lat.value + ", longitude " + lon.value + ".");
+      announce(options.statusId, say(options, "pinPlaced", { lat: lat.value, lon: lon.value }));
     }
 
     function place(latlng) {
       if (!marker) {
-        marker = L.marker(latlng, { draggable: true, icon: icon("new"), title: "Location of the problem", alt: "Location of the problem" });
+        var pinTitle = say(options, "pinTitle");
+        marker = L.marker(latlng, { draggable: true, icon: icon("new"), title: pinTitle, alt: pinTitle });
         marker.on("dragend", function () { forgetPlace(); write(marker.getLatLng()); });
         marker.addTo(map);
       } else {
