@@ -22,7 +22,7 @@ def add_locales(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("civic", "0017_address_tail"),
+        ("civic", "0018_user_language"),
         ("wagtailcore", "0094_alter_page_locale"),
     ]
 
