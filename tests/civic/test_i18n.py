@@ -156,7 +156,7 @@ def test_alternates_use_a_pages_translation_when_it_exists(rf, home, settings):
     from wagtail.models import Locale
 
     settings.WAGTAIL_I18N_ENABLED = True
-    welsh = home.copy_for_translation(Locale.objects.create(language_code="cy"))
+    welsh = home.copy_for_translation(Locale.objects.get_or_create(language_code="cy")[0])
     welsh.save_revision().publish()
     found = alternates(rf.get("/"), home)
     assert [a.url for a in found] == ["/", "/cy/"]
