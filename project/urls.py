@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.decorators.cache import cache_control
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -24,7 +25,12 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript_catalog"),
+    # The interface strings JavaScript shows, in the page's language (served here: strict CSP, no CDN).
+    path(
+        "jsi18n/",
+        cache_control(max_age=3600, public=True)(JavaScriptCatalog.as_view()),
+        name="javascript_catalog",
+    ),
     path("accounts/profile/", civic_views.profile, name="profile"),
     path("accounts/profile/my-data/", civic_views.download_my_data, name="download_my_data"),
     path(

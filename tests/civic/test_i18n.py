@@ -217,3 +217,22 @@ def test_base_page_parts_are_welsh_on_a_welsh_page(client, resident):
     parts = _base_parts(client.get("/cy/reports/").content.decode())
     assert "Allgofnodi" in parts
     assert_welsh(parts)
+
+
+def test_javascript_catalogue_is_served_in_the_page_language(client, home):
+    welsh = client.get("/cy/jsi18n/")
+    assert welsh.status_code == 200
+    assert "Cafodd sylw ei dynnu gan gymedrolwr." in welsh.content.decode()
+    english = client.get("/jsi18n/")
+    assert "gymedrolwr" not in english.content.decode()
+
+
+def test_base_loads_catalogue_from_same_origin_before_app_scripts(client, home):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("cy"):
+        address = reverse("mapping:report_new")
+    html = client.get(address).content.decode()
+    catalogue = html.index('<script src="/cy/jsi18n/"></script>')
+    assert catalogue < html.index("/static/js/place-lookup.js")
