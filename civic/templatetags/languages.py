@@ -26,3 +26,11 @@ def profile_language_form(context: template.Context) -> Any:
     from civic.i18n import language_form
 
     return language_form(context["request"].user)
+
+
+@register.filter
+def html_lang(code: str) -> str:
+    """A Django language code as a lang attribute: "en-gb" -> "en-GB" (any configured language)."""
+    from civic.i18n import html_tag
+
+    return html_tag(str(code or ""))

@@ -240,6 +240,13 @@ LANGUAGE_CODE = "en-gb"
 # Interface languages: English at the plain address, every other language under its prefix (/cy/...).
 # A council adds one here and a catalogue under locale/<code>/ (README: translations).
 LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+# A council adds a language without code: EXTRA_LANGUAGES=gd:Gàidhlig,ga:Gaeilge, then a catalogue
+# (manage.py makemessages -l gd) translated under locale/gd/.
+for _extra in env.items("EXTRA_LANGUAGES"):
+    _code, _, _name = _extra.partition(":")
+    if not _code.strip() or not _name.strip():
+        raise ImproperlyConfigured(f"EXTRA_LANGUAGES entries are code:Name, not {_extra!r}")
+    LANGUAGES.append((_code.strip().lower(), _name.strip()))
 # Civic's own catalogue first, then translations of other projects' strings (allauth has no Welsh).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "civic" / "vendor_locale"]
 TIME_ZONE = env.get("TIME_ZONE", "Europe/London")

@@ -236,3 +236,27 @@ def test_base_loads_catalogue_from_same_origin_before_app_scripts(client, home):
     html = client.get(address).content.decode()
     catalogue = html.index('<script src="/cy/jsi18n/"></script>')
     assert catalogue < html.index("/static/js/place-lookup.js")
+
+
+def test_a_third_language_needs_only_settings(client, home, settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("gd", "Gàidhlig")]
+    assert '<html lang="gd">' in client.get("/gd/reports/").content.decode()
+    nav = _switcher(client.get("/reports/").content.decode())
+    assert 'href="/language/gd/?next=/gd/reports/"' in nav and ">Gàidhlig</a>" in nav
+
+
+def test_extra_languages_come_from_the_environment():
+    import os
+    import subprocess
+    import sys
+
+    code = "from django.conf import settings; import django; django.setup(); print(settings.LANGUAGES)"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "project.settings.test",
+        "EXTRA_LANGUAGES": "gd:Gàidhlig, ga:Gaeilge",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert "('gd', 'Gàidhlig'), ('ga', 'Gaeilge')" in out
