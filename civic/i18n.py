@@ -92,9 +92,7 @@ def _page_translation_urls(page: Any, request: HttpRequest) -> dict[str, str]:
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or not hasattr(page, "get_translation_or_none"):
         return {}
     urls = {}
-    for translated in (
-        page.get_translations(inclusive=False).live().select_related("locale").specific(defer=True)
-    ):
+    for translated in page.get_translations(inclusive=False).live().select_related("locale"):
         code = supported(translated.locale.language_code)
         if code:
             with translation.override(code):
