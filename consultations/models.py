@@ -181,7 +181,7 @@ class ConsultationPage(OpenBetweenDates, OrganisationPage, Page):
         POST = "post", gettext_lazy("Post-moderation: contributions appear at once")
 
     summary = models.TextField(
-        max_length=600, help_text="One or two sentences shown in lists and search results."
+        max_length=600, help_text=gettext_lazy("One or two sentences shown in lists and search results.")
     )
     body = StreamField(
         [
@@ -196,16 +196,19 @@ class ConsultationPage(OpenBetweenDates, OrganisationPage, Page):
         ],
         blank=True,
     )
-    opens_at = models.DateTimeField(help_text="Residents can respond from this time.")
-    closes_at = models.DateTimeField(help_text="Responses close at this time.")
+    opens_at = models.DateTimeField(help_text=gettext_lazy("Residents can respond from this time."))
+    closes_at = models.DateTimeField(help_text=gettext_lazy("Responses close at this time."))
     results_published = models.BooleanField(
-        default=False, help_text="Tick once the council's response to the feedback is published."
+        default=False,
+        help_text=gettext_lazy("Tick once the council's response to the feedback is published."),
     )
     results = RichTextField(blank=True, features=RICH_FEATURES)
     how_to_take_part = RichTextField(
         blank=True,
         features=RICH_FEATURES,
-        help_text="Other ways to respond: paper forms, phone, drop-in events, accessible formats.",
+        help_text=gettext_lazy(
+            "Other ways to respond: paper forms, phone, drop-in events, accessible formats."
+        ),
     )
     lead_organisation = models.ForeignKey(
         "civic.Organisation", on_delete=models.PROTECT, related_name="led_consultations"
@@ -215,7 +218,8 @@ class ConsultationPage(OpenBetweenDates, OrganisationPage, Page):
     )
     moderation_policy = models.CharField(max_length=4, choices=Moderation.choices, default=Moderation.POST)
     flag_threshold = models.PositiveSmallIntegerField(
-        default=3, help_text="Flags from different people that hide a comment until it is reviewed."
+        default=3,
+        help_text=gettext_lazy("Flags from different people that hide a comment until it is reviewed."),
     )
     topics = ParentalManyToManyField(Topic, blank=True, related_name="consultations")
     wards = ParentalManyToManyField(
@@ -223,8 +227,10 @@ class ConsultationPage(OpenBetweenDates, OrganisationPage, Page):
         blank=True,
         related_name="+",
         limit_choices_to={"kind": "ward"},
-        help_text="Wards this consultation is mostly about: residents who asked for alerts about their "
-        "ward hear of it. Leave empty for the whole borough. Located proposals count too.",
+        help_text=gettext_lazy(
+            "Wards this consultation is mostly about: residents who asked for alerts about their "
+            "ward hear of it. Leave empty for the whole borough. Located proposals count too."
+        ),
     )
 
     objects = ConsultationManager()
@@ -233,7 +239,9 @@ class ConsultationPage(OpenBetweenDates, OrganisationPage, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])], heading="Dates"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])], heading=gettext_lazy("Dates")
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("lead_organisation"),
@@ -243,10 +251,12 @@ class ConsultationPage(OpenBetweenDates, OrganisationPage, Page):
                 FieldPanel("moderation_policy"),
                 FieldPanel("flag_threshold"),
             ],
-            heading="Ownership and moderation",
+            heading=gettext_lazy("Ownership and moderation"),
         ),
         FieldPanel("how_to_take_part"),
-        MultiFieldPanel([FieldPanel("results_published"), FieldPanel("results")], heading="Results"),
+        MultiFieldPanel(
+            [FieldPanel("results_published"), FieldPanel("results")], heading=gettext_lazy("Results")
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -290,13 +300,15 @@ class ConsultationPage(OpenBetweenDates, OrganisationPage, Page):
 class ProposalPage(OrganisationPage, Page):
     """A service-design proposal inside a consultation that residents vote and comment on."""
 
-    problem = RichTextField(features=RICH_FEATURES, help_text="What is not working today.")
+    problem = RichTextField(features=RICH_FEATURES, help_text=gettext_lazy("What is not working today."))
     proposed_change = StreamField(
         PROPOSAL_TEXT_BLOCKS,
-        help_text="What would change, one paragraph per block: residents can comment on each paragraph.",
+        help_text=gettext_lazy(
+            "What would change, one paragraph per block: residents can comment on each paragraph."
+        ),
     )
     who_it_affects = RichTextField(
-        blank=True, features=RICH_FEATURES, help_text="People and places the change affects."
+        blank=True, features=RICH_FEATURES, help_text=gettext_lazy("People and places the change affects.")
     )
     location_name = models.CharField(max_length=200, blank=True)
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
@@ -312,8 +324,8 @@ class ProposalPage(OrganisationPage, Page):
                 FieldPanel("place"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
-            heading="Location (optional)",
-            help_text="Click the map to place the proposal, or type a street or landmark.",
+            heading=gettext_lazy("Location (optional)"),
+            help_text=gettext_lazy("Click the map to place the proposal, or type a street or landmark."),
         ),
     ]
     search_fields = Page.search_fields + [

@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from civic.pages import public_pages
@@ -68,7 +69,7 @@ def public_page_pks(model, pks: Iterable[int]) -> set[int]:
 
 class ConsultationDocument(DocumentType):
     name = "consultation"
-    label = "Consultation"
+    label = gettext_lazy("Consultation")
     model = "consultations.ConsultationPage"
     public = True
 
@@ -106,7 +107,7 @@ class ConsultationDocument(DocumentType):
 
 class ProposalDocument(DocumentType):
     name = "proposal"
-    label = "Proposal"
+    label = gettext_lazy("Proposal")
     model = "consultations.ProposalPage"
     public = True
 
@@ -144,7 +145,7 @@ class CommentDocument(DocumentType):
     """
 
     name = "comment"
-    label = "Comment"
+    label = gettext_lazy("Comment")
     model = "consultations.Comment"
     public = True
     INDEXED_STATUSES = ("published", "pending")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -115,15 +116,27 @@ def send_sla_alerts() -> int:
             continue
         with emails.in_language(moderator):
             lines = "\n".join(
-                f"- {c.consultation.title}: waiting since {timezone.localtime(c.queued_at):%d %b %H:%M}"
+                "- "
+                + _("%(title)s: waiting since %(when)s")
+                % {
+                    "title": c.consultation.title,
+                    "when": date_format(timezone.localtime(c.queued_at), "j M H:i"),
+                }
                 for c in mine[:50]
             )
+            body = "\n\n".join(
+                [
+                    _("Hello %(name)s,") % {"name": moderator.public_name},
+                    _("These contributions have waited more than %(hours)s hours:")
+                    % {"hours": settings.MODERATION_SLA_HOURS},
+                    lines,
+                    _("Moderation queue: %(url)s") % {"url": absolute(reverse("civic_moderation_queue"))},
+                    f"{council.site_name}\n",
+                ]
+            )
             emails.build(
-                f"{len(mine)} contribution(s) past the moderation target",
-                f"Hello {moderator.public_name},\n\n"
-                f"These contributions have waited more than {settings.MODERATION_SLA_HOURS} hours:\n\n"
-                f"{lines}\n\nModeration queue: {absolute(reverse('civic_moderation_queue'))}\n\n"
-                f"{council.site_name}\n",
+                _("%(count)s contribution(s) past the moderation target") % {"count": len(mine)},
+                body,
                 [moderator.email],
             ).send()
         sent += 1

@@ -7,6 +7,7 @@ from json.encoder import encode_basestring
 from django.core.cache import cache
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 from civic import pagecache
 from civic.exports import stream_csv
@@ -86,6 +87,27 @@ EXPORT_FIELDS = [
 ]
 
 
+# The CSV is for people: its header follows the officer's language (English: the field names). GeoJSON
+# keeps the field names as its machine keys.
+CSV_HEADER = {
+    "id": pgettext_lazy("reports CSV column", "id"),
+    "title": pgettext_lazy("reports CSV column", "title"),
+    "description": pgettext_lazy("reports CSV column", "description"),
+    "category": pgettext_lazy("reports CSV column", "category"),
+    "service_code": pgettext_lazy("reports CSV column", "service_code"),
+    "organisation": pgettext_lazy("reports CSV column", "organisation"),
+    "status": pgettext_lazy("reports CSV column", "status"),
+    "ward": pgettext_lazy("reports CSV column", "ward"),
+    "latitude": pgettext_lazy("reports CSV column", "latitude"),
+    "longitude": pgettext_lazy("reports CSV column", "longitude"),
+    "location": pgettext_lazy("reports CSV column", "location"),
+    "created_at": pgettext_lazy("reports CSV column", "created_at"),
+    "updated_at": pgettext_lazy("reports CSV column", "updated_at"),
+    "duplicate_of": pgettext_lazy("reports CSV column", "duplicate_of"),
+    "followers": pgettext_lazy("reports CSV column", "followers"),
+}
+
+
 def _export_rows(reports):
     from django.db.models import Count
 
@@ -116,7 +138,11 @@ def _export_rows(reports):
 
 def csv_response(reports) -> StreamingHttpResponse:
     rows = ([row[name] for name in EXPORT_FIELDS] for row in _export_rows(reports))
-    return stream_csv(EXPORT_FIELDS, rows, f"reports-{timezone.now().strftime('%Y%m%d-%H%M')}.csv")
+    return stream_csv(
+        [str(CSV_HEADER[name]) for name in EXPORT_FIELDS],
+        rows,
+        f"reports-{timezone.now().strftime('%Y%m%d-%H%M')}.csv",
+    )
 
 
 def export_geojson(reports) -> bytes:

@@ -8,7 +8,7 @@ from civic.permissions import ALLOWED, Decision, may_take_part
 
 def can_report(user) -> Decision:
     """Signed-in, verified, active and unsuspended people may report a problem."""
-    return may_take_part(user, to="report a problem")
+    return may_take_part(user, to=_("report a problem"))  # ends core's reasons: "... to report a problem"
 
 
 def can_start_report(user) -> Decision:

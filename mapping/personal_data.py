@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from civic.links import absolute
 from civic.models import User
@@ -61,7 +62,7 @@ def reports(user: User) -> list[dict]:
             "photo": (
                 absolute(reverse("mapping:report_photo", args=[report.pk]))
                 if report.photo and report.is_visible
-                else ("Kept, not shown while the report is not public" if report.photo else None)
+                else (gettext("Kept, not shown while the report is not public") if report.photo else None)
             ),
             "address": absolute(report.get_absolute_url()) if report.is_visible else None,
             "progress": history[report.pk],
@@ -75,7 +76,7 @@ def _followed(report: IssueReport) -> dict:
     return {
         "id": report.pk,
         "title": report.title if report.is_visible else None,
-        "status": report.get_status_display() if report.is_visible else "No longer public",
+        "status": report.get_status_display() if report.is_visible else gettext("No longer public"),
         "address": absolute(report.get_absolute_url()) if report.is_visible else None,
     }
 
@@ -127,8 +128,8 @@ def register_collectors() -> None:
     register(
         "issue_reports",
         reports,
-        title="Local issues you reported",
+        title=gettext_lazy("Local issues you reported"),
         size=lambda user: IssueReport.objects.filter(reporter=user).count(),
     )
-    register_rows("followed_reports", followed_reports, title="Local issues you follow")
+    register_rows("followed_reports", followed_reports, title=gettext_lazy("Local issues you follow"))
     register_eraser("mapping", erase)

@@ -1,6 +1,8 @@
 """What mapping puts into search: issue reports (never the contact email). Registered from
 MappingConfig.ready()."""
 
+from django.utils.translation import gettext_lazy
+
 from search import documents
 from search.documents import DocumentType, location, page_text
 
@@ -9,7 +11,7 @@ class IssueReportDocument(DocumentType):
     """Issue reports from mapping (indexed once that app has them); the contact email never is."""
 
     name = "issue_report"
-    label = "Issue report"
+    label = gettext_lazy("Issue report")
     model = "mapping.IssueReport"
     public = True  # report pages are public while the report is visible
 

@@ -5,6 +5,8 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from civic.text import CONTROL_CHARS
 
@@ -25,15 +27,15 @@ class IdListField(forms.Field):
 
     widget = forms.MultipleHiddenInput
 
-    def __init__(self, *, noun: str, **kwargs):
-        self.noun = noun
+    def __init__(self, *, invalid_message, **kwargs):
+        self.invalid_message = invalid_message
         super().__init__(required=False, **kwargs)
 
     def to_python(self, value):
         values = value if isinstance(value, list | tuple) else ([value] if value else [])
         values = [str(v).strip() for v in values if str(v).strip()]
         if len(values) > MAX_FILTER_VALUES or not all(DATABASE_ID.fullmatch(v) for v in values):
-            raise ValidationError(f"Choose {self.noun} from the list.", code="invalid")
+            raise ValidationError(self.invalid_message, code="invalid")
         return tuple(dict.fromkeys(int(v) for v in values))
 
 
@@ -46,31 +48,41 @@ class TextListField(forms.Field):
     def to_python(self, value):
         values = value if isinstance(value, list | tuple) else ([value] if value else [])
         if len(values) > MAX_FILTER_VALUES:
-            raise ValidationError(f"Choose {MAX_FILTER_VALUES} or fewer.", code="too_many")
+            raise ValidationError(_("Choose %(max)s or fewer.") % {"max": MAX_FILTER_VALUES}, code="too_many")
         return tuple(dict.fromkeys(str(v)[:120] for v in values if str(v).strip()))
 
 
 class OfficerSearchForm(forms.Form):
     q = forms.CharField(
-        label="Search for",
+        label=_("Search for"),
         required=False,
         strip=True,
-        help_text='All words must match. Use "quotes" for a phrase, libr* for words starting with libr, '
-        "and -word to leave a word out.",
+        help_text=_(
+            'All words must match. Use "quotes" for a phrase, libr* for words starting with libr, '
+            "and -word to leave a word out."
+        ),
     )
-    type = forms.MultipleChoiceField(label="Type", required=False, choices=[])
-    consultation = IdListField(label="Consultation", noun="consultations")
-    organisation = IdListField(label="Organisation", noun="organisations")
-    ward = TextListField(label="Ward")
-    stance = forms.MultipleChoiceField(label="Stance", required=False, choices=lambda: vocabulary("stance"))
+    type = forms.MultipleChoiceField(label=_("Type"), required=False, choices=[])
+    consultation = IdListField(
+        label=_("Consultation"), invalid_message=_("Choose consultations from the list.")
+    )
+    organisation = IdListField(
+        label=_("Organisation"), invalid_message=_("Choose organisations from the list.")
+    )
+    ward = TextListField(label=_("Ward"))
+    stance = forms.MultipleChoiceField(
+        label=_("Stance"), required=False, choices=lambda: vocabulary("stance")
+    )
     moderation_state = forms.MultipleChoiceField(
-        label="Moderation state", required=False, choices=list(MODERATION_LABELS.items())
+        label=_("Moderation state"), required=False, choices=list(MODERATION_LABELS.items())
     )
     created_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    created_to = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    sort = forms.ChoiceField(label="Sort by", required=False, choices=list(SORTS.items()))
+    created_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=list(SORTS.items()))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,7 +101,7 @@ class OfficerSearchForm(forms.Form):
         data = super().clean()
         start, end = data.get("created_from"), data.get("created_to")
         if start and end and start > end:
-            self.add_error("created_to", "The end date must be the same as or after the start date.")
+            self.add_error("created_to", gettext("The end date must be the same as or after the start date."))
         return data
 
     def search_request(self, page: int = 1, *, within_organisations=None) -> SearchRequest:
@@ -123,11 +135,11 @@ def clean_query_string(raw: str) -> str:
 
 
 class SavedSearchForm(forms.Form):
-    name = forms.CharField(label="Name this search", max_length=80)
+    name = forms.CharField(label=_("Name this search"), max_length=80)
     query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
 
     def clean_query(self):
         query = clean_query_string(self.cleaned_data["query"])
         if len(query) > 2000:
-            raise ValidationError("This search is too long to save.", code="too_long")
+            raise ValidationError(_("This search is too long to save."), code="too_long")
         return query

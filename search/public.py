@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from civic.pages import public_pages
@@ -84,7 +85,7 @@ def pages(words: tuple[str, ...], *, skip: set[str]) -> list[PublicResult]:
             PublicResult(
                 title=page.title,
                 url=page.url or "",
-                kind=doc_type.label if doc_type else "Page",
+                kind=doc_type.label if doc_type else gettext("Page"),
                 snippet=getattr(page, "summary", "") or page.search_description,
             )
         )

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MAX_QUERY_LENGTH = 500
 MAX_TERMS = 20
@@ -16,7 +18,11 @@ MAX_RESULTS = 10_000  # deepest result an engine is asked for (Elasticsearch's d
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 
-SORTS = {"relevance": "Most relevant first", "newest": "Newest first", "oldest": "Oldest first"}
+SORTS = {
+    "relevance": gettext_lazy("Most relevant first"),
+    "newest": gettext_lazy("Newest first"),
+    "oldest": gettext_lazy("Oldest first"),
+}
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
@@ -43,10 +49,11 @@ def parse_query(text: str) -> ParsedQuery:
     text = (text or "").strip()
     if len(text) > MAX_QUERY_LENGTH:
         raise QuerySyntaxError(
-            f"Search for {MAX_QUERY_LENGTH} characters or fewer (you entered {len(text):,})."
+            _("Search for %(max)s characters or fewer (you entered %(count)s).")
+            % {"max": MAX_QUERY_LENGTH, "count": f"{len(text):,}"}
         )
     if text.count('"') % 2:
-        raise QuerySyntaxError("Close the quotation marks around your phrase.")
+        raise QuerySyntaxError(_("Close the quotation marks around your phrase."))
     terms: list[str] = []
     phrases: list[str] = []
     prefixes: list[str] = []
@@ -66,14 +73,14 @@ def parse_query(text: str) -> ParsedQuery:
             words = WORD.findall(token)
             if not words:
                 if prefix or negative:
-                    raise QuerySyntaxError("Put * straight after the start of a word, like libr*.")
+                    raise QuerySyntaxError(_("Put * straight after the start of a word, like libr*."))
                 continue
             if negative:
                 excluded.extend(w.lower() for w in words)
             elif prefix:
                 terms.extend(w.lower() for w in words[:-1])
                 if len(words[-1]) < 2:
-                    raise QuerySyntaxError("Give at least two letters before *.")
+                    raise QuerySyntaxError(_("Give at least two letters before *."))
                 prefixes.append(words[-1].lower())
             else:
                 terms.extend(w.lower() for w in words)
@@ -81,9 +88,9 @@ def parse_query(text: str) -> ParsedQuery:
         tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(phrases)), tuple(prefixes), tuple(excluded)
     )
     if len(parsed.terms) + len(parsed.phrases) + len(parsed.prefixes) + len(parsed.excluded) > MAX_TERMS:
-        raise QuerySyntaxError(f"Use {MAX_TERMS} words or phrases or fewer.")
+        raise QuerySyntaxError(_("Use %(max)s words or phrases or fewer.") % {"max": MAX_TERMS})
     if parsed.excluded and parsed.is_empty:
-        raise QuerySyntaxError("Add a word to search for as well as words to leave out.")
+        raise QuerySyntaxError(_("Add a word to search for as well as words to leave out."))
     return parsed
 
 
@@ -143,6 +150,13 @@ class Hit:
 
         doc_type = REGISTRY.get(self.type)
         return doc_type.label if doc_type else self.type
+
+    @property
+    def stance_label(self) -> str:
+        """The stance in the reader's language ("support" is "Support"), from the app that declares it."""
+        from .documents import VOCABULARIES
+
+        return str(VOCABULARIES.get("stance", {}).get(self.stance, self.stance))
 
 
 @dataclass

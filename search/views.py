@@ -12,6 +12,8 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from civic import roles, twofactor
@@ -38,7 +40,7 @@ def site_search(request):
     error = ""
     results = None
     if len(query) > MAX_QUERY_LENGTH:
-        error = f"Search for {MAX_QUERY_LENGTH} characters or fewer."
+        error = _("Search for %(max)s characters or fewer.") % {"max": MAX_QUERY_LENGTH}
     elif query:
         results = Paginator(public.search(query), 10).get_page(request.GET.get("page"))
     context = {"query": query, "results": results, "error": error, "page_query": urlencode({"q": query})}
@@ -54,7 +56,7 @@ def staff_only(view):
         if roles.is_staff_member(request.user) and twofactor.needs_second_factor(request.user):
             return twofactor.send_to_second_factor(request)
         if not permissions.can_use_officer_search(request.user):
-            raise PermissionDenied("Officer search is for council and partner staff.")
+            raise PermissionDenied(_("Officer search is for council and partner staff."))
         return view(request, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
@@ -67,17 +69,17 @@ def _page_number(raw: str | None, notices: list[str]) -> int:
     if not raw:
         return 1
     if not PAGE_NUMBER.fullmatch(raw):  # ASCII digits only, and no 5,000-digit int() to parse
-        notices.append("Page numbers are whole numbers. Showing the first page.")
+        notices.append(_("Page numbers are whole numbers. Showing the first page."))
         return 1
     page = int(raw) if len(raw) <= 12 else MAX_RESULTS + 1 if raw[0] != "-" else 0
     if page < 1:
-        notices.append("Page numbers start at 1. Showing the first page.")
+        notices.append(_("Page numbers start at 1. Showing the first page."))
         return 1
     last_allowed = MAX_RESULTS // PAGE_SIZE
     if page > last_allowed:
         notices.append(
-            f"Only the first {MAX_RESULTS:,} results can be paged through. "
-            "Narrow your search to see the rest."
+            _("Only the first %(max)s results can be paged through. Narrow your search to see the rest.")
+            % {"max": f"{MAX_RESULTS:,}"}
         )
         return last_allowed
     return page
@@ -118,7 +120,12 @@ def officer_search(request):
     notices: list[str] = []
     unknown = sorted(set(request.GET) - KNOWN_PARAMETERS)
     if unknown:
-        notices.append(f"Ignored unknown filter{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}.")
+        notices.append(
+            ngettext(
+                "Ignored unknown filter: %(names)s.", "Ignored unknown filters: %(names)s.", len(unknown)
+            )
+            % {"names": ", ".join(unknown)}
+        )
     form = OfficerSearchForm(request.GET)
     context = {"form": form, "notices": notices, "result": None, "fallback_notice": ""}
     if form.is_valid():
@@ -128,8 +135,12 @@ def officer_search(request):
         pages = max(1, math.ceil(min(result.pageable, MAX_RESULTS) / PAGE_SIZE))
         if page > pages and result.total:
             notices.append(
-                f"There {'is' if pages == 1 else 'are'} only {pages:,} page{'s' if pages > 1 else ''} "
-                "of results. Showing the last page."
+                ngettext(
+                    "There is only %(count)s page of results. Showing the last page.",
+                    "There are only %(count)s pages of results. Showing the last page.",
+                    pages,
+                )
+                % {"count": f"{pages:,}"}
             )
             result, fallback = run_search(form.search_request(pages, within_organisations=within))
             page = pages
@@ -167,13 +178,28 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
+CSV_HEADER = {  # the header in the officer's language (English: the column names)
+    "type": pgettext_lazy("search CSV column", "type"),
+    "title": pgettext_lazy("search CSV column", "title"),
+    "text": pgettext_lazy("search CSV column", "text"),
+    "consultation": pgettext_lazy("search CSV column", "consultation"),
+    "organisations": pgettext_lazy("search CSV column", "organisations"),
+    "ward": pgettext_lazy("search CSV column", "ward"),
+    "stance": pgettext_lazy("search CSV column", "stance"),
+    "moderation_state": pgettext_lazy("search CSV column", "moderation_state"),
+    "author": pgettext_lazy("search CSV column", "author"),
+    "created": pgettext_lazy("search CSV column", "created"),
+    "url": pgettext_lazy("search CSV column", "url"),
+}
+
+
 @staff_only
 def export_csv(request):
     """The result set as CSV (up to 10,000 rows; a capped relevance search: its ranked window), in
     the order shown on the page."""
     form = OfficerSearchForm(request.GET)
     if not form.is_valid():
-        messages.error(request, "Fix the search before exporting it.")
+        messages.error(request, _("Fix the search before exporting it."))
         return redirect(f"{reverse('search:officer')}?{clean_query_string(request.GET.urlencode())}")
     search = form.search_request(within_organisations=permissions.searchable_organisations(request.user))
     organisations = dict(Organisation.objects.values_list("pk", "name"))
@@ -195,7 +221,11 @@ def export_csv(request):
                 base + hit.url if hit.url.startswith("/") else hit.url,
             ]
 
-    return stream_csv(CSV_COLUMNS, rows(), f"civic-search-{timezone.localtime().strftime('%Y%m%d-%H%M')}.csv")
+    return stream_csv(
+        [str(CSV_HEADER[name]) for name in CSV_COLUMNS],
+        rows(),
+        f"civic-search-{timezone.localtime().strftime('%Y%m%d-%H%M')}.csv",
+    )
 
 
 @staff_only
@@ -206,13 +236,13 @@ def save_search(request):
     query = clean_query_string(request.POST.get("query", ""))
     if not form.is_valid():
         if "name" in form.errors:
-            messages.error(request, "Give the search a name of 80 characters or fewer to save it.")
+            messages.error(request, _("Give the search a name of 80 characters or fewer to save it."))
         else:
             messages.error(request, " ".join(form.errors.get("query", [])))
         return redirect(f"{reverse('search:officer')}?{query}")
     query = form.cleaned_data["query"]
     services.save_search(owner=request.user, name=form.cleaned_data["name"], query=query)
-    messages.success(request, f"Saved “{form.cleaned_data['name']}”.")
+    messages.success(request, _("Saved “%(name)s”.") % {"name": form.cleaned_data["name"]})
     return redirect(f"{reverse('search:officer')}?{query}")
 
 
@@ -221,5 +251,5 @@ def save_search(request):
 def delete_saved_search(request, pk: int):
     saved = get_object_or_404(SavedSearch, pk=pk, owner=request.user)
     services.delete_saved_search(owner=request.user, saved=saved)
-    messages.success(request, f"Deleted the saved search “{saved.name}”.")
+    messages.success(request, _("Deleted the saved search “%(name)s”.") % {"name": saved.name})
     return redirect("search:officer")

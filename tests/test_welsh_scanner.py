@@ -15,3 +15,15 @@ def test_ignores_content_marked_english_scripts_and_allowed_words() -> None:
     )
     assert english_words(html) == {"search"}
     assert english_words(html, allow={"search"}) == set()
+
+
+def test_reads_the_value_of_input_buttons_but_not_of_choices() -> None:
+    html = (
+        '<input type="submit" value="Send"><input type="radio" name="a" value="other">'
+        '<input type="hidden" value="the">'
+    )
+    assert english_words(html) == {"send"}
+
+
+def test_names_with_digits_are_not_words() -> None:
+    assert english_words("<p>Open311 GeoReport v2</p>") == set()

@@ -23,7 +23,7 @@ ENGLISH_WORDS = frozenset(
 _ATTRIBUTES = ("aria-label", "alt", "title", "placeholder", "aria-description", "value")
 _SKIPPED = {"script", "style", "code", "pre", "template"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z0-9]+")  # "Open311" is one name, not the word "open"
 
 
 class _Text(HTMLParser):
@@ -42,9 +42,10 @@ class _Text(HTMLParser):
         lang = (values.get("lang") or "").lower()
         skip = self._skipping() or tag in _SKIPPED or (bool(lang) and not lang.startswith("cy"))
         if not skip:
-            typed = tag == "input" and (values.get("type") or "") in {"hidden", "text", "email", "search"}
+            # A value is shown only on input buttons (radio, checkbox and hidden values are never read out).
+            shown = tag == "input" and (values.get("type") or "") in {"submit", "button", "reset"}
             for name in _ATTRIBUTES:
-                if values.get(name) and not (name == "value" and (typed or tag not in {"input", "button"})):
+                if values.get(name) and (name != "value" or shown):
                     self.chunks.append(values[name] or "")
         if tag not in _VOID:
             self.stack.append(skip)

@@ -19,22 +19,28 @@ class ConversationPage(OpenBetweenDates, OrganisationPage, Page):
         PRE = "pre", gettext_lazy("Pre-moderation: residents' statements wait for a moderator")
         POST = "post", gettext_lazy("Post-moderation: residents' statements appear at once")
 
-    question = models.CharField(max_length=200, help_text="The question residents respond to.")
+    question = models.CharField(max_length=200, help_text=gettext_lazy("The question residents respond to."))
     intro = RichTextField(blank=True, features=RICH_FEATURES)
     seed_statements = models.TextField(
         blank=True,
-        help_text="Statements to start the conversation, one a line. They appear when the page is "
-        "published; removing a line later does not remove its statement.",
+        help_text=gettext_lazy(
+            "Statements to start the conversation, one a line. They appear when the page is "
+            "published; removing a line later does not remove its statement."
+        ),
     )
     moderation_policy = models.CharField(max_length=4, choices=Moderation.choices, default=Moderation.PRE)
-    opens_at = models.DateTimeField(help_text="Residents can vote and write statements from this time.")
-    closes_at = models.DateTimeField(help_text="Voting closes at this time.")
+    opens_at = models.DateTimeField(
+        help_text=gettext_lazy("Residents can vote and write statements from this time.")
+    )
+    closes_at = models.DateTimeField(help_text=gettext_lazy("Voting closes at this time."))
 
     content_panels = Page.content_panels + [
         FieldPanel("question"),
         FieldPanel("intro"),
         FieldPanel("seed_statements"),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])], heading="Dates"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])], heading=gettext_lazy("Dates")
+        ),
         FieldPanel("moderation_policy"),
     ]
     search_fields = Page.search_fields + [index.SearchField("question")]

@@ -4,6 +4,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy
 
 from .. import documents
 from ..query import SearchRequest, SearchResult
@@ -13,7 +14,7 @@ log = logging.getLogger(__name__)
 DOWN_CACHE_KEY = "search:elasticsearch-down"
 DOWN_SECONDS = 30
 EXPORT_CHECK_BATCH = 500  # exported hits checked against the database per query
-FALLBACK_NOTICE = (
+FALLBACK_NOTICE = gettext_lazy(
     "The search server is not answering, so these results come from the database. "
     "They are complete, but ranking and highlighting may differ slightly."
 )
@@ -71,7 +72,7 @@ def _run_search(request: SearchRequest) -> tuple[SearchResult, str]:
             log.warning("Elasticsearch unavailable, using database search: %s", exc)
             cache.set(DOWN_CACHE_KEY, True, DOWN_SECONDS)
     if elasticsearch_enabled():
-        return get_engine("database").search(request), FALLBACK_NOTICE
+        return get_engine("database").search(request), str(FALLBACK_NOTICE)
     return get_engine("database").search(request), ""
 
 

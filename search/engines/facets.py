@@ -1,5 +1,7 @@
 """Facet names, the document field each counts, and the labels officers see."""
 
+from django.utils.translation import gettext_lazy as _
+
 from civic.models import Organisation
 
 from .. import documents
@@ -14,14 +16,14 @@ FACET_FIELDS = {
     "moderation_state": "moderation_state",
 }
 FACET_TITLES = {
-    "type": "Type",
-    "consultation": "Consultation",
-    "organisation": "Organisation",
-    "ward": "Ward",
-    "stance": "Stance",
-    "moderation_state": "Moderation state",
+    "type": _("Type"),
+    "consultation": _("Consultation"),
+    "organisation": _("Organisation"),
+    "ward": _("Ward"),
+    "stance": _("Stance"),
+    "moderation_state": _("Moderation state"),
 }
-MODERATION_LABELS = {"published": "Published", "pending": "Awaiting moderation"}
+MODERATION_LABELS = {"published": _("Published"), "pending": _("Awaiting moderation")}
 
 
 def selected_values(request: SearchRequest) -> dict[str, set[str]]:
@@ -65,7 +67,7 @@ def label_facets(
     facets = {}
     for name in FACET_FIELDS:
         values = [
-            FacetValue(value, labels.get(name, {}).get(value, value), count, value in selected[name])
+            FacetValue(value, str(labels.get(name, {}).get(value, value)), count, value in selected[name])
             for value, count in raw.get(name, [])
         ]
         facets[name] = sorted(values, key=lambda f: (-f.count, f.label))

@@ -323,11 +323,15 @@ def test_history_and_reports_hide_other_organisations_pages(officer_client, admi
     _assert_hidden(dashboard)
 
 
-def test_explorer_query_count_is_bounded(officer_client, index, ours, theirs, django_assert_max_num_queries):
-    for n in range(5):
+@pytest.mark.parametrize("more", [5, 15])
+def test_explorer_query_count_is_bounded(
+    officer_client, index, ours, theirs, more, django_assert_max_num_queries
+):
+    for n in range(more):
         make_consultation(index, "open", lead_organisation=ours.lead_organisation, title=f"More {n}")
     officer_client.get(reverse("wagtailadmin_explore", args=[index.pk]))
-    with django_assert_max_num_queries(40):
+    # 42: with page translations on, the explorer also reads the locales; the same for 5 or 15.
+    with django_assert_max_num_queries(42):
         assert officer_client.get(reverse("wagtailadmin_explore", args=[index.pk])).status_code == 200
 
 

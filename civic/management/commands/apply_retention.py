@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from civic import retention
 
@@ -17,11 +18,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, dry_run: bool, **options: Any) -> None:
         now = timezone.now()
-        verb = "due (dry run, nothing removed)" if dry_run else "removed"
+        verb = _("due (dry run, nothing removed)") if dry_run else _("removed")
         total = 0
         for registered in retention.steps():
-            self.stdout.write(f"{registered.title}: checking...")
+            self.stdout.write(_("%(step)s: checking...") % {"step": registered.title})
             count = registered.step(now, dry_run)
             total += count
             self.stdout.write(f"{registered.title}: {count} {verb}")
-        self.stdout.write(f"Done: {total} {verb}.")
+        self.stdout.write(_("Done: %(count)s %(verb)s.") % {"count": total, "verb": verb})

@@ -4,6 +4,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from civic import services
 from civic.errors import CivicError
@@ -13,7 +14,14 @@ from civic.models import User
 def _account(email: str, what: str) -> User:
     user = User.objects.filter(email__iexact=email.strip()).first()
     if user is None:
-        raise CommandError(f"No {what} account with email {email}.")
+        raise CommandError(
+            (
+                _("No %(what)s account with email %(email)s.")
+                if what
+                else _("No account with email %(email)s.")
+            )
+            % {"what": what, "email": email}
+        )
     return user
 
 
@@ -29,13 +37,13 @@ class Command(BaseCommand):
         account = _account(email, "")
         admin = _account(administrator, "administrator")
         if not admin.is_superuser:
-            raise CommandError(f"{administrator} is not an administrator.")
+            raise CommandError(_("%(email)s is not an administrator.") % {"email": administrator})
         if not yes:
             answer = input(
                 f"Erase the account {account.email} ({account.public_name})? This cannot be undone. [y/N] "
             )
             if answer.strip().lower() not in {"y", "yes"}:
-                raise CommandError("Nothing was changed.")
+                raise CommandError(_("Nothing was changed."))
         try:
             outcome = services.erase_account(actor=admin, user=account, via="command")
         except CivicError as exc:

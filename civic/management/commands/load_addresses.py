@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from civic import address_loader
 from civic.address_loader import FORMATS, FormatError, LoadResult
@@ -37,32 +38,52 @@ class Command(BaseCommand):
                     progress=None if options["no_progress"] else self.progress,
                 )
             except OSError as exc:
-                raise CommandError(f"Cannot read {path}: {exc}") from exc
+                raise CommandError(
+                    _("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc}
+                ) from exc
             except FormatError as exc:
                 raise CommandError(f"{path}: {exc}") from exc
             self.summary(path, result)
 
     def progress(self, result: LoadResult) -> None:
         self.stdout.write(
-            f"\r  {result.rows:,} rows read, {result.loaded:,} loaded, {result.skipped:,} skipped", ending=""
+            "\r  "
+            + _("%(rows)s rows read, %(loaded)s loaded, %(skipped)s skipped")
+            % {"rows": f"{result.rows:,}", "loaded": f"{result.loaded:,}", "skipped": f"{result.skipped:,}"},
+            ending="",
         )
         self.stdout.flush()
 
     def summary(self, path: str, result: LoadResult) -> None:
         self.stdout.write("")  # end the progress line
         for line, message in result.problems:
-            self.stderr.write(f"{path}, line {line}: {message}")
+            self.stderr.write(
+                _("%(path)s, line %(line)s: %(message)s") % {"path": path, "line": line, "message": message}
+            )
         if result.skipped > len(result.problems):
-            self.stderr.write(f"{path}: ... and {result.skipped - len(result.problems):,} more bad rows")
+            self.stderr.write(
+                _("%(path)s: ... and %(count)s more bad rows")
+                % {"path": path, "count": f"{result.skipped - len(result.problems):,}"}
+            )
         notes = []
         if result.terminated:
-            notes.append(f"{result.terminated:,} terminated postcodes left out")
+            notes.append(_("%(count)s terminated postcodes left out") % {"count": f"{result.terminated:,}"})
         if result.outside:
-            notes.append(f"{result.outside:,} outside the council's area left out")
+            notes.append(
+                _("%(count)s outside the council's area left out") % {"count": f"{result.outside:,}"}
+            )
         extra = f"; {', '.join(notes)}" if notes else ""
-        message = (
-            f"{path} ({result.format}): {result.rows:,} rows, {result.loaded:,} places loaded "
-            f"({result.created:,} new, {result.loaded - result.created:,} updated), "
-            f"{result.skipped:,} bad rows skipped{extra}."
-        )
+        message = _(
+            "%(path)s (%(format)s): %(rows)s rows, %(loaded)s places loaded "
+            "(%(created)s new, %(updated)s updated), %(skipped)s bad rows skipped%(extra)s."
+        ) % {
+            "path": path,
+            "format": result.format,
+            "rows": f"{result.rows:,}",
+            "loaded": f"{result.loaded:,}",
+            "created": f"{result.created:,}",
+            "updated": f"{result.loaded - result.created:,}",
+            "skipped": f"{result.skipped:,}",
+            "extra": extra,
+        }
         self.stdout.write(self.style.WARNING(message) if result.skipped else self.style.SUCCESS(message))

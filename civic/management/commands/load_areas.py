@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
+from django.utils.translation import gettext as _
 
 from civic import places
 from civic.errors import CivicError
@@ -37,10 +38,10 @@ class Command(BaseCommand):
             with open(path, encoding="utf-8") as handle:
                 data = json.load(handle)
         except (OSError, ValueError) as exc:
-            raise CommandError(f"Cannot read {path}: {exc}") from exc
+            raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc}) from exc
         features = data.get("features") if isinstance(data, dict) else None
         if not isinstance(features, list):
-            raise CommandError("Expected a GeoJSON FeatureCollection.")
+            raise CommandError(_("Expected a GeoJSON FeatureCollection."))
         try:
             created, updated = places.load_areas(
                 features,
@@ -51,4 +52,9 @@ class Command(BaseCommand):
             )
         except CivicError as exc:
             raise CommandError(exc.message) from exc
-        self.stdout.write(self.style.SUCCESS(f"{created} areas created, {updated} updated."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("%(created)s areas created, %(updated)s updated.")
+                % {"created": created, "updated": updated}
+            )
+        )

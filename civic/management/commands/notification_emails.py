@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from civic import notifications
 
@@ -23,11 +24,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["digest"]:
             notifications.send_digest.enqueue(options["digest"])
-            self.stdout.write(f"Queued the {options['digest']} digest.")
+            self.stdout.write(_("Queued the %(digest)s digest.") % {"digest": options["digest"]})
         if options["pending"]:
             keys = notifications.pending_email_keys(options["older_than"])
             for key in keys:
                 notifications.send_notification_emails.enqueue(key)
-            self.stdout.write(f"Queued {len(keys)} event(s) with emails waiting.")
+            self.stdout.write(_("Queued %(count)s event(s) with emails waiting.") % {"count": len(keys)})
         if not options["digest"] and not options["pending"]:
-            self.stderr.write("Nothing to do: give --digest daily|weekly and/or --pending.")
+            self.stderr.write(_("Nothing to do: give --digest daily|weekly and/or --pending."))

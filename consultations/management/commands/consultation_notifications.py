@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from consultations.notifications import consultation_dates
 
@@ -23,5 +24,7 @@ class Command(BaseCommand):
         counts = consultation_dates(
             closing_soon_days=settings.CONSULTATION_CLOSING_SOON_DAYS, within=timedelta(hours=within)
         )
-        message = "Notified followers: {opened} opened, {closing_soon} closing soon, {closed} closed."
-        self.stdout.write(message.format(**counts))
+        message = _(
+            "Notified followers: %(opened)s opened, %(closing_soon)s closing soon, %(closed)s closed."
+        )
+        self.stdout.write(message % counts)

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from consultations import live
 from consultations.models import ConsultationPage
@@ -16,4 +17,4 @@ class Command(BaseCommand):
         for page in ConsultationPage.objects.live().filter(closes_at__gte=now - timezone.timedelta(days=1)):
             if live.sync_state(page) is not None:
                 changed += 1
-        self.stdout.write(f"{changed} consultation state change(s) announced.")
+        self.stdout.write(_("%(count)s consultation state change(s) announced.") % {"count": changed})

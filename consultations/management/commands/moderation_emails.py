@@ -1,6 +1,7 @@
 """Queue the moderators' digest and SLA alerts (run from cron: alerts hourly, digest daily)."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from consultations.tasks import send_moderation_digest, send_sla_alerts
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
             digest = alerts = True
         if alerts:
             result = send_sla_alerts.enqueue()
-            self.stdout.write(f"SLA alerts queued ({result.status}).")
+            self.stdout.write(_("SLA alerts queued (%(status)s).") % {"status": result.status})
         if digest:
             result = send_moderation_digest.enqueue()
-            self.stdout.write(f"Moderation digest queued ({result.status}).")
+            self.stdout.write(_("Moderation digest queued (%(status)s).") % {"status": result.status})

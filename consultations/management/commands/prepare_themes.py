@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 from django.db.models import Count, Q
+from django.utils.translation import ngettext
 
 from consultations.models import Comment, ConsultationPage
 from consultations.summaries.services import request_themes
@@ -30,4 +31,11 @@ class Command(BaseCommand):
         for consultation in consultations:
             request_themes(consultation)
             queued += 1
-        self.stdout.write(f"Queued themes for {queued} consultation{'s' if queued != 1 else ''}.")
+        self.stdout.write(
+            ngettext(
+                "Queued themes for %(count)s consultation.",
+                "Queued themes for %(count)s consultations.",
+                queued,
+            )
+            % {"count": queued}
+        )

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from consultations import live
 
@@ -16,6 +17,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, days, **options):
         if days < 0:
-            raise CommandError("--days must be 0 or more.")
+            raise CommandError(_("--days must be 0 or more."))
         deleted = live.prune(timedelta(days=days))
-        self.stdout.write(f"Deleted {deleted} live event(s) older than {days:g} day(s).")
+        self.stdout.write(
+            _("Deleted %(count)s live event(s) older than %(days)s day(s).")
+            % {"count": deleted, "days": f"{days:g}"}
+        )

@@ -1,6 +1,7 @@
 """Issue an Open311 api_key to a partner organisation; the key is shown once and only its hash is kept."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from civic.models import Organisation
 from mapping.services import issue_partner_key
@@ -16,9 +17,12 @@ class Command(BaseCommand):
     def handle(self, organisation, name, **options):
         org = Organisation.objects.filter(slug=organisation).first()
         if org is None:
-            raise CommandError(f"No organisation with slug {organisation!r}.")
+            raise CommandError(_("No organisation with slug %(slug)r.") % {"slug": organisation})
         _key, raw = issue_partner_key(organisation=org, name=name)
-        self.stdout.write(f"api_key for {org.name} ({name}): {raw}")
         self.stdout.write(
-            "Store it now: it cannot be shown again. Deactivate it in the database to revoke it."
+            _("api_key for %(organisation)s (%(name)s): %(key)s")
+            % {"organisation": org.name, "name": name, "key": raw}
+        )
+        self.stdout.write(
+            _("Store it now: it cannot be shown again. Deactivate it in the database to revoke it.")
         )

@@ -4,6 +4,7 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from search.engines import elasticsearch_enabled
 from search.indexing import drain, flush_pending, pending_count
@@ -58,32 +59,41 @@ class Command(BaseCommand):
         if retry:
             queued = drain()
             if queued:
-                self.stdout.write(f"Indexed {queued:,} queued documents.")
+                self.stdout.write(_("Indexed %(count)s queued documents.") % {"count": f"{queued:,}"})
             if not elasticsearch_enabled():
                 if queued:
                     return
-                raise CommandError("ELASTICSEARCH_URL is not set: there is nothing to retry.")
+                raise CommandError(_("ELASTICSEARCH_URL is not set: there is nothing to retry."))
             done = flush_pending()
-            self.stdout.write(f"Sent {done:,} pending updates; {pending_count():,} still pending.")
+            self.stdout.write(
+                _("Sent %(done)s pending updates; %(pending)s still pending.")
+                % {"done": f"{done:,}", "pending": f"{pending_count():,}"}
+            )
             return
         if engine == "elasticsearch" and not elasticsearch_enabled():
-            raise CommandError("ELASTICSEARCH_URL is not set.")
+            raise CommandError(_("ELASTICSEARCH_URL is not set."))
         if engine in ("all", "database"):
             bar = None if no_progress else ProgressBar(stream, "database")
             count = rebuild_database(progress=bar)
             if bar:
                 bar.finish()
-            self.stdout.write(self.style.SUCCESS(f"Database index: {count:,} documents."))
+            self.stdout.write(
+                self.style.SUCCESS(_("Database index: %(count)s documents.") % {"count": f"{count:,}"})
+            )
         if engine in ("all", "elasticsearch") and elasticsearch_enabled():
             bar = None if no_progress else ProgressBar(stream, "elasticsearch")
             try:
                 name, count = rebuild_elasticsearch(progress=bar)
             except Exception as exc:
                 raise CommandError(
-                    f"Elasticsearch rebuild failed, the old index is still in use: {exc}"
+                    _("Elasticsearch rebuild failed, the old index is still in use: %(error)s")
+                    % {"error": exc}
                 ) from exc
             if bar:
                 bar.finish()
             self.stdout.write(
-                self.style.SUCCESS(f"Elasticsearch index {name}: {count:,} documents, alias swapped.")
+                self.style.SUCCESS(
+                    _("Elasticsearch index %(name)s: %(count)s documents, alias swapped.")
+                    % {"name": name, "count": f"{count:,}"}
+                )
             )
