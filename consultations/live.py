@@ -48,6 +48,7 @@ EVENT_TYPES = {
 # The event's HTML in the other interface languages, kept in its stored data under this key and never
 # sent: message_for() puts the viewer's language in "html" (the html column holds the default's).
 HTML_BY_LANGUAGE = "_html"
+LABEL_BY_LANGUAGE = "_label"  # likewise a state event's "label" ("Open", "Ar agor")
 # Events that carry a comment's text: redacted in place when the comment leaves public view.
 CARRIES_COMMENT_TEXT = (COMMENT_POSTED, COMMENT_UPDATED, OFFICIAL_RESPONSE)
 
@@ -142,12 +143,15 @@ def message_for(event: LiveEvent, language: str | None = None) -> dict:
     """The documented message ({seq, type, html, data}) with the HTML in the viewer's language."""
     message = event.as_message()
     data = message.get("data")
-    if isinstance(data, dict) and HTML_BY_LANGUAGE in data:
+    if isinstance(data, dict) and (HTML_BY_LANGUAGE in data or LABEL_BY_LANGUAGE in data):
         data = dict(data)
-        others = data.pop(HTML_BY_LANGUAGE) or {}
+        others = data.pop(HTML_BY_LANGUAGE, None) or {}
+        labels = data.pop(LABEL_BY_LANGUAGE, None) or {}
         message["data"] = data
         if language in others:
             message["html"] = others[language]
+        if language in labels:
+            data["label"] = labels[language]
     return message
 
 
@@ -429,6 +433,11 @@ def sync_state(consultation: ConsultationPage) -> LiveEvent | None:
         LiveSequence.objects.select_for_update().get(consultation_id=consultation.pk)
         if last_state() == state:
             return None  # another process announced it while we waited for the lock
+        labels = {}
+        for code in i18n.codes():
+            with translation.override(code):
+                labels[code] = consultation.state_label
+        label = labels.pop(i18n.default())
         return record(
-            consultation.pk, STATE_CHANGED, data={"state": state, "label": consultation.state_label}
+            consultation.pk, STATE_CHANGED, data={"state": state, "label": label, LABEL_BY_LANGUAGE: labels}
         )

@@ -86,3 +86,13 @@ def test_each_language_is_rendered_once_and_stored_with_the_event(resident, cons
     live.redact_comment(consultation.comments.get())
     event.refresh_from_db()
     assert event.html is None and live.HTML_BY_LANGUAGE not in event.data
+
+
+def test_state_label_comes_in_the_viewers_language(consultation):
+    event = live.sync_state(consultation) or LiveEvent.objects.get(
+        consultation_id=consultation.pk, type=live.STATE_CHANGED
+    )
+    english, welsh = live.message_for(event, "en-gb")["data"], live.message_for(event, "cy")["data"]
+    assert set(english) == set(welsh) == {"state", "label"}
+    assert english["state"] == welsh["state"] == "open"
+    assert english["label"] == "Open" and welsh["label"] != "Open"
