@@ -33,7 +33,8 @@ $(VENV)/.installed: pyproject.toml
 	"$$UV" pip install -q -p $(PY) -e ".[dev]"
 	@touch $@
 
-install: $(VENV)/.installed ## Create the virtual environment and install Civic
+install: $(VENV)/.installed ## Create the virtual environment and install Civic (catalogues compiled)
+	@$(PY) manage.py compile_translations >/dev/null
 
 # The Nu Html Checker for the browser tests (npm vnu-jar, run with Java); skipped without npm.
 BROWSER_NPM := tests/browser/node_modules/.installed

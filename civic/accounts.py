@@ -42,7 +42,9 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth ha
         for key, value in context_data.items():
             if key.endswith("_url") and isinstance(value, str) and value.startswith(("http://", "https://")):
                 extra[key] = emails.at_site_address(value)
-        super().send_mail(template_prefix, email, {**context_data, **extra})
+        # A person who chose a language gets it; sign-up and password emails otherwise follow the page.
+        with emails.in_language(user if getattr(user, "language", "") else None):
+            super().send_mail(template_prefix, email, {**context_data, **extra})
 
     def render_mail(
         self,

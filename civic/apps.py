@@ -19,6 +19,7 @@ class CivicConfig(AppConfig):
             collections,
             converters,
             data_exports,
+            i18n,
             pagecache,
             personal_data,
             retention,
@@ -33,6 +34,7 @@ class CivicConfig(AppConfig):
         personal_data.register_eraser("data_exports", data_exports.erase)
         retention.register_core()
         pagecache.connect()
+        i18n.connect()
 
         for model in (Site, Brand):  # a renamed host or a deleted brand shows at once
             post_save.connect(brand.forget, sender=model, dispatch_uid=f"civic.brand.{model.__name__}.saved")

@@ -109,7 +109,8 @@ def build(export_id: str) -> bool:
         storage().delete(name)
         return False
     export.refresh_from_db()
-    _send_link(export)
+    with emails.in_language(export.user):
+        _send_link(export)
     return True
 
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from . import brand
 from .links import absolute
@@ -76,3 +77,20 @@ def build(
     message = EmailMultiAlternatives(subject(title, request), text, council.from_email, to, headers=headers)
     message.attach_alternative(html_part(text, str(message.subject), request), "text/html")
     return message
+
+
+def language_of(recipient: Any = None, language: str | None = None) -> str:
+    """The language an email is written in: a person's profile choice (the site's default when they
+    have made none); for an address without an account, the language recorded when they wrote to us,
+    else the language of the request they are writing in."""
+    from . import i18n
+
+    chosen = i18n.supported(getattr(recipient, "language", "") or "") or i18n.supported(language)
+    if chosen:
+        return chosen
+    return i18n.default() if recipient is not None else i18n.current()
+
+
+def in_language(recipient: Any = None, language: str | None = None) -> translation.override:
+    """Render an email's subject and body inside this: `with emails.in_language(user): ...`."""
+    return translation.override(language_of(recipient, language))

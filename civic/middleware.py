@@ -1,14 +1,18 @@
-"""Platform-wide request guards: content security policy and two-factor sign-in for staff."""
+"""Platform-wide request guards: content security policy, two-factor sign-in for staff, and the
+reader's language."""
 
+import re
 from collections.abc import Callable
 
-from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.conf import global_settings, settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.middleware import csp
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import is_valid_path, reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
-from . import twofactor
+from . import i18n, twofactor
 
 GetResponse = Callable[[HttpRequest], HttpResponseBase]
 
@@ -98,3 +102,94 @@ class RefuseNulBytesMiddleware:
         if request.path.startswith(settings.JSON_ERROR_PATH_PREFIXES):  # the open API's one error body
             return JsonResponse({"code": "invalid", "message": message}, status=400)
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+class LanguageMiddleware:
+    """Sends the reader to the address of the language they asked for, before the page cache looks:
+    `?lang=cy` on any page goes to its /cy/ address (an unknown value is ignored); an unknown
+    language prefix (/fr/reports/, /xx/) goes to the English address instead of a 404; a first visit
+    (no language cookie) to a plain address from a browser preferring another interface language
+    goes to that language's address. Plain addresses vary by Accept-Language and Cookie."""
+
+    MACHINE_PREFIXES = ("/admin/", "/api/", "/healthz", "/documents/", "/ws/", "/language/")
+    LANGUAGE_LIKE = re.compile(r"^/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)(/.*)?$")
+
+    def __init__(self, get_response: GetResponse) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        path = request.path_info
+        if path.startswith(self.machine_prefixes()):
+            return self.get_response(request)
+        in_path = translation.get_language_from_path(path)
+        asked = request.GET.get("lang")
+        if asked is not None and request.method in ("GET", "HEAD"):
+            chosen = i18n.supported(asked)
+            if chosen and chosen != (in_path or i18n.default()):
+                query = request.GET.copy()
+                del query["lang"]
+                target = path + (f"?{query.urlencode()}" if query else "")
+                response = HttpResponseRedirect(i18n.url_in(target, chosen))
+                i18n.remember(response, chosen)
+                return response
+        if in_path is None and asked is None and self.first_visit_elsewhere(request):
+            chosen = translation.get_language_from_request(request)
+            if chosen != i18n.default():
+                target = i18n.url_in(request.get_full_path(), chosen)
+                if target != request.get_full_path():
+                    redirect = HttpResponseRedirect(target)
+                    patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
+                    redirect["Cache-Control"] = "private"
+                    return redirect
+        response = self.get_response(request)
+        if in_path is None:
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        if response.status_code == 404 and request.method in ("GET", "HEAD"):
+            moved = self.without_unknown_prefix(request)
+            if moved:
+                return HttpResponseRedirect(moved)
+        choice = getattr(request, "_civic_language_choice", None)
+        if choice:
+            self.signed_in_language(request, response, choice)
+        return response
+
+    def machine_prefixes(self) -> tuple[str, ...]:
+        return (*self.MACHINE_PREFIXES, settings.STATIC_URL or "/static/", settings.MEDIA_URL or "/media/")
+
+    @staticmethod
+    def first_visit_elsewhere(request: HttpRequest) -> bool:
+        """A browser opening a page with no language chosen yet, whose Accept-Language is set."""
+        if request.method not in ("GET", "HEAD") or settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
+            return False
+        if not request.META.get("HTTP_ACCEPT_LANGUAGE") or request.path_info.endswith("/jsi18n/"):
+            return False
+        accept = request.META.get("HTTP_ACCEPT", "")
+        destination = request.META.get("HTTP_SEC_FETCH_DEST", "document")
+        return destination == "document" and (not accept or "text/html" in accept)
+
+    def without_unknown_prefix(self, request: HttpRequest) -> str:
+        """/fr/reports/ -> /reports/ (/cy-GB/reports/ -> /cy/reports/), when the rest resolves."""
+        match = self.LANGUAGE_LIKE.match(request.path_info)
+        if match is None:
+            return ""
+        segment, rest = match.group(1), match.group(2) or "/"
+        if segment in i18n.codes() and segment != i18n.default():
+            return ""  # a real prefix: a real 404
+        language = i18n.supported(segment.replace("_", "-"))
+        known = segment.lower().replace("_", "-") in {code for code, _ in global_settings.LANGUAGES}
+        if not (language or known or len(segment) == 2):
+            return ""
+        language = language or i18n.default()
+        target = rest if language == i18n.default() else f"/{language}{rest}"
+        if not is_valid_path(target, getattr(request, "urlconf", None)):
+            return ""
+        query = request.META.get("QUERY_STRING", "")
+        return target + (f"?{query}" if query else "")
+
+    @staticmethod
+    def signed_in_language(request: HttpRequest, response: HttpResponseBase, choice: str) -> None:
+        """Just signed in: remember their language and send them on in it."""
+        i18n.remember(response, choice)
+        location = response.get("Location", "") if 300 <= response.status_code < 400 else ""
+        if location.startswith("/") and not location.startswith("//"):
+            response["Location"] = i18n.url_in(location, choice)

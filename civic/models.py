@@ -99,6 +99,13 @@ class User(AbstractUser):
         default=True,
         help_text="Commenting on a page or reporting a problem follows it (the person's choice).",
     )
+    # No choices here: the languages come from settings (a council may add one) and a form checks them.
+    language = models.CharField(
+        max_length=15,
+        blank=True,
+        default="",
+        help_text="The language pages and emails are in for this person (blank: the site's default).",
+    )
 
     # Set on the user object for one request or socket (civic.roles, civic.twofactor), never stored.
     _civic_roles: frozenset[str] | None

@@ -243,6 +243,11 @@ def _profile_link() -> str:
 
 
 def _email_for(notification: Notification, address: str) -> EmailMultiAlternatives:
+    with emails.in_language(notification.recipient):  # the recipient's language, not the sender's
+        return _email_in_language(notification, address)
+
+
+def _email_in_language(notification: Notification, address: str) -> EmailMultiAlternatives:
     council = brand.for_default_site()
     unsubscribe = unsubscribe_url(notification.recipient_id, notification.kind)
     context: dict[str, Any] = {
@@ -390,6 +395,11 @@ def _claim_digest_batch(email: str, after: int) -> tuple[int | None, list[tuple[
 
 
 def _digest_for(frequency: str, address: str, rows: list[Notification]) -> EmailMultiAlternatives:
+    with emails.in_language(rows[0].recipient):
+        return _digest_in_language(frequency, address, rows)
+
+
+def _digest_in_language(frequency: str, address: str, rows: list[Notification]) -> EmailMultiAlternatives:
     council = brand.for_default_site()
     person = rows[0].recipient
     kinds = sorted({row.kind for row in rows})

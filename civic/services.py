@@ -149,18 +149,19 @@ def send_erasure_link(*, user: User, password: str) -> None:
     check_current_password(user, password)
     if not user.email:
         raise CivicError(_("Your account has no email address to send the link to."), code="invalid")
-    url = absolute(reverse("confirm_close_account", args=[erasure_token(user)]))
-    body = render_to_string(
-        "civic/email/close_account.txt",
-        {
-            "name": user.public_name,
-            "url": url,
-            "hours": settings.ACCOUNT_ERASURE_LINK_HOURS,
-            "site_name": brand.for_default_site().site_name,
-            "deactivated": permissions.is_deactivated_not_erased(user),
-        },
-    )
-    emails.build(_("Confirm that you want to delete your account"), body, [user.email]).send()
+    with emails.in_language(user):
+        url = absolute(reverse("confirm_close_account", args=[erasure_token(user)]))
+        body = render_to_string(
+            "civic/email/close_account.txt",
+            {
+                "name": user.public_name,
+                "url": url,
+                "hours": settings.ACCOUNT_ERASURE_LINK_HOURS,
+                "site_name": brand.for_default_site().site_name,
+                "deactivated": permissions.is_deactivated_not_erased(user),
+            },
+        )
+        emails.build(_("Confirm that you want to delete your account"), body, [user.email]).send()
 
 
 def account_for_erasure_token(token: str) -> User:

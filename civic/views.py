@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from . import (
     clientip,
     data_exports,
+    i18n,
     notifications,
     permissions,
     personal_data,
@@ -59,6 +60,8 @@ def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not isinstance(user, User):  # login_required let only accounts in
         return redirect("account_login")
+    if request.method == "POST" and request.POST.get("form") == "language":
+        return i18n.save_profile_choice(request, user)
     about_you = ParticipantProfileForm(initial=initial_for(user), prefix="about")
     settings_form = NotificationSettingsForm(initial=_settings_initial(user), prefix="notify")
     if request.method == "POST" and request.POST.get("form") == "notification-settings":

@@ -10,6 +10,8 @@ from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from civic import clientip, ratelimit, ws_auth
 from civic.converters import parse_id
@@ -34,6 +36,7 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
 
     async def connect(self):
         self.consultation_id = self.scope["url_route"]["kwargs"]["page_id"]
+        self.language = live.language_of_socket(self.query_value("lang"))  # fragments in the page's language
         self.topic = None
         self.ready = False
         self.buffer: list[tuple[int, str]] = []
@@ -75,7 +78,7 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
             await self.send_error("future_since", str(exc))
             events, last = [], await database_sync_to_async(live.last_seq)(self.consultation_id)
         for event in events:
-            await self.send(text_data=live.frame(event.as_message()))
+            await self.send(text_data=live.frame(live.message_for(event, self.language)))
         self.last_sent = last
         await self.send_control_now(
             "hello",
@@ -203,7 +206,9 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
             {
                 "code": "account_changed",
                 "reason": reason,
-                "message": "Your account has changed (for example you signed out). Reload the page.",
+                "message": self.in_language(
+                    gettext_lazy("Your account has changed (for example you signed out). Reload the page.")
+                ),
             },
         )
         await self.close(code=CLOSE_FORBIDDEN)
@@ -324,6 +329,15 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         if field:
             data["field"] = field
         await self.send_control_now("error", data, ref=ref)
+
+    def in_language(self, text) -> str:
+        """A message shown to the viewer, in their page's language."""
+        with translation.override(self.language):
+            return str(text)
+
+    def query_value(self, name: str) -> str | None:
+        values = parse_qs(self.scope.get("query_string", b"").decode("latin-1")).get(name)
+        return values[0] if values else None
 
     def parse_since(self) -> int | None:
         query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))

@@ -168,7 +168,9 @@ class Hub:
                 continue
             try:
                 if message.get("type") == "live.event":
-                    await self.on_event(message["consultation"], message["seq"], message["frame"])
+                    await self.on_event(
+                        message["consultation"], message["seq"], message.get("frames") or message["frame"]
+                    )
                 elif message.get("type") == "live.presence":
                     await self.on_presence(message)
                 elif message.get("type") == "live.account":
@@ -217,13 +219,19 @@ class Hub:
         if before is not None:
             events = events.filter(seq__lt=before)
         events = live.withhold_hidden(list(events.order_by("seq")))
-        return [(e.seq, live.frame(e.as_message())) for e in events]
+        return [(e.seq, live.frames(e)) for e in events]
 
-    async def deliver(self, topic: Topic, seq: int, text: str):
+    async def deliver(self, topic: Topic, seq: int, text: str | dict[str, str]):
+        """`text` is one frame, or one per interface language; each is framed once for all its viewers."""
         topic.last_seq = seq
-        frame = websocket_text_frame(text)  # framed once, written to every local socket
+        texts = text if isinstance(text, dict) else None
+        framed: dict[str, tuple[str, bytes]] = {}
         for consumer in list(topic.viewers):
-            await consumer.push(seq, text, frame)
+            language = getattr(consumer, "language", "")
+            if language not in framed:
+                chosen = (texts.get(language) or next(iter(texts.values()))) if texts else text
+                framed[language] = (chosen, websocket_text_frame(chosen))
+            await consumer.push(seq, *framed[language])
 
     # Presence -----------------------------------------------------------------------------
 

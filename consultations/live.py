@@ -12,10 +12,10 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import connection, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page
 
-from civic import pagecache
+from civic import i18n, pagecache
 from civic.pages import public_pages
 
 from .models import Comment, ConsultationPage, LiveEvent, LiveSequence, ProposalPage
@@ -45,6 +45,10 @@ EVENT_TYPES = {
     OPINION_GROUPS,
     WITHHELD,
 }
+# The event's HTML in the other interface languages, kept in its stored data under this key and never
+# sent: message_for() puts the viewer's language in "html" (the html column holds the default's).
+HTML_BY_LANGUAGE = "_html"
+LABEL_BY_LANGUAGE = "_label"  # likewise a state event's "label" ("Open", "Ar agor")
 # Events that carry a comment's text: redacted in place when the comment leaves public view.
 CARRIES_COMMENT_TEXT = (COMMENT_POSTED, COMMENT_UPDATED, OFFICIAL_RESPONSE)
 
@@ -106,12 +110,12 @@ def record_built(consultation_id: int, type: str, build) -> LiveEvent:
 def _store(consultation_id: int, type: str, build, *, checked: bool) -> LiveEvent:
     with transaction.atomic(savepoint=False):  # inside a caller's transaction: no savepoint round trips
         if checked and connection.vendor == "postgresql":
-            html, data = build()
+            html, data = _in_every_language(*build())
             event = _numbered_insert(consultation_id, type, html, data or {})
             transaction.on_commit(lambda: changed(event))
             return event
         seq = next_seq(consultation_id)
-        html, data = build()
+        html, data = _in_every_language(*build())
         if not checked and about_hidden_proposal(data):  # everyone watching would see it: keep the number
             type, html, data = WITHHELD, None, {}
         event = LiveEvent.objects.create(
@@ -119,6 +123,46 @@ def _store(consultation_id: int, type: str, build, *, checked: bool) -> LiveEven
         )
     transaction.on_commit(lambda: changed(event))
     return event
+
+
+def _in_every_language(html, data):
+    """`html` may be a function that renders it: then it is rendered once per interface language
+    (the default's in the html column, the others beside the data), so each viewer gets their own."""
+    if not callable(html):
+        return html, data
+    rendered = {}
+    for code in i18n.codes():
+        with translation.override(code):
+            rendered[code] = html()
+    default = rendered.pop(i18n.default())
+    others = {code: text for code, text in rendered.items() if text != default}
+    return default, ({**(data or {}), HTML_BY_LANGUAGE: others} if others else data)
+
+
+def message_for(event: LiveEvent, language: str | None = None) -> dict:
+    """The documented message ({seq, type, html, data}) with the HTML in the viewer's language."""
+    message = event.as_message()
+    data = message.get("data")
+    if isinstance(data, dict) and (HTML_BY_LANGUAGE in data or LABEL_BY_LANGUAGE in data):
+        data = dict(data)
+        others = data.pop(HTML_BY_LANGUAGE, None) or {}
+        labels = data.pop(LABEL_BY_LANGUAGE, None) or {}
+        message["data"] = data
+        if language in others:
+            message["html"] = others[language]
+        if language in labels:
+            data["label"] = labels[language]
+    return message
+
+
+def frames(event: LiveEvent) -> dict[str, str]:
+    """The event's frame for each interface language (serialised once each, shared by its viewers)."""
+    return {code: frame(message_for(event, code)) for code in i18n.codes()}
+
+
+def language_of_socket(raw: str | None) -> str:
+    """A socket's `?lang=` (validated against LANGUAGES): anything else is the default language."""
+    return i18n.supported(raw) or i18n.default()
 
 
 def _numbered_insert(consultation_id: int, type: str, html: str | None, data) -> LiveEvent:
@@ -170,7 +214,7 @@ def publish(event: LiveEvent) -> bool:
     layer = get_channel_layer()
     if layer is None:
         return False
-    message = event.as_message()
+    by_language = frames(event)
     try:
         async_to_sync(layer.group_send)(
             group_name(event.consultation_id),
@@ -178,7 +222,8 @@ def publish(event: LiveEvent) -> bool:
                 "type": "live.event",
                 "consultation": event.consultation_id,
                 "seq": event.seq,
-                "frame": frame(message),
+                "frame": by_language[i18n.default()],
+                "frames": by_language,  # each viewer gets their language's, rendered once here
             },
         )
     except Exception:  # noqa: BLE001 - Redis down or slow must not break a resident's post
@@ -308,7 +353,10 @@ def comment_posted(comment: Comment) -> LiveEvent | None:
     if comment.status != Comment.Status.PUBLISHED:
         return None  # waiting for moderation: nobody else sees it yet
     return record(
-        comment.consultation_id, COMMENT_POSTED, html=comment_html(comment), data=comment_data(comment)
+        comment.consultation_id,
+        COMMENT_POSTED,
+        html=lambda: comment_html(comment),
+        data=comment_data(comment),
     )
 
 
@@ -321,7 +369,10 @@ def comment_updated(comment: Comment) -> LiveEvent:
             data={**comment_data(comment), "author": "", "status": comment.status},
         )
     return record(
-        comment.consultation_id, COMMENT_UPDATED, html=comment_html(comment), data=comment_data(comment)
+        comment.consultation_id,
+        COMMENT_UPDATED,
+        html=lambda: comment_html(comment),
+        data=comment_data(comment),
     )
 
 
@@ -343,7 +394,12 @@ def tally_changed(proposal: ProposalPage) -> LiveEvent:
 
     def build():
         result = tally(proposal)
-        html = render_to_string("consultations/includes/_tally.html", {"proposal": proposal, "tally": result})
+
+        def html():
+            return render_to_string(
+                "consultations/includes/_tally.html", {"proposal": proposal, "tally": result}
+            )
+
         data = {
             "proposal": proposal.pk,
             "support": result.support,
@@ -377,6 +433,11 @@ def sync_state(consultation: ConsultationPage) -> LiveEvent | None:
         LiveSequence.objects.select_for_update().get(consultation_id=consultation.pk)
         if last_state() == state:
             return None  # another process announced it while we waited for the lock
+        labels = {}
+        for code in i18n.codes():
+            with translation.override(code):
+                labels[code] = consultation.state_label
+        label = labels.pop(i18n.default())
         return record(
-            consultation.pk, STATE_CHANGED, data={"state": state, "label": consultation.state_label}
+            consultation.pk, STATE_CHANGED, data={"state": state, "label": label, LABEL_BY_LANGUAGE: labels}
         )

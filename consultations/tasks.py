@@ -32,20 +32,21 @@ def notify_authors_of_decision(comment_ids: list[int], decision: str, reason: st
     for comment in comments:
         if not comment.author.email:
             continue
-        context = {
-            "comment": comment,
-            "outcome": OUTCOMES.get(decision, ""),
-            "reason": ModerationReason(reason).label if reason else "",
-            "note": note,
-            "site_name": council.site_name,
-            "consultation_url": absolute(comment.consultation.url or "/"),
-        }
-        body = render_to_string("consultations/email/decision.txt", context)
-        emails.build(
-            _("Your comment on %(title)s") % {"title": comment.consultation.title},
-            body,
-            [comment.author.email],
-        ).send()
+        with emails.in_language(comment.author):
+            context = {
+                "comment": comment,
+                "outcome": OUTCOMES.get(decision, ""),
+                "reason": ModerationReason(reason).label if reason else "",
+                "note": note,
+                "site_name": council.site_name,
+                "consultation_url": absolute(comment.consultation.url or "/"),
+            }
+            body = render_to_string("consultations/email/decision.txt", context)
+            emails.build(
+                _("Your comment on %(title)s") % {"title": comment.consultation.title},
+                body,
+                [comment.author.email],
+            ).send()
         sent += 1
     return sent
 
@@ -68,25 +69,26 @@ def send_moderation_digest() -> int:
         waiting = queue.count()
         if not waiting:
             continue
-        late = overdue(queue).count()
-        body = render_to_string(
-            "consultations/email/digest.txt",
-            {
-                "moderator": moderator,
-                "waiting": waiting,
-                "late": late,
-                "sla_hours": settings.MODERATION_SLA_HOURS,
-                "queue_url": absolute(reverse("civic_moderation_queue")),
-                "site_name": council.site_name,
-            },
-        )
-        subject = _("%(count)s contribution(s) waiting for moderation") % {"count": waiting}
-        if late:
-            subject += _(", %(late)s past the %(hours)s-hour target") % {
-                "late": late,
-                "hours": settings.MODERATION_SLA_HOURS,
-            }
-        emails.build(subject, body, [moderator.email]).send()
+        with emails.in_language(moderator):
+            late = overdue(queue).count()
+            body = render_to_string(
+                "consultations/email/digest.txt",
+                {
+                    "moderator": moderator,
+                    "waiting": waiting,
+                    "late": late,
+                    "sla_hours": settings.MODERATION_SLA_HOURS,
+                    "queue_url": absolute(reverse("civic_moderation_queue")),
+                    "site_name": council.site_name,
+                },
+            )
+            subject = _("%(count)s contribution(s) waiting for moderation") % {"count": waiting}
+            if late:
+                subject += _(", %(late)s past the %(hours)s-hour target") % {
+                    "late": late,
+                    "hours": settings.MODERATION_SLA_HOURS,
+                }
+            emails.build(subject, body, [moderator.email]).send()
         sent += 1
     return sent
 
@@ -112,30 +114,31 @@ def send_sla_alerts() -> int:
         mine = [c for c in late if c.consultation_id in allowed]
         if not mine:
             continue
-        lines = "\n".join(
-            "- "
-            + _("%(title)s: waiting since %(when)s")
-            % {
-                "title": c.consultation.title,
-                "when": date_format(timezone.localtime(c.queued_at), "j M H:i"),
-            }
-            for c in mine[:50]
-        )
-        body = "\n\n".join(
-            [
-                _("Hello %(name)s,") % {"name": moderator.public_name},
-                _("These contributions have waited more than %(hours)s hours:")
-                % {"hours": settings.MODERATION_SLA_HOURS},
-                lines,
-                _("Moderation queue: %(url)s") % {"url": absolute(reverse("civic_moderation_queue"))},
-                f"{council.site_name}\n",
-            ]
-        )
-        emails.build(
-            _("%(count)s contribution(s) past the moderation target") % {"count": len(mine)},
-            body,
-            [moderator.email],
-        ).send()
+        with emails.in_language(moderator):
+            lines = "\n".join(
+                "- "
+                + _("%(title)s: waiting since %(when)s")
+                % {
+                    "title": c.consultation.title,
+                    "when": date_format(timezone.localtime(c.queued_at), "j M H:i"),
+                }
+                for c in mine[:50]
+            )
+            body = "\n\n".join(
+                [
+                    _("Hello %(name)s,") % {"name": moderator.public_name},
+                    _("These contributions have waited more than %(hours)s hours:")
+                    % {"hours": settings.MODERATION_SLA_HOURS},
+                    lines,
+                    _("Moderation queue: %(url)s") % {"url": absolute(reverse("civic_moderation_queue"))},
+                    f"{council.site_name}\n",
+                ]
+            )
+            emails.build(
+                _("%(count)s contribution(s) past the moderation target") % {"count": len(mine)},
+                body,
+                [moderator.email],
+            ).send()
         sent += 1
     Comment.objects.filter(pk__in=[c.pk for c in late]).update(sla_alerted=True)
     return sent

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
@@ -436,7 +437,8 @@ def events(request, page_id: int):
         return JsonResponse(
             {"error": str(exc), "reload": True, "last_seq": live.last_seq(consultation.pk)}, status=410
         )
-    response = JsonResponse({"events": [e.as_message() for e in found], "last_seq": last})
+    language = get_language()  # the address's: /cy/consultations/<id>/events/ is Welsh
+    response = JsonResponse({"events": [live.message_for(e, language) for e in found], "last_seq": last})
     response["Cache-Control"] = "no-store"
     return response
 

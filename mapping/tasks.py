@@ -24,19 +24,20 @@ def send_status_emails(change_id: int) -> int:
     # An unproven address gets its confirmation email only; a hidden report tells nobody.
     if not report.contact_email or report.awaiting_confirmation or report.hidden_at is not None:
         return 0
-    context = {
-        "report": report,
-        "change": change,
-        "url": absolute(report.get_absolute_url()),
-        "site_name": brand.for_default_site().site_name,
-        "name": report.contact_name,  # no account: the name they gave
-    }
-    title = _("Report #%(number)s is now %(status)s") % {
-        "number": report.pk,
-        "status": change.get_to_status_display().lower(),
-    }
-    body = render_to_string("mapping/email/status_changed.txt", context)
-    return mailers.default.send_messages([emails.build(title, body, [report.contact_email])]) or 0
+    with emails.in_language(language=getattr(report, "language", "")):  # the language they wrote in
+        context = {
+            "report": report,
+            "change": change,
+            "url": absolute(report.get_absolute_url()),
+            "site_name": brand.for_default_site().site_name,
+            "name": report.contact_name,  # no account: the name they gave
+        }
+        title = _("Report #%(number)s is now %(status)s") % {
+            "number": report.pk,
+            "status": change.get_to_status_display().lower(),
+        }
+        body = render_to_string("mapping/email/status_changed.txt", context)
+        return mailers.default.send_messages([emails.build(title, body, [report.contact_email])]) or 0
 
 
 @task
@@ -48,8 +49,9 @@ def send_confirmation_email(report_id: int) -> int:
     report = IssueReport.objects.select_related("category", "organisation").filter(pk=report_id).first()
     if report is None or not report.awaiting_confirmation or not report.contact_email:
         return 0
-    url = absolute(reverse("mapping:confirm_report", args=[confirmation_token(report)]))
-    context = {"report": report, "url": url, "hours": settings.REPORT_CONFIRMATION_HOURS}
-    body = render_to_string("mapping/email/confirm_report.txt", context)
-    message = emails.build(_("Confirm your report to publish it"), body, [report.contact_email])
-    return mailers.default.send_messages([message]) or 0
+    with emails.in_language(language=getattr(report, "language", "")):  # the language they wrote in
+        url = absolute(reverse("mapping:confirm_report", args=[confirmation_token(report)]))
+        context = {"report": report, "url": url, "hours": settings.REPORT_CONFIRMATION_HOURS}
+        body = render_to_string("mapping/email/confirm_report.txt", context)
+        message = emails.build(_("Confirm your report to publish it"), body, [report.contact_email])
+        return mailers.default.send_messages([message]) or 0

@@ -3,10 +3,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.decorators.cache import cache_control
+from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from civic import i18n
 from civic import views as civic_views
 from consultations import urls as consultation_urls
 from search import views as search_views
@@ -18,9 +21,16 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", civic_views.healthz, name="healthz"),
     path("api/v1/", include("api.urls")),
+    path("language/<str:code>/", i18n.choose_language, name="set_language_choice"),
 ]
 
 urlpatterns += i18n_patterns(
+    # The interface strings JavaScript shows, in the page's language (served here: strict CSP, no CDN).
+    path(
+        "jsi18n/",
+        cache_control(max_age=3600, public=True)(JavaScriptCatalog.as_view()),
+        name="javascript_catalog",
+    ),
     path("accounts/profile/", civic_views.profile, name="profile"),
     path("accounts/profile/my-data/", civic_views.download_my_data, name="download_my_data"),
     path(

@@ -225,6 +225,7 @@ GETS = [
     ("api_tokens", "/admin/api-tokens/", ["x"], "admin"),
     ("api_token_new", "/admin/api-tokens/new/", ["x"], "admin"),
     ("place_suggestions", "/places/suggest/", ["q", "kind"], None),
+    ("set_language_choice", "/language/cy/", ["next"], None),
 ]  # fmt: skip
 
 # (route name, path template, form fields, fixed valid fields, who posts)

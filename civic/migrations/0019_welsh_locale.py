@@ -34,7 +34,7 @@ def let_staff_translate(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("civic", "0017_address_tail"),
+        ("civic", "0018_user_language"),
         ("wagtailcore", "0094_alter_page_locale"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
     ]

@@ -43,15 +43,16 @@ def notify_response_task(response_id: int) -> int:
         return response.notified_count  # a retried task must not email people twice
     # The consultation page shows the response to everyone who may see it (the summary may be
     # closed to residents until results are published).
-    link = absolute(responses_url(response.consultation))
-    subject = _("You said, we did: %(title)s") % {"title": response.consultation.title}
     messages = []
     for address in response_recipients(response).iterator(chunk_size=500):
-        body = render_to_string(
-            "consultations/summaries/response_email.txt",
-            {"response": response, "name": address.user.public_name, "link": link},
-        )
-        messages.append(emails.build(subject, body, [address.email]))
+        with emails.in_language(address.user):  # each resident's own language, links included
+            link = absolute(responses_url(response.consultation))
+            subject = _("You said, we did: %(title)s") % {"title": response.consultation.title}
+            body = render_to_string(
+                "consultations/summaries/response_email.txt",
+                {"response": response, "name": address.user.public_name, "link": link},
+            )
+            messages.append(emails.build(subject, body, [address.email]))
     sent = mailers.default.send_messages(messages) if messages else 0
     response.notified_at = timezone.now()
     response.notified_count = sent or 0

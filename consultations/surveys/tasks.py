@@ -20,8 +20,9 @@ def send_confirmation_email(response_id: int) -> int:
     response = SurveyResponse.objects.select_related("survey").filter(pk=response_id).first()
     if response is None or not response.awaiting_confirmation or not response.contact_email:
         return 0
-    url = absolute(reverse("consultations:survey_confirm", args=[confirmation_token(response)]))
-    context = {"survey": response.survey, "url": url, "hours": settings.SURVEY_CONFIRMATION_HOURS}
-    body = render_to_string("consultations/surveys/email/confirm_response.txt", context)
-    message = emails.build(_("Confirm your survey answers"), body, [response.contact_email])
-    return mailers.default.send_messages([message]) or 0
+    with emails.in_language(language=getattr(response, "language", "")):  # the language they answered in
+        url = absolute(reverse("consultations:survey_confirm", args=[confirmation_token(response)]))
+        context = {"survey": response.survey, "url": url, "hours": settings.SURVEY_CONFIRMATION_HOURS}
+        body = render_to_string("consultations/surveys/email/confirm_response.txt", context)
+        message = emails.build(_("Confirm your survey answers"), body, [response.contact_email])
+        return mailers.default.send_messages([message]) or 0

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "civic.uploads.BodyLimitMiddleware",
     "civic.middleware.RefuseNulBytesMiddleware",
+    "civic.middleware.LanguageMiddleware",  # before the page cache: no cached English page for a Welsh reader
     "civic.pagecache.AnonymousPageCacheMiddleware",  # before the session: a hit reads no session
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",  # the language comes from the address (/cy/...)
@@ -239,6 +240,13 @@ LANGUAGE_CODE = "en-gb"
 # Interface languages: English at the plain address, every other language under its prefix (/cy/...).
 # A council adds one here and a catalogue under locale/<code>/ (README: translations).
 LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+# A council adds a language without code: EXTRA_LANGUAGES=gd:Gàidhlig,ga:Gaeilge, then a catalogue
+# (manage.py makemessages -l gd) translated under locale/gd/.
+for _extra in env.items("EXTRA_LANGUAGES"):
+    _code, _, _name = _extra.partition(":")
+    if not _code.strip() or not _name.strip():
+        raise ImproperlyConfigured(f"EXTRA_LANGUAGES entries are code:Name, not {_extra!r}")
+    LANGUAGES.append((_code.strip().lower(), _name.strip()))
 # Officers choose the Wagtail admin's language in their account settings (Wagtail ships Welsh).
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Civic's own catalogue first, then translations of other projects' strings (allauth has no Welsh).

@@ -2,6 +2,7 @@
    are listed under the box (the form also shows them on submit, so this is an enhancement only). */
 (function () {
   "use strict";
+  var gettext = window.gettext || function (text) { return text; };  // Django's JavaScript catalogue
   var form = document.querySelector("form[data-similar-url]");
   if (!form) { return; }
   var box = form.querySelector("textarea");
@@ -14,7 +15,7 @@
     list.textContent = "";
     if (!items.length) { list.hidden = true; return; }
     var intro = document.createElement("p");
-    intro.textContent = "Similar statements are already here. You could vote on one instead:";
+    intro.textContent = gettext("Similar statements are already here. You could vote on one instead:");
     list.appendChild(intro);
     var ul = document.createElement("ul");
     items.forEach(function (item) {

@@ -4,6 +4,12 @@
    It never moves what the reader is looking at and never touches a form being typed in. */
 (function () {
   "use strict";
+  /* Django's JavaScript catalogue (jsi18n/, loaded by base.html) translates; without it, English. */
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (whole, name) { return String(values[name]); });
+  };
   var root = document.querySelector("[data-live-ws]");
   if (!root || !window.JSON) { return; }
 
@@ -13,6 +19,8 @@
   var proposalId = root.getAttribute("data-live-proposal") || "";
   var pageState = root.getAttribute("data-live-state");
   var eventsUrl = root.getAttribute("data-live-events");
+  /* The socket sends fragments in the page's language (the HTTP feed's address carries it). */
+  var language = root.getAttribute("data-live-lang") || document.documentElement.getAttribute("lang") || "";
   var list = root.querySelector("[data-live-comments]");
   var announcer = root.querySelector("[data-live-announcer]");
   var status = root.querySelector("[data-live-status]");
@@ -73,7 +81,7 @@
     Array.prototype.forEach.call(nodes, function (node) {
       var n = Math.max(0, (parseInt(node.getAttribute("data-count"), 10) || 0) + delta);
       node.setAttribute("data-count", String(n));
-      node.textContent = n + (n === 1 ? " comment" : " comments");
+      node.textContent = interpolate(ngettext("%(count)s comment", "%(count)s comments", n), {count: n}, true);
     });
   }
 
@@ -92,7 +100,7 @@
         replies = document.createElement("ol");
         replies.className = "comment-list comment-list--replies";
         replies.setAttribute("data-live-replies", "");
-        replies.setAttribute("aria-label", "Replies");
+        replies.setAttribute("aria-label", gettext("Replies"));
         parent.appendChild(replies);
       }
       keepPlace(replies, function () { replies.appendChild(node); });
@@ -101,9 +109,10 @@
       if (empty) { empty.parentNode.removeChild(empty); }
       keepPlace(list, function () { list.insertBefore(node, list.firstElementChild); });
     } else {
-      showStatus("New comments have been posted. Go to the first page of comments to read them.");
+      showStatus(gettext("New comments have been posted. Go to the first page of comments to read them."));
     }
-    announce("New comment from " + (data.author || "a participant") + ".");
+    announce(data.author ? interpolate(gettext("New comment from %(name)s."), {name: data.author}, true) :
+      gettext("New comment from a participant."));
   }
 
   function commentUpdated(event) {
@@ -128,7 +137,7 @@
     }
     keepPlace(old, function () { old.parentNode.removeChild(old); });
     adjustCount(-1);
-    announce("A comment was removed by a moderator.");
+    announce(gettext("A comment was removed by a moderator."));
   }
 
   function tallyChanged(event) {
@@ -153,15 +162,16 @@
   function opinionGroups(event) {
     var data = event.data || {};
     if (String(data.page) !== root.getAttribute("data-live-conversation")) { return; }
-    showStatus("The opinion groups have been updated. Reload the page to see them.");
+    showStatus(gettext("The opinion groups have been updated. Reload the page to see them."));
   }
 
   function stateChanged(event) {
     var state = (event.data || {}).state;
     if (state && state !== pageState) {
-      showStatus("This consultation is now " + ((event.data || {}).label || state).toLowerCase() +
-        ". Reload the page to see what has changed.");
-      announce("This consultation is now " + state + ".");
+      var label = ((event.data || {}).label || state).toLowerCase();  // in this page's language
+      showStatus(interpolate(gettext("This consultation is now %(state)s. Reload the page to see what has changed."),
+        {state: label}, true));
+      announce(interpolate(gettext("This consultation is now %(state)s."), {state: label}, true));
     }
   }
 
@@ -204,8 +214,8 @@
   function needReload() {
     stopped = true;
     stop();
-    showStatus("There has been a lot of activity since this page loaded. Reload the page to see " +
-      "the latest comments.");
+    showStatus(gettext(
+      "There has been a lot of activity since this page loaded. Reload the page to see the latest comments."));
   }
 
   function catchUp() {
@@ -240,8 +250,8 @@
       if (typeof data.viewers === "number") {
         var viewers = root.querySelector("[data-live-viewers]");
         if (viewers) {
-          viewers.textContent = data.viewers === 1 ? "1 person is viewing this now" :
-            data.viewers + " people are viewing this now";
+          viewers.textContent = interpolate(ngettext("%(count)s person is viewing this now",
+            "%(count)s people are viewing this now", data.viewers), {count: data.viewers}, true);
           viewers.hidden = false;
         }
       }
@@ -252,7 +262,7 @@
       /* the account changed (signed out, suspended, new password or roles): this page is stale */
       stopped = true;
       stop();
-      showStatus(data.message || "Your account has changed. Reload the page.");
+      showStatus(data.message || gettext("Your account has changed. Reload the page."));
     }
   }
 
@@ -279,7 +289,7 @@
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
     try {
       socket = new WebSocket(scheme + window.location.host + root.getAttribute("data-live-ws") +
-        "?since=" + lastSeq);
+        "?since=" + lastSeq + "&lang=" + encodeURIComponent(language));
     } catch (err) { startPolling(); return; }
     socket.onopen = function () {
       failures = 0;

@@ -3,6 +3,12 @@
    still works (submit, then choose from the matches the page lists). No inline code: strict CSP. */
 (function () {
   "use strict";
+  /* Django's JavaScript catalogue (jsi18n/, loaded by base.html) translates; without it, English. */
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (whole, name) { return String(values[name]); });
+  };
   var DELAY = 150;
   var counter = 0;
 
@@ -19,7 +25,7 @@
     list.id = listId;
     list.className = "place-lookup__list";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Suggestions");
+    list.setAttribute("aria-label", gettext("Suggestions"));
     list.hidden = true;
     wrapper.appendChild(list);
     var status = document.createElement("p");
@@ -74,8 +80,9 @@
       fill("latitude", place.latitude.toFixed(6));
       fill("longitude", place.longitude.toFixed(6));
       fill("place", place.label);
-      status.textContent = place.label + " chosen" +
-        (input.hasAttribute("data-fill-latitude") ? ": it is marked on the map. Press Continue to go on." : ".");
+      status.textContent = interpolate(input.hasAttribute("data-fill-latitude") ?
+        gettext("%(place)s chosen: it is marked on the map. Press Continue to go on.") :
+        gettext("%(place)s chosen."), {place: place.label}, true);
       input.dispatchEvent(new CustomEvent("place-chosen", { bubbles: true, detail: place }));
     }
 
@@ -91,7 +98,8 @@
         option.textContent = place.label;
         var meta = document.createElement("span");
         meta.className = "place-lookup__meta";
-        meta.textContent = " " + place.kind_label + (place.ward ? ", " + place.ward + " ward" : "");
+        meta.textContent = " " + (place.ward ? interpolate(gettext("%(kind)s, %(ward)s ward"),
+          {kind: place.kind_label, ward: place.ward}, true) : place.kind_label);
         option.appendChild(meta);
         option.addEventListener("mousedown", function (event) { event.preventDefault(); });
         option.addEventListener("click", function () { choose(i); });
@@ -101,11 +109,13 @@
       if (places.length) {
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
-        status.textContent = places.length + " suggestion" + (places.length === 1 ? "" : "s") +
-          ". Use the up and down arrows to choose.";
+        status.textContent = interpolate(ngettext(
+          "%(count)s suggestion. Use the up and down arrows to choose.",
+          "%(count)s suggestions. Use the up and down arrows to choose.", places.length),
+          {count: places.length}, true);
       } else {
         close();
-        status.textContent = "No suggestions.";
+        status.textContent = gettext("No suggestions.");
       }
     }
 

@@ -43,7 +43,12 @@ def test_votes_record_tally_events(resident, make_user, proposal):
     services.cast_vote(voter=resident, proposal=proposal, choice="support")  # unchanged: no event
     events = list(LiveEvent.objects.order_by("seq"))
     assert [e.type for e in events] == [live.TALLY_CHANGED, live.TALLY_CHANGED]
-    assert events[-1].data == {"proposal": proposal.pk, "support": 1, "oppose": 1, "total": 2}
+    assert live.message_for(events[-1])["data"] == {
+        "proposal": proposal.pk,
+        "support": 1,
+        "oppose": 1,
+        "total": 2,
+    }
     assert "<strong>1</strong> support" in events[-1].html
 
 

@@ -290,7 +290,7 @@ def test_conversation_without_enough_votes_in_welsh(client, consultation, reside
 
 
 def test_moderation_decision_email_in_welsh(consultation):
-    author = UserFactory(roles=["Residents"], display_name="Gwenllian")
+    author = UserFactory(roles=["Residents"], display_name="Gwenllian", language="cy")  # emails: the profile
     comment = CommentFactory(consultation=consultation, author=author, body="Fy sylw i.")
     with translation.override("cy"):
         sent = tasks.notify_authors_of_decision.call([comment.pk], "hide", "off_topic", "Cadwch at y pwnc.")

@@ -76,6 +76,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, migrate_only=False, **options):
         self.started = time.monotonic()
+        self.compile_translations()
         self.migrate()
         if migrate_only:
             return
@@ -87,6 +88,16 @@ class Command(BaseCommand):
     def say(self, message: str) -> None:
         self.stdout.write(f"[{time.monotonic() - self.started:5.1f} s] {message}")
         self.stdout.flush()
+
+    def compile_translations(self) -> None:
+        """The .mo files are not committed: build them from the .po catalogues that changed."""
+        from civic.translations import compile_catalogues
+
+        written = compile_catalogues()
+        if written:
+            self.say(f"Translations compiled ({len(written)} catalogue{'s' * (len(written) != 1)}).")
+        else:
+            self.say("Translations are up to date.")
 
     def migrate(self) -> None:
         missing = unrecorded_migrations()
