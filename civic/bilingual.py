@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
@@ -128,7 +129,11 @@ def url_for_reader(page: Any) -> str:
     language's prefix (the untranslated page with a note)."""
     shown = in_language(page)
     url = shown.url
-    return url if shown is not page else translate_url(url, get_language())
+    if shown is not page:
+        return url
+    reader = get_language()
+    with translation.override(page.locale.language_code):  # resolve the page's own address, then re-prefix it
+        return translate_url(url, reader)
 
 
 def content_language(code: str) -> str:
