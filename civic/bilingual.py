@@ -5,8 +5,9 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language
 
 
 def accept_translation_editor_forms() -> None:
@@ -130,10 +131,8 @@ def url_for_reader(page: Any) -> str:
     url = shown.url
     if shown is not page:
         return url
-    # translate_url resolves the address in the active language: the untranslated page's own
-    # (unprefixed) address only resolves in the page's language.
     reader = get_language()
-    with override(page.locale.language_code):
+    with translation.override(page.locale.language_code):  # resolve the page's own address, then re-prefix it
         return translate_url(url, reader)
 
 

@@ -180,3 +180,15 @@ def test_the_welsh_consultation_list_shows_every_consultation_once(client, consu
 
 def partner_of(consultation):
     return consultation.lead_organisation
+
+
+def test_a_comment_on_an_untranslated_page_read_in_welsh_returns_to_its_welsh_address(
+    client, consultation, resident
+):
+    """No Welsh translation: the reader goes back to /cy/<the English page's path>, not to the English page."""
+    sign_in(client, resident)
+    response = client.post(f"/cy/consultations/{consultation.pk}/comment/", comment_data(body="Sylw byr."))
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"/cy{consultation.url}")
+    english = client.post(f"/consultations/{consultation.pk}/comment/", comment_data(body="A short one."))
+    assert english["Location"].startswith(consultation.url) and not english["Location"].startswith("/cy/")
