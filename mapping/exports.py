@@ -106,6 +106,7 @@ CSV_HEADER = {
     "updated_at": pgettext_lazy("reports CSV column", "updated_at"),
     "duplicate_of": pgettext_lazy("reports CSV column", "duplicate_of"),
     "followers": pgettext_lazy("reports CSV column", "followers"),
+    "language": pgettext_lazy("reports CSV column", "language"),
 }
 
 

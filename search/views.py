@@ -190,6 +190,7 @@ CSV_HEADER = {  # the header in the officer's language (English: the column name
     "author": pgettext_lazy("search CSV column", "author"),
     "created": pgettext_lazy("search CSV column", "created"),
     "url": pgettext_lazy("search CSV column", "url"),
+    "language": pgettext_lazy("search CSV column", "language"),
 }
 
 

@@ -196,6 +196,7 @@ GETS = [
     ("notifications_unsubscribe", "/notifications/unsubscribe/not-a-token/", ["x"], None),
     ("civic_moderation_queue", "/admin/moderation/", ["consultation", "kind", "overdue", "p"], "officer"),
     ("civic_assisted_entry", "/admin/moderation/enter-response/", ["x"], "officer"),
+    ("civic_missing_translations", "/admin/translations/missing/", ["x", "p"], "officer"),
     ("comments:index", "/admin/comments/", ["q", "status", "stance", "p"], "officer"),
     ("comments:index_results", "/admin/comments/results/", ["q", "status", "p"], "officer"),
     ("issue_reports:index", "/admin/issue_reports/", ["q", "status", "p"], "admin"),

@@ -238,6 +238,11 @@ def test_base_loads_catalogue_from_same_origin_before_app_scripts(client, home):
     assert catalogue < html.index("/static/js/place-lookup.js")
 
 
+def test_a_page_without_scripts_loads_no_catalogue(client, home):
+    html = client.get("/cy/reports/list/").content.decode()
+    assert "jsi18n" not in html and "<script" not in html
+
+
 def test_a_third_language_needs_only_settings(client, home, settings):
     settings.LANGUAGES = [*settings.LANGUAGES, ("gd", "Gàidhlig")]
     assert '<html lang="gd">' in client.get("/gd/reports/").content.decode()

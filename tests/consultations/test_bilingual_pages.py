@@ -185,7 +185,7 @@ def partner_of(consultation):
 def test_a_comment_on_an_untranslated_page_read_in_welsh_returns_to_its_welsh_address(
     client, consultation, resident
 ):
-    """No Welsh translation: the reader goes back to /cy/<the English page's path>, not to the English page."""
+    """No Welsh translation: back to /cy/<the English page's path>, not to the English page."""
     sign_in(client, resident)
     response = client.post(f"/cy/consultations/{consultation.pk}/comment/", comment_data(body="Sylw byr."))
     assert response.status_code == 302

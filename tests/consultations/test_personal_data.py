@@ -84,7 +84,8 @@ def test_votes_cost_the_same_queries_for_one_or_many(
 
     for _ in range(5):
         VoteFactory(proposal=make_proposal(consultation), user=resident)
-    with django_assert_max_num_queries(3):
+    # 4: votes with their proposals and consultations, plus the locales (each page's language)
+    with django_assert_max_num_queries(4):
         assert len(personal_data.votes(resident)) == 5
 
 

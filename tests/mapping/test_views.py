@@ -16,11 +16,17 @@ ANY_URL = re.compile(r"""(?:https?:)?//[^\s"'<>)]+""", re.I)
 
 
 def external_urls(html: str) -> list[str]:
-    """Every absolute URL in the page that is not the tile server."""
+    """Every absolute URL in the page that is not the tile server or this site (hreflang alternates)."""
     tile_origin = settings.MAP_TILE_ORIGIN
     found = set(ANY_URL.findall(html)) | {u for u in URL_ATTR.findall(html) if "//" in u}
     return sorted(
-        u for u in found if not (u.startswith(tile_origin) or u.startswith("//" + tile_origin.split("//")[1]))
+        u
+        for u in found
+        if not (
+            u.startswith(tile_origin)
+            or u.startswith("//" + tile_origin.split("//")[1])
+            or u.startswith("http://testserver/")
+        )
     )
 
 
