@@ -17,7 +17,7 @@ def accept_translation_editor_forms() -> None:
     from wagtail_localize.views import edit_translation
 
     for view in (edit_translation.edit_string_translation, edit_translation.edit_override):
-        view_class: Any = view.cls  # type: ignore[attr-defined]  # set by DRF's as_view()
+        view_class: Any = view.cls  # set by DRF's as_view()
         view_class.parser_classes = [FormParser, MultiPartParser]
 
 
@@ -128,12 +128,12 @@ def url_for_reader(page: Any) -> str:
     """Where to send a reader back to: the page in their language, or its address under their
     language's prefix (the untranslated page with a note)."""
     shown = in_language(page)
-    url = shown.url
+    url = str(shown.url)
     if shown is not page:
         return url
     reader = get_language()
     with translation.override(page.locale.language_code):  # resolve the page's own address, then re-prefix it
-        return translate_url(url, reader)
+        return str(translate_url(url, reader))
 
 
 def content_language(code: str) -> str:

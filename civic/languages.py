@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -63,7 +65,7 @@ def validate(value: str) -> None:
         raise ValidationError(INVALID_MESSAGE, code="invalid_language")
 
 
-def field(**kwargs):
+def field(**kwargs: Any) -> Any:
     """The `language` field of a contribution: the language it was written in, never translated.
 
     No choices on the column (validated against settings.LANGUAGES instead), so a council that adds a
@@ -84,12 +86,12 @@ class LanguageField(forms.ChoiceField):
 
     widget = forms.RadioSelect
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("label", gettext_lazy("Language of your comment"))
         kwargs.setdefault("required", False)
         kwargs.setdefault("error_messages", {"invalid_choice": INVALID_MESSAGE})
         kwargs.setdefault("initial", active)
         super().__init__(choices=choices, **kwargs)
 
-    def clean(self, value):
-        return super().clean(value) or active()
+    def clean(self, value: Any) -> str:
+        return str(super().clean(value) or active())

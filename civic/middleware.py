@@ -129,18 +129,18 @@ class LanguageMiddleware:
                 query = request.GET.copy()
                 del query["lang"]
                 target = path + (f"?{query.urlencode()}" if query else "")
-                response = HttpResponseRedirect(i18n.url_in(target, chosen))
-                i18n.remember(response, chosen)
-                return response
+                switched = HttpResponseRedirect(i18n.url_in(target, chosen))
+                i18n.remember(switched, chosen)
+                return switched
         if in_path is None and asked is None and self.first_visit_elsewhere(request):
             chosen = translation.get_language_from_request(request)
             if chosen != i18n.default():
                 target = i18n.url_in(request.get_full_path(), chosen)
                 if target != request.get_full_path():
-                    redirect = HttpResponseRedirect(target)
-                    patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
-                    redirect["Cache-Control"] = "private"
-                    return redirect
+                    preferred = HttpResponseRedirect(target)
+                    patch_vary_headers(preferred, ("Accept-Language", "Cookie"))
+                    preferred["Cache-Control"] = "private"
+                    return preferred
         response = self.get_response(request)
         if in_path is None:
             patch_vary_headers(response, ("Accept-Language", "Cookie"))

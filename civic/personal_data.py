@@ -19,6 +19,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext
 
+from civic.types import Label
+
 from . import ratelimit
 from .errors import CivicError
 from .models import Notification, NotificationKind, ParticipantProfile, User
@@ -38,7 +40,7 @@ RATE_SCOPE = "personal-data-export"
 @dataclass(frozen=True)
 class Section:
     name: str  # the key in the JSON export
-    title: str  # the heading in the readable export
+    title: Label  # the heading in the readable export (in the reader's language)
     collector: Collector
     size: Sizer | None = None
 
@@ -47,7 +49,7 @@ _sections: dict[str, Section] = {}
 _erasers: dict[str, Eraser] = {}
 
 
-def register(name: str, collector: Collector, *, title: str, size: Sizer | None = None) -> None:
+def register(name: str, collector: Collector, *, title: Label, size: Sizer | None = None) -> None:
     """Add a kind of personal data to every export (once per name, however often ready() runs).
 
     `size` counts the section's items (rows) cheaply, for sections that can grow long: the total
@@ -70,7 +72,7 @@ class Rows:
         return self.query(user).count()
 
 
-def register_rows(name: str, rows: Rows, *, title: str) -> None:
+def register_rows(name: str, rows: Rows, *, title: Label) -> None:
     """Register a section built from the person's rows (see Rows), with its size."""
     register(name, rows, title=title, size=rows.size)
 
@@ -279,7 +281,7 @@ def readable(value: Any) -> dict[str, Any]:
     return {"kind": "text", "value": _text(value)}
 
 
-def readable_sections(export: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+def readable_sections(export: dict[str, Any]) -> list[tuple[Label, dict[str, Any]]]:
     """The export's sections with their headings, in order, for the readable page."""
     return [
         (section.title, readable(export[section.name])) for section in sections() if section.name in export

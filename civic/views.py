@@ -55,7 +55,7 @@ def _settings_anchor() -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: HttpRequest) -> HttpResponseBase:
     """Show what others see (display name) and what only the owner sees (email, roles)."""
     user = request.user
     if not isinstance(user, User):  # login_required let only accounts in

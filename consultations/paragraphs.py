@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, Q
 
 from civic.text import plain_text
+from civic.types import Label
 
 from .models import Comment, ProposalPage, Stance
 
@@ -123,7 +124,7 @@ class ParagraphFigures:
     def total(self) -> int:
         return sum(self.stances.values())
 
-    def stance_list(self) -> list[tuple[str, str, int]]:
+    def stance_list(self) -> list[tuple[str, Label, int]]:
         return [(value, label, self.stances.get(value, 0)) for value, label in Stance.choices]
 
     def stance_bar(self) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from django.utils.html import strip_tags
 
 from civic import languages
 from civic.models import Area
+from civic.types import Label
 
 FIELDS = (
     "key", "type", "object_id", "title", "text", "url", "consultation_id", "consultation_title",
@@ -52,24 +53,25 @@ def split_key(key: str) -> tuple[str, int]:
     return name, int(pk)
 
 
-def type_choices() -> list[tuple[str, str]]:
+def type_choices() -> list[tuple[str, Label]]:
     return [(doc_type.name, doc_type.label) for doc_type in types()]
 
 
 # What a facet's stored values mean, declared by the app that owns them: fixed labels ("support" is
 # shown as "Support") or a lookup of titles for ids (consultation 12 is "Library opening hours").
-VOCABULARIES: dict[str, dict[str, str]] = {}
+VOCABULARIES: dict[str, dict[str, Label]] = {}
 TitleLookup = Callable[[list[int], list[int] | None, set[int]], dict[str, str]]
 TITLE_LOOKUPS: dict[str, TitleLookup] = {}
 
 
-def register_vocabulary(facet: str, choices: Iterable[tuple[str, str]]) -> None:
+def register_vocabulary(facet: str, choices: Iterable[tuple[str, Label]]) -> None:
     """Labels for a facet's values; also the values a search form accepts for it."""
     VOCABULARIES.setdefault(facet, {}).update(choices)
 
 
 def vocabulary(facet: str) -> list[tuple[str, str]]:
-    return list(VOCABULARIES.get(facet, {}).items())
+    """The facet's values with their labels in the active language."""
+    return [(value, str(label)) for value, label in VOCABULARIES.get(facet, {}).items()]
 
 
 def register_titles(facet: str, lookup: TitleLookup) -> None:
@@ -117,7 +119,7 @@ class DocumentType:
     """One kind of searchable content."""
 
     name = ""
-    label = ""
+    label: Label = ""
     model = ""  # "app_label.ModelName"
     chunk_size = 2000
     public = False  # searched by the residents' site search too; public_pks() then says which objects

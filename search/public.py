@@ -87,7 +87,7 @@ def pages(words: tuple[str, ...], *, skip: set[str]) -> list[PublicResult]:
             PublicResult(
                 title=page.title,
                 url=page.url or "",
-                kind=doc_type.label if doc_type else gettext("Page"),
+                kind=str(doc_type.label) if doc_type else gettext("Page"),
                 snippet=getattr(page, "summary", "") or page.search_description,
             )
         )

@@ -151,7 +151,7 @@ class Hit:
         from .documents import REGISTRY
 
         doc_type = REGISTRY.get(self.type)
-        return doc_type.label if doc_type else self.type
+        return str(doc_type.label) if doc_type else self.type
 
     @property
     def stance_label(self) -> str:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from civic.models import AgeBand, Area, Disability, Ethnicity, ParticipantProfile
 from civic.pages import public_pages
+from civic.types import Label
 
 from .. import paragraphs
 from ..conversations.display import conversation_summaries
@@ -213,7 +214,7 @@ REPRESENTATION_STATUS = {
 
 @dataclass
 class RepresentationRow:
-    label: str
+    label: Label
     participants: int | None
     participant_share: float | None
     population_share: float | None
@@ -244,7 +245,7 @@ class RepresentationRow:
 @dataclass
 class RepresentationTable:
     dimension: str
-    title: str
+    title: Label
     answered: int | None
     rows: list[RepresentationRow]
 
@@ -270,7 +271,7 @@ def representation(consultation, proposals, wards: list[Area]) -> list[Represent
     tables = []
     for index, (dimension, title, choices) in enumerate(DIMENSIONS):
         if choices is None:
-            choices = [(w.slug, w.name) for w in wards]
+            choices = [(w.slug, w.name) for w in wards]  # type: ignore[misc]  # names, where others are lazy labels
         counts = Counter(row[index] for row in profiles if row[index])
         answered = sum(counts.get(value, 0) for value, _ in choices)
         shown = suppress({value: counts.get(value, 0) for value, _ in choices})

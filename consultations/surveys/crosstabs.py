@@ -11,6 +11,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from civic.models import AgeBand, Area, Disability, Ethnicity
+from civic.types import Label
 
 from ..summaries import charts
 from ..summaries.figures import SUPPRESS_BELOW, suppress
@@ -49,14 +50,14 @@ class CrossTab:
 
     question: Question
     dimension: str
-    title: str
-    groups: list[str]
+    title: Label
+    groups: list[Label]
     answered: list[int | None]  # people in each group who answered; None: fewer than SUPPRESS_BELOW
     rows: list[CrossRow] = field(default_factory=list)
     chart: charts.Chart | None = None
 
     @property
-    def columns(self) -> list[tuple[str, int | None]]:
+    def columns(self) -> list[tuple[Label, int | None]]:
         return list(zip(self.groups, self.answered, strict=True))
 
 
@@ -64,7 +65,7 @@ class CrossTab:
 class Breakdown:
     """Every dimension's groups and, per group, how many responses and choices it holds."""
 
-    groups: dict[str, list[tuple[object, str]]]  # dimension -> [(group key, label)]
+    groups: dict[str, list[tuple[object, Label]]]  # dimension -> [(group key, label)]
     responses: dict[str, dict[object, int]]  # dimension -> group -> responses
     answered: dict[str, dict[object, dict[str, int]]]  # dimension -> group -> question id -> people
     chosen: dict[str, dict[object, dict[str, dict[str, int]]]]  # ... -> question id -> option id -> n
@@ -72,8 +73,8 @@ class Breakdown:
     positions: dict[str, dict[object, dict[str, dict[str, int]]]] = field(default_factory=dict)
 
 
-def _groups(wards: list[Area]) -> dict[str, list[tuple[object, str]]]:
-    choices: dict[str, list[tuple[object, str]]] = {
+def _groups(wards: list[Area]) -> dict[str, list[tuple[object, Label]]]:
+    choices: dict[str, list[tuple[object, Label]]] = {
         "ward": [(w.pk, w.name) for w in wards],
         "age_band": list(AgeBand.choices),
         "disability": list(Disability.choices),
@@ -173,7 +174,7 @@ def crosstabs(survey: SurveyPage, counts: Breakdown, dimension: str) -> list[Cro
             f"survey-{survey.pk}-{dimension}-q{q.number}",
             _("Question %(number)s by %(dimension)s") % {"number": q.number, "dimension": title.lower()},
             [
-                (label, [row.cells[i].count for row in rows], answered[i])
+                (str(label), [row.cells[i].count for row in rows], answered[i])
                 for i, (_g, label) in enumerate(groups)
                 if answered[i] is not None or counts.answered[dimension].get(groups[i][0], {}).get(q.id)
             ],

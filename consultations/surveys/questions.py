@@ -127,7 +127,7 @@ def questions_from_stream(stream: Iterable[Any]) -> list[Question]:
         if kind in ("single_choice", "multiple_choice", "ranking"):
             options = tuple((item.id, str(item.value)) for item in value["options"].bound_blocks)
         elif kind == "agreement":
-            options = AGREEMENT
+            options = AGREEMENT  # type: ignore[assignment]  # lazy labels: read in the reader's language
         elif kind == "ward":
             wards = ward_options() if wards is None else wards
             options = wards

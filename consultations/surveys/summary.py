@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from civic.models import Area
 from civic.pages import public_pages
+from civic.types import Label
 
 from ..summaries.figures import SUPPRESS_BELOW
 from .crosstabs import DIMENSION_KEYS, DIMENSIONS, CrossTab, breakdown, crosstabs, for_group
@@ -20,7 +21,7 @@ class SurveySummary:
     version: str = ""  # results_version: the rendered section is cached on it
 
 
-def dimension_choices() -> list[tuple[str, str]]:
+def dimension_choices() -> list[tuple[str, Label]]:
     return [(key, title) for key, title, _c in DIMENSIONS]
 
 

@@ -9,6 +9,7 @@ from civic.translations import compile_catalogues
 
 class Command(BaseCommand):
     help = "Compile locale/*/LC_MESSAGES/*.po into .mo files (only those that changed)."
+    requires_system_checks: list[str] = []  # runs at install time, before any database exists
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--force", action="store_true", help="Compile every catalogue, changed or not.")
