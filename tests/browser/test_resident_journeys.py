@@ -87,6 +87,8 @@ def test_resident_comments_using_only_the_keyboard(new_context, server, js):
     page.keyboard.press("ArrowLeft")  # radios move with arrow keys: Neutral -> Oppose
     page.keyboard.press("Space")
     expect(page.get_by_role("radio", name="Oppose")).to_be_checked()
+    page.keyboard.press("Tab")  # to "Language of your comment": the checked one (the page's language)
+    expect(page.locator(":focus")).to_have_attribute("name", "language")
     page.keyboard.press("Tab")
     expect(page.locator(":focus")).to_have_text("Post comment")
     page.keyboard.press("Enter")
