@@ -17,6 +17,7 @@ from tests.civic.factories import UserFactory
 from tests.consultations.bilingual import translate
 
 WELSH_TITLE = "Ymgynghoriad y llyfrgell"
+RESULTS = "Results published: %(title)s"  # the message consultations/notifications.py marks
 
 
 @pytest.fixture
@@ -133,7 +134,7 @@ def test_notifying_many_people_in_two_languages_takes_a_bounded_number_of_querie
         created = civic_notifications.notify(
             people,
             NotificationKind.RESULTS,
-            title=lambda: translation.gettext("Results published: %(title)s") % {"title": page.title},
+            title=lambda: translation.gettext(RESULTS) % {"title": page.title},
             url=lambda: page.url,
             dedupe_key="results:bounded",
         )
