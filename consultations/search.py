@@ -62,24 +62,23 @@ def page_language(page, context: Context) -> str:
     return languages.clean(code) or languages.default()
 
 
-def titles_in_reader_language(page_ids: Iterable[int]) -> dict[int, str]:
-    """Pages' titles in the active language: a live translation's where one exists, else the page's
-    own (two queries however many pages)."""
+def pages_in_reader_language(page_ids: Iterable[int]) -> dict[int, tuple[str, str | None]]:
+    """Pages' (title, address) in the active language: a live translation's where one exists, else
+    the page's own title and no address (keep the stored one). Two queries however many pages."""
     ids = set(page_ids)
     if not ids:
         return {}
     rows = list(Page.objects.filter(pk__in=ids).values_list("pk", "title", "translation_key", "locale_id"))
-    titles = {pk: title for pk, title, _key, _locale in rows}
+    shown: dict[int, tuple[str, str | None]] = {pk: (title, None) for pk, title, _key, _locale in rows}
     locale_id = bilingual.locale_id_for()
     keys = {key for _pk, _title, key, locale in rows if locale != locale_id}
     if locale_id is None or not keys:
-        return titles
-    translated = dict(
-        Page.objects.filter(translation_key__in=keys, locale_id=locale_id)
-        .live()
-        .values_list("translation_key", "title")
+        return shown
+    translations = (
+        Page.objects.filter(translation_key__in=keys, locale_id=locale_id).live().select_related("locale")
     )
-    return {pk: translated.get(key, titles[pk]) for pk, _title, key, _locale in rows}
+    found = {page.translation_key: (page.title, page.get_url()) for page in translations}
+    return {pk: found.get(key, shown[pk]) for pk, _title, key, _locale in rows}
 
 
 def comment_title(page_title: str, paragraph: str = "") -> str:
@@ -259,21 +258,25 @@ class CommentDocument(DocumentType):
         }
 
     def localize(self, hits: list) -> None:
-        """The title and consultation in the reader's language, from the page ids the hit stored (a
-        hit indexed before title_ref existed keeps its stored title until the next reindex)."""
+        """The title, link and consultation in the reader's language, from the page ids the hit stored
+        (a hit indexed before title_ref existed keeps its stored title until the next reindex)."""
         refs = {}
         for hit in hits:
             parts = (hit.title_ref or "").split(":")
             if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit():
                 refs[hit.key] = (int(parts[0]), int(parts[1]), parts[2])
-        titles = titles_in_reader_language({pk for ref in refs.values() for pk in ref[:2]})
+        shown = pages_in_reader_language({pk for ref in refs.values() for pk in ref[:2]})
         for hit in hits:
             if hit.key not in refs:
                 continue
             page_id, consultation_id, paragraph = refs[hit.key]
-            if page_id in titles:
-                hit.retitle(comment_title(titles[page_id], paragraph))
-            hit.consultation_title = titles.get(consultation_id, hit.consultation_title)
+            if page_id in shown:
+                title, url = shown[page_id]
+                hit.retitle(comment_title(title, paragraph))
+                if url:  # the comment on its page in the reader's language (the same comments)
+                    hit.url = f"{url}#comment-{hit.key.partition(':')[2]}"
+            if consultation_id in shown:
+                hit.consultation_title = shown[consultation_id][0]
 
     def current_pks(self, pks: Iterable[int]) -> set[int]:
         rows = self.model_class().objects.filter(pk__in=list(pks), status__in=self.INDEXED_STATUSES)

@@ -44,9 +44,21 @@ def test_welsh_readers_see_the_welsh_title_and_english_readers_the_english(
         assert hit.key == f"comment:{comment.pk}"
         assert hit.title == f"Sylw ar {WELSH_TITLE}"
         assert hit.consultation_title == WELSH_TITLE
+        assert hit.url == f"{welsh_page.url}#comment-{comment.pk}"  # the same comments, in Welsh
     [hit] = hits("bins")
     assert hit.title == f"Comment on {consultation.title}"
     assert hit.consultation_title == consultation.title
+    assert hit.url == f"{consultation.url}#comment-{comment.pk}"
+
+
+def test_the_welsh_link_shows_the_comment(engine, reindex, client, consultation, welsh_page):
+    comment = CommentFactory(consultation=consultation, body="Bins overflowing every week.")
+    reindex()
+    html = client.get("/cy/search/", {"q": "bins"}).content.decode()
+    link = f"{welsh_page.url}#comment-{comment.pk}"
+    assert f'href="{link}"' in html
+    page = client.get(welsh_page.url).content.decode()
+    assert f'id="comment-{comment.pk}"' in page and "Bins overflowing every week." in page
 
 
 def test_an_untranslated_page_keeps_its_title_inside_welsh_words(engine, reindex, consultation):
