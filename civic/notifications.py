@@ -6,7 +6,7 @@ time before sending, so a worker that restarts mid-batch never sends anyone the 
 Every email carries a signed one-click unsubscribe link (RFC 8058) for its kind."""
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import timedelta
 from typing import Any
 
@@ -18,11 +18,11 @@ from django.db.models import QuerySet
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import brand, emails, ratelimit
+from . import brand, emails, i18n, ratelimit
 from .errors import CivicError
 from .links import absolute
 from .models import Frequency, Notification, NotificationKind, NotificationPreference, User
@@ -51,6 +51,10 @@ CHUNK = 500  # ids per query and rows per insert: under every database's paramet
 BATCH = 100  # emails claimed and sent per round of the task
 UNSUBSCRIBE_SALT = "civic.notifications.unsubscribe"
 
+# A notification's words: fixed text, or a function called once per recipients' language inside
+# translation.override(language), so each person reads it in their own language.
+Text = str | Callable[[], str]
+
 
 def preferences_for(user_ids: Iterable[int], kind: str) -> dict[int, str]:
     """Each person's frequency for one kind (their choice, or the kind's default)."""
@@ -68,27 +72,36 @@ def opted_in(kind: str) -> "QuerySet[NotificationPreference]":
     return NotificationPreference.objects.filter(kind=kind).exclude(frequency=Frequency.NEVER)
 
 
-def _reachable_accounts(ids: list[int]) -> list[int]:
-    """Active, unsuspended accounts among these ids: nobody else hears from us."""
+def _reachable_accounts(ids: list[int]) -> dict[int, str]:
+    """Active, unsuspended accounts among these ids (nobody else hears from us), each with the
+    language they read Civic in."""
     now = timezone.now()
-    found: list[int] = []
+    found: dict[int, str] = {}
     for start in range(0, len(ids), CHUNK):
-        found.extend(
+        rows = (
             User.objects.filter(pk__in=ids[start : start + CHUNK], is_active=True)
             .exclude(suspended_until__gt=now)
-            .values_list("pk", flat=True)
+            .values_list("pk", "language")
         )
+        found.update((pk, i18n.supported(language or "") or i18n.default()) for pk, language in rows)
     return found
+
+
+def _words(title: Text, body: Text, url: Text, language: str) -> tuple[str, str, str]:
+    """A notification's title (one line: it becomes the email's subject), body and link in one language."""
+    with translation.override(language):
+        title, body, url = (value() if callable(value) else value for value in (title, body, url))
+    return " ".join(plain_text(title).split())[:200], plain_text(body), (url or "")[:500]
 
 
 def notify(
     recipients: Iterable[int | User],
     kind: str,
     *,
-    title: str,
+    title: Text,
     dedupe_key: str,
-    body: str = "",
-    url: str = "",
+    body: Text = "",
+    url: Text = "",
     actor: User | int | None = None,
     email_skip: Iterable[int] = (),
 ) -> int:
@@ -97,32 +110,32 @@ def notify(
     Never the actor, inactive or suspended accounts, or people who turned this kind off. Rows are
     written in the caller's transaction; the email task is queued once it commits. `email_skip`
     names people who hear about this event by another email: they get the notification on their
-    account page only."""
+    account page only. Functions given as title, body or url are called once per language among
+    the recipients, so each person's notification (and email, and digest) is in their language."""
     if kind not in DEFAULTS:
         raise CivicError(f"Unknown kind of notification: {kind}", code="invalid")
     actor_id = actor.pk if isinstance(actor, User) else actor
     wanted = {r.pk if isinstance(r, User) else int(r) for r in recipients}
     if actor_id is not None:
         wanted.discard(actor_id)
-    ids = _reachable_accounts(sorted(wanted))
-    frequencies = preferences_for(ids, kind)
+    reachable = _reachable_accounts(sorted(wanted))
+    frequencies = preferences_for(list(reachable), kind)
     skip = set(email_skip)
     now = timezone.now()
-    title = " ".join(plain_text(title).split())[:200]  # one line: it becomes the email's subject
-    body = plain_text(body)
+    told = [pk for pk, frequency in frequencies.items() if frequency != Frequency.NEVER]
+    words = {language: _words(title, body, url, language) for language in {reachable[pk] for pk in told}}
     rows = [
         Notification(
             recipient_id=pk,
             kind=kind,
-            title=title,
-            body=body,
-            url=url[:500],
+            title=words[reachable[pk]][0],
+            body=words[reachable[pk]][1],
+            url=words[reachable[pk]][2],
             dedupe_key=dedupe_key,
-            email=Notification.Email.NONE if pk in skip else EMAIL_FOR_FREQUENCY[Frequency(frequency)],
+            email=Notification.Email.NONE if pk in skip else EMAIL_FOR_FREQUENCY[Frequency(frequencies[pk])],
             created_at=now,
         )
-        for pk, frequency in frequencies.items()
-        if frequency != Frequency.NEVER
+        for pk in told
     ]
     if not rows:
         return 0

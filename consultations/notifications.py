@@ -4,15 +4,17 @@ Notifications about comments copy neither the words nor the writer's name: they 
 comment, whose page checks who may see it, so a comment hidden, removed or erased later leaves
 nothing behind in anyone's notifications or inbox."""
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
 
-from civic import notifications
+from civic import bilingual, notifications
 from civic.models import Area, NotificationKind, ParticipantProfile
 from civic.pages import is_public, public_pages
 
@@ -31,6 +33,29 @@ def _link(comment: Comment) -> str:
     return reverse("consultations:summaries:comment_link", args=[comment.pk])
 
 
+class InReaderLanguage:
+    """A page as each recipient's language has it (notify() calls the words once per language): its
+    live translation's title and address where there is one, else the page's own; one lookup per language."""
+
+    def __init__(self, page):
+        self.page = page
+        self._found: dict[str, object] = {}
+
+    def shown(self):
+        language = translation.get_language() or ""
+        if language not in self._found:
+            self._found[language] = bilingual.in_language(self.page)
+        return self._found[language]
+
+    @property
+    def title(self) -> str:
+        return self.shown().title
+
+    @property
+    def url(self) -> str:
+        return self.shown().url or "/"
+
+
 def reply_published(reply: Comment) -> int:
     """A published reply tells the author of the comment it answers (never themselves)."""
     if reply.parent_id is None or reply.status != Comment.Status.PUBLISHED:
@@ -38,11 +63,12 @@ def reply_published(reply: Comment) -> int:
     parent_author = Comment.objects.filter(pk=reply.parent_id).values_list("author_id", flat=True).first()
     if parent_author is None:
         return 0
+    page = InReaderLanguage(reply.consultation)
     return notifications.notify(
         [parent_author],
         NotificationKind.REPLY,
-        title=_("New reply to your comment on %(title)s") % {"title": reply.consultation.title},
-        url=_link(reply),
+        title=lambda: _("New reply to your comment on %(title)s") % {"title": page.title},
+        url=lambda: _link(reply),
         dedupe_key=f"reply:{reply.pk}",
         actor=reply.author_id,
     )
@@ -62,13 +88,16 @@ def official_response_posted(response: Comment) -> int:
     if response.parent_id is None:
         return 0
     top = Comment(pk=response.parent_id)
-    organisation = response.organisation.name if response.organisation else _("The organisers")
+    organisation = response.organisation.name if response.organisation else None
+    page = InReaderLanguage(response.consultation)
     return notifications.notify(
         thread_participants(top),
         NotificationKind.OFFICIAL_RESPONSE,
-        title=_("%(organisation)s responded in a conversation on %(title)s")
-        % {"organisation": organisation, "title": response.consultation.title},
-        url=_link(response),
+        title=lambda: (
+            _("%(organisation)s responded in a conversation on %(title)s")
+            % {"organisation": organisation or _("The organisers"), "title": page.title}
+        ),
+        url=lambda: _link(response),
         dedupe_key=f"official_response:{response.pk}",
         actor=response.author_id,
     )
@@ -97,15 +126,16 @@ def response_published(response, *, already_emailed: set[int]) -> int:
         pages = [consultation.pk, response.proposal_id]
     else:
         pages = [consultation.pk, *ProposalPage.objects.child_of(consultation).values_list("pk", flat=True)]
+    page = InReaderLanguage(consultation)
     return notifications.notify(
         followers_of(pages),
         NotificationKind.RESULTS,
-        title=_("You said, we did: %(title)s") % {"title": consultation.title},
-        body=_excerpt(
+        title=lambda: _("You said, we did: %(title)s") % {"title": page.title},
+        body=lambda: _excerpt(
             _("You said: %(you_said)s\n\nWe did: %(we_did)s")
             % {"you_said": response.you_said, "we_did": response.we_did}
         ),
-        url=responses_url(consultation),
+        url=lambda: responses_url(page),
         dedupe_key=f"you_said_we_did:{response.pk}",
         actor=response.created_by_id,
         email_skip=already_emailed,
@@ -116,12 +146,15 @@ def results_published(consultation) -> int:
     """Ticking "results published" on a live consultation tells its followers, once."""
     if not consultation.results_published or not permissions.is_published(consultation):
         return 0
+    page = InReaderLanguage(consultation)
     return notifications.notify(
         followers_of([consultation.pk]),
         NotificationKind.RESULTS,
-        title=_("Results published: %(title)s") % {"title": consultation.title},
-        body=_("The organisers have published the results of this consultation and what they will do."),
-        url=consultation.url or "/",
+        title=lambda: _("Results published: %(title)s") % {"title": page.title},
+        body=lambda: _(
+            "The organisers have published the results of this consultation and what they will do."
+        ),
+        url=lambda: page.url,
         dedupe_key=f"results:{consultation.pk}",
     )
 
@@ -143,14 +176,18 @@ def _followers_of_consultation(consultation) -> set[int]:
     return followers_of([consultation.pk, *proposals])
 
 
-def _tell_followers(consultation, *, title: str, body: str, dedupe_key: str) -> int:
+def _tell_followers(
+    consultation, *, title: Callable[[str], str], body: Callable[[Any], str], dedupe_key: str
+) -> int:
+    """title(page title) and body(page) are called in each follower's language (see notify())."""
+    page = InReaderLanguage(consultation)
     with transaction.atomic():
         return notifications.notify(
             _followers_of_consultation(consultation),
             NotificationKind.CONSULTATION_DATES,
-            title=title,
-            body=body,
-            url=consultation.url or "/",
+            title=lambda: title(page.title),
+            body=lambda: body(consultation),
+            url=lambda: page.url,
             dedupe_key=dedupe_key,
         )
 
@@ -167,8 +204,8 @@ def consultation_dates(*, closing_soon_days: int, within: timedelta, now: dateti
     for page in public.filter(opens_at__gt=since, opens_at__lte=now, closes_at__gt=now):
         counts["opened"] += _tell_followers(
             page,
-            title=_("Now open: %(title)s") % {"title": page.title},
-            body=_("Have your say until %(date)s.") % {"date": _when(page.closes_at)},
+            title=lambda title: _("Now open: %(title)s") % {"title": title},
+            body=lambda page: _("Have your say until %(date)s.") % {"date": _when(page.closes_at)},
             dedupe_key=f"opened:{page.pk}:{_stamp(page.opens_at)}",
         )
     # A consultation shorter than the reminder period was announced with its closing date already.
@@ -177,16 +214,19 @@ def consultation_dates(*, closing_soon_days: int, within: timedelta, now: dateti
             continue
         counts["closing_soon"] += _tell_followers(
             page,
-            title=_("Closing soon: %(title)s") % {"title": page.title},
-            body=_("Responses close on %(date)s. Have your say before then.")
-            % {"date": _when(page.closes_at)},
+            title=lambda title: _("Closing soon: %(title)s") % {"title": title},
+            body=lambda page: (
+                _("Responses close on %(date)s. Have your say before then.") % {"date": _when(page.closes_at)}
+            ),
             dedupe_key=f"closing_soon:{page.pk}:{_stamp(page.closes_at)}",
         )
     for page in public.filter(closes_at__gt=since, closes_at__lte=now):
         counts["closed"] += _tell_followers(
             page,
-            title=_("Closed: %(title)s") % {"title": page.title},
-            body=_("Thank you to everyone who took part. We will tell you when the results are published."),
+            title=lambda title: _("Closed: %(title)s") % {"title": title},
+            body=lambda page: _(
+                "Thank you to everyone who took part. We will tell you when the results are published."
+            ),
             dedupe_key=f"closed:{page.pk}:{_stamp(page.closes_at)}",
         )
     return counts
@@ -228,20 +268,25 @@ def consultation_published(consultation) -> int:
     if topics:
         by_topic = AlertTopic.objects.filter(topic_id__in=topics, user_id__in=wanted)
         people.update(by_topic.values_list("user_id", flat=True))
-    opens = (
-        _("Open now")
-        if consultation.state_at() == State.OPEN
-        else _("Opens %(date)s") % {"date": _when(consultation.opens_at)}
-    )
+    page = InReaderLanguage(consultation)
+
+    def body() -> str:
+        opens = (
+            _("Open now")
+            if consultation.state_at() == State.OPEN
+            else _("Opens %(date)s") % {"date": _when(consultation.opens_at)}
+        )
+        return _excerpt(
+            _("%(opens)s, closes %(date)s. %(summary)s")
+            % {"opens": opens, "date": _when(consultation.closes_at), "summary": page.shown().summary}
+        )
+
     with transaction.atomic():
         return notifications.notify(
             people,
             NotificationKind.NEW_CONSULTATION,
-            title=_("New consultation: %(title)s") % {"title": consultation.title},
-            body=_excerpt(
-                _("%(opens)s, closes %(date)s. %(summary)s")
-                % {"opens": opens, "date": _when(consultation.closes_at), "summary": consultation.summary}
-            ),
-            url=consultation.url or "/",
+            title=lambda: _("New consultation: %(title)s") % {"title": page.title},
+            body=body,
+            url=lambda: page.url,
             dedupe_key=f"new_consultation:{consultation.pk}",
         )

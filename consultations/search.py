@@ -4,11 +4,11 @@ labels their facet values need. Registered from ConsultationsConfig.ready()."""
 from collections.abc import Iterable, Iterator
 
 from django.db.models import Q
-from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Locale, Page
 
-from civic import languages
+from civic import bilingual, languages
 from civic.pages import public_pages
 from search import documents
 from search.documents import Context, DocumentType, location, page_text
@@ -60,6 +60,37 @@ def page_language(page, context: Context) -> str:
         lambda: Locale.objects.filter(pk=page.locale_id).values_list("language_code", flat=True).first(),
     )
     return languages.clean(code) or languages.default()
+
+
+def pages_in_reader_language(page_ids: Iterable[int]) -> dict[int, tuple[str, str | None]]:
+    """Pages' (title, address) in the active language: a live translation's where one exists, else
+    the page's own title and no address (keep the stored one). Two queries however many pages."""
+    ids = set(page_ids)
+    if not ids:
+        return {}
+    rows = list(Page.objects.filter(pk__in=ids).values_list("pk", "title", "translation_key", "locale_id"))
+    shown: dict[int, tuple[str, str | None]] = {pk: (title, None) for pk, title, _key, _locale in rows}
+    locale_id = bilingual.locale_id_for()
+    keys = {key for _pk, _title, key, locale in rows if locale != locale_id}
+    if locale_id is None or not keys:
+        return shown
+    translations = (
+        Page.objects.filter(translation_key__in=keys, locale_id=locale_id).live().select_related("locale")
+    )
+    found = {page.translation_key: (page.title, page.get_url()) for page in translations}
+    return {pk: found.get(key, shown[pk]) for pk, _title, key, _locale in rows}
+
+
+def comment_title(page_title: str, paragraph: str = "") -> str:
+    """A comment's result title in the active language; paragraph is its number, "-" once removed."""
+    if paragraph == "-":
+        return gettext("Comment on %(title)s (a paragraph since removed)") % {"title": page_title}
+    if paragraph:
+        return gettext("Comment on paragraph %(number)s of %(title)s") % {
+            "number": paragraph,
+            "title": page_title,
+        }
+    return gettext("Comment on %(title)s") % {"title": page_title}
 
 
 def consultation_titles(ids: list[int], within_organisations, found: set[int]) -> dict[str, str]:
@@ -200,18 +231,17 @@ class CommentDocument(DocumentType):
 
     def row_fields(self, row: dict, author: str, context: Context) -> dict:
         consultation = page_info(row["consultation_id"], context)
-        page = page_info(row["proposal_id"], context) if row["proposal_id"] else consultation
-        title, text = f"Comment on {page['title']}", row["body"]
+        page_id = row["proposal_id"] or row["consultation_id"]
+        page = page_info(page_id, context)
+        paragraph, text = "", row["body"]
         if row["paragraph"]:  # a comment on one paragraph: which one, and the words it answered
-            number = page["paragraphs"].get(row["paragraph"])
-            title = (
-                f"Comment on paragraph {number} of {page['title']}"
-                if number
-                else f"{title} (a paragraph since removed)"
-            )
+            paragraph = str(page["paragraphs"].get(row["paragraph"]) or "-")
             text = f"{text}\n\nOn the paragraph: {row['paragraph_text']}"
+        with translation.override(languages.default()):  # stored (and searched) in the site's language
+            title = comment_title(page["title"], paragraph)
         return {
             "title": title,
+            "title_ref": f"{page_id}:{row['consultation_id']}:{paragraph}",
             "text": text,
             "url": f"{page['url']}#comment-{row['pk']}",
             "consultation_id": row["consultation_id"],
@@ -226,6 +256,27 @@ class CommentDocument(DocumentType):
             "location": page["location"],
             "language": row["language"],
         }
+
+    def localize(self, hits: list) -> None:
+        """The title, link and consultation in the reader's language, from the page ids the hit stored
+        (a hit indexed before title_ref existed keeps its stored title until the next reindex)."""
+        refs = {}
+        for hit in hits:
+            parts = (hit.title_ref or "").split(":")
+            if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit():
+                refs[hit.key] = (int(parts[0]), int(parts[1]), parts[2])
+        shown = pages_in_reader_language({pk for ref in refs.values() for pk in ref[:2]})
+        for hit in hits:
+            if hit.key not in refs:
+                continue
+            page_id, consultation_id, paragraph = refs[hit.key]
+            if page_id in shown:
+                title, url = shown[page_id]
+                hit.retitle(comment_title(title, paragraph))
+                if url:  # the comment on its page in the reader's language (the same comments)
+                    hit.url = f"{url}#comment-{hit.key.partition(':')[2]}"
+            if consultation_id in shown:
+                hit.consultation_title = shown[consultation_id][0]
 
     def current_pks(self, pks: Iterable[int]) -> set[int]:
         rows = self.model_class().objects.filter(pk__in=list(pks), status__in=self.INDEXED_STATUSES)

@@ -18,23 +18,29 @@ def status_changed(change: StatusChange) -> int:
     report = change.report
     if report.hidden_at is not None or report.awaiting_confirmation:
         return 0  # nobody but its officers may see it: nothing to tell
-    status = change.get_to_status_display()
-    if change.from_status == change.to_status:
-        title = _("Report #%(number)s: an update from the council") % {"number": report.pk}
-    else:
-        title = _("Report #%(number)s is now %(status)s") % {"number": report.pk, "status": status.lower()}
-    lines = [
-        _("Category: %(category)s") % {"category": report.category.name},
-        _("Status: %(status)s") % {"status": status},
-    ]
-    if change.note:
-        lines += ["", _("Note from the council:"), change.public_note]
+
+    def title() -> str:  # in each follower's language (notify() calls it once per language)
+        status = change.get_to_status_display()
+        if change.from_status == change.to_status:
+            return _("Report #%(number)s: an update from the council") % {"number": report.pk}
+        return _("Report #%(number)s is now %(status)s") % {"number": report.pk, "status": status.lower()}
+
+    def body() -> str:
+        status = change.get_to_status_display()
+        lines = [
+            _("Category: %(category)s") % {"category": report.category.name},
+            _("Status: %(status)s") % {"status": status},
+        ]
+        if change.note:
+            lines += ["", _("Note from the council:"), change.public_note]
+        return "\n".join(lines)
+
     return notifications.notify(
         report.followers.values_list("pk", flat=True),
         NotificationKind.REPORT_STATUS,
         title=title,
-        body="\n".join(lines),
-        url=report.get_absolute_url(),
+        body=body,
+        url=report.get_absolute_url,
         dedupe_key=f"report_status:{change.pk}",
         actor=change.officer_id,
     )

@@ -19,8 +19,10 @@ from civic.types import Label
 FIELDS = (
     "key", "type", "object_id", "title", "text", "url", "consultation_id", "consultation_title",
     "organisation_ids", "ward", "stance", "moderation_state", "status", "author", "created",
-    "location", "language",
+    "location", "language", "title_ref",
 )  # fmt: skip
+# title_ref: what a document type needs to write a title in the reader's language when it is shown
+# (DocumentType.localize), e.g. a comment's page and paragraph; the stored title is the site's language.
 
 REGISTRY: dict[str, "DocumentType"] = {}
 
@@ -145,6 +147,10 @@ class DocumentType:
     def fields(self, obj, context: Context) -> dict:
         raise NotImplementedError
 
+    def localize(self, hits: list) -> None:
+        """Rewrite these hits' titles in the active language where the stored ones are the site's
+        (a few queries for the whole list, never one per hit); by default they stay as stored."""
+
     def related_keys(self, obj) -> list[str]:
         """Other documents that copy fields from this one and must be rebuilt with it."""
         return []
@@ -184,6 +190,7 @@ class DocumentType:
             "created": timezone.now(),
             "location": None,
             "language": languages.default(),
+            "title_ref": "",
         }
         doc.update(self.fields(obj, context))
         doc["title"] = (doc["title"] or "")[:300]
@@ -229,6 +236,17 @@ def build(keys: Iterable[str]) -> tuple[dict[str, dict], set[str]]:
             else:
                 gone.add(key)
     return docs, gone
+
+
+def localize(hits: list) -> list:
+    """Hits with titles in the reader's language: each type rewrites its own, in one pass."""
+    by_type: dict[str, list] = {}
+    for hit in hits:
+        by_type.setdefault(hit.type, []).append(hit)
+    for name, group in by_type.items():
+        if name in REGISTRY:
+            REGISTRY[name].localize(group)
+    return hits
 
 
 def keys_by_author(user_id: int) -> list[str]:

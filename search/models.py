@@ -45,6 +45,11 @@ class SearchEntry(models.Model):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     language = models.CharField(max_length=10, default="en")
+    title_ref = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="What its type needs to write the title in the reader's language.",
+    )
     search_vector = VectorField(null=True, editable=False)
 
     class Meta:

@@ -4,15 +4,19 @@ proposals, consultations, issue reports), through the same engines and stemming 
 Each kind of contribution is registered by its feature (DocumentType.public) and says itself which
 of its objects the public may read now (public_pks): every hit is checked against the database, so
 pending, hidden or removed comments, anything on a draft or private page, and hidden or merged
-reports never appear, even while the index lags behind."""
+reports never appear, even while the index lags behind.
+
+Both languages' pages are indexed, but a page and its translations are one result: the reader's
+language's translation where there is a public one, else the default language's page."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.utils.translation import gettext
 from wagtail.models import Page
 
+from civic import bilingual, languages
 from civic.pages import public_pages
 
 from . import documents
@@ -35,6 +39,7 @@ class PublicResult:
     author: str = ""
     created: datetime | None = None
     language: str = ""  # the language the snippet's text is in, when known (a contribution's)
+    page_id: int | None = None  # a Wagtail page's id: the page and its translations are one result
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -49,7 +54,7 @@ def search(text: str) -> list[PublicResult]:
     if not words:
         return []
     found, keys = contributions(words)
-    return [*found, *pages(words, skip=keys)]
+    return in_reader_language([*found, *pages(words, skip=keys)])
 
 
 def contributions(words: tuple[str, ...]) -> tuple[list[PublicResult], set[str]]:
@@ -59,6 +64,9 @@ def contributions(words: tuple[str, ...]) -> tuple[list[PublicResult], set[str]]
     request = SearchRequest(query=ParsedQuery(terms=words), types=names, moderation_states=("published",))
     hits = list(iter_hits(request, MAX_CONTRIBUTIONS))
     public = documents.public_keys(hit.key for hit in hits)
+    page_types = {
+        doc_type.name for doc_type in documents.public_types() if issubclass(doc_type.model_class(), Page)
+    }
     results = [
         PublicResult(
             title=plain(hit.title),
@@ -68,6 +76,7 @@ def contributions(words: tuple[str, ...]) -> tuple[list[PublicResult], set[str]]
             author=hit.author,
             created=hit.created,
             language=hit.language,
+            page_id=documents.split_key(hit.key)[1] if hit.type in page_types else None,
         )
         for hit in hits
         if hit.key in public
@@ -83,15 +92,60 @@ def pages(words: tuple[str, ...], *, skip: set[str]) -> list[PublicResult]:
         doc_type = documents.for_model(type(page))
         if doc_type is not None and f"{doc_type.name}:{page.pk}" in skip:
             continue
-        results.append(
-            PublicResult(
-                title=page.title,
-                url=page.url or "",
-                kind=str(doc_type.label) if doc_type else gettext("Page"),
-                snippet=getattr(page, "summary", "") or page.search_description,
-            )
-        )
+        results.append(page_result(page))
     return results
+
+
+def page_result(page, language: str = "") -> PublicResult:
+    doc_type = documents.for_model(type(page))
+    return PublicResult(
+        title=page.title,
+        url=page.url or "",
+        kind=str(doc_type.label) if doc_type else gettext("Page"),
+        snippet=getattr(page, "summary", "") or page.search_description,
+        language=language,
+        page_id=page.pk,
+    )
+
+
+def in_reader_language(results: list[PublicResult]) -> list[PublicResult]:
+    """Each page once, where its first version was found: as its public translation in the reader's
+    language, else as the default language's page (else as found). A few queries for the whole list."""
+    ids = {result.page_id for result in results if result.page_id}
+    if not ids:
+        return results
+    found = {
+        pk: (key, locale)
+        for pk, key, locale in Page.objects.filter(pk__in=ids).values_list(
+            "pk", "translation_key", "locale_id"
+        )
+    }
+    reader, default = bilingual.locale_id_for(), bilingual.default_locale_id()
+    language_of = {reader: languages.active(), default: languages.default()}
+    preferred = [locale for locale in dict.fromkeys((reader, default)) if locale is not None]
+    versions: dict[object, dict[int, Page]] = {}
+    candidates = Page.objects.filter(
+        translation_key__in={key for key, _locale in found.values()}, locale_id__in=preferred
+    )
+    for page in public_pages(candidates).specific():
+        versions.setdefault(page.translation_key, {})[page.locale_id] = page
+    shown: list[PublicResult] = []
+    seen: set[object] = set()
+    for result in results:
+        if result.page_id not in found:
+            shown.append(result)
+            continue
+        key, locale = found[result.page_id]
+        if key in seen:
+            continue
+        seen.add(key)
+        available = versions.get(key, {})
+        chosen = next((available[wanted] for wanted in preferred if wanted in available), None)
+        if chosen is None or chosen.pk == result.page_id:
+            shown.append(replace(result, language=result.language or language_of.get(locale, "")))
+        else:
+            shown.append(page_result(chosen, language_of[chosen.locale_id]))
+    return shown
 
 
 def snippet(text: str, words: tuple[str, ...]) -> str:

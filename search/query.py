@@ -145,6 +145,14 @@ class Hit:
     snippet_html: str = ""
     score: float | None = None
     language: str = ""  # the language the contribution is written in (a lang attribute on its text)
+    title_ref: str = ""  # see documents.FIELDS: lets the document type retitle the hit when shown
+
+    def retitle(self, title: str) -> None:
+        """Show another title (the reader's language), marking the words the engine marked in the old one."""
+        if title == self.title:
+            return
+        self.title_html = remarked_html(title, str(self.title_html))
+        self.title = title
 
     @property
     def type_label(self) -> str:
@@ -197,6 +205,19 @@ def marked_html(text: str) -> str:
     """Escape text, then turn the engines' highlight markers into <mark> elements."""
     escaped = html.escape(text or "", quote=False)
     return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308
+
+
+MARKED = re.compile(r"<mark>(.*?)</mark>", re.S)
+
+
+def remarked_html(text: str, old_html: str) -> str:
+    """Escape text and mark in it the words marked in old_html (the same words in a rewritten title)."""
+    words = sorted({w for w in MARKED.findall(old_html) if w.strip()}, key=len, reverse=True)
+    escaped = html.escape(text or "", quote=False)
+    if words:
+        pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+        escaped = pattern.sub(r"<mark>\1</mark>", escaped)
+    return mark_safe(escaped)  # noqa: S308 - escaped above; only our own <mark> added
 
 
 def plain(text: str) -> str:

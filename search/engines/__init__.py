@@ -56,7 +56,7 @@ def run_search(request: SearchRequest) -> tuple[SearchResult, str]:
         return nothing_found(request), ""
     result, notice = _run_search(request)
     current = documents.current_keys(hit.key for hit in result.hits)
-    result.hits = [hit for hit in result.hits if hit.key in current]
+    result.hits = documents.localize([hit for hit in result.hits if hit.key in current])
     return result, notice
 
 
@@ -91,7 +91,7 @@ def iter_hits(request: SearchRequest, limit: int):
 
 def _current(hits):
     current = documents.current_keys(hit.key for hit in hits)
-    return [hit for hit in hits if hit.key in current]
+    return documents.localize([hit for hit in hits if hit.key in current])
 
 
 def _iter_hits(request: SearchRequest, limit: int):

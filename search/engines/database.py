@@ -66,6 +66,7 @@ def entry_from(doc: dict) -> SearchEntry:
         latitude=location.get("lat"),
         longitude=location.get("lon"),
         language=doc.get("language") or languages.default(),
+        title_ref=(doc.get("title_ref") or "")[:60],
     )
 
 
@@ -357,6 +358,7 @@ class DatabaseEngine:
             snippet_html=marked_html(text_hl),
             score=getattr(entry, "rank", None),
             language=entry.language,
+            title_ref=entry.title_ref,
         )
 
     def counts(self, qs, cap: int, *, with_facets: bool = True):

@@ -83,6 +83,7 @@ class ContributionDocument(Document):
     created = Date()
     location = GeoPoint()
     language = Keyword()
+    title_ref = Keyword(index=False)  # read back to write the title in the reader's language
     facet_keys = Keyword()  # "stance:support", "consultation:12"...: every facet from ONE aggregation
 
 
@@ -329,4 +330,5 @@ class ElasticEngine:
             snippet_html=marked_html(text_hl),
             score=score,
             language=source.get("language", ""),
+            title_ref=source.get("title_ref") or "",
         )

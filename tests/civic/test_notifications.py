@@ -451,3 +451,28 @@ def test_account_page_counts_unread_once_for_the_page_and_the_header(client):
         q for q in queries.captured_queries if "COUNT(" in q["sql"] and '"civic_notification"' in q["sql"]
     ]
     assert len(counts) == 1 and ", 1 unread" in html
+
+
+def test_words_given_as_functions_are_written_once_per_recipients_language(
+    django_capture_on_commit_callbacks,
+):
+    from django.utils import translation
+
+    gwen, alice, bob = UserFactory(language="cy"), UserFactory(language="en-gb"), UserFactory(language="")
+    calls = []
+
+    def title():
+        calls.append(translation.get_language())
+        return f"Title in {translation.get_language()}"
+
+    with translation.override("cy"), django_capture_on_commit_callbacks(execute=True):  # the actor's language
+        assert _notify([gwen, alice, bob], title=title, body=lambda: translation.get_language()) == 3
+    assert sorted(calls) == ["cy", "en-gb"]  # bob has no choice: the site's language, with alice
+    titles = dict(Notification.objects.values_list("recipient_id", "title"))
+    assert titles == {gwen.pk: "Title in cy", alice.pk: "Title in en-gb", bob.pk: "Title in en-gb"}
+    assert Notification.objects.get(recipient=gwen).body == "cy"
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects[gwen.email].endswith("Title in cy") and subjects[alice.email].endswith("Title in en-gb")
+    # The same event again, in any language, adds nothing.
+    assert _notify([gwen, alice, bob], title=title) == 0
+    assert Notification.objects.count() == 3

@@ -330,9 +330,8 @@ def test_consultation_date_notifications_written_in_welsh(index, council):
     page = welsh_consultation(index, council)
     page.opens_at = timezone.now() - timedelta(hours=2)
     page.save()
-    Follow.objects.create(user=UserFactory(), page=page)
-    with translation.override("cy"):
-        counts = notifications.consultation_dates(closing_soon_days=1, within=timedelta(days=1))
+    Follow.objects.create(user=UserFactory(language="cy"), page=page)  # the follower's language, not cron's
+    counts = notifications.consultation_dates(closing_soon_days=1, within=timedelta(days=1))
     assert counts["opened"] == 1
     note = Notification.objects.get()
     assert note.title == f"Ar agor nawr: {page.title}" and note.body.startswith("Dywedwch eich dweud tan ")

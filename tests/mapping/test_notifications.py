@@ -108,3 +108,19 @@ def test_a_reporter_without_an_account_still_gets_one_email(council, potholes, r
     assert [m.to for m in mail.outbox] == [["pat@example.org"]]
     assert mail.outbox[0].body.startswith("Hello Pat,") and "Crew booked." in mail.outbox[0].body
     assert recipients() == []
+
+
+def test_each_follower_hears_in_their_own_language_whoever_acts(report, report_officer):
+    from django.utils import translation
+
+    gwen, alice = UserFactory(language="cy"), UserFactory(language="en-gb")
+    report.followers.add(gwen, alice)
+    with translation.override("cy"):  # the officer works in Welsh
+        change(report_officer, report)
+    english = Notification.objects.get(recipient=alice)
+    assert english.title == f"Report #{report.pk} is now in progress"
+    assert english.url == f"/reports/{report.pk}/"
+    welsh = Notification.objects.get(recipient=gwen)
+    assert welsh.title != english.title and f"#{report.pk}" in welsh.title
+    assert "Statws:" in welsh.body and "Crew booked." in welsh.body
+    assert welsh.url == f"/cy/reports/{report.pk}/"
