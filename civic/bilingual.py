@@ -9,6 +9,8 @@ from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
+from civic import languages
+
 
 def accept_translation_editor_forms() -> None:
     """wagtail-localize's editor saves each string as a form upload; Civic's API accepts only JSON,
@@ -136,12 +138,6 @@ def url_for_reader(page: Any) -> str:
         return str(translate_url(url, reader))
 
 
-def content_language(code: str) -> str:
-    """A locale's language code as an HTML lang value ("en-gb" -> "en-GB")."""
-    language, _, region = code.partition("-")
-    return f"{language}-{region.upper()}" if region else language
-
-
 def serve_untranslated(page: Any, request: Any, args: Any, kwargs: Any) -> Any:
     """A page served in another language than its own (no translation yet): the page as it is,
     its content marked as its language, under a note in the reader's language (not a 404)."""
@@ -154,7 +150,7 @@ def serve_untranslated(page: Any, request: Any, args: Any, kwargs: Any) -> Any:
     response.context_data = {
         **(response.context_data or {}),
         "untranslated_template": response.template_name,
-        "untranslated_lang": content_language(page.locale.language_code),
+        "untranslated_lang": languages.html_lang(page.locale.language_code),
     }
     response.template_name = "civic/untranslated_page.html"
     return response
