@@ -59,17 +59,31 @@ def alternates(request: HttpRequest, page: Any = None) -> list[Alternate]:
 
 
 def _page_translation_urls(page: Any, request: HttpRequest) -> dict[str, str]:
-    """A Wagtail page's live translations by interface language (one query; none while Wagtail's
-    internationalisation is off)."""
+    """A Wagtail page's live translations by interface language: one query, kept with the page tree's
+    version (civic.bilingual.remembered), so a warm page costs none; none while Wagtail's
+    internationalisation is off."""
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or not hasattr(page, "get_translation_or_none"):
         return {}
-    urls = {}
-    for translated in page.get_translations(inclusive=False).live().select_related("locale"):
-        code = languages.supported(translated.locale.language_code)
-        if code:
-            with translation.override(code):
-                urls[code] = str(translated.get_url(request=request) or "")
-    return urls
+    from civic.bilingual import remembered
+
+    def lookup() -> dict[str, str]:
+        # by locale, not id: a reading copy (civic.bilingual) carries its canonical page's id
+        others = (
+            type(page).objects.filter(translation_key=page.translation_key).exclude(locale_id=page.locale_id)
+        )
+        urls = {}
+        for translated in others.live().select_related("locale"):
+            code = languages.supported(translated.locale.language_code)
+            if code:
+                with translation.override(code):
+                    urls[code] = str(translated.get_url(request=request) or "")
+        return urls
+
+    name = (
+        f"translations:{type(page)._meta.label}:{page.translation_key}:{page.locale_id}:{request.get_host()}"
+    )
+    found: dict[str, str] = remembered(name, lookup)
+    return found
 
 
 def remember(response: HttpResponseBase, code: str) -> None:
