@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from . import brand
+from . import brand, languages
 from .links import absolute
 
 
@@ -83,12 +83,10 @@ def language_of(recipient: Any = None, language: str | None = None) -> str:
     """The language an email is written in: a person's profile choice (the site's default when they
     have made none); for an address without an account, the language recorded when they wrote to us,
     else the language of the request they are writing in."""
-    from . import i18n
-
-    chosen = i18n.supported(getattr(recipient, "language", "") or "") or i18n.supported(language)
+    chosen = languages.supported(getattr(recipient, "language", "") or "") or languages.supported(language)
     if chosen:
         return chosen
-    return i18n.default() if recipient is not None else i18n.current()
+    return languages.default() if recipient is not None else languages.active()
 
 
 def in_language(recipient: Any = None, language: str | None = None) -> translation.override:

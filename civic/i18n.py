@@ -1,5 +1,5 @@
-"""The reader's language: which languages there are, each page's address in every one of them,
-and remembering a reader's choice (cookie, and the profile of a signed-in person)."""
+"""The reader's language: each page's address in every language, and remembering a reader's choice
+(cookie, and the profile of a signed-in person). The language codes themselves are civic.languages'."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -9,6 +9,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.urls import reverse, translate_url
 from django.utils import translation
+
+from civic import languages
 
 
 @dataclass(frozen=True)
@@ -23,12 +25,12 @@ class Alternate:
     @property
     def tag(self) -> str:
         """The BCP 47 tag for lang and hreflang attributes: "en-GB", "cy"."""
-        return html_tag(self.code)
+        return languages.html_lang(self.code)
 
     @property
     def is_default(self) -> bool:
         """The language of the plain addresses (hreflang x-default)."""
-        return self.code == default()
+        return self.code == languages.default()
 
     @property
     def switch_url(self) -> str:
@@ -36,39 +38,9 @@ class Alternate:
         return f"{reverse('set_language_choice', args=[self.code])}?next={quote(self.url, safe='/')}"
 
 
-def codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
-
-
-def default() -> str:
-    return str(settings.LANGUAGE_CODE)
-
-
-def supported(code: str | None) -> str | None:
-    """The interface language a code names ("cy", "CY", "en" all count), or None."""
-    if not code:
-        return None
-    try:
-        return translation.get_supported_language_variant(code.strip().lower())
-    except LookupError:
-        return None
-
-
-def html_tag(code: str) -> str:
-    """Django's "en-gb" as a BCP 47 tag ("en-GB"): for lang and hreflang."""
-    language, _, region = code.partition("-")
-    if not region:
-        return language
-    return f"{language}-{region.upper() if len(region) == 2 else region.title()}"
-
-
-def current() -> str:
-    return translation.get_language() or default()
-
-
 def url_in(path: str, code: str) -> str:
     """A reader address in another language (query string kept); the address itself when it has none."""
-    with translation.override(translation.get_language_from_path(urlsplit(path).path) or default()):
+    with translation.override(translation.get_language_from_path(urlsplit(path).path) or languages.default()):
         return translate_url(path, code)
 
 
@@ -77,7 +49,7 @@ def alternates(request: HttpRequest, page: Any = None) -> list[Alternate]:
     address where one exists in that language (otherwise the same address under the other prefix,
     which shows the page in its own language with a note)."""
     here = request.get_full_path()
-    active = current()
+    active = languages.active()
     translated = _page_translation_urls(page, request) if page is not None else {}
     found = []
     for code, name in settings.LANGUAGES:
@@ -87,17 +59,31 @@ def alternates(request: HttpRequest, page: Any = None) -> list[Alternate]:
 
 
 def _page_translation_urls(page: Any, request: HttpRequest) -> dict[str, str]:
-    """A Wagtail page's live translations by interface language (one query; none while Wagtail's
-    internationalisation is off)."""
+    """A Wagtail page's live translations by interface language: one query, kept with the page tree's
+    version (civic.bilingual.remembered), so a warm page costs none; none while Wagtail's
+    internationalisation is off."""
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or not hasattr(page, "get_translation_or_none"):
         return {}
-    urls = {}
-    for translated in page.get_translations(inclusive=False).live().select_related("locale"):
-        code = supported(translated.locale.language_code)
-        if code:
-            with translation.override(code):
-                urls[code] = str(translated.get_url(request=request) or "")
-    return urls
+    from civic.bilingual import remembered
+
+    def lookup() -> dict[str, str]:
+        # by locale, not id: a reading copy (civic.bilingual) carries its canonical page's id
+        others = (
+            type(page).objects.filter(translation_key=page.translation_key).exclude(locale_id=page.locale_id)
+        )
+        urls = {}
+        for translated in others.live().select_related("locale"):
+            code = languages.supported(translated.locale.language_code)
+            if code:
+                with translation.override(code):
+                    urls[code] = str(translated.get_url(request=request) or "")
+        return urls
+
+    name = (
+        f"translations:{type(page)._meta.label}:{page.translation_key}:{page.locale_id}:{request.get_host()}"
+    )
+    found: dict[str, str] = remembered(name, lookup)
+    return found
 
 
 def remember(response: HttpResponseBase, code: str) -> None:
@@ -116,7 +102,7 @@ def remember(response: HttpResponseBase, code: str) -> None:
 
 def preferred(user: Any) -> str:
     """The language a person reads Civic in (their profile choice), for their emails and pages."""
-    return supported(getattr(user, "language", "") or "") or default()
+    return languages.supported(getattr(user, "language", "") or "") or languages.default()
 
 
 def choose_language(request: HttpRequest, code: str) -> HttpResponseBase:
@@ -125,7 +111,7 @@ def choose_language(request: HttpRequest, code: str) -> HttpResponseBase:
     from django.http import HttpResponseRedirect
     from django.utils.http import url_has_allowed_host_and_scheme
 
-    chosen = supported(code) or default()
+    chosen = languages.supported(code) or languages.default()
     target = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = "/"
@@ -144,7 +130,7 @@ def signed_in(sender: object, request: HttpRequest, user: Any, **kwargs: object)
     if getattr(user, "language", None) is None:
         return
     if not user.language:
-        chosen = supported(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
+        chosen = languages.supported(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
         if chosen:
             type(user).objects.filter(pk=user.pk).update(language=chosen)
             user.language = chosen

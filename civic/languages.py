@@ -1,4 +1,5 @@
-"""The languages a contribution can be written in: settings.LANGUAGES, so a council adds one in settings."""
+"""Language codes, owned here: the site's languages (settings.LANGUAGES, so a council adds one in
+settings), the language a contribution is written in, and codes as HTML lang values."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import get_language, gettext_lazy
 
 
@@ -21,7 +23,17 @@ def choices() -> list[tuple[str, str]]:
 
 def default() -> str:
     """The site's main language: what contributions made before languages were recorded are in."""
-    return settings.LANGUAGE_CODE
+    return str(settings.LANGUAGE_CODE)
+
+
+def supported(code: str | None) -> str | None:
+    """The interface language a code names ("cy", "CY", "en" all count; one with a catalogue), or None."""
+    if not code:
+        return None
+    try:
+        return translation.get_supported_language_variant(code.strip().lower())
+    except LookupError:
+        return None
 
 
 def clean(value: object) -> str | None:
@@ -50,10 +62,13 @@ def name(code: str) -> str:
 
 
 def html_lang(code: str | None) -> str:
-    """A BCP 47 tag for a lang attribute: "en-gb" → "en-GB", "cy" → "cy"."""
+    """A BCP 47 tag for lang and hreflang: "en-gb" → "en-GB", "zh-hans" → "zh-Hans", "cy" → "cy";
+    empty means the default language."""
     code = code or default()
     base, _, region = code.partition("-")
-    return f"{base}-{region.upper()}" if region and len(region) == 2 else code
+    if not region:
+        return base
+    return f"{base}-{region.upper() if len(region) == 2 else region.title()}"
 
 
 INVALID_MESSAGE = gettext_lazy("Choose a language from the list.")

@@ -12,7 +12,7 @@ from django.urls import is_valid_path, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-from . import i18n, twofactor
+from . import i18n, languages, twofactor
 
 GetResponse = Callable[[HttpRequest], HttpResponseBase]
 
@@ -124,8 +124,8 @@ class LanguageMiddleware:
         in_path = translation.get_language_from_path(path)
         asked = request.GET.get("lang")
         if asked is not None and request.method in ("GET", "HEAD"):
-            chosen = i18n.supported(asked)
-            if chosen and chosen != (in_path or i18n.default()):
+            chosen = languages.supported(asked)
+            if chosen and chosen != (in_path or languages.default()):
                 query = request.GET.copy()
                 del query["lang"]
                 target = path + (f"?{query.urlencode()}" if query else "")
@@ -134,7 +134,7 @@ class LanguageMiddleware:
                 return switched
         if in_path is None and asked is None and self.first_visit_elsewhere(request):
             chosen = translation.get_language_from_request(request)
-            if chosen != i18n.default():
+            if chosen != languages.default():
                 target = i18n.url_in(request.get_full_path(), chosen)
                 if target != request.get_full_path():
                     preferred = HttpResponseRedirect(target)
@@ -173,14 +173,14 @@ class LanguageMiddleware:
         if match is None:
             return ""
         segment, rest = match.group(1), match.group(2) or "/"
-        if segment in i18n.codes() and segment != i18n.default():
+        if segment in languages.codes() and segment != languages.default():
             return ""  # a real prefix: a real 404
-        language = i18n.supported(segment.replace("_", "-"))
+        language = languages.supported(segment.replace("_", "-"))
         known = segment.lower().replace("_", "-") in {code for code, _ in global_settings.LANGUAGES}
         if not (language or known or len(segment) == 2):
             return ""
-        language = language or i18n.default()
-        target = rest if language == i18n.default() else f"/{language}{rest}"
+        language = language or languages.default()
+        target = rest if language == languages.default() else f"/{language}{rest}"
         if not is_valid_path(target, getattr(request, "urlconf", None)):
             return ""
         query = request.META.get("QUERY_STRING", "")

@@ -208,7 +208,10 @@ class InformationPage(Translatable, Page):  # type: ignore[misc]  # Wagtail has 
     def clean(self) -> None:
         super().clean()
         if self.kind != self.Kind.OTHER:
-            others = InformationPage.objects.filter(kind=self.kind).exclude(pk=self.pk)
+            # once per language: a page's Welsh translation is the same kind of page
+            others = InformationPage.objects.filter(kind=self.kind, locale_id=self.locale_id).exclude(
+                pk=self.pk
+            )
             if others.exists():
                 raise ValidationError({"kind": f"There is already a {self.get_kind_display().lower()} page."})
 

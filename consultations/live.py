@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.models import Page
 
-from civic import i18n, pagecache
+from civic import languages, pagecache
 from civic.pages import public_pages
 
 from .models import Comment, ConsultationPage, LiveEvent, LiveSequence, ProposalPage
@@ -131,10 +131,10 @@ def _in_every_language(html, data):
     if not callable(html):
         return html, data
     rendered = {}
-    for code in i18n.codes():
+    for code in languages.codes():
         with translation.override(code):
             rendered[code] = html()
-    default = rendered.pop(i18n.default())
+    default = rendered.pop(languages.default())
     others = {code: text for code, text in rendered.items() if text != default}
     return default, ({**(data or {}), HTML_BY_LANGUAGE: others} if others else data)
 
@@ -157,12 +157,12 @@ def message_for(event: LiveEvent, language: str | None = None) -> dict:
 
 def frames(event: LiveEvent) -> dict[str, str]:
     """The event's frame for each interface language (serialised once each, shared by its viewers)."""
-    return {code: frame(message_for(event, code)) for code in i18n.codes()}
+    return {code: frame(message_for(event, code)) for code in languages.codes()}
 
 
 def language_of_socket(raw: str | None) -> str:
     """A socket's `?lang=` (validated against LANGUAGES): anything else is the default language."""
-    return i18n.supported(raw) or i18n.default()
+    return languages.supported(raw) or languages.default()
 
 
 def _numbered_insert(consultation_id: int, type: str, html: str | None, data) -> LiveEvent:
@@ -222,7 +222,7 @@ def publish(event: LiveEvent) -> bool:
                 "type": "live.event",
                 "consultation": event.consultation_id,
                 "seq": event.seq,
-                "frame": by_language[i18n.default()],
+                "frame": by_language[languages.default()],
                 "frames": by_language,  # each viewer gets their language's, rendered once here
             },
         )
@@ -434,10 +434,10 @@ def sync_state(consultation: ConsultationPage) -> LiveEvent | None:
         if last_state() == state:
             return None  # another process announced it while we waited for the lock
         labels = {}
-        for code in i18n.codes():
+        for code in languages.codes():
             with translation.override(code):
                 labels[code] = consultation.state_label
-        label = labels.pop(i18n.default())
+        label = labels.pop(languages.default())
         return record(
             consultation.pk, STATE_CHANGED, data={"state": state, "label": label, LABEL_BY_LANGUAGE: labels}
         )

@@ -14,13 +14,31 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from jinja2 import Template
 
 from civic.models import Area
 
 # Fallback view when no areas are loaded: the fictional Northbrook.
 DEFAULT_BOUNDS = [[52.88, -1.56], [52.92, -1.47]]
+
+# The default tile server's credit (settings.MAP_TILE_ATTRIBUTION), in the catalogue so it is translated.
+OSM_ATTRIBUTION = gettext_noop("&copy; OpenStreetMap contributors")
+
+
+def tile_attribution() -> str:
+    """The tile server's credit in the reader's language: translated when the catalogue has it (the
+    default's is), otherwise as the council wrote it in settings."""
+    return gettext(settings.MAP_TILE_ATTRIBUTION)
+
+
+def control_words() -> dict:
+    """Leaflet's words that Civic sets (zoom buttons' titles, its credit's title) in the reader's language."""
+    return {
+        "zoomInTitle": gettext("Zoom in"),
+        "zoomOutTitle": gettext("Zoom out"),
+        "leafletTitle": gettext("A JavaScript library for interactive maps"),
+    }
 
 
 def asset_urls() -> dict:
@@ -45,6 +63,35 @@ class LocalMap(folium.Map):
 
     default_js: list = []
     default_css: list = []
+
+
+def location_editor_words() -> dict:
+    """The admin location editor's sentences and Leaflet's words, in the officer's language."""
+    return {
+        **messages(),
+        **control_words(),
+        "help": gettext(
+            "Click the map to place a pin, then drag it to the exact spot. "
+            "The latitude and longitude fill in by themselves."
+        ),
+        "mapLabel": gettext("Map: click to choose the location"),
+        "pinTitle": gettext("Location"),
+    }
+
+
+class Controls(MacroElement):
+    """Leaflet's zoom buttons and credit with titles in the reader's language (Leaflet's are English)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "CivicMap.controls({{ this._parent.get_name() }}, {{ this.words|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "Controls"
+        self.words = control_words()
 
 
 class PinLayer(MacroElement):
@@ -125,9 +172,11 @@ def base_map(areas=None) -> folium.Map:
         location=centre,
         zoom_start=14,
         tiles=settings.MAP_TILE_URL,
-        attr=settings.MAP_TILE_ATTRIBUTION,
+        attr=tile_attribution(),
         control_scale=True,
+        zoom_control=False,  # added by Controls, with its titles in the reader's language
     )
+    Controls().add_to(fmap)
     wards = [a for a in areas if a.kind == Area.Kind.WARD and a.geometry]
     if wards:
         folium.GeoJson(

@@ -243,10 +243,12 @@ def location_map_js():
         styles
         + scripts
         + format_html(
-            '<script src="{}" data-tiles="{}" data-attribution="{}" data-bounds="{}"></script>',
+            '<script src="{}" data-tiles="{}" data-attribution="{}" data-bounds="{}"'
+            ' data-words="{}"></script>',
             static("mapping/js/location-editor.js"),
             settings.MAP_TILE_URL,
-            settings.MAP_TILE_ATTRIBUTION,
+            maps.tile_attribution(),
             json.dumps(bounds),
+            json.dumps(maps.location_editor_words()),
         )
     )

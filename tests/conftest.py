@@ -74,8 +74,9 @@ def _forget_process_state():
     from consultations import socket_limits
 
     cache.clear()
-    from civic import pagecache
+    from civic import bilingual, pagecache
 
+    bilingual._locale_ids.clear()  # looked up once per process: each test counts its own lookups
     caches["pages"].clear()  # civic.pagecache: public pages cached for anonymous readers
     pagecache._local.clear()
     socket_limits._local.clear()

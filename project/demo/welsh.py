@@ -1,5 +1,5 @@
-"""The Northbrook demo in Welsh: the home page and one consultation with all its proposals,
-translated as an officer would translate them (Wagtail translations of the English pages).
+"""The Northbrook demo in Welsh: the home page, the information pages and one consultation with all
+its proposals, translated as an officer would translate them (Wagtail translations of the English pages).
 The other consultations stay English only, so the demo shows the untranslated-page note too."""
 
 from django.db import transaction
@@ -7,8 +7,9 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from civic.models import HomePage
+from civic.models import HomePage, InformationPage
 from consultations.models import ConsultationIndexPage, ConsultationPage, ProposalPage
+from project.demo import information_cy
 
 CONSULTATION = "leaving-hospital"
 
@@ -119,16 +120,30 @@ def _translate(page, locale, **fields):
     return welsh
 
 
+def load_information(progress, home, cy) -> None:
+    """The information pages (privacy, accessibility, cookies, house rules, contact) in Welsh."""
+    words = information_cy.pages()
+    made = 0
+    for page in InformationPage.objects.child_of(home).filter(kind__in=list(words)):
+        made += bool(_translate(page, cy, **words[page.kind]))
+    if made:
+        progress.write(f"Welsh: {made} information pages")
+
+
 @transaction.atomic
 def load(progress) -> None:
-    """Translate the home page, the consultation list and the bilingual consultation (idempotent)."""
+    """Translate the home page, the information pages, the consultation list and the bilingual
+    consultation (idempotent: a page already translated is kept)."""
     cy = Locale.objects.filter(language_code="cy").first()
-    english = ConsultationPage.objects.filter(slug=CONSULTATION, locale=Locale.get_default()).first()
-    if cy is None or english is None or english.get_translation_or_none(cy) is not None:
+    if cy is None:
         return
     home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is not None:
         _translate(home, cy, **HOME)
+        load_information(progress, home, cy)
+    english = ConsultationPage.objects.filter(slug=CONSULTATION, locale=Locale.get_default()).first()
+    if english is None or english.get_translation_or_none(cy) is not None:
+        return
     index = english.get_parent().specific
     if isinstance(index, ConsultationIndexPage):
         _translate(index, cy, **INDEX)

@@ -6,7 +6,8 @@ import re
 import pytest
 from django.conf import settings
 
-from civic.i18n import alternates, html_tag
+from civic.i18n import alternates
+from civic.languages import html_lang
 from civic.models import User
 
 pytestmark = pytest.mark.django_db
@@ -164,9 +165,11 @@ def test_alternates_use_a_pages_translation_when_it_exists(rf, home, settings):
     assert found[0].url == "/"
 
 
-def test_html_tag():
-    assert html_tag("en-gb") == "en-GB"
-    assert html_tag("cy") == "cy"
+def test_html_lang_is_one_bcp47_tag_for_every_code():
+    assert html_lang("en-gb") == "en-GB"
+    assert html_lang("cy") == "cy"
+    assert html_lang("zh-hans") == "zh-Hans"
+    assert html_lang("") == "en-GB"
 
 
 def test_profile_language_choice_saved(client, resident):

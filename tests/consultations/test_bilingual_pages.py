@@ -192,3 +192,40 @@ def test_a_comment_on_an_untranslated_page_read_in_welsh_returns_to_its_welsh_ad
     assert response["Location"].startswith(f"/cy{consultation.url}")
     english = client.post(f"/consultations/{consultation.pk}/comment/", comment_data(body="A short one."))
     assert english["Location"].startswith(consultation.url) and not english["Location"].startswith("/cy/")
+
+
+def render_twice(client, url, django_assert_max_num_queries, cold, warm):
+    """Query counts of a page's first render (nothing cached) and its second (shared parts cached)."""
+    with django_assert_max_num_queries(cold) as first:
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(warm) as again:
+        assert client.get(url).status_code == 200
+    return len(first.captured_queries), len(again.captured_queries)
+
+
+def test_the_welsh_consultation_page_costs_what_the_english_page_costs(
+    client, consultation, proposal, welsh, resident, page_cache, django_assert_max_num_queries
+):
+    from civic import pagecache
+    from tests.consultations.factories import CommentFactory, make_proposal
+
+    page, _ = welsh
+    sign_in(client, resident)
+    for url in (consultation.url, page.url):  # the process's locale lookups (once per process) done
+        client.get(url)
+    counted = []
+    for more in (1, 25):  # two data sizes: the counts stay the same
+        for _ in range(more):
+            CommentFactory(consultation=consultation)
+        make_proposal(consultation)
+        pagecache.bump(pagecache.SITE)  # cold again: shared parts and the page tree's facts
+        english = render_twice(client, consultation.url, django_assert_max_num_queries, 36, 18)
+        pagecache.bump(pagecache.SITE)
+        cymraeg = render_twice(client, page.url, django_assert_max_num_queries, 39, 19)
+        # Warm, the Welsh page costs one more: Wagtail finds the Welsh home (the site root's
+        # translation) on each request. Cold, it also looks up its canonical (English) page and
+        # its proposals' Welsh titles (civic.bilingual.localize), once until the next change.
+        assert cymraeg[1] - english[1] <= 1
+        assert cymraeg[0] - english[0] <= 3
+        counted.append((english, cymraeg))
+    assert counted[0] == counted[1]

@@ -139,7 +139,7 @@ def test_report_page_shows_public_history_without_personal_details(client, repor
 
 def test_report_page_queries_are_bounded(client, reports, report_officer, django_assert_max_num_queries):
     sign_in(client, report_officer)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):  # + the locales, looked up by each test (conftest)
         response = client.get(f"/reports/{reports[0].pk}/")
     assert "Officer actions" in response.content.decode()
 
@@ -504,3 +504,19 @@ def test_people_affected_count_the_reporter_once_followed_or_not(client, council
     assert client.get(f"/reports/{report.pk}/").context["follower_count"] == 2
     report.followers.add(report.reporter)
     assert client.get(f"/reports/{report.pk}/").context["follower_count"] == 2
+
+
+def test_the_map_controls_and_tile_credit_are_in_the_readers_language(client, reports):
+    english = client.get("/reports/").content.decode()
+    welsh = client.get("/cy/reports/").content.decode()
+    for html in (english, welsh):
+        assert '"zoomControl": false' in html and "CivicMap.controls(" in html  # Civic's titled buttons
+    assert "Zoom in" in english and "OpenStreetMap contributors" in english
+    assert "Chwyddo i mewn" in welsh and "Chwyddo allan" in welsh and "Cyfranwyr OpenStreetMap" in welsh
+    assert "Llyfrgell JavaScript ar gyfer mapiau rhyngweithiol" in welsh
+    assert "Zoom in" not in welsh and "OpenStreetMap contributors" not in welsh
+
+
+def test_a_council_tile_credit_not_in_the_catalogue_is_shown_as_written(client, reports, settings):
+    settings.MAP_TILE_ATTRIBUTION = "Map tiles by Northbrook Council"
+    assert "Map tiles by Northbrook Council" in client.get("/cy/reports/").content.decode()

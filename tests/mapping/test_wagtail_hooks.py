@@ -114,3 +114,16 @@ def test_proposal_editor_has_a_location_map_from_local_assets(client, proposal, 
     assert 'name="place"' in html  # the non-map route: a street or landmark
     assert not re.search(r'<script[^>]+src="https?://', html)  # no CDN
     assert settings.MAP_TILE_ORIGIN in response["Content-Security-Policy"]  # tiles may load in the admin
+
+
+def test_the_location_editor_speaks_the_officers_language(db):
+    from django.utils import translation
+
+    from mapping.wagtail_hooks import location_map_js
+
+    with translation.override("cy"):
+        html = location_map_js()
+    assert "Chwyddo i mewn" in html and "Cyfranwyr OpenStreetMap" in html
+    assert "Cliciwch ar y map i osod pin" in html
+    assert "Zoom in" not in html and "Click the map" not in html
+    assert "Zoom in" in location_map_js()

@@ -208,3 +208,39 @@ def check_themes_have_labels_people_can_read():
         # Almost every comment falls into a theme about something.
         other = Theme.objects.get(consultation=consultation, is_other=True)
         assert other.memberships.count() <= 2
+
+
+WELSH_INFORMATION = [
+    ("/cy/privacy/", "Hysbysiad preifatrwydd", "/privacy/", "Privacy notice"),
+    ("/cy/accessibility/", "Datganiad hygyrchedd", "/accessibility/", "Accessibility statement"),
+    ("/cy/cookies/", "Cwcis", "/cookies/", "Cookies"),
+    ("/cy/house-rules/", "Rheolau’r wefan", "/house-rules/", "House rules"),
+    ("/cy/contact/", "Cysylltu â ni", "/contact/", "Contact"),
+]
+
+
+def test_demo_information_pages_are_translated_into_welsh_and_the_footer_follows_the_language(client, home):
+    from wagtail.models import Locale
+
+    from project.demo import welsh as welsh_demo
+    from tests.welsh import english_words
+
+    load_information_pages()
+    cy = Locale.objects.get(language_code="cy")
+    welsh_demo._translate(home, cy, **welsh_demo.HOME)
+    welsh_demo.load_information(StringIO(), home, cy)
+    welsh_demo.load_information(StringIO(), home, cy)  # idempotent: a page already translated is kept
+    assert InformationPage.objects.count() == 10
+    for welsh_path, welsh_title, english_path, english_title in WELSH_INFORMATION:
+        welsh = client.get(welsh_path).content.decode()
+        assert '<html lang="cy"' in welsh and f"<h1>{welsh_title}</h1>" in welsh, welsh_path
+        for path, title in WELSH_INFORMATION_LINKS:
+            assert welsh.count(f'<a href="{path}">{title}</a>') == 1, (welsh_path, title)  # the footer's
+        assert english_title not in welsh
+        assert not english_words(welsh, allow={"print"}), welsh_path  # "print bras" is Welsh
+        english = client.get(english_path).content.decode()
+        assert f"<h1>{english_title}</h1>" in english and welsh_title not in english
+        assert english.count(f'<a href="{english_path}">{english_title}</a>') == 1
+
+
+WELSH_INFORMATION_LINKS = [(path, title) for path, title, _, _ in WELSH_INFORMATION]

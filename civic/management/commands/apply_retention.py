@@ -3,14 +3,14 @@
 from argparse import ArgumentParser
 from typing import Any
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civic import retention
+from civic.commands import OfficerCommand
 
 
-class Command(BaseCommand):
+class Command(OfficerCommand):
     help = "Remove data past its retention period (see README, Retention); --dry-run only counts."
 
     def add_arguments(self, parser: ArgumentParser) -> None:

@@ -3,29 +3,28 @@
 from argparse import ArgumentParser
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from civic import services
+from civic.commands import OfficerCommand
 from civic.errors import CivicError
 from civic.models import User
 
 
-def _account(email: str, what: str) -> User:
+def _account(email: str, administrator: bool = False) -> User:
     user = User.objects.filter(email__iexact=email.strip()).first()
     if user is None:
-        raise CommandError(
-            (
-                _("No %(what)s account with email %(email)s.")
-                if what
-                else _("No account with email %(email)s.")
-            )
-            % {"what": what, "email": email}
+        message = (
+            _("No administrator account with email %(email)s.")
+            if administrator
+            else _("No account with email %(email)s.")
         )
+        raise CommandError(message % {"email": email})
     return user
 
 
-class Command(BaseCommand):
+class Command(OfficerCommand):
     help = "Erase a resident's account (staff: deactivate) on their behalf; logged with the administrator."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -34,13 +33,14 @@ class Command(BaseCommand):
         parser.add_argument("--yes", action="store_true", help="Do not ask for confirmation.")
 
     def handle(self, *args: Any, email: str, administrator: str, yes: bool, **options: Any) -> None:
-        account = _account(email, "")
-        admin = _account(administrator, "administrator")
+        account = _account(email)
+        admin = _account(administrator, administrator=True)
         if not admin.is_superuser:
             raise CommandError(_("%(email)s is not an administrator.") % {"email": administrator})
         if not yes:
             answer = input(
-                f"Erase the account {account.email} ({account.public_name})? This cannot be undone. [y/N] "
+                _("Erase the account %(email)s (%(name)s)? This cannot be undone. [y/N] ")
+                % {"email": account.email, "name": account.public_name}
             )
             if answer.strip().lower() not in {"y", "yes"}:
                 raise CommandError(_("Nothing was changed."))
@@ -48,4 +48,5 @@ class Command(BaseCommand):
             outcome = services.erase_account(actor=admin, user=account, via="command")
         except CivicError as exc:
             raise CommandError(exc.message) from exc
-        self.stdout.write(self.style.SUCCESS(f"Account {outcome}."))
+        done = _("Account deactivated.") if outcome == "deactivated" else _("Account erased.")
+        self.stdout.write(self.style.SUCCESS(done))

@@ -2,14 +2,15 @@
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from civic import address_loader
 from civic.address_loader import FORMATS, FormatError, LoadResult
+from civic.commands import OfficerCommand
 
 
-class Command(BaseCommand):
+class Command(OfficerCommand):
     help = (
         "Load places people can search for from CSV files: the ONS Postcode Directory (onspd), "
         "OS Open Names (opennames) or an LLPG/AddressBase-like extract (llpg). Rows already loaded "

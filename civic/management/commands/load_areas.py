@@ -4,10 +4,11 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, OutputWrapper
+from django.core.management.base import CommandError, OutputWrapper
 from django.utils.translation import gettext as _
 
 from civic import places
+from civic.commands import OfficerCommand
 from civic.errors import CivicError
 from civic.models import Area
 
@@ -22,7 +23,7 @@ def progress_bar(stream: OutputWrapper, width: int = 30) -> Callable[[int, int],
     return show
 
 
-class Command(BaseCommand):
+class Command(OfficerCommand):
     help = "Load areas (wards by default) from a GeoJSON file; existing areas with the same slug are updated."
 
     def add_arguments(self, parser: Any) -> None:

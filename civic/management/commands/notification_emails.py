@@ -2,13 +2,13 @@
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from civic import notifications
+from civic.commands import OfficerCommand
 
 
-class Command(BaseCommand):
+class Command(OfficerCommand):
     help = (
         "Queue notification emails: --digest daily (every day) or --digest weekly (every week) sends "
         "each person one summary; --pending re-queues immediate emails a failed task left unsent."

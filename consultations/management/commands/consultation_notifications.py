@@ -3,13 +3,13 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from civic.commands import OfficerCommand
 from consultations.notifications import consultation_dates
 
 
-class Command(BaseCommand):
+class Command(OfficerCommand):
     help = (
         "Notify followers of consultations that opened, close within CONSULTATION_CLOSING_SOON_DAYS "
         "days, or closed, in the last --within hours. Run from cron (hourly); a second run sends nothing."

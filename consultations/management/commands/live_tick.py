@@ -1,14 +1,14 @@
 """Record state events for consultations that opened or closed (run every minute from cron)."""
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civic.commands import OfficerCommand
 from consultations import live
 from consultations.models import ConsultationPage
 
 
-class Command(BaseCommand):
+class Command(OfficerCommand):
     help = "Tell live viewers when consultations open or close."
 
     def handle(self, *args, **options):

@@ -1,12 +1,12 @@
 """Queue the moderators' digest and SLA alerts (run from cron: alerts hourly, digest daily)."""
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from civic.commands import OfficerCommand
 from consultations.tasks import send_moderation_digest, send_sla_alerts
 
 
-class Command(BaseCommand):
+class Command(OfficerCommand):
     help = "Send moderators their queue digest (--digest) and/or alerts for overdue items (--alerts)."
 
     def add_arguments(self, parser):

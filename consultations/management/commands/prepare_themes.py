@@ -1,14 +1,14 @@
 """Queue theme computation for consultations (e.g. nightly from cron, or after a consultation closes)."""
 
-from django.core.management.base import BaseCommand
 from django.db.models import Count, Q
 from django.utils.translation import ngettext
 
+from civic.commands import OfficerCommand
 from consultations.models import Comment, ConsultationPage
 from consultations.summaries.services import request_themes
 
 
-class Command(BaseCommand):
+class Command(OfficerCommand):
     help = "Queue themes for the given consultations, or for every one whose themes are missing or stale."
 
     def add_arguments(self, parser):

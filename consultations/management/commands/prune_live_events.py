@@ -3,13 +3,14 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from civic.commands import OfficerCommand
 from consultations import live
 
 
-class Command(BaseCommand):
+class Command(OfficerCommand):
     help = "Delete live events older than --days (default LIVE_EVENT_RETENTION_DAYS)."
 
     def add_arguments(self, parser):

@@ -1,13 +1,14 @@
 """Issue an Open311 api_key to a partner organisation; the key is shown once and only its hash is kept."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from civic.commands import OfficerCommand
 from civic.models import Organisation
 from mapping.services import issue_partner_key
 
 
-class Command(BaseCommand):
+class Command(OfficerCommand):
     help = "Issue an Open311 api_key: manage.py issue_open311_key ORGANISATION_SLUG 'App name'"
 
     def add_arguments(self, parser):

@@ -3,9 +3,10 @@
 import sys
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from civic.commands import OfficerCommand
 from search.engines import elasticsearch_enabled
 from search.indexing import drain, flush_pending, pending_count
 from search.rebuild import rebuild_database, rebuild_elasticsearch
@@ -35,7 +36,7 @@ class ProgressBar:
         self.stream.flush()
 
 
-class Command(BaseCommand):
+class Command(OfficerCommand):
     help = (
         "Rebuild the search indexes: a new Elasticsearch index swapped in by alias, and the database index."
     )

@@ -136,5 +136,24 @@
     if (lat.value && lon.value) { fromInputs(); }
   }
 
-  window.CivicMap = { loadPins: loadPins, pickLocation: pickLocation };
+  /* Leaflet's zoom buttons and credit with the titles the page gives (the reader's language); the
+     map is made with zoomControl: false. Leaflet's own credit is kept, its English title swapped. */
+  function controls(map, words) {
+    words = words || {};
+    L.control.zoom({
+      zoomInTitle: words.zoomInTitle || "Zoom in",
+      zoomOutTitle: words.zoomOutTitle || "Zoom out"
+    }).addTo(map);
+    var prefix = L.Control.Attribution.prototype.options.prefix;
+    if (words.leafletTitle && typeof prefix === "string" && map.attributionControl) {
+      var title = document.createElement("span");
+      title.textContent = words.leafletTitle;
+      map.attributionControl.setPrefix(prefix.replace(
+        'title="A JavaScript library for interactive maps"',
+        'title="' + title.innerHTML.split('"').join("&quot;") + '"'
+      ));
+    }
+  }
+
+  window.CivicMap = { loadPins: loadPins, pickLocation: pickLocation, controls: controls };
 })();

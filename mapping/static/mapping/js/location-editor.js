@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var script = document.currentScript;
+  var words = JSON.parse(script.getAttribute("data-words") || "{}");  /* in the officer's language */
 
   function start() {
     var lat = document.getElementById("id_latitude");
@@ -16,11 +17,11 @@
     region.className = "civic-location-map";
     var help = document.createElement("p");
     help.id = "map-help";
-    help.textContent = "Click the map to place a pin, then drag it to the exact spot. The latitude and longitude fill in by themselves.";
+    help.textContent = words.help || "Click the map to place a pin, then drag it to the exact spot. The latitude and longitude fill in by themselves.";
     var frame = document.createElement("div");
     frame.id = "civic-location-map";
     frame.setAttribute("role", "region");
-    frame.setAttribute("aria-label", "Map: click to choose the location");
+    frame.setAttribute("aria-label", words.mapLabel || "Map: click to choose the location");
     frame.className = "civic-location-map__map";
     var status = document.createElement("p");
     status.id = "civic-location-status";
@@ -32,13 +33,16 @@
     row.parentNode.insertBefore(region, row);
 
     var bounds = JSON.parse(script.getAttribute("data-bounds"));
-    var map = L.map(frame, { scrollWheelZoom: false });
+    var map = L.map(frame, { scrollWheelZoom: false, zoomControl: false });
+    CivicMap.controls(map, words);
     L.tileLayer(script.getAttribute("data-tiles"), {
       attribution: script.getAttribute("data-attribution"),
       maxZoom: 19
     }).addTo(map);
     map.fitBounds(bounds);
-    CivicMap.pickLocation(map, { latInput: "id_latitude", lonInput: "id_longitude", statusId: "civic-location-status" });
+    CivicMap.pickLocation(map, {
+      latInput: "id_latitude", lonInput: "id_longitude", statusId: "civic-location-status", messages: words
+    });
 
     /* A pin chosen on the map wins over a street typed earlier: the server uses the street otherwise. */
     var place = document.getElementById("id_place");
