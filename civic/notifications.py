@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import brand, emails, i18n, ratelimit
+from . import brand, emails, languages, ratelimit
 from .errors import CivicError
 from .links import absolute
 from .models import Frequency, Notification, NotificationKind, NotificationPreference, User
@@ -83,7 +83,7 @@ def _reachable_accounts(ids: list[int]) -> dict[int, str]:
             .exclude(suspended_until__gt=now)
             .values_list("pk", "language")
         )
-        found.update((pk, i18n.supported(language or "") or i18n.default()) for pk, language in rows)
+        found.update((pk, languages.supported(language) or languages.default()) for pk, language in rows)
     return found
 
 
