@@ -206,6 +206,9 @@ def pages() -> list[dict]:
                     "in your name. It expires after a year.",
                     f"<strong>{CookieStorage.cookie_name}</strong>: carries a confirmation, such as "
                     "“Your comment has been posted”, to the next page. It is deleted once shown.",
+                    f"<strong>{settings.LANGUAGE_COOKIE_NAME}</strong>: remembers the language you "
+                    "chose with the language switcher (English or Cymraeg). It expires when you close "
+                    "your browser; if you are signed in, your choice is also kept with your account.",
                     "<strong>wagtail_sidebar_collapsed</strong>: only for council staff in the "
                     "administration pages, remembers whether the menu is collapsed.",
                 ),
@@ -213,7 +216,7 @@ def pages() -> list[dict]:
                 _p(
                     "We do not use analytics, advertising or social media cookies, and no other website's "
                     "cookies are set through ours. Maps load their images from a map server, which our "
-                    "cookies are never sent to. We do not set a language cookie."
+                    "cookies are never sent to."
                 ),
             ],
         },

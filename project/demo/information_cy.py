@@ -197,6 +197,9 @@ def pages() -> dict[str, dict]:
                     "ffurflenni yn eich enw. Daw i ben ar ôl blwyddyn.",
                     f"<strong>{CookieStorage.cookie_name}</strong>: yn cario neges gadarnhau, fel “Mae eich "
                     "sylw wedi’i gyhoeddi”, i’r dudalen nesaf. Caiff ei dileu unwaith y caiff ei dangos.",
+                    f"<strong>{settings.LANGUAGE_COOKIE_NAME}</strong>: yn cofio’r iaith a ddewisoch gyda’r "
+                    "dewisydd iaith (English neu Cymraeg). Daw i ben pan fyddwch yn cau eich porwr; os ydych "
+                    "wedi mewngofnodi, caiff eich dewis ei gadw gyda’ch cyfrif hefyd.",
                     "<strong>wagtail_sidebar_collapsed</strong>: dim ond i staff y cyngor yn y tudalennau "
                     "gweinyddu, yn cofio a yw’r ddewislen wedi’i chau.",
                 ),
@@ -204,8 +207,7 @@ def pages() -> dict[str, dict]:
                 _p(
                     "Nid ydym yn defnyddio cwcis dadansoddi, hysbysebu na chyfryngau cymdeithasol, ac ni "
                     "chaiff cwcis unrhyw wefan arall eu gosod drwy ein gwefan ni. Mae mapiau’n llwytho eu "
-                    "delweddau o weinydd mapiau, ac ni chaiff ein cwcis byth eu hanfon ato. Nid ydym yn "
-                    "gosod cwci iaith."
+                    "delweddau o weinydd mapiau, ac ni chaiff ein cwcis byth eu hanfon ato."
                 ),
             ],
         },

@@ -244,3 +244,25 @@ def test_demo_information_pages_are_translated_into_welsh_and_the_footer_follows
 
 
 WELSH_INFORMATION_LINKS = [(path, title) for path, title, _, _ in WELSH_INFORMATION]
+
+
+def test_demo_cookies_page_names_every_cookie_civic_sets_in_both_languages(client, home, settings):
+    """The cookies page is a statement of fact: the language switcher's cookie is one Civic sets."""
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from wagtail.models import Locale
+
+    from project.demo import welsh as welsh_demo
+
+    load_information_pages()
+    cy = Locale.objects.get(language_code="cy")
+    welsh_demo._translate(home, cy, **welsh_demo.HOME)
+    welsh_demo.load_information(StringIO(), home, cy)
+    names = [settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, CookieStorage.cookie_name]
+    names.append(settings.LANGUAGE_COOKIE_NAME)
+    for path in ("/cookies/", "/cy/cookies/"):
+        html = client.get(path).content.decode()
+        for name in names:
+            assert f"<strong>{name}</strong>" in html, (path, name)
+        assert "do not set a language cookie" not in html and "gosod cwci iaith" not in html
+    chosen = client.get("/language/cy/?next=/cookies/")
+    assert settings.LANGUAGE_COOKIE_NAME in chosen.cookies  # the cookie the page names is the one set
