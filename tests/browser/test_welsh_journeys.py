@@ -25,9 +25,6 @@ def assert_welsh_page(page, server, allow=frozenset()) -> None:
     html = page.content()
     for title in server.data["english_content_titles"]:
         html = html.replace(f">{title}<", "><")  # the demo's English page titles (links, breadcrumbs)
-    # Leaflet's own attribution link (title "A JavaScript library for interactive maps") is the
-    # library's credit, not Civic's interface.
-    html = html.replace('title="A JavaScript library for interactive maps"', "")
     assert_welsh(html, allow=allow)
 
 
