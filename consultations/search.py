@@ -236,7 +236,8 @@ class CommentDocument(DocumentType):
         paragraph, text = "", row["body"]
         if row["paragraph"]:  # a comment on one paragraph: which one, and the words it answered
             paragraph = str(page["paragraphs"].get(row["paragraph"]) or "-")
-            text = f"{text}\n\nOn the paragraph: {row['paragraph_text']}"
+            # Quoted, with no label: the stored text is read in every language (the title says which).
+            text = f"{text}\n\n“{row['paragraph_text']}”"
         with translation.override(languages.default()):  # stored (and searched) in the site's language
             title = comment_title(page["title"], paragraph)
         return {

@@ -328,3 +328,5 @@ def test_the_search_document_says_which_paragraph(proposal, resident):
     assert doc["title"] == f"Comment on paragraph 1 of {proposal.title}"
     assert doc["url"].endswith(f"#comment-{comment.pk}")
     assert FIRST in doc["text"] and "The evenings would help me." in doc["text"]
+    assert doc["text"].endswith(f"“{FIRST}”")  # the paragraph quoted, no English label in the stored text
+    assert "On the paragraph" not in doc["text"]
