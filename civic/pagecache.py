@@ -35,6 +35,7 @@ CACHE_ALIAS = "pages"
 HEADER = "X-Civic-Cache"  # "hit" or "miss": for benchmarks and tests, and an operator's curl
 SKIP_PREFIXES = ("/healthz", "/admin/", "/accounts/", "/api/", "/static/", "/media/", "/ws/", "/documents/")
 CSRF_FIELD = "csrfmiddlewaretoken"
+FAST_SCOPE_KEY = "civic.pagecache.entry"  # the entry a hit served, for civic.pagecache_fast
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "Content-Disposition")
 
 
@@ -263,6 +264,9 @@ class AnonymousPageCacheMiddleware:
         entry = _fetch(key)
         if entry is not None and "content" in entry:
             if time.time() < entry["expires"] and versions(list(entry["versions"])) == entry["versions"]:
+                scope = getattr(request, "scope", None)  # under ASGI: civic.pagecache_fast keeps it
+                if isinstance(scope, dict):
+                    scope[FAST_SCOPE_KEY] = entry
                 return _served(request, entry)
             _local.delete(key)
         known = entry is not None  # this address opted in before: read the site's token first
