@@ -91,12 +91,22 @@ def _page_translation_urls(page: Any, request: HttpRequest) -> dict[str, str]:
     internationalisation is off)."""
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or not hasattr(page, "get_translation_or_none"):
         return {}
+    from . import pagecache
+
+    # Translations go live, move or go away only by publishing, which bumps the site's token.
+    key = pagecache.fragment_key(extra=f"translations:{page.pk}:{request.scheme}:{request.get_host()}")
+    if key:
+        found: dict[str, str] | None = pagecache.get_part(pagecache.part_key(key))
+        if found is not None:
+            return found
     urls = {}
     for translated in page.get_translations(inclusive=False).live().select_related("locale"):
         code = supported(translated.locale.language_code)
         if code:
             with translation.override(code):
                 urls[code] = str(translated.get_url(request=request) or "")
+    if key:
+        pagecache.set_part(pagecache.part_key(key), urls)
     return urls
 
 

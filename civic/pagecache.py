@@ -87,6 +87,11 @@ def fragment_key(*scopes: str, extra: object = "") -> str:
     return f"{tokens}:{get_language()}:{extra}"  # a Welsh page never shows an English shared part
 
 
+def part_key(version: str) -> str:
+    """A short cache key for a value stored under a content version (get_part, set_part)."""
+    return "pc:part:" + hashlib.sha256(version.encode()).hexdigest()[:40]
+
+
 @dataclass
 class _Render:
     """What one render of a page declared: its scopes with the tokens read, and how long it holds."""
