@@ -30,7 +30,7 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-MAX_RESPONSES = 500
+MAX_RESPONSES = 256  # request shapes kept, each with its page (about 100 kB)
 # Request headers no middleware reads: two requests differing only in them get the same response.
 IGNORED_HEADERS = frozenset(
     {
@@ -62,7 +62,8 @@ DJANGO_HEADERS = frozenset({b"if-none-match", b"if-modified-since", b"content-le
 class _Response:
     """What Django sent for one cached entry and one request shape."""
 
-    entry: dict[str, Any]
+    versions: dict[str, str]  # the entry's tokens and end: the page's content is in `body`
+    expires: float
     status: int
     headers: list[tuple[bytes, bytes]]
     body: bytes
@@ -98,19 +99,19 @@ def _shape(scope: Scope) -> str | None:
     return digest.hexdigest()
 
 
-async def _current(entry: dict[str, Any]) -> bool:
+async def _current(kept: _Response) -> bool:
     """Whether the entry may still be served: not expired, and every token it was rendered under
     still current (the same test the middleware makes, without creating missing tokens)."""
-    if time.time() >= entry["expires"]:
+    if time.time() >= kept.expires:
         return False
     cache = pagecache.store()
-    keys = {pagecache._version_key(scope): scope for scope in entry["versions"]}
+    keys = {pagecache._version_key(scope): scope for scope in kept.versions}
     if isinstance(cache, LocMemCache):  # in memory: no I/O to wait for
         found = cache.get_many(list(keys))
     else:
         found = await cache.aget_many(list(keys))
     current: dict[str, str] = {keys[k]: v for k, v in found.items()}
-    return bool(current == entry["versions"])
+    return current == kept.versions
 
 
 class FastPageCache:
@@ -126,7 +127,7 @@ class FastPageCache:
             return
         known = _responses.get(shape)
         if known is not None:
-            if await _current(known.entry):
+            if await _current(known):
                 await send({"type": "http.response.start", "status": known.status, "headers": known.headers})
                 await send({"type": "http.response.body", "body": known.body})
                 return
@@ -152,7 +153,13 @@ class FastPageCache:
             return
         if len(_responses) >= MAX_RESPONSES:
             _responses.pop(next(iter(_responses)))
-        _responses[shape] = _Response(entry=entry, status=200, headers=headers, body=b"".join(chunks))
+        _responses[shape] = _Response(
+            versions=dict(entry["versions"]),
+            expires=float(entry["expires"]),
+            status=200,
+            headers=headers,
+            body=b"".join(chunks),
+        )
 
 
 def forget() -> None:
