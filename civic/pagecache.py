@@ -17,6 +17,7 @@ import hashlib
 import secrets
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -47,8 +48,25 @@ def _version_key(scope: str) -> str:
     return f"pc:v:{scope}"
 
 
+# The tokens one request has read (set by the middleware for the request's length). A token read
+# once is read before everything the request reads after it, so a part rendered later may name it:
+# its content is then at least as new as the token says. A bump in the request forgets its scopes.
+_read: ContextVar[dict[str, str] | None] = ContextVar("civic_pagecache_read", default=None)
+
+
 def versions(scopes: list[str]) -> dict[str, str]:
-    """The current token of each scope, making one for a scope that has none."""
+    """The current token of each scope, making one for a scope that has none (each read once per
+    request: a signed-in page asks for the site's token for every shared part)."""
+    read = _read.get()
+    wanted = [s for s in scopes if read is None or s not in read]
+    current = _versions(wanted) if wanted else {}
+    if read is None:
+        return current
+    read.update(current)
+    return {scope: read[scope] for scope in scopes}
+
+
+def _versions(scopes: list[str]) -> dict[str, str]:
     cache = store()
     keys = {_version_key(s): s for s in scopes}
     found = cache.get_many(list(keys))
@@ -64,6 +82,10 @@ def versions(scopes: list[str]) -> dict[str, str]:
 
 def bump(*scopes: str) -> None:
     """Make every cached page that depends on these scopes stale (call it after the write commits)."""
+    read = _read.get()
+    if read is not None:
+        for scope in scopes:
+            read.pop(scope, None)
     store().delete_many([_version_key(s) for s in scopes])
 
 
@@ -263,6 +285,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        reading = _read.set({})  # each token read once in this request (see versions())
+        try:
+            return self._respond(request)
+        finally:
+            _read.reset(reading)
+
+    def _respond(self, request: HttpRequest) -> HttpResponseBase:
         if not _candidate(request):
             return self.get_response(request)
         key = _entry_key(request)
