@@ -1,7 +1,6 @@
 """Bilingual content: Wagtail pages in each language as translations, made with wagtail-localize."""
 
 import copy
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -58,7 +57,7 @@ def remembered(name: str, compute: Callable[[], Any]) -> Any:
     version = pagecache.fragment_key(extra=name)
     if not version:
         return compute()
-    key = "pc:tree:" + hashlib.sha256(version.encode()).hexdigest()[:40]
+    key = pagecache.part_key(version)
     found = pagecache.get_part(key)
     if found is not None:
         return found[0]

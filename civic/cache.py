@@ -6,12 +6,15 @@ counters are different: reading them as empty would let everyone through. Their 
 `rl:` and allauth's `allauth:rl:`) move to a per-process memory cache while Redis is down, so every
 limit keeps counting (per process) and sign-in lockout keeps working."""
 
+import asyncio
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
+from asgiref.sync import sync_to_async
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
@@ -52,6 +55,9 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
         self._location: tuple[str, ...] = tuple(self._servers)  # type: ignore[attr-defined]  # RedisCache's
+        self._async_clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = (
+            weakref.WeakKeyDictionary()
+        )
         self._local = LocMemCache(
             f"civic-limits-fallback:{':'.join(self._location)}",
             {
@@ -160,6 +166,36 @@ class ResilientRedisCache(RedisCache):
             return found
         except _Down:
             return self._local.get_many([key for key in keys if is_limit_key(key)], version)
+
+    async def aget_many(self, keys: Iterable[str], version: int | None = None) -> dict[str, Any]:
+        """get_many without a thread: the page cache checks its version tokens on every cached hit,
+        and under daphne a blocking read costs a thread hop and a wait for the GIL afterwards."""
+        keys = list(keys)
+        if self.redis_down() or self._pending_deletes.get(self._location):
+            return await sync_to_async(self.get_many)(keys, version)  # the local copies, or a replay first
+        full = {self.make_and_validate_key(key, version=version): key for key in keys}
+        try:
+            values = await self._async_client().mget(list(full))
+        except Exception as exc:  # noqa: BLE001 - redis-py raises several connection errors
+            if not exc.__class__.__module__.startswith("redis"):
+                raise
+            self._fail(exc)
+            return await sync_to_async(self.get_many)(keys, version)
+        loads = self._cache._serializer.loads  # type: ignore[attr-defined]  # RedisCacheClient's
+        return {full[k]: loads(v) for k, v in zip(full, values, strict=True) if v is not None}
+
+    def _async_client(self) -> Any:
+        """One asyncio client per event loop (daphne runs one; tests start several)."""
+        from redis import asyncio as aioredis
+
+        loop = asyncio.get_running_loop()
+        client = self._async_clients.get(loop)
+        if client is None:
+            options = self._options  # type: ignore[attr-defined]  # BaseCache's OPTIONS
+            timeouts = {k: v for k, v in options.items() if k in ("socket_connect_timeout", "socket_timeout")}
+            client = aioredis.Redis.from_url(self._servers[0], **timeouts)  # type: ignore[attr-defined]
+            self._async_clients[loop] = client
+        return client
 
     def set_many(
         self, data: dict[str, Any], timeout: float | None = DEFAULT_TIMEOUT, version: int | None = None

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail.url_routing import RouteResult
 
 from . import geo, signals
 from .bilingual import Translatable
@@ -158,6 +159,27 @@ class HomePage(Translatable, Page):  # type: ignore[misc]  # Wagtail has no type
         return context
 
     def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        """Follows the path from the page the last request with it reached, while no page was
+        published, moved or deleted since (the page cache's site token): one query instead of two a
+        level, and none of the pages above it built."""
+        from . import pagecache
+
+        key = (
+            pagecache.fragment_key(extra=f"route:{self.pk}:{'/'.join(path_components)}")
+            if path_components
+            else ""
+        )
+        if key:
+            found = pagecache.get_part(pagecache.part_key(key))
+            page = _live_page(*found) if found is not None else None
+            if page is not None:
+                return RouteResult(page)
+        result = self.route_by_path(request, path_components)
+        if key and not result.args and not result.kwargs:
+            pagecache.set_part(pagecache.part_key(key), (result.page.pk, result.page.content_type_id))
+        return result
+
+    def route_by_path(self, request: HttpRequest, path_components: list[str]) -> Any:
         """A path the Welsh home cannot follow (a page not translated yet) is looked up from the
         English home: the reader gets the English page with a note (civic.bilingual), not a 404."""
         try:
@@ -167,6 +189,17 @@ class HomePage(Translatable, Page):  # type: ignore[misc]  # Wagtail has no type
             if canonical is self or not path_components:
                 raise
             return canonical.route(request, path_components)
+
+
+def _live_page(page_id: int, content_type_id: int) -> Page | None:
+    """The live page of this id, as its own type, in one query."""
+    from django.contrib.contenttypes.models import ContentType
+
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None or not issubclass(model, Page):
+        return None
+    found: Page | None = model._default_manager.filter(pk=page_id, live=True).first()
+    return found
 
 
 INFORMATION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]

@@ -17,6 +17,7 @@ import hashlib
 import secrets
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -35,6 +36,7 @@ CACHE_ALIAS = "pages"
 HEADER = "X-Civic-Cache"  # "hit" or "miss": for benchmarks and tests, and an operator's curl
 SKIP_PREFIXES = ("/healthz", "/admin/", "/accounts/", "/api/", "/static/", "/media/", "/ws/", "/documents/")
 CSRF_FIELD = "csrfmiddlewaretoken"
+FAST_SCOPE_KEY = "civic.pagecache.entry"  # the entry a hit served, for civic.pagecache_fast
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "Content-Disposition")
 
 
@@ -46,8 +48,25 @@ def _version_key(scope: str) -> str:
     return f"pc:v:{scope}"
 
 
+# The tokens one request has read (set by the middleware for the request's length). A token read
+# once is read before everything the request reads after it, so a part rendered later may name it:
+# its content is then at least as new as the token says. A bump in the request forgets its scopes.
+_read: ContextVar[dict[str, str] | None] = ContextVar("civic_pagecache_read", default=None)
+
+
 def versions(scopes: list[str]) -> dict[str, str]:
-    """The current token of each scope, making one for a scope that has none."""
+    """The current token of each scope, making one for a scope that has none (each read once per
+    request: a signed-in page asks for the site's token for every shared part)."""
+    read = _read.get()
+    wanted = [s for s in scopes if read is None or s not in read]
+    current = _versions(wanted) if wanted else {}
+    if read is None:
+        return current
+    read.update(current)
+    return {scope: read[scope] for scope in scopes}
+
+
+def _versions(scopes: list[str]) -> dict[str, str]:
     cache = store()
     keys = {_version_key(s): s for s in scopes}
     found = cache.get_many(list(keys))
@@ -63,6 +82,10 @@ def versions(scopes: list[str]) -> dict[str, str]:
 
 def bump(*scopes: str) -> None:
     """Make every cached page that depends on these scopes stale (call it after the write commits)."""
+    read = _read.get()
+    if read is not None:
+        for scope in scopes:
+            read.pop(scope, None)
     store().delete_many([_version_key(s) for s in scopes])
 
 
@@ -84,6 +107,11 @@ def fragment_key(*scopes: str, extra: object = "") -> str:
     current = versions([SITE, *scopes])
     tokens = ":".join(f"{scope}={current[scope]}" for scope in sorted(current))
     return f"{tokens}:{get_language()}:{extra}"  # a Welsh page never shows an English shared part
+
+
+def part_key(version: str) -> str:
+    """A short cache key for a value stored under a content version (get_part, set_part)."""
+    return "pc:part:" + hashlib.sha256(version.encode()).hexdigest()[:40]
 
 
 @dataclass
@@ -257,12 +285,22 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        reading = _read.set({})  # each token read once in this request (see versions())
+        try:
+            return self._respond(request)
+        finally:
+            _read.reset(reading)
+
+    def _respond(self, request: HttpRequest) -> HttpResponseBase:
         if not _candidate(request):
             return self.get_response(request)
         key = _entry_key(request)
         entry = _fetch(key)
         if entry is not None and "content" in entry:
             if time.time() < entry["expires"] and versions(list(entry["versions"])) == entry["versions"]:
+                scope = getattr(request, "scope", None)  # under ASGI: civic.pagecache_fast keeps it
+                if isinstance(scope, dict):
+                    scope[FAST_SCOPE_KEY] = entry
                 return _served(request, entry)
             _local.delete(key)
         known = entry is not None  # this address opted in before: read the site's token first

@@ -11,6 +11,7 @@ django_asgi_app = get_asgi_application()
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from civic.pagecache_fast import FastPageCache  # noqa: E402
 from civic.uploads import install_daphne_limits  # noqa: E402
 from civic.ws_auth import SessionUserStack  # noqa: E402
 from consultations.routing import websocket_urlpatterns  # noqa: E402
@@ -19,7 +20,7 @@ install_daphne_limits()  # oversized bodies are refused as they arrive, never qu
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": FastPageCache(django_asgi_app),  # repeated anonymous hits skip Django's threads
         "websocket": AllowedHostsOriginValidator(SessionUserStack(URLRouter(websocket_urlpatterns))),
     }
 )
