@@ -93,15 +93,35 @@ def comment_title(page_title: str, paragraph: str = "") -> str:
     return gettext("Comment on %(title)s") % {"title": page_title}
 
 
+def _reading_another_language() -> bool:
+    """Whether titles stored in the site's language need rewriting for this reader."""
+    return bilingual.locale_id_for() != bilingual.default_locale_id()
+
+
 def consultation_titles(ids: list[int], within_organisations, found: set[int]) -> dict[str, str]:
-    """Titles for the consultation facet; beyond the searcher's walls only those with hits."""
+    """Titles for the consultation facet, in the reader's language where a translation is live;
+    beyond the searcher's walls only those with hits."""
     consultations = ConsultationPage.objects.filter(pk__in=ids)
     if within_organisations is not None:
         walls = list(within_organisations)
         consultations = consultations.filter(
             Q(pk__in=found) | Q(lead_organisation__in=walls) | Q(partner_organisations__in=walls)
         ).distinct()
-    return {str(pk): title for pk, title in consultations.values_list("pk", "title")}
+    titles = dict(consultations.values_list("pk", "title"))
+    if titles and _reading_another_language():
+        shown = pages_in_reader_language(titles)
+        titles = {pk: shown[pk][0] if pk in shown else title for pk, title in titles.items()}
+    return {str(pk): title for pk, title in titles.items()}
+
+
+def localize_consultation_titles(hits: list) -> None:
+    """The "in <consultation>" line of these hits in the reader's language (two queries for the list)."""
+    if not _reading_another_language():
+        return
+    shown = pages_in_reader_language({hit.consultation_id for hit in hits if hit.consultation_id})
+    for hit in hits:
+        if hit.consultation_id in shown:
+            hit.consultation_title = shown[hit.consultation_id][0]
 
 
 def public_page_pks(model, pks: Iterable[int]) -> set[int]:
@@ -176,6 +196,9 @@ class ProposalDocument(DocumentType):
             "location": location(page.latitude, page.longitude),
             "language": page_language(page, context),
         }
+
+    def localize(self, hits: list) -> None:
+        localize_consultation_titles(hits)
 
     def related_keys(self, page):
         return [f"comment:{pk}" for pk in Comment.objects.filter(proposal=page).values_list("pk", flat=True)]

@@ -149,3 +149,22 @@ def test_welsh_titles_cost_a_bounded_number_of_queries(
         found = hits("bins")
     assert len(found) == 20
     assert {hit.title for hit in found} >= {f"Sylw ar {WELSH_TITLE}"}
+
+
+def test_a_proposal_hit_and_the_consultation_facet_name_the_consultation_in_the_readers_language(
+    engine, reindex, consultation, welsh_page, proposal
+):
+    proposal.title = "Longer opening hours"
+    proposal.save_revision().publish()
+    reindex()
+    with translation.override("cy"):
+        result, _notice = run_search(SearchRequest(query=parse_query("longer"), types=("proposal",)))
+        [hit] = result.hits
+        assert hit.consultation_title == WELSH_TITLE
+        labels = {value.value: value.label for value in result.facets["consultation"]}
+        assert labels[str(consultation.pk)] == WELSH_TITLE
+    result, _notice = run_search(SearchRequest(query=parse_query("longer"), types=("proposal",)))
+    [hit] = result.hits
+    assert hit.consultation_title == consultation.title
+    labels = {value.value: value.label for value in result.facets["consultation"]}
+    assert labels[str(consultation.pk)] == consultation.title
