@@ -44,6 +44,15 @@ def default_locale_id() -> int | None:
     return locale_id_for(settings.LANGUAGE_CODE)
 
 
+def language_code_of(page: Any) -> str:
+    """A page's locale's language code, from the locales remembered above (no query for the usual ones)."""
+    default_locale_id()
+    for code, pk in _locale_ids.items():
+        if pk is not None and pk == page.locale_id:
+            return code
+    return str(page.locale.language_code)
+
+
 class Translatable:
     """A page whose translations share one identity: the default language's page ("canonical")
     owns everything residents add (comments, votes, follows, live stream, ids in addresses)."""
@@ -132,7 +141,7 @@ def url_for_reader(page: Any) -> str:
     if shown is not page:
         return url
     reader = get_language()
-    with translation.override(page.locale.language_code):  # resolve the page's own address, then re-prefix it
+    with translation.override(language_code_of(page)):  # resolve the page's own address, then re-prefix it
         return str(translate_url(url, reader))
 
 
