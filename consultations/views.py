@@ -457,15 +457,15 @@ def events(request, page_id: int):
     since = parse_id(raw)
     if since is None:
         return JsonResponse({"error": "since must be a whole number of 0 or more."}, status=400)
+    language = get_language()  # the address's: /cy/consultations/<id>/events/ is Welsh
     try:
-        found, last = live.events_since(consultation.pk, since)
+        found, last = live.events_since(consultation.pk, since, language=language)
     except live.FutureSince as exc:
         return JsonResponse({"error": str(exc), "last_seq": live.last_seq(consultation.pk)}, status=400)
     except live.TooFarBehind as exc:
         return JsonResponse(
             {"error": str(exc), "reload": True, "last_seq": live.last_seq(consultation.pk)}, status=410
         )
-    language = get_language()  # the address's: /cy/consultations/<id>/events/ is Welsh
     response = JsonResponse({"events": [live.message_for(e, language) for e in found], "last_seq": last})
     response["Cache-Control"] = "no-store"
     return response
