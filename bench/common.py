@@ -185,7 +185,10 @@ def create_consultation(slug: str, title: str, organisation, opens_days: int, cl
     from consultations.models import ConsultationIndexPage, ConsultationPage
 
     home = HomePage.objects.get(locale__language_code=django_settings.LANGUAGE_CODE)  # not a translation
-    index = ConsultationIndexPage.objects.child_of(home).first() or home.add_child(
+    # Not bench_search's own index: a page added under it fails its reuse check, which then
+    # deletes and rebuilds its 200,000 contributions.
+    indexes = ConsultationIndexPage.objects.child_of(home).exclude(slug="bench-search")
+    index = indexes.first() or home.add_child(
         instance=ConsultationIndexPage(title="Consultations", slug="consultations")
     )
     now = timezone.now()

@@ -66,6 +66,15 @@ def remembered(name: str, compute: Callable[[], Any]) -> Any:
     return value
 
 
+def language_code_of(page: Any) -> str:
+    """A page's locale's language code, from the locales remembered above (no query for the usual ones)."""
+    default_locale_id()
+    for code, pk in _locale_ids.items():
+        if pk is not None and pk == page.locale_id:
+            return code
+    return str(page.locale.language_code)
+
+
 class Translatable:
     """A page whose translations share one identity: the default language's page ("canonical")
     owns everything residents add (comments, votes, follows, live stream, ids in addresses)."""
@@ -171,7 +180,7 @@ def url_for_reader(page: Any) -> str:
     if shown is not page:
         return url
     reader = get_language()
-    with translation.override(page.locale.language_code):  # resolve the page's own address, then re-prefix it
+    with translation.override(language_code_of(page)):  # resolve the page's own address, then re-prefix it
         return str(translate_url(url, reader))
 
 

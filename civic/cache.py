@@ -83,10 +83,14 @@ class ResilientRedisCache(RedisCache):
 
     def _redis(self, method: str, *args: Any, **kwargs: Any) -> Any:
         """Call Redis; raise _Down if it is (or recently was) unreachable."""
+        return self._redis_call(lambda: getattr(super(ResilientRedisCache, self), method)(*args, **kwargs))
+
+    def _redis_call(self, call: Any) -> Any:
+        """Run a call on Redis; raise _Down if it is (or recently was) unreachable."""
         if self.redis_down():
             raise _Down
         try:
-            result = getattr(super(), method)(*args, **kwargs)
+            result = call()
         except Exception as exc:  # noqa: BLE001 - redis-py raises several connection errors
             if exc.__class__.__module__.startswith("redis"):
                 self._fail(exc)
@@ -143,6 +147,23 @@ class ResilientRedisCache(RedisCache):
 
     def incr(self, key: str, delta: int = 1, version: int | None = None) -> int:
         return int(self._either("incr", key, delta, delta, version))
+
+    def count_hit(self, key: str, window: int) -> int | None:
+        """Count one hit on a counter that expires after `window` seconds, in one round trip
+        (add then incr take three); None while Redis is down (count with add/incr, locally)."""
+        full = self.make_and_validate_key(key)
+
+        def run() -> int:
+            client = self._cache.get_client(full, write=True)
+            pipeline = client.pipeline(transaction=False)
+            pipeline.set(full, 0, ex=window, nx=True)  # a new window starts at 0, with its expiry
+            pipeline.incr(full)
+            return int(pipeline.execute()[1])
+
+        try:
+            return int(self._redis_call(run))
+        except _Down:
+            return None
 
     def touch(self, key: str, timeout: float | None = DEFAULT_TIMEOUT, version: int | None = None) -> bool:
         return bool(self._either("touch", key, False, timeout, version))

@@ -46,6 +46,11 @@ def parse(rate: str) -> tuple[int, int]:
 
 
 def _count(store: BaseCache, key: str, window: int) -> int:
+    counted = getattr(store, "count_hit", None)  # civic.cache's Redis: one round trip, not three
+    if counted is not None:
+        value = counted(key, window + 1)
+        if value is not None:
+            return int(value)
     if store.add(key, 1, timeout=window + 1):
         return 1
     try:

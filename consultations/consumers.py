@@ -68,7 +68,7 @@ class ConsultationConsumer(AsyncWebsocketConsumer):
         self.topic = await get_hub().join(self, self.consultation_id)
         try:
             events, last = await database_sync_to_async(live.events_since)(
-                self.consultation_id, since if since >= 0 else 0
+                self.consultation_id, since if since >= 0 else 0, language=self.language
             )
         except live.TooFarBehind as exc:
             await self.send_control_now("reload", {"reason": str(exc)})

@@ -169,7 +169,10 @@ class Hub:
             try:
                 if message.get("type") == "live.event":
                     await self.on_event(
-                        message["consultation"], message["seq"], message.get("frames") or message["frame"]
+                        message["consultation"],
+                        message["seq"],
+                        message.get("frames") or message["frame"],
+                        message.get("later") or (),
                     )
                 elif message.get("type") == "live.presence":
                     await self.on_presence(message)
@@ -178,7 +181,7 @@ class Hub:
             except Exception:  # noqa: BLE001
                 log.exception("live: could not handle %s", message.get("type"))
 
-    async def on_event(self, consultation_id: int, seq: int, text: str):
+    async def on_event(self, consultation_id: int, seq: int, text: str | dict[str, str], later=()):
         topic = self.topics.get(consultation_id)
         if topic is None:
             return
@@ -190,6 +193,9 @@ class Hub:
                 missing = await database_sync_to_async(self.fetch_range)(consultation_id, topic.last_seq, seq)
                 for event_seq, event_text in missing:
                     await self.deliver(topic, event_seq, event_text)
+            wanted = {getattr(consumer, "language", "") for consumer in topic.viewers} & set(later)
+            if wanted:  # viewers here read a language the writer left for later: render it once here
+                text = await database_sync_to_async(self.fetch_one)(consultation_id, seq, wanted) or text
             await self.deliver(topic, seq, text)
 
     async def on_account(self, message: dict):
@@ -212,14 +218,28 @@ class Hub:
                 await self.deliver(topic, event_seq, event_text)
 
     @staticmethod
-    def fetch_range(consultation_id: int, after: int, before: int | None) -> list[tuple[int, str]]:
+    def fetch_range(consultation_id: int, after: int, before: int | None) -> list[tuple[int, dict[str, str]]]:
         from .models import LiveEvent
 
         events = LiveEvent.objects.filter(consultation_id=consultation_id, seq__gt=after)
         if before is not None:
             events = events.filter(seq__lt=before)
         events = live.withhold_hidden(list(events.order_by("seq")))
+        live.render_later(events, live.languages.codes())
         return [(e.seq, live.frames(e)) for e in events]
+
+    @staticmethod
+    def fetch_one(consultation_id: int, seq: int, languages) -> dict[str, str] | None:
+        """One stored event's frames with these languages rendered (None if it is gone)."""
+        from .models import LiveEvent
+
+        events = live.withhold_hidden(
+            list(LiveEvent.objects.filter(consultation_id=consultation_id, seq=seq))
+        )
+        if not events:
+            return None
+        live.render_later(events, languages)
+        return live.frames(events[0])
 
     async def deliver(self, topic: Topic, seq: int, text: str | dict[str, str]):
         """`text` is one frame, or one per interface language; each is framed once for all its viewers."""

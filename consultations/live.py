@@ -49,6 +49,9 @@ EVENT_TYPES = {
 # sent: message_for() puts the viewer's language in "html" (the html column holds the default's).
 HTML_BY_LANGUAGE = "_html"
 LABEL_BY_LANGUAGE = "_label"  # likewise a state event's "label" ("Open", "Ar agor")
+# A comment event's other languages not rendered yet: rendered from the comment (then stored under
+# HTML_BY_LANGUAGE) when a viewer in that language first needs it, so a write renders it once.
+RENDER_LATER = "_later"
 # Events that carry a comment's text: redacted in place when the comment leaves public view.
 CARRIES_COMMENT_TEXT = (COMMENT_POSTED, COMMENT_UPDATED, OFFICIAL_RESPONSE)
 
@@ -90,15 +93,18 @@ def frame(message: dict) -> str:
     return json.dumps(message, separators=(",", ":"))
 
 
-def record(consultation_id: int, type: str, *, html: str | None = None, data=None) -> LiveEvent:
+def record(
+    consultation_id: int, type: str, *, html: str | None = None, data=None, later: bool = False
+) -> LiveEvent:
     """Store the next event for a consultation and publish it after the transaction commits.
 
     The sequence row stays locked until commit, so numbers are gap-free and commit in order even
     with concurrent writers on PostgreSQL. The content is known already, so it is checked before the
-    row is locked: writers on the consultation queue for as short a time as possible."""
+    row is locked: writers on the consultation queue for as short a time as possible. With `later`
+    (a comment's event, `html` a function) only the default language is rendered now."""
     if about_hidden_proposal(data):  # everyone watching would see it: keep the number, not the content
         type, html, data = WITHHELD, None, {}
-    return _store(consultation_id, type, lambda: (html, data), checked=True)
+    return _store(consultation_id, type, lambda: (html, data), checked=True, later=later)
 
 
 def record_built(consultation_id: int, type: str, build) -> LiveEvent:
@@ -107,15 +113,15 @@ def record_built(consultation_id: int, type: str, build) -> LiveEvent:
     return _store(consultation_id, type, build, checked=False)
 
 
-def _store(consultation_id: int, type: str, build, *, checked: bool) -> LiveEvent:
+def _store(consultation_id: int, type: str, build, *, checked: bool, later: bool = False) -> LiveEvent:
     with transaction.atomic(savepoint=False):  # inside a caller's transaction: no savepoint round trips
         if checked and connection.vendor == "postgresql":
-            html, data = _in_every_language(*build())
+            html, data = _in_every_language(*build(), later=later)
             event = _numbered_insert(consultation_id, type, html, data or {})
             transaction.on_commit(lambda: changed(event))
             return event
         seq = next_seq(consultation_id)
-        html, data = _in_every_language(*build())
+        html, data = _in_every_language(*build(), later=later)
         if not checked and about_hidden_proposal(data):  # everyone watching would see it: keep the number
             type, html, data = WITHHELD, None, {}
         event = LiveEvent.objects.create(
@@ -125,11 +131,17 @@ def _store(consultation_id: int, type: str, build, *, checked: bool) -> LiveEven
     return event
 
 
-def _in_every_language(html, data):
+def _in_every_language(html, data, *, later: bool = False):
     """`html` may be a function that renders it: then it is rendered once per interface language
-    (the default's in the html column, the others beside the data), so each viewer gets their own."""
+    (the default's in the html column, the others beside the data), so each viewer gets their own;
+    with `later`, only the default's now, the others named for render_later()."""
     if not callable(html):
         return html, data
+    if later:
+        others = [code for code in languages.codes() if code != languages.default()]
+        with translation.override(languages.default()):
+            default = html()
+        return default, ({**(data or {}), RENDER_LATER: others} if others else data)
     rendered = {}
     for code in languages.codes():
         with translation.override(code):
@@ -143,10 +155,13 @@ def message_for(event: LiveEvent, language: str | None = None) -> dict:
     """The documented message ({seq, type, html, data}) with the HTML in the viewer's language."""
     message = event.as_message()
     data = message.get("data")
-    if isinstance(data, dict) and (HTML_BY_LANGUAGE in data or LABEL_BY_LANGUAGE in data):
+    if isinstance(data, dict) and (
+        HTML_BY_LANGUAGE in data or LABEL_BY_LANGUAGE in data or RENDER_LATER in data
+    ):
         data = dict(data)
         others = data.pop(HTML_BY_LANGUAGE, None) or {}
         labels = data.pop(LABEL_BY_LANGUAGE, None) or {}
+        data.pop(RENDER_LATER, None)
         message["data"] = data
         if language in others:
             message["html"] = others[language]
@@ -156,8 +171,45 @@ def message_for(event: LiveEvent, language: str | None = None) -> dict:
 
 
 def frames(event: LiveEvent) -> dict[str, str]:
-    """The event's frame for each interface language (serialised once each, shared by its viewers)."""
-    return {code: frame(message_for(event, code)) for code in languages.codes()}
+    """The event's frame for each interface language it has (serialised once each, shared by its
+    viewers); languages still to render later are left out (see pending_languages)."""
+    pending = pending_languages(event)
+    return {code: frame(message_for(event, code)) for code in languages.codes() if code not in pending}
+
+
+def pending_languages(event: LiveEvent) -> list[str]:
+    """The languages whose HTML this event will render when first asked for."""
+    data = event.data
+    return list(data.get(RENDER_LATER) or []) if isinstance(data, dict) else []
+
+
+def render_later(events: list[LiveEvent], asked_for) -> None:
+    """Render the asked-for languages of comment events recorded with only the default's, from the
+    comment as it is now, and store them with the event (once: later readers find them). An event
+    redacted meanwhile changed type and is left alone; a comment no longer public renders nothing."""
+    wanted = set(asked_for)
+    due = {e.pk: e for e in events if wanted & set(pending_languages(e)) and e.type in CARRIES_COMMENT_TEXT}
+    if not due:
+        return
+    ids = {e.data.get("id") for e in due.values()}
+    comments = Comment.objects.select_related("author", "consultation").in_bulk(ids - {None})
+    for event in due.values():
+        comment = comments.get(event.data.get("id"))
+        data = dict(event.data)
+        rendered = dict(data.get(HTML_BY_LANGUAGE) or {})
+        codes = [code for code in data[RENDER_LATER] if code in wanted]
+        if comment is None or comment.status != Comment.Status.PUBLISHED:
+            continue  # leaving public view: its redaction is on the way (viewers keep the default's)
+        comment._prefetched_objects_cache = {"replies": Comment.objects.none()}  # type: ignore[attr-defined]
+        for code in codes:
+            with translation.override(code):
+                rendered[code] = comment_html(comment)
+        data[HTML_BY_LANGUAGE] = rendered
+        data[RENDER_LATER] = [code for code in data[RENDER_LATER] if code not in codes]
+        if not data[RENDER_LATER]:
+            del data[RENDER_LATER]
+        event.data = data
+        LiveEvent.objects.filter(pk=event.pk, type=event.type).update(data=data)
 
 
 def language_of_socket(raw: str | None) -> str:
@@ -224,6 +276,7 @@ def publish(event: LiveEvent) -> bool:
                 "seq": event.seq,
                 "frame": by_language[languages.default()],
                 "frames": by_language,  # each viewer gets their language's, rendered once here
+                "later": pending_languages(event),  # rendered by a process with viewers in them
             },
         )
     except Exception:  # noqa: BLE001 - Redis down or slow must not break a resident's post
@@ -241,8 +294,10 @@ def last_seq(consultation_id: int) -> int:
     )
 
 
-def events_since(consultation_id: int, since: int, limit: int | None = None) -> tuple[list, int]:
-    """Stored events after `since`, in order, and the current last seq.
+def events_since(
+    consultation_id: int, since: int, limit: int | None = None, *, language: str | None = None
+) -> tuple[list, int]:
+    """Stored events after `since`, in order (with their HTML in `language`), and the current last seq.
 
     Raises TooFarBehind when events after `since` were pruned or exceed the replay limit, and
     FutureSince when `since` is beyond the last event."""
@@ -261,7 +316,10 @@ def events_since(consultation_id: int, since: int, limit: int | None = None) -> 
     )
     if not events or events[0].seq != since + 1:
         raise TooFarBehind("Older events have been pruned; reload the page.")
-    return withhold_hidden(events), events[-1].seq
+    events = withhold_hidden(events)
+    if language:
+        render_later(events, [language])
+    return events, events[-1].seq
 
 
 def _named_page(data):
@@ -357,6 +415,7 @@ def comment_posted(comment: Comment) -> LiveEvent | None:
         COMMENT_POSTED,
         html=lambda: comment_html(comment),
         data=comment_data(comment),
+        later=True,
     )
 
 
@@ -373,6 +432,7 @@ def comment_updated(comment: Comment) -> LiveEvent:
         COMMENT_UPDATED,
         html=lambda: comment_html(comment),
         data=comment_data(comment),
+        later=True,
     )
 
 

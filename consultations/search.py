@@ -334,10 +334,12 @@ class CommentDocument(DocumentType):
         return [f"comment:{pk}" for pk in comments.values_list("pk", flat=True)]
 
     def iter_documents(self, context: Context) -> Iterator[dict]:
+        """Oldest first, so a rebuilt database index lies in date order as one written live does:
+        newest-first searches then read the table's end, not a page per match scattered across it."""
         rows = (
             self.model_class()
             .objects.filter(status__in=self.INDEXED_STATUSES)
-            .order_by("pk")
+            .order_by("created_at", "pk")
             .values_list(*self.ROW)
             .iterator(chunk_size=self.chunk_size)
         )

@@ -271,9 +271,26 @@ def proposal_page_context(request, page: ProposalPage) -> dict:
     return context
 
 
+# A page's type never changes: once known, a form's page is loaded in one query, not two.
+_page_types: dict[int, type[Page]] = {}
+
+
+def _specific_page(page_id: int) -> Page:
+    """The page by id as its own type; a remembered type that no longer fits (an id reused by a
+    test database) falls back to the two-query lookup."""
+    known = _page_types.get(page_id)
+    if known is not None:
+        found = known.objects.filter(pk=page_id).first()
+        if found is not None:
+            return found
+    page = get_object_or_404(Page, pk=page_id).specific
+    _page_types[page_id] = type(page)
+    return page
+
+
 def _target(page_id: int):
     """The consultation or proposal a form was posted to, with its consultation."""
-    page = get_object_or_404(Page, pk=page_id).specific
+    page = _specific_page(page_id)
     page = getattr(page, "canonical", page)  # a translation's participation is its canonical page's
     if isinstance(page, ConsultationPage):
         return page, page, None
@@ -296,22 +313,30 @@ def _guard_page(request, page):
         raise Http404("No such page")
 
 
+def _quoted(proposal: ProposalPage | None, request):
+    """A paragraph comment with errors keeps quoting its paragraph (an unknown id quotes nothing)."""
+    return paragraphs.find(proposal, request.POST.get("paragraph", "")) if proposal else None
+
+
 @require_POST
 def post_comment(request, page_id: int):
     """Accept a comment (or reply) from the plain HTML form, then redirect to it."""
     page, consultation, proposal = _target(page_id)
-    _guard_page(request, page)
     form = CommentForm(request.POST)
-    # A paragraph comment with errors keeps quoting its paragraph (an unknown id quotes nothing).
-    quoted = paragraphs.find(proposal, request.POST.get("paragraph", "")) if proposal else None
     if not form.is_valid():
-        return _render_with_errors(request, page, 400, comment_form=form, comment_paragraph=quoted)
+        _guard_page(request, page)  # the service checks reachability itself on the way to saving
+        return _render_with_errors(
+            request, page, 400, comment_form=form, comment_paragraph=_quoted(proposal, request)
+        )
     parent = None
     if form.cleaned_data.get("parent"):
         parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
         if parent is None:
+            _guard_page(request, page)
             form.add_error(None, _("The comment you replied to no longer exists."))
-            return _render_with_errors(request, page, 400, comment_form=form, comment_paragraph=quoted)
+            return _render_with_errors(
+                request, page, 400, comment_form=form, comment_paragraph=_quoted(proposal, request)
+            )
     try:
         comment = services.post_comment(
             author=request.user,
@@ -327,10 +352,13 @@ def post_comment(request, page_id: int):
         )
     except services.ParticipationError as exc:
         _refuse_unseen(exc)
+        _guard_page(request, page)
         shown = exc.field in form.fields and not form.fields[exc.field].widget.is_hidden
         form.add_error(exc.field if shown else None, exc.message)
         status = STATUS_FOR_CODE.get(exc.code, 400)
-        return _render_with_errors(request, page, status, comment_form=form, comment_paragraph=quoted)
+        return _render_with_errors(
+            request, page, status, comment_form=form, comment_paragraph=_quoted(proposal, request)
+        )
     if comment.status == Comment.Status.PENDING:
         messages.info(request, _("Thank you. Your comment will appear once a moderator has checked it."))
     else:
@@ -429,15 +457,15 @@ def events(request, page_id: int):
     since = parse_id(raw)
     if since is None:
         return JsonResponse({"error": "since must be a whole number of 0 or more."}, status=400)
+    language = get_language()  # the address's: /cy/consultations/<id>/events/ is Welsh
     try:
-        found, last = live.events_since(consultation.pk, since)
+        found, last = live.events_since(consultation.pk, since, language=language)
     except live.FutureSince as exc:
         return JsonResponse({"error": str(exc), "last_seq": live.last_seq(consultation.pk)}, status=400)
     except live.TooFarBehind as exc:
         return JsonResponse(
             {"error": str(exc), "reload": True, "last_seq": live.last_seq(consultation.pk)}, status=410
         )
-    language = get_language()  # the address's: /cy/consultations/<id>/events/ is Welsh
     response = JsonResponse({"events": [live.message_for(e, language) for e in found], "last_seq": last})
     response["Cache-Control"] = "no-store"
     return response

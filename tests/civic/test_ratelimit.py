@@ -245,6 +245,38 @@ def test_with_redis_up_every_process_shares_one_count(pinned_clock):
 
 
 @needs_redis
+def test_a_hit_on_redis_is_one_round_trip_and_the_window_expires(pinned_clock, monkeypatch):
+    """Every write counts a hit: one pipelined round trip (not add, exists, incr), and the counter
+    still expires with its window, whether it was started by this path or by add()."""
+    import redis
+
+    url = os.environ["REDIS_URL"]
+    backend = civic_cache.ResilientRedisCache(url, {"KEY_PREFIX": "civic-trip-test", "OPTIONS": {}})
+    backend.delete("rl:write:trip:1")
+    backend.get("warm")  # the connection is open
+    trips = []
+    for kind in (redis.Redis, redis.client.Pipeline):
+        original = kind.execute_command if kind is redis.Redis else kind.execute
+        name = "execute_command" if kind is redis.Redis else "execute"
+
+        def spy(self, *args, _original=original, **kwargs):
+            trips.append(args[:1])
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(kind, name, spy)
+    assert [ratelimit._count(backend, "rl:write:trip:1", 60) for _ in range(3)] == [1, 2, 3]
+    assert len(trips) == 3
+    monkeypatch.undo()
+    full = backend.make_and_validate_key("rl:write:trip:1")
+    client = backend._cache.get_client(full)
+    assert 0 < client.ttl(full) <= 61
+    backend.delete("rl:write:trip:1")
+    assert backend.add("rl:write:trip:1", 1, timeout=61)  # a counter an older process started
+    assert ratelimit._count(backend, "rl:write:trip:1", 60) == 2
+    backend.delete("rl:write:trip:1")
+
+
+@needs_redis
 def test_missed_deletions_reach_redis_once_it_answers_again():
     url = os.environ["REDIS_URL"]
     backend = civic_cache.ResilientRedisCache(url, {"KEY_PREFIX": "civic-replay-test", "OPTIONS": {}})

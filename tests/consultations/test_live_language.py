@@ -78,14 +78,50 @@ def test_http_feed_follows_the_address_language(client, resident, consultation):
     assert live.HTML_BY_LANGUAGE not in welsh["events"][0]["data"]
 
 
-def test_each_language_is_rendered_once_and_stored_with_the_event(resident, consultation):
-    services.post_comment(author=resident, consultation=consultation, body="Llyfrgell Northbrook")
-    event = LiveEvent.objects.get(consultation_id=consultation.pk, type=live.COMMENT_POSTED)
-    assert "Reply" in event.html  # the default language in the html column, as before
-    assert "Ateb" in event.data[live.HTML_BY_LANGUAGE]["cy"]
+def test_a_write_renders_only_the_default_language_and_the_first_reader_of_another_stores_it(
+    client, resident, consultation
+):
+    """The writer renders its comment once (English); the first Welsh reader renders the Welsh
+    and stores it with the event, so later readers and replays do not render it again."""
+    from django.test.signals import template_rendered
+
+    rendered = []
+
+    def count(sender, template, **kwargs):
+        if template.name == "consultations/includes/_comment.html":
+            rendered.append(template.name)
+
+    template_rendered.connect(count)
+    try:
+        services.post_comment(author=resident, consultation=consultation, body="Llyfrgell Northbrook")
+        assert len(rendered) == 1
+        event = LiveEvent.objects.get(consultation_id=consultation.pk, type=live.COMMENT_POSTED)
+        assert "Reply" in event.html  # the default language in the html column, as before
+        assert live.HTML_BY_LANGUAGE not in event.data and event.data[live.RENDER_LATER] == ["cy"]
+        english = client.get(f"/consultations/{consultation.pk}/events/", {"since": 0}).json()
+        assert len(rendered) == 1 and "Reply" in english["events"][0]["html"]
+        for _ in range(2):
+            welsh = client.get(f"/cy/consultations/{consultation.pk}/events/", {"since": 0}).json()
+            assert "Ateb" in welsh["events"][0]["html"]
+            assert set(welsh["events"][0]["data"]) == set(english["events"][0]["data"])
+        assert len(rendered) == 2  # the Welsh once, for both readers
+    finally:
+        template_rendered.disconnect(count)
+    event.refresh_from_db()
+    assert "Ateb" in event.data[live.HTML_BY_LANGUAGE]["cy"] and live.RENDER_LATER not in event.data
     live.redact_comment(consultation.comments.get())
     event.refresh_from_db()
     assert event.html is None and live.HTML_BY_LANGUAGE not in event.data
+
+
+def test_a_comment_hidden_before_its_welsh_was_rendered_never_renders_it(client, resident, consultation):
+    comment = services.post_comment(author=resident, consultation=consultation, body="Llyfrgell Northbrook")
+    comment.status = comment.Status.HIDDEN
+    comment.save(update_fields=["status"])
+    event = LiveEvent.objects.get(consultation_id=consultation.pk, type=live.COMMENT_POSTED)
+    live.render_later([event], ["cy"])
+    event.refresh_from_db()
+    assert live.HTML_BY_LANGUAGE not in event.data
 
 
 def test_state_label_comes_in_the_viewers_language(consultation):

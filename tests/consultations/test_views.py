@@ -183,10 +183,46 @@ def test_posting_to_a_non_consultation_page_is_404(client, resident, home):
     assert client.post(comment_url(home), comment_data()).status_code == 404
 
 
-def test_posting_to_draft_consultation_is_404(client, resident, index, organisation):
+@pytest.mark.parametrize("body", ["Please keep the library open late.", ""])
+def test_posting_to_draft_consultation_is_404(client, resident, index, organisation, body):
+    """Refused as not there whether the form is valid (the service refuses) or not (the view does)."""
     draft = make_consultation(index, "open", live=False, lead_organisation=organisation)
     sign_in(client, resident)
-    assert client.post(comment_url(draft), comment_data()).status_code == 404
+    assert client.post(comment_url(draft), comment_data(body=body)).status_code == 404
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("existing", [1, 30])
+def test_posting_a_comment_loads_its_page_once_and_checks_it_once(
+    client, resident, consultation, existing, django_assert_max_num_queries
+):
+    """A write is a handful of statements: the page by its remembered type, one reachability check
+    (the service's), no locale lookup for the redirect; the same at any number of comments."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    CommentFactory.create_batch(existing, consultation=consultation)
+    sign_in(client, resident)
+    client.post(comment_url(consultation), comment_data())  # the page's type is remembered
+    with django_assert_max_num_queries(13), CaptureQueriesContext(connection) as ctx:
+        response = client.post(comment_url(consultation), comment_data())
+    assert response.status_code == 302
+    sql = [q["sql"] for q in ctx.captured_queries]
+    assert sum('"wagtailcore_page"."path"' in q.split(" FROM ")[0] for q in sql) == 1  # page rows loaded
+    assert sum("wagtailcore_pageviewrestriction" in q for q in sql) == 1
+    assert not any('FROM "wagtailcore_locale"' in q for q in sql)
+
+
+def test_a_remembered_page_type_that_no_longer_fits_falls_back(client, resident, consultation, proposal):
+    """Test databases reuse ids: a page id remembered as another type is looked up afresh."""
+    from consultations import views
+
+    views._page_types[proposal.pk] = ConsultationPage
+    sign_in(client, resident)
+    response = client.post(comment_url(proposal), comment_data())
+    assert response.status_code == 302
+    assert Comment.objects.get().proposal_id == proposal.pk
+    assert views._page_types[proposal.pk] is type(proposal)
 
 
 def test_get_on_write_endpoints_is_not_allowed(client, consultation):

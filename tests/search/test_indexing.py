@@ -143,6 +143,21 @@ def test_database_rebuild_replaces_every_entry(engine, comment_on, consultation)
     assert get_engine("database").search(SearchRequest(query=parse_query("stalls"))).total == 1
 
 
+def test_database_rebuild_writes_comments_oldest_first(engine, comment_on, consultation):
+    """A rebuilt index lies in date order, as one written live does (newest-first scans stay local)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    for days in (3, 9, 1, 5):  # made in another order than their dates
+        comment_on(f"Market stalls {days}", created_at=now - timedelta(days=days))
+    call_command("reindex", "--engine", "database", "--no-progress", stdout=io.StringIO())
+    entries = SearchEntry.objects.filter(type="comment").order_by("pk")
+    created = list(entries.values_list("created", flat=True))
+    assert len(created) == 4 and created == sorted(created)
+
+
 def test_database_rebuild_holds_index_writes_but_not_searches_until_it_commits(
     db, settings, comment_on, monkeypatch
 ):
