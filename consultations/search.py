@@ -95,7 +95,7 @@ def comment_title(page_title: str, paragraph: str = "") -> str:
 
 def _reading_another_language() -> bool:
     """Whether titles stored in the site's language need rewriting for this reader."""
-    return bilingual.locale_id_for() != bilingual.default_locale_id()
+    return languages.active() != languages.default()
 
 
 def consultation_titles(ids: list[int], within_organisations, found: set[int]) -> dict[str, str]:
@@ -284,6 +284,8 @@ class CommentDocument(DocumentType):
     def localize(self, hits: list) -> None:
         """The title, link and consultation in the reader's language, from the page ids the hit stored
         (a hit indexed before title_ref existed keeps its stored title until the next reindex)."""
+        if not _reading_another_language():  # stored in the site's language, about its pages
+            return
         refs = {}
         for hit in hits:
             parts = (hit.title_ref or "").split(":")

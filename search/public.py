@@ -122,6 +122,16 @@ def in_reader_language(results: list[PublicResult]) -> list[PublicResult]:
     }
     reader, default = bilingual.locale_id_for(), bilingual.default_locale_id()
     language_of = {reader: languages.active(), default: languages.default()}
+    keys = [key for key, _locale in found.values()]
+    if len(set(keys)) == len(keys) and all(locale == reader for _key, locale in found.values()):
+        # Every page is already in the reader's language and none is another's translation (the usual
+        # English search): nothing to swap, so no more queries.
+        return [
+            replace(result, language=result.language or language_of.get(reader, ""))
+            if result.page_id in found
+            else result
+            for result in results
+        ]
     preferred = [locale for locale in dict.fromkeys((reader, default)) if locale is not None]
     versions: dict[object, dict[int, Page]] = {}
     candidates = Page.objects.filter(
