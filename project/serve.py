@@ -216,6 +216,10 @@ class GracefulCommandLineInterface(CommandLineInterface):
         self.server_class = functools.partial(
             GracefulServer, drain_timeout=float(30 if timeout is None else timeout)
         )
+        with contextlib.suppress(ImportError):  # Civic's app: the first vote must not wait for imports
+            from consultations.conversations.tasks import warm_up
+
+            warm_up()
         return application
 
 

@@ -83,6 +83,13 @@ def compute(participant_ids, statement_ids, values, *, settings: Settings | None
         return _compute(participant_ids, statement_ids, values, settings or Settings())
 
 
+def import_libraries() -> None:
+    """scikit-learn's modules, imported (seconds on a 2-core machine: see warm_up in tasks)."""
+    import sklearn.cluster  # noqa: F401
+    import sklearn.decomposition  # noqa: F401
+    import sklearn.metrics  # noqa: F401
+
+
 def _compute(participant_ids, statement_ids, values, settings: Settings) -> dict:
     # Imported here: scikit-learn takes seconds to import, and every process (each management
     # command, each server start) would pay it even when no conversation is recomputed.

@@ -1,6 +1,7 @@
 """Background work for conversations: opinion groups are recomputed here, never in a vote's request."""
 
 import os
+import threading
 
 from django.conf import settings
 from django.tasks import task
@@ -11,10 +12,7 @@ def lower_priority() -> bool:
 
     Not with the immediate backend, where the task runs inside a web process; a raised niceness
     is kept (the worker is advised to run below the servers anyway). Returns whether it changed."""
-    from django.tasks import task_backends
-    from django.tasks.backends.immediate import ImmediateBackend
-
-    if isinstance(task_backends[recompute_opinions_task.backend], ImmediateBackend):
+    if runs_inline():
         return False
     wanted = settings.OPINION_RECOMPUTE_NICE
     current = os.nice(0)
@@ -22,6 +20,27 @@ def lower_priority() -> bool:
         return False
     os.nice(wanted - current)
     return True
+
+
+def runs_inline() -> bool:
+    """Whether recomputes run inside the web process (the immediate backend: the demo, tests)."""
+    from django.tasks import task_backends
+    from django.tasks.backends.immediate import ImmediateBackend
+
+    return isinstance(task_backends[recompute_opinions_task.backend], ImmediateBackend)
+
+
+def warm_up() -> threading.Thread | None:
+    """Where votes recompute inline, import scikit-learn in the background as the server starts:
+    otherwise the first vote in each process waits the seconds the import takes (6 s measured on
+    our 2-core machine). With a task worker the web process never needs it."""
+    if not runs_inline():
+        return None
+    from .opinions import import_libraries
+
+    thread = threading.Thread(target=import_libraries, name="civic-opinions-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 @task()
