@@ -34,7 +34,7 @@ def warm_up() -> threading.Thread | None:
     """Where votes recompute inline, import scikit-learn in the background as the server starts:
     otherwise the first vote in each process waits the seconds the import takes (6 s measured on
     our 2-core machine). With a task worker the web process never needs it."""
-    if not runs_inline():
+    if not settings.OPINION_WARM_UP or not runs_inline():
         return None
     from .opinions import import_libraries
 

@@ -317,6 +317,9 @@ OPINION_MIN_PARTICIPANTS = env.integer("OPINION_MIN_PARTICIPANTS", 7)
 OPINION_MIN_VOTES = env.integer("OPINION_MIN_VOTES", 3)
 OPINION_SEED = env.integer("OPINION_SEED", 0)
 OPINION_RECOMPUTE_NICE = env.integer("OPINION_RECOMPUTE_NICE", 19)  # the worker yields the CPU to servers
+# With the immediate backend, servers import scikit-learn in the background as they start (see
+# consultations.conversations.tasks.warm_up); off, the first vote in each process waits for it.
+OPINION_WARM_UP = env.flag("OPINION_WARM_UP", True)
 DATA_EXPORT_RATE_LIMIT = env.get("DATA_EXPORT_RATE_LIMIT", "5/h")  # "download my data", per person
 # Exports with more items than this (comments, votes, reports, notifications...) are built by a
 # background task and emailed as a link that works once, for PERSONAL_DATA_EXPORT_LINK_HOURS.

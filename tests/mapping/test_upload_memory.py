@@ -98,6 +98,9 @@ def server(django_db_setup, django_db_blocker):
         "DJANGO_SETTINGS_MODULE": "project.settings.test",
         "MEDIA_ROOT": media,
         "WRITE_RATE_LIMIT": "100000/m",
+        # Not the background scikit-learn import (immediate backend only): it would land in the
+        # measured window and is no upload's cost.
+        "OPINION_WARM_UP": "0",
     }
     daphne = Daphne(env).start(wait=False)
     try:

@@ -15,6 +15,11 @@ def test_inline_recomputes_warm_up_the_libraries_in_the_background():
     assert {"sklearn.cluster", "sklearn.decomposition", "sklearn.metrics"} <= set(sys.modules)
 
 
+def test_the_warm_up_can_be_turned_off(settings):
+    settings.OPINION_WARM_UP = False
+    assert tasks.runs_inline() and tasks.warm_up() is None
+
+
 def test_a_task_worker_does_the_recomputes_so_servers_import_nothing(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     assert not tasks.runs_inline()
