@@ -1,7 +1,9 @@
 """Background work for conversations: opinion groups are recomputed here, never in a vote's request."""
 
 import os
+import sys
 import threading
+import time
 
 from django.conf import settings
 from django.tasks import task
@@ -36,11 +38,24 @@ def warm_up() -> threading.Thread | None:
     our 2-core machine). With a task worker the web process never needs it."""
     if not settings.OPINION_WARM_UP or not runs_inline():
         return None
-    from .opinions import import_libraries
-
-    thread = threading.Thread(target=import_libraries, name="civic-opinions-warm-up", daemon=True)
+    print(WARMING_UP, file=sys.stderr, flush=True)
+    thread = threading.Thread(target=_import_and_say_so, name="civic-opinions-warm-up", daemon=True)
     thread.start()
     return thread
+
+
+WARMING_UP = "Civic: importing opinion libraries in the background"
+WARMED_UP = "Civic: opinion libraries imported"
+
+
+def _import_and_say_so() -> None:
+    """Import, then say so in the server's output: requests in those seconds share the CPU with
+    the import, and whoever watches the log (an operator, the browser tests) can see when it ends."""
+    from .opinions import import_libraries
+
+    started = time.perf_counter()
+    import_libraries()
+    print(f"{WARMED_UP} in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
 
 
 @task()

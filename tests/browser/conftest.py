@@ -3,7 +3,7 @@
 The server runs in a subprocess on a free loopback port with `project.settings.browser` (test
 settings, its own SQLite file or PostgreSQL database, emails written to files). Each test gets
 fresh browser contexts that refuse every request leaving 127.0.0.1, and a failing test leaves a
-screenshot of each open page in test-artifacts/browser/.
+screenshot and the HTML of each open page in test-artifacts/browser/ (and prints any error summary).
 """
 
 import email
@@ -160,6 +160,7 @@ def server(tmp_path_factory, browser_available):
         process.wait()
     else:
         pytest.fail(f"daphne did not start; see {log}:\n{log.read_text()[-3000:]}")
+    _wait_for_warm_up(log, process)
     yield Server(url=url, data=data, mail_dir=workdir / "mail", log=log, process=process)
     process.terminate()
     try:
@@ -168,6 +169,18 @@ def server(tmp_path_factory, browser_available):
         process.kill()
         process.wait()
     drop_database()
+
+
+def _wait_for_warm_up(log: Path, process: subprocess.Popen, timeout: float = 120) -> None:
+    """The server imports scikit-learn in the background as it starts (seconds of CPU on 2 cores):
+    the journeys begin once it is done, so their first requests are not timed against it."""
+    from consultations.conversations.tasks import WARMED_UP, WARMING_UP
+
+    deadline = time.monotonic() + timeout
+    while WARMING_UP in log.read_text(errors="replace") and WARMED_UP not in log.read_text(errors="replace"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"the server's warm-up did not finish; see {log}:\n{log.read_text()[-3000:]}")
+        time.sleep(0.2)
 
 
 def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> bool:
@@ -212,8 +225,11 @@ def browser(browser_available):
     Playwright's sync API marks its event loop as running in this thread while it is alive, so it
     must stop before the rest of the suite (whose async tests start loops of their own) runs.
     """
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # An expectation waits as long as an action does (15 s, see new_context), not Playwright's 5 s:
+    # a post, its redirect and the page it lands on can take longer on a busy 2-core CI machine.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
@@ -274,6 +290,10 @@ def new_context(browser, server, request):
                 path = ARTIFACTS / f"{name}-{number}-{page_number}.png"
                 try:
                     page.screenshot(path=str(path), full_page=True)
+                    path.with_suffix(".html").write_text(page.content())
+                    for summary in page.locator(".error-summary").all_inner_texts():
+                        # A form's refusal, in the test's output: the reason a 400 or 429 was answered.
+                        print(f"Error summary on {page.url}: {' '.join(summary.split())}")
                 except Exception as exc:  # noqa: BLE001 - a screenshot must not hide the real failure
                     print(f"Could not save screenshot {path}: {exc}")
         context.close()

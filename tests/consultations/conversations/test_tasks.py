@@ -6,13 +6,14 @@ import sys
 from consultations.conversations import tasks
 
 
-def test_inline_recomputes_warm_up_the_libraries_in_the_background():
+def test_inline_recomputes_warm_up_the_libraries_in_the_background(capsys):
     assert tasks.runs_inline()  # the test settings run tasks inline
     thread = tasks.warm_up()
     assert thread is not None and thread.daemon
     thread.join(timeout=120)
     assert not thread.is_alive()
     assert {"sklearn.cluster", "sklearn.decomposition", "sklearn.metrics"} <= set(sys.modules)
+    assert tasks.WARMED_UP in capsys.readouterr().err  # the server's log says when it is done
 
 
 def test_the_warm_up_can_be_turned_off(settings):
