@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "civic.middleware.StaffTwoFactorMiddleware",
+    "civic.routing.RememberedRouteMiddleware",  # a page address's site and page, remembered
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "civic.middleware.AdminFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
