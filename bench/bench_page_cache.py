@@ -5,10 +5,7 @@ median <= 25 ms; /healthz and the uncached page measured beside them."""
 import http.client
 import importlib.util
 import os
-import signal
 import statistics
-import subprocess
-import sys
 import threading
 import time
 
@@ -80,39 +77,6 @@ def build():
         ignore_conflicts=True,
     )
     return page
-
-
-class Gunicorn:
-    """Plain HTTP from one WSGI process (gunicorn, 4 threads), as a deployment beside daphne runs it."""
-
-    def __init__(self, env: dict):
-        from tests.support.servers import free_port
-
-        self.port = free_port()
-        self.env = env
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> "Gunicorn":
-        from tests.support.servers import ROOT, wait_for_port
-
-        command = [sys.executable, "-m", "gunicorn", "-k", "gthread", "-w", "1", "--threads", str(CLIENTS)]
-        self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-            [*command, "-b", f"127.0.0.1:{self.port}", "--log-level", "warning", "project.wsgi:application"],
-            cwd=ROOT,
-            env=self.env,
-            start_new_session=True,
-        )
-        wait_for_port(self.port, 90, self.process)
-        return self
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-        self.process = None
 
 
 class Reader:
@@ -200,7 +164,7 @@ def main():
         os.environ.get("DATABASE_URL") if os.environ.get("DATABASE_URL", "").startswith("postgres") else None
     )
     from civic.models import User
-    from tests.support.servers import Daphne, RedisServer, server_env, signed_in_session
+    from tests.support.servers import Daphne, Gunicorn, RedisServer, server_env, signed_in_session
 
     page = build()
     path = page.url
@@ -227,7 +191,8 @@ def main():
                 LOG_LEVEL="WARNING",
                 **extra,
             )
-            server = Gunicorn(env).start() if label.startswith("gunicorn") else Daphne(env).start()
+            wsgi = label.startswith("gunicorn")
+            server = Gunicorn(env, threads=CLIENTS).start() if wsgi else Daphne(env).start()
             try:
                 kind = "" if label.startswith("gunicorn") else "daphne "
                 print(f"one {kind}process, {label}, {CLIENTS} clients x {REQUESTS} requests:", flush=True)

@@ -1,8 +1,10 @@
 """Comment writes: 8 residents posting over HTTP to 2 daphne processes (Redis, a task worker),
 each comment pushed live and indexed (targets >= 60 comments/s, index queue drained <= 10 s after
-the burst, none lost)."""
+the burst, none lost); then, where gunicorn is installed, the same burst to 2 gunicorn processes
+with the live viewers on daphne (the split deployment), for comparison."""
 
 import http.client
+import importlib.util
 import os
 import statistics
 import subprocess
@@ -215,18 +217,124 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
 
 
+def measure(label, http_servers, socket_servers, consultation, sessions):
+    """One burst against running servers: residents post to the HTTP servers while a viewer on each
+    websocket server must receive every comment; returns the figures."""
+    from bench.bench_live import Clients
+    from consultations import live
+
+    path = f"/consultations/{consultation}/comment/"
+    print(
+        f"{label}: {RESIDENTS} residents posting comments for {SECONDS:g} s, Redis, one task worker, "
+        f"a live viewer on each websocket server; {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
+    burst(http_servers, path, sessions, WARM_UP)
+    warm_seq = live.last_seq(consultation)
+    wait_drained(consultation, time.perf_counter())
+    written_before, _ = indexed_count(consultation)
+
+    floor_rate, floor_timings = floor_requests(http_servers, 5)
+    viewers = Clients(
+        [server.ws_url(consultation, warm_seq) for server in socket_servers],
+        parse_sent=False,
+        expect=10**9,  # listen until the timeout: the count is compared afterwards
+        timeout=SECONDS + 15,
+    )
+    watch = QueueWatch()
+
+    def measured():
+        watch.start()
+        started = time.perf_counter()
+        residents = burst(http_servers, path, sessions, started + SECONDS)
+        ended = time.perf_counter()
+        drained = wait_drained(consultation, ended)
+        watch.stop.set()
+        return residents, ended - started, drained
+
+    residents, elapsed, drained = viewers.run(measured)
+    watch.join()
+    timings = [t for r in residents for t in r.timings]
+    written, indexed = indexed_count(consultation)
+    posted = written - written_before
+    received = [len(record) for record in viewers.received]
+    print(
+        f"{posted:,} comments in {elapsed:.1f} s; index queue at most {watch.longest} tasks and "
+        f"{watch.longest_documents} documents; viewers received {received} of {posted}",
+        flush=True,
+    )
+    return {
+        "rate": posted / elapsed,
+        "timings": timings,
+        "floor_rate": floor_rate,
+        "floor_timings": floor_timings,
+        "refused": sum(r.refused for r in residents),
+        "lost": max(0, posted - min(received)) if received else posted,
+        "drained": drained,
+        "floor_index": index_floor(consultation),
+        "indexed_docs": written,
+        "longest": watch.longest,
+        "longest_documents": watch.longest_documents,
+        "not_indexed": written - indexed,
+    }
+
+
+def report_phase(label, figures, targeted):
+    """Report a phase's figures; the default deployment (daphne alone) carries the targets."""
+    from bench.common import report
+
+    def target(value):
+        return value if targeted else None
+
+    timings, floor_timings = figures["timings"], figures["floor_timings"]
+    floor = f"/healthz, {RESIDENTS} clients"
+    report(
+        f"comments posted ({label})",
+        figures["rate"],
+        "/s",
+        target=target(60),
+        at_least=True,
+        floor=figures["floor_rate"],
+        floor_of=floor,
+    )
+    report(
+        f"comment POST median ({label})",
+        statistics.median(timings),
+        "ms",
+        floor=statistics.median(floor_timings),
+        floor_of=f"{floor} median",
+    )
+    report(
+        f"comment POST p95 ({label})",
+        percentile(timings, 0.95),
+        "ms",
+        floor=percentile(floor_timings, 0.95),
+        floor_of=f"{floor} p95",
+    )
+    report(f"posts refused ({label})", figures["refused"], target=0)
+    report(f"live events lost, per viewer, worst ({label})", figures["lost"], target=0)
+    report(
+        f"index queue drained after the burst ({label})",
+        figures["drained"],
+        "s",
+        target=10,
+        floor=figures["floor_index"],
+        floor_of=f"{figures['indexed_docs']:,} docs in one batch",
+    )
+    report(f"index queue, longest ({label})", figures["longest"], "tasks")
+    report(f"documents waiting to be indexed, most ({label})", figures["longest_documents"])
+    report(f"comments not indexed ({label})", figures["not_indexed"], target=0)
+
+
 def main():
-    from bench.common import report, setup_django
+    from bench.common import setup_django
 
     setup_django()
-    from bench.bench_live import Clients, start_worker
-    from consultations import live
-    from tests.support.servers import Daphne, RedisServer, server_env
+    from bench.bench_live import start_worker
+    from tests.support.servers import Daphne, Gunicorn, RedisServer, server_env
 
     redis = RedisServer()
     redis.start()
-    consultation, sessions = seed()
-    path = f"/consultations/{consultation}/comment/"
     # As in production: Redis for the channel layer and cache, indexing on the database task queue
     # run by one worker beside the servers. Rate limits stay on, raised so 8 people can post fast.
     env = server_env(
@@ -237,52 +345,34 @@ def main():
         LIVE_IDLE_TIMEOUT=600,
         TASKS_BACKEND="django_tasks_db.DatabaseBackend",
     )
+    wsgi = importlib.util.find_spec("gunicorn") is not None
+    results = []
     worker = start_worker(env)
-    servers = [Daphne(env).start(wait=False) for _ in range(2)]
-    for server in servers:
-        server.wait()
-    print(
-        f"{RESIDENTS} residents posting comments for {SECONDS:g} s, 2 daphne processes, Redis, "
-        f"one task worker, a live viewer on each server; {os.cpu_count()} cores, "
-        f"load {os.getloadavg()[0]:.2f}",
-        flush=True,
-    )
     try:
-        burst(servers, path, sessions, WARM_UP)
-        warm_seq = live.last_seq(consultation)
-        wait_drained(consultation, time.perf_counter())
-        written_before, _ = indexed_count(consultation)
-
-        floor_rate, floor_timings = floor_requests(servers, 5)
-        viewers = Clients(
-            [server.ws_url(consultation, warm_seq) for server in servers],
-            parse_sent=False,
-            expect=10**9,  # listen until the timeout: the count is compared afterwards
-            timeout=SECONDS + 15,
-        )
-        watch = QueueWatch()
-
-        def measured():
-            watch.start()
-            started = time.perf_counter()
-            residents = burst(servers, path, sessions, started + SECONDS)
-            ended = time.perf_counter()
-            drained = wait_drained(consultation, ended)
-            watch.stop.set()
-            return residents, ended - started, drained
-
-        residents, elapsed, drained = viewers.run(measured)
-        watch.join()
-        timings = [t for r in residents for t in r.timings]
-        refused = sum(r.refused for r in residents)
-        written, indexed = indexed_count(consultation)
-        posted = written - written_before
-        received = [len(record) for record in viewers.received]
-        lost = max(0, posted - min(received)) if received else posted
-        floor_index = index_floor(consultation)
+        sockets = [Daphne(env).start(wait=False) for _ in range(2)]
+        for server in sockets:
+            server.wait()
+        try:
+            # The default deployment: daphne serves HTTP and websockets from the same 2 processes.
+            consultation, sessions = seed()
+            label = "2 daphne processes"
+            results.append((label, measure(label, sockets, sockets, consultation, sessions)))
+            # The split deployment (README, Deployment): 2 gunicorn processes for HTTP beside daphne.
+            if wsgi:
+                consultation, sessions = seed()
+                http_servers = [Gunicorn(env, threads=4).start(wait=False) for _ in range(2)]
+                try:
+                    for server in http_servers:
+                        server.wait()
+                    label = "2 gunicorn processes, daphne for websockets"
+                    results.append((label, measure(label, http_servers, sockets, consultation, sessions)))
+                finally:
+                    for server in http_servers:
+                        server.stop()
+        finally:
+            for server in sockets:
+                server.stop()
     finally:
-        for server in servers:
-            server.stop()
         worker.terminate()
         try:
             worker.wait(60)  # a loaded machine may take a while to finish the task in hand
@@ -290,33 +380,10 @@ def main():
             worker.kill()
             worker.wait()
         redis.stop()
-
-    rate = posted / elapsed
-    median, p95 = statistics.median(timings), percentile(timings, 0.95)
-    floor_median, floor_p95 = statistics.median(floor_timings), percentile(floor_timings, 0.95)
-    print(
-        f"{posted:,} comments in {elapsed:.1f} s; index queue at most {watch.longest} tasks and "
-        f"{watch.longest_documents} documents; "
-        f"viewers received {received} of {posted}",
-        flush=True,
-    )
-    floor = "/healthz, 8 clients"
-    report("comments posted", rate, "/s", target=60, at_least=True, floor=floor_rate, floor_of=floor)
-    report("comment POST median", median, "ms", floor=floor_median, floor_of=f"{floor} median")
-    report("comment POST p95", p95, "ms", floor=floor_p95, floor_of=f"{floor} p95")
-    report("posts refused", refused, target=0)
-    report("live events lost (per viewer, worst)", lost, target=0)
-    report(
-        "index queue drained after the burst",
-        drained,
-        "s",
-        target=10,
-        floor=floor_index,
-        floor_of=f"{posted + written_before:,} docs in one batch",
-    )
-    report("index queue, longest", watch.longest, "tasks")
-    report("documents waiting to be indexed, most", watch.longest_documents)
-    report("comments not indexed", written - indexed, target=0)
+    if not wsgi:
+        print("gunicorn is not installed (pip install -e '.[wsgi]'): the split deployment is not measured")
+    for n, (label, figures) in enumerate(results):
+        report_phase(label, figures, targeted=n == 0)
 
 
 if __name__ == "__main__":

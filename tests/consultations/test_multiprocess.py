@@ -268,3 +268,45 @@ def test_redis_outage_loses_nothing_and_viewers_catch_up(cluster):
             await sock.close()
 
     asyncio.run(scenario())
+
+
+def test_the_split_deployment_pushes_a_comment_posted_through_gunicorn_to_daphne(cluster):
+    """README, Serving HTTP from WSGI beside daphne: a form post served by gunicorn reaches a
+    websocket viewer on daphne through Redis, and gunicorn serves the page itself."""
+    import http.client
+    import uuid
+
+    from tests.support.servers import Gunicorn
+
+    wsgi = Gunicorn(cluster.env, threads=2).start()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", wsgi.port, timeout=30)
+        connection.request("GET", f"/consultations/{cluster.consultation}/events/?since=0")
+        page = connection.getresponse()
+        page.read()
+        assert page.status == 200
+
+        async def scenario():
+            viewer, _ = await open_socket(cluster, cluster.servers[0])
+            token = uuid.uuid4().hex  # a CSRF secret used as both cookie and form field
+            body = (
+                f"csrfmiddlewaretoken={token}&body=Posted+through+WSGI&stance=support"
+                f"&client_token={uuid.uuid4()}"
+            )
+            headers = {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": f"sessionid={cluster.sessions[1]}; csrftoken={token}",
+            }
+            await asyncio.to_thread(
+                connection.request, "POST", f"/consultations/{cluster.consultation}/comment/", body, headers
+            )
+            posted = await asyncio.to_thread(connection.getresponse)
+            posted.read()
+            assert posted.status == 302
+            event = await until(viewer, "comment.posted", match=lambda m: "Posted through WSGI" in m["html"])
+            assert "Posted through WSGI" in event["html"]
+            await viewer.close()
+
+        asyncio.run(scenario())
+    finally:
+        wsgi.stop()

@@ -1,4 +1,4 @@
-"""Real servers on loopback for tests: a private Redis, a migrated database, daphne processes."""
+"""Real servers on loopback for tests: a private Redis, a migrated database, daphne and gunicorn processes."""
 
 import contextlib
 import json
@@ -269,6 +269,41 @@ class Daphne:
 
     def output(self) -> str:
         return Path(self.log.name).read_text(errors="replace")
+
+
+class Gunicorn:
+    """Plain HTTP from one WSGI process (gunicorn, threaded), as the deployment beside daphne runs it."""
+
+    def __init__(self, env: dict, threads: int = 4):
+        self.port = free_port()
+        self.env = env
+        self.threads = threads
+        self.process: subprocess.Popen | None = None
+
+    def start(self, wait: bool = True) -> "Gunicorn":
+        command = [sys.executable, "-m", "gunicorn", "-k", "gthread", "-w", "1", f"--threads={self.threads}"]
+        self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+            [*command, "-b", f"127.0.0.1:{self.port}", "--log-level", "warning", "project.wsgi:application"],
+            cwd=ROOT,
+            env=self.env,
+            start_new_session=True,
+        )
+        if wait:
+            self.wait()
+        return self
+
+    def wait(self) -> "Gunicorn":
+        wait_for_port(self.port, 90, self.process)
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.process = None
 
 
 @contextlib.contextmanager
