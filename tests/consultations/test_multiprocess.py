@@ -45,6 +45,11 @@ def cluster(django_db_setup, django_db_blocker):
         database.drop()
 
 
+def server_logs(cluster) -> str:
+    """The end of each server's log, for a failure's message."""
+    return "\n".join(f"server {n}:\n{server.output()[-2000:]}" for n, server in enumerate(cluster.servers))
+
+
 def headers(cluster, server, user=None):
     result = {"Origin": server.base}
     if user is not None:
@@ -189,7 +194,8 @@ def test_socket_cap_per_account_holds_across_processes(cluster):
             (await open_socket(cluster, first, user=0))[0],
             (await open_socket(cluster, second, user=0))[0],
         ]
-        assert await refused_as_one_too_many(cluster, second, user=0)  # 3 already open, 2 elsewhere
+        # 3 already open, 2 elsewhere (the servers' logs say why when not, e.g. Redis was too slow)
+        assert await refused_as_one_too_many(cluster, second, user=0), server_logs(cluster)
         other, _ = await open_socket(cluster, second, user=1)  # other accounts are not affected
         await held.pop(0).close()
         async with asyncio.timeout(20):  # the first server gives the slot back on disconnect
