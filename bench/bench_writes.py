@@ -357,7 +357,7 @@ def main():
             consultation, sessions = seed()
             label = "2 daphne processes"
             results.append((label, measure(label, sockets, sockets, consultation, sessions)))
-            # The split deployment (README, Deployment): 2 gunicorn processes for HTTP beside daphne.
+            # The split deployment (README: serving HTTP from WSGI beside daphne), for comparison.
             if wsgi:
                 consultation, sessions = seed()
                 http_servers = [Gunicorn(env, threads=4).start(wait=False) for _ in range(2)]
